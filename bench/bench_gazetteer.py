@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Gazetteer index: first build, warm load and resident memory.
+
+Each figure is measured in a fresh subprocess and printed next to a baseline from
+the same run (a bare interpreter importing numpy, which every load pays anyway), so
+a noisy machine shifts both together. Targets (issue 2): warm load <= 0.25 s,
+resident memory <= 300 MB, first build <= 20 s.
+
+    python bench/bench_gazetteer.py [--repeat 5]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+LOAD = r"""
+import json, resource, time
+t = time.perf_counter()
+from geomap import gazetteer as gz
+g = gz.load(quiet=True)
+g.lookup("Vladivostok")
+dt = time.perf_counter() - t
+print(json.dumps({"seconds": dt, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+BASELINE = r"""
+import json, resource, time
+t = time.perf_counter()
+import numpy
+dt = time.perf_counter() - t
+print(json.dumps({"seconds": dt, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+BUILD = r"""
+import json, time
+from geomap import gazetteer as gz
+t = time.perf_counter()
+g = gz.load(quiet=True)
+print(json.dumps({"seconds": time.perf_counter() - t}))
+"""
+
+
+def run(code, env):
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, GEOMAP_CACHE_DIR=cache)
+        build = run(BUILD, env)["seconds"]
+        loads = [run(LOAD, env) for _ in range(args.repeat)]
+        bases = [run(BASELINE, env) for _ in range(args.repeat)]
+    load_s = statistics.median(x["seconds"] for x in loads)
+    rss = max(x["rss_mb"] for x in loads)
+    base_s = statistics.median(x["seconds"] for x in bases)
+    base_rss = max(x["rss_mb"] for x in bases)
+    print(f"first build           {build:7.2f} s    target 20 s     ratio to target {build / 20:.2f}")
+    print(f"warm load + lookup    {load_s:7.3f} s    target 0.25 s   ratio to target {load_s / 0.25:.2f}"
+          f"   ({load_s / base_s:.1f}x a bare 'import numpy' = {base_s:.3f} s)")
+    print(f"resident memory       {rss:7.1f} MB   target 300 MB   ratio to target {rss / 300:.2f}"
+          f"   (bare numpy process {base_rss:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,477 @@
+"""The offline gazetteer: CSV files in, a name index out.
+
+Reading 175k rows and folding ~850k names costs seconds, which a CLI cannot pay on
+every run. So the index is built once per gazetteer content (keyed by a hash of the
+files), written to the user's cache directory, and afterwards memory-mapped: a
+marisa trie maps folded names to key ids, numpy arrays hold postings and the
+numeric columns, and a row's text is read back from the CSV by byte offset only
+when someone asks for it.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .errors import GazetteerError
+from .models import Place
+
+INDEX_VERSION = 4
+REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
+COLUMNS = (
+    "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
+    "lat", "lon", "population", "geonameid", "demonyms", "source",
+)
+KINDS = ("country", "admin1", "city", "region", "sea", "continent", "other")
+# How the name matched a row: its own name beats an alternate, and a demonym
+# ("North Korean") is the weakest evidence that a place is meant.
+MATCH_NAME, MATCH_ALT, MATCH_DEMONYM = 0, 1, 2
+
+_APOSTROPHES = re.compile(r"['’ʼ`´‘]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(name: str) -> str:
+    """The key names meet under: ASCII, lower case, punctuation as single spaces.
+
+    "Blagoveščensk", "Благовещенск" and "Blagoveshchensk" differ by transliteration
+    scheme; anyascii brings the Cyrillic to the same spelling as the English one, and
+    the gazetteer's alternate names carry the scholarly spellings.
+    """
+    from anyascii import anyascii
+
+    s = anyascii(unicodedata.normalize("NFC", name)).lower()
+    s = _APOSTROPHES.sub("", s)
+    return _NON_ALNUM.sub(" ", s).strip()
+
+
+COMMON_WORD_LANGS = ("en", "id", "fr", "de", "es", "pt", "it", "nl")
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(text: str, threshold: float = 3.3) -> bool:
+    """True when text is an everyday word (or words) in a language we read.
+
+    A common word is spelled right on purpose; it is never a misspelt place. The
+    threshold is wordfreq's Zipf scale: 3.3 is about two uses per million words.
+    """
+    from wordfreq import zipf_frequency
+
+    t = text.strip().lower()
+    return any(zipf_frequency(t, lang) >= threshold for lang in COMMON_WORD_LANGS)
+
+
+def default_paths() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    for p in (here / "data" / "gazetteer.csv", here.parent / "gazetteer.csv"):
+        if p.is_file():
+            return [p]
+    raise GazetteerError("the embedded gazetteer.csv is missing: reinstall geomap or run scripts/build_gazetteer.py")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("GEOMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("geomap"))
+
+
+def _content_key(paths: list[Path]) -> str:
+    """Hash of the gazetteer files, remembered per (path, size, mtime) so a warm run
+    need not re-read 30 MB to learn it is unchanged."""
+    stamp_file = cache_dir() / "stamps.json"
+    try:
+        stamps = json.loads(stamp_file.read_text())
+    except (OSError, ValueError):
+        stamps = {}
+    h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    changed = False
+    for p in paths:
+        st = p.stat()
+        sig = f"{st.st_size}:{st.st_mtime_ns}"
+        entry = stamps.get(str(p))
+        if entry and entry[0] == sig:
+            digest = entry[1]
+        else:
+            fh = hashlib.sha256()
+            with open(p, "rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    fh.update(chunk)
+            digest = fh.hexdigest()
+            stamps[str(p)] = [sig, digest]
+            changed = True
+        h.update(digest.encode())
+    if changed:
+        try:
+            stamp_file.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write_bytes(stamp_file, json.dumps(stamps).encode())
+        except OSError:
+            pass  # a read-only cache only costs the hash next time
+    return h.hexdigest()[:24]
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A gazetteer row that a name may refer to, and how well the name matched."""
+
+    row: int
+    match: int  # MATCH_NAME, MATCH_ALT or MATCH_DEMONYM
+    similarity: float = 1.0  # 1.0 exact; below for fuzzy matches
+
+
+class Gazetteer:
+    """Name lookups over one or more gazetteer CSV files (the embedded one first)."""
+
+    def __init__(self, paths: list[Path], index_dir: Path):
+        import marisa_trie
+
+        self.paths = paths
+        self.index_dir = index_dir
+        a = {k: np.load(index_dir / f"{k}.npy", mmap_mode="r") for k in (
+            "lat", "lon", "population", "kind", "country", "file", "offset",
+            "post_start", "post_rows", "post_match", "importance")}
+        self.lat, self.lon, self.population = a["lat"], a["lon"], a["population"]
+        self.kind, self.country, self.file, self.offset = a["kind"], a["country"], a["file"], a["offset"]
+        self._post_start, self._post_rows, self._post_match = a["post_start"], a["post_rows"], a["post_match"]
+        self.importance = a["importance"]
+        self.trie = marisa_trie.Trie()
+        self.trie.mmap(str(index_dir / "names.marisa"))
+        self._files: dict[int, object] = {}
+        self._header = json.loads((index_dir / "meta.json").read_text())["headers"]
+
+    def __len__(self) -> int:
+        return len(self.lat)
+
+    # -- lookups ---------------------------------------------------------------
+    def lookup(self, name: str) -> list[Candidate]:
+        """Exact lookup of a folded name: every row it names, best-known first."""
+        key = fold(name)
+        kid = self.trie.get(key) if key else None
+        if kid is None:
+            return []
+        lo, hi = int(self._post_start[kid]), int(self._post_start[kid + 1])
+        return [Candidate(int(r), int(m)) for r, m in zip(self._post_rows[lo:hi], self._post_match[lo:hi])]
+
+    def has_key(self, key: str) -> bool:
+        return key in self.trie
+
+    def has_prefix(self, key: str) -> bool:
+        return bool(self.trie.keys(key)[:1]) if key else False
+
+    def fuzzy(self, name: str, *, min_similarity: float = 0.84, limit: int = 5) -> list[Candidate]:
+        """Near spellings ("Usurisk" -> Ussuriysk) among well-known places' names.
+
+        Only keys of places important enough to be misspelled in the news take part
+        (countries, regions, cities over a population floor): a small town's name
+        is never a fuzzy target, which keeps random words from matching.
+        """
+        from rapidfuzz import fuzz
+
+        key = fold(name)
+        if len(key) < 5:
+            return []
+        buckets = self._fuzzy_buckets()
+        found: dict[str, float] = {}
+        for k in buckets.get(key[0], ()):
+            if abs(len(k) - len(key)) > 2:
+                continue
+            s = fuzz.ratio(key, k, score_cutoff=min_similarity * 100) / 100
+            if s and k != key:
+                found[k] = s
+        best: dict[int, Candidate] = {}
+        for k, s in sorted(found.items(), key=lambda kv: -kv[1])[: limit * 3]:
+            for c in self.lookup(k):
+                if (self.importance[c.row] >= _FUZZY_MIN_IMPORTANCE
+                        and (c.match == MATCH_NAME or (c.match == MATCH_ALT and self.kind[c.row] != _CITY))):
+                    old = best.get(c.row)
+                    if old is None or (s, -c.match) > (old.similarity, -old.match):
+                        best[c.row] = Candidate(c.row, c.match, s)
+        out = sorted(best.values(), key=lambda c: (-c.similarity, c.match, -self.importance[c.row]))
+        return out[:limit]
+
+    def _fuzzy_buckets(self) -> dict[str, list[str]]:
+        if not hasattr(self, "_buckets"):
+            keys = json.loads((self.index_dir / "fuzzy_keys.json").read_text())
+            b: dict[str, list[str]] = {}
+            for k in keys:
+                b.setdefault(k[0], []).append(k)
+            self._buckets = b
+        return self._buckets
+
+    # -- rows ------------------------------------------------------------------
+    def row(self, i: int) -> dict[str, str]:
+        """The gazetteer row as written in its CSV file (all columns, as strings)."""
+        fi = int(self.file[i])
+        f = self._files.get(fi)
+        if f is None:
+            f = self._files[fi] = open(self.paths[fi], "rb")
+        f.seek(int(self.offset[i]))
+        line = f.readline().decode("utf-8")
+        values = next(csv.reader([line]))
+        return dict(zip(self._header[fi], values))
+
+    def place(self, i: int) -> Place:
+        r = self.row(i)
+        gid = r.get("geonameid") or ""
+        return Place(
+            id=r["id"], name=r["name"], kind=r["kind"], country_code=r.get("country_code", ""),
+            lat=float(self.lat[i]), lon=float(self.lon[i]), population=int(self.population[i]),
+            admin1=r.get("admin1", ""), source=r.get("source", ""),
+            geonameid=int(gid) if gid.isdigit() else None,
+        )
+
+    def kind_name(self, i: int) -> str:
+        return KINDS[int(self.kind[i])]
+
+    def country_code(self, i: int) -> str:
+        return bytes(self.country[i]).decode("ascii").strip()
+
+    def find_id(self, place_id: str) -> int | None:
+        ids = self._id_index()
+        return ids.get(place_id)
+
+    def _id_index(self) -> dict[str, int]:
+        if not hasattr(self, "_ids"):
+            self._ids = json.loads((self.index_dir / "ids.json").read_text())
+        return self._ids
+
+    def admin1_name(self, country: str, code: str) -> str | None:
+        """Name of the first-level region a city's admin1 code ("RU.05") points to."""
+        if not hasattr(self, "_admin1"):
+            self._admin1 = json.loads((self.index_dir / "admin1.json").read_text())
+        return self._admin1.get(code)
+
+    def country_name(self, code: str) -> str | None:
+        if not hasattr(self, "_countries"):
+            self._countries = json.loads((self.index_dir / "countries.json").read_text())
+        return self._countries.get(code)
+
+    def stats(self) -> dict:
+        return json.loads((self.index_dir / "meta.json").read_text())
+
+
+_CITY = KINDS.index("city")
+# A fuzzy target must be at least this well known (log10 of an effective population).
+_FUZZY_MIN_IMPORTANCE = 4.7  # about 50,000 people; every country, region and sea
+
+
+def importance(kind: str, population: int) -> float:
+    """log10 of an effective population: how likely a bare mention means this row.
+
+    Countries outrank every city of the same name (Georgia), a large city outranks
+    the region named after it (Donetsk, Khabarovsk), and regions without population
+    data sit where a mid-sized city would.
+    """
+    base = {"country": 9.0, "continent": 9.5, "region": 7.0, "sea": 7.0, "admin1": 5.7}.get(kind)
+    if base is not None:
+        return max(base, math.log10(population + 1)) if kind in ("country", "continent") else base
+    return math.log10(population + 10)
+
+
+def _iter_rows(path: Path, fi: int):
+    """Yield (byte offset, row dict) for every record; a record must be one line."""
+    with open(path, "rb") as f:
+        header_line = f.readline()
+        try:
+            header = next(csv.reader([header_line.decode("utf-8-sig")]))
+        except (StopIteration, UnicodeDecodeError) as e:
+            raise GazetteerError(f"{path}: not a UTF-8 CSV file with a header ({e})") from None
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; needs at least {', '.join(REQUIRED_COLUMNS)}")
+        yield header
+        offset = len(header_line)
+        lineno = 1
+        for raw in f:
+            lineno += 1
+            start, offset = offset, offset + len(raw)
+            if not raw.strip():
+                continue
+            try:
+                values = next(csv.reader([raw.decode("utf-8")]))
+            except (UnicodeDecodeError, csv.Error) as e:
+                raise GazetteerError(f"{path}:{lineno}: unreadable row ({e})") from None
+            if len(values) != len(header):
+                raise GazetteerError(f"{path}:{lineno}: {len(values)} fields, header has {len(header)} (multi-line fields are not supported)")
+            yield start, dict(zip(header, values)), lineno
+
+
+def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
+    """Read the CSVs and write the index files into index_dir (atomically, as a folder)."""
+    import marisa_trie
+
+    lat, lon, pop, kind, country, file_no, offset, imp = [], [], [], [], [], [], [], []
+    postings: dict[str, list[tuple[int, int]]] = {}
+    ids: dict[str, int] = {}
+    admin1: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    headers = []
+    fuzzy_keys: set[str] = set()
+    kind_index = {k: i for i, k in enumerate(KINDS)}
+    fold_cache: dict[str, str] = {}
+    sources: dict[str, int] = {}
+
+    def folded(n: str) -> str:
+        k = fold_cache.get(n)
+        if k is None:
+            k = fold_cache[n] = fold(n)
+        return k
+
+    for fi, path in enumerate(paths):
+        rows = _iter_rows(path, fi)
+        headers.append(next(rows))
+        for start, r, lineno in rows:
+            try:
+                la, lo = float(r["lat"]), float(r["lon"])
+                if not (-90 <= la <= 90 and -180 <= lo <= 180):
+                    raise ValueError("coordinates out of range")
+                p = int(float(r.get("population") or 0))
+            except ValueError as e:
+                raise GazetteerError(f"{path}:{lineno}: bad number ({e})") from None
+            k = r["kind"] if r["kind"] in kind_index else "other"
+            i = len(lat)
+            if r["id"] in ids:
+                # A user gazetteer may correct an embedded row: the later file wins.
+                pass
+            ids[r["id"]] = i
+            lat.append(la); lon.append(lo); pop.append(p); kind.append(kind_index[k])
+            cc = (r.get("country_code") or "")[:2].upper()
+            country.append(cc.encode("ascii", "replace").ljust(2))
+            file_no.append(fi); offset.append(start)
+            src = r.get("source") or path.name
+            sources[src] = sources.get(src, 0) + 1
+            im = importance(k, p)
+            imp.append(im)
+            if k == "admin1" and r.get("admin1"):
+                admin1[r["admin1"]] = r["name"]
+            if k == "country" and cc:
+                countries[cc] = r["name"]
+            names = [(r["name"], MATCH_NAME), (r.get("asciiname") or "", MATCH_NAME)]
+            names += [(a, MATCH_ALT) for a in (r.get("alternatenames") or "").split("|")]
+            names += [(d, MATCH_DEMONYM) for d in (r.get("demonyms") or "").split("|")]
+            seen: dict[str, int] = {}
+            for n, m in names:
+                if not n:
+                    continue
+                key = folded(n)
+                if key and (key not in seen or m < seen[key]):
+                    seen[key] = m
+            for key, m in seen.items():
+                postings.setdefault(key, []).append((i, m))
+                # City alternates carry historical and foreign forms (Aleppo's
+                # "Beroea") that sit one typo away from ordinary words; only a city's
+                # own name, and the curated names of larger units, are fuzzy targets.
+                if (im >= _FUZZY_MIN_IMPORTANCE and len(key) >= 5
+                        and (m == MATCH_NAME or (m == MATCH_ALT and k != "city"))):
+                    fuzzy_keys.add(key)
+            if progress and i % 20000 == 0:
+                progress(i)
+
+    imp_arr = np.asarray(imp, dtype=np.float32)
+    trie = marisa_trie.Trie(postings.keys())
+    n_keys = len(trie)
+    starts = np.zeros(n_keys + 1, dtype=np.int64)
+    ordered: list[list[tuple[int, int]]] = [None] * n_keys  # type: ignore[list-item]
+    for key, plist in postings.items():
+        # Best first: own name before alternate, then by importance.
+        plist.sort(key=lambda rm: (rm[1], -imp_arr[rm[0]]))
+        ordered[trie[key]] = plist
+    lengths = np.fromiter((len(p) for p in ordered), dtype=np.int64, count=n_keys)
+    starts[1:] = np.cumsum(lengths)
+    flat_rows = np.fromiter((r for p in ordered for r, _ in p), dtype=np.int32, count=int(starts[-1]))
+    flat_match = np.fromiter((m for p in ordered for _, m in p), dtype=np.int8, count=int(starts[-1]))
+
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=index_dir.parent, prefix=".build-"))
+    try:
+        arrays = {
+            "lat": np.asarray(lat, dtype=np.float64), "lon": np.asarray(lon, dtype=np.float64),
+            "population": np.asarray(pop, dtype=np.int64), "kind": np.asarray(kind, dtype=np.int8),
+            "country": np.asarray(country, dtype="S2"), "file": np.asarray(file_no, dtype=np.int16),
+            "offset": np.asarray(offset, dtype=np.int64), "importance": imp_arr,
+            "post_start": starts, "post_rows": flat_rows, "post_match": flat_match,
+        }
+        for name, arr in arrays.items():
+            np.save(tmp / f"{name}.npy", arr)
+        trie.save(str(tmp / "names.marisa"))
+        (tmp / "ids.json").write_text(json.dumps(ids))
+        (tmp / "admin1.json").write_text(json.dumps(admin1))
+        (tmp / "countries.json").write_text(json.dumps(countries))
+        (tmp / "fuzzy_keys.json").write_text(json.dumps(sorted(fuzzy_keys)))
+        from collections import Counter
+
+        kinds = Counter(KINDS[k] for k in kind)
+        (tmp / "meta.json").write_text(json.dumps({
+            "version": INDEX_VERSION, "paths": [str(p) for p in paths], "headers": headers,
+            "rows": len(lat), "names": n_keys, "fuzzy_names": len(fuzzy_keys), "kinds": dict(kinds),
+            "sources": sources,
+        }))
+        if index_dir.exists():
+            import shutil
+
+            shutil.rmtree(index_dir, ignore_errors=True)
+        os.replace(tmp, index_dir)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _stderr_progress(msg: str):
+    def report(i: int) -> None:
+        print(f"\r{msg} {i:,} rows", end="", file=sys.stderr, flush=True)
+    return report
+
+
+@lru_cache(maxsize=8)
+def _load_cached(paths: tuple[Path, ...], quiet: bool) -> Gazetteer:
+    key = _content_key(list(paths))
+    index_dir = cache_dir() / f"index-{key}"
+    if not (index_dir / "meta.json").is_file():
+        progress = None if quiet else _stderr_progress("geomap: building the gazetteer index (once)…")
+        build_index(list(paths), index_dir, progress)
+        if not quiet:
+            print("\rgeomap: gazetteer index built.".ljust(60), file=sys.stderr)
+    try:
+        return Gazetteer(list(paths), index_dir)
+    except (OSError, ValueError) as e:
+        raise GazetteerError(f"gazetteer index in {index_dir} is unreadable ({e}); delete it to rebuild") from None
+
+
+def load(extra: list[str | Path] | tuple = (), *, quiet: bool = False) -> Gazetteer:
+    """The embedded gazetteer plus any user gazetteers of the same schema."""
+    paths = default_paths()
+    for p in extra:
+        p = Path(p).expanduser()
+        if not p.is_file():
+            raise GazetteerError(f"gazetteer file not found: {p}")
+        paths.append(p.resolve())
+    return _load_cached(tuple(paths), quiet)

@@ -1,0 +1,93 @@
+import csv
+
+import pytest
+
+from geomap import gazetteer as gz
+from geomap.errors import GazetteerError
+
+from conftest import ROOT
+
+
+def test_fold_meets_across_scripts_and_diacritics():
+    assert gz.fold("Благовещенск") == gz.fold("Blagoveshchensk") == "blagoveshchensk"
+    assert gz.fold("Donets'k") == "donetsk"
+    assert gz.fold("  São   Paulo ") == "sao paulo"
+
+
+def test_csv_columns_and_deterministic_order():
+    with open(ROOT / "gazetteer.csv", newline="", encoding="utf-8") as f:
+        r = csv.reader(f)
+        header = next(r)
+        assert header == list(gz.COLUMNS)
+        rows = [(row[4], row[5], row[1], row[0]) for row in r]
+    order = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "city": 5}
+    keys = [(order[k], cc, name, i) for k, cc, name, i in rows]
+    assert keys == sorted(keys), "rows must be in the build script's order"
+    assert len({r[3] for r in rows}) == len(rows), "ids are unique"
+    assert len(rows) > 175_000
+
+
+@pytest.mark.parametrize("code,city", [("VVO", "Vladivostok"), ("KHV", "Khabarovsk"), ("BQS", "Blagoveshchensk")])
+def test_no_airport_codes_among_alternates(gaz, code, city):
+    assert city not in {gaz.row(c.row)["name"] for c in gaz.lookup(code)}
+
+
+@pytest.mark.parametrize("name,cc", [
+    ("Donetsk Oblast", "UA"), ("Buryatia", "RU"), ("Khabarovsk Krai", "RU"),
+    ("Primorsky Krai", "RU"), ("Amur Oblast", "RU"),
+])
+def test_required_admin1_regions(gaz, name, cc):
+    hits = [c for c in gaz.lookup(name) if gaz.kind_name(c.row) == "admin1"]
+    assert hits and gaz.country_code(hits[0].row) == cc
+
+
+def test_cldr_and_curated_names(gaz):
+    def countries(name):
+        return {gaz.country_code(c.row) for c in gaz.lookup(name) if gaz.kind_name(c.row) == "country"}
+
+    assert countries("Korea Utara") == {"KP"}
+    assert countries("Rusia") == {"RU"}
+    assert countries("Ukraina") == {"UA"}
+    assert countries("Suriah") == {"SY"}
+    assert countries("Inggris Raya") == {"GB"}
+    assert countries("Inggris") == {"GB"}
+    assert countries("Nordkorea") == {"KP"}  # German, from CLDR
+
+
+def test_index_is_cached_and_reloads(gaz):
+    again = gz.load(quiet=True)
+    assert again.index_dir == gaz.index_dir
+    assert (gaz.index_dir / "meta.json").is_file()
+    assert gaz.stats()["rows"] == len(gaz)
+
+
+def test_user_gazetteer_adds_places(tmp_path, monkeypatch):
+    extra = tmp_path / "bases.csv"
+    extra.write_text(
+        "id,name,alternatenames,kind,country_code,lat,lon\n"
+        "my:khmeimim,Khmeimim Air Base,Hmeimim|Khmeimim,other,SY,35.4011,35.9486\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    gz._load_cached.cache_clear()
+    try:
+        g = gz.load([extra], quiet=True)
+        hits = g.lookup("Hmeimim")
+        assert hits and g.row(hits[0].row)["id"] == "my:khmeimim"
+        assert g.lookup("Vladivostok"), "the embedded gazetteer is still there"
+    finally:
+        gz._load_cached.cache_clear()
+
+
+def test_malformed_user_gazetteer_is_a_clear_error(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,lat\nFoo,1\n", encoding="utf-8")
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    gz._load_cached.cache_clear()
+    try:
+        with pytest.raises(GazetteerError, match="missing column"):
+            gz.load([bad], quiet=True)
+        with pytest.raises(GazetteerError, match="not found"):
+            gz.load([tmp_path / "nope.csv"], quiet=True)
+    finally:
+        gz._load_cached.cache_clear()
