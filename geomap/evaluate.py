@@ -1,0 +1,133 @@
+"""Score geoparsing against gold corpora (the format of shared/eval/dev/*.jsonl).
+
+Definitions follow Gritta et al. 2019, "A Pragmatic Guide to Geoparsing Evaluation":
+recognition is precision/recall/F1 of predicted spans against gold spans (exact
+start and end); resolution is measured on gold toponyms with coordinates whose span
+was recognised: accuracy@161 km, AUC of the error curve (trapezoid area under the
+sorted ln(1 + error_km), divided by ln(20039) and by the number of points minus one),
+mean and median error in km.
+"""
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .geocode import haversine_km
+
+MAX_ERROR_KM = 20039.0
+
+
+@dataclass
+class Scores:
+    corpus: str
+    docs: int
+    gold: int
+    predicted: int
+    correct: int
+    errors_km: list
+    seconds: float
+    words: int
+
+    @property
+    def precision(self):
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self):
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self):
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def acc161(self):
+        e = self.errors_km
+        return sum(1 for x in e if x <= 161) / len(e) if e else 0.0
+
+    @property
+    def auc(self):
+        return auc(self.errors_km)
+
+    @property
+    def mean_km(self):
+        return statistics.fmean(self.errors_km) if self.errors_km else 0.0
+
+    @property
+    def median_km(self):
+        return statistics.median(self.errors_km) if self.errors_km else 0.0
+
+    def as_dict(self):
+        return {"corpus": self.corpus, "docs": self.docs, "gold": self.gold, "predicted": self.predicted,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "resolved": len(self.errors_km), "acc161": round(self.acc161, 4), "auc": round(self.auc, 4),
+                "mean_km": round(self.mean_km, 1), "median_km": round(self.median_km, 1),
+                "seconds": round(self.seconds, 2), "words_per_second": round(self.words / self.seconds) if self.seconds else None}
+
+
+def auc(errors_km) -> float:
+    if len(errors_km) < 2:
+        return 0.0
+    ys = sorted(math.log(1 + min(e, MAX_ERROR_KM)) for e in errors_km)
+    area = sum((ys[i] + ys[i + 1]) / 2 for i in range(len(ys) - 1))
+    return area / math.log(MAX_ERROR_KM) / (len(ys) - 1)
+
+
+def read_gold(path: str | Path):
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"gold file not found: {p}")
+    with open(p, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                doc["text"], doc["toponyms"]
+            except (ValueError, KeyError, TypeError) as e:
+                raise InputError(f"{p}:{n}: not a gold document ({e})") from None
+            yield doc
+
+
+def score_corpus(path, predict, name: str | None = None) -> Scores:
+    """predict(text) -> iterable of (start, end, lat, lon)."""
+    gold_n = pred_n = correct = docs = words = 0
+    errors = []
+    t = time.perf_counter()
+    for doc in read_gold(path):
+        docs += 1
+        words += len(doc["text"].split())
+        gold = {(g["start"], g["end"]): g for g in doc["toponyms"]}
+        preds = {(s, e): (la, lo) for s, e, la, lo in predict(doc["text"])}
+        gold_n += len(gold)
+        pred_n += len(preds)
+        for span, g in gold.items():
+            if span in preds:
+                correct += 1
+                if g.get("lat") is not None and g.get("lon") is not None:
+                    la, lo = preds[span]
+                    errors.append(haversine_km(g["lat"], g["lon"], la, lo))
+    elapsed = time.perf_counter() - t
+    return Scores(name or Path(path).stem, docs, gold_n, pred_n, correct, errors, elapsed, words)
+
+
+def geomap_predictor(gazetteer=None, lang="en", include_demonyms=True):
+    from . import gazetteer as gz
+    from .api import extract
+
+    g = gazetteer or gz.load()
+
+    def predict(text):
+        r = extract(text, lang=lang, gazetteer=g, events=False)
+        for rp in r.places:
+            for m in rp.mentions:
+                if m.demonym and not include_demonyms:
+                    continue
+                yield m.start, m.end, rp.place.lat, rp.place.lon
+    return predict

@@ -1,0 +1,274 @@
+"""Find place mentions in text: character spans that name a gazetteer entry.
+
+The gazetteer itself is the recogniser: capitalised token runs are looked up in its
+name trie (longest match first), then filtered by language data (stop lists, titles,
+organisation heads, cue words in geomap/data/lang/<lang>.json) and by the shape of the
+text around them: a place name glued to an unknown capitalised word is part of a
+person's or an organisation's name ("Vladimir Putin", "Washington Post"). Unknown
+capitalised words may be misspelt places ("Usurisk") and get a guarded fuzzy lookup.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from . import gazetteer as gz
+
+MAX_TOKENS = 6
+# Words, with inner hyphens/apostrophes ("Stratford-upon-Avon", "Côte d'Ivoire"),
+# and dotted abbreviations ("U.S.", "D.C.", "Kan.") kept whole.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w]*(?:['’\-][\w]+)*\.?|\d[\w]*", re.UNICODE)
+_SENT_END = re.compile(r"[.!?…:;\"“”]\s*$|^\s*$")
+
+
+@dataclass(frozen=True)
+class Lang:
+    code: str
+    function_words: frozenset
+    connectors: frozenset
+    place_cues_before: frozenset
+    kind_cues_before: dict
+    kind_cues_after: dict
+    not_places: frozenset  # folded
+    name_titles: frozenset
+    org_heads: frozenset
+
+
+@lru_cache(maxsize=None)
+def available_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name[:-5] for p in files("geomap").joinpath("data/lang").iterdir() if p.name.endswith(".json")))
+
+
+@lru_cache(maxsize=None)
+def language(code: str) -> Lang:
+    if code not in available_languages():
+        raise ValueError(f"unsupported language {code!r}; geomap reads {', '.join(available_languages())}")
+    d = json.loads(files("geomap").joinpath(f"data/lang/{code}.json").read_text("utf-8"))
+    return Lang(
+        code=code,
+        function_words=frozenset(d["function_words"]),
+        connectors=frozenset(d["connectors"]),
+        place_cues_before=frozenset(d["place_cues_before"]),
+        kind_cues_before=d["kind_cues_before"],
+        kind_cues_after=d["kind_cues_after"],
+        not_places=frozenset(gz.fold(w) for w in d["not_places"]),
+        name_titles=frozenset(d["name_titles"]),
+        org_heads=frozenset(d["org_heads"]),
+    )
+
+
+def detect_language(text: str) -> str:
+    """The supported language whose function words are most frequent in the text."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if not words:
+        return "en"
+    best, best_n = "en", -1
+    for code in available_languages():
+        fw = language(code).function_words
+        n = sum(1 for w in words if w in fw)
+        if n > best_n:
+            best, best_n = code, n
+    return best
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    cap: bool  # starts with an upper-case letter
+    sent_start: bool
+
+
+@dataclass
+class Span:
+    """A recognised mention before resolution."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list = field(default_factory=list)  # gz.Candidate
+    fuzzy: bool = False
+    acronym: bool = False
+    kind_hint: str | None = None
+    cue: bool = False  # a place cue word stands before it
+    tok_start: int = 0
+    tok_end: int = 0
+
+    @property
+    def demonym(self) -> bool:
+        return bool(self.candidates) and all(c.match == gz.MATCH_DEMONYM for c in self.candidates)
+
+
+def tokenize(text: str) -> list[Token]:
+    toks = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        t = m.group()
+        # A trailing period belongs to the word only for known abbreviations; the
+        # matcher tries both, so keep it out of the token and remember it.
+        if t.endswith(".") and not re.fullmatch(r"(?:[^\W\d_]\.){2,}", t):
+            t, e = t[:-1], e - 1
+        sent_start = not toks or _is_sentence_break(text, prev_end, s)
+        toks.append(Token(s, e, t, gz.fold(t), t[:1].isupper(), sent_start))
+        prev_end = e
+    return toks
+
+
+def _is_sentence_break(text: str, prev_end: int, start: int) -> bool:
+    gap = text[prev_end:start]
+    if "\n" in gap:
+        return True
+    before = text[max(0, prev_end - 1):prev_end] + gap
+    return bool(re.search(r"[.!?…]['\"”’)]*\s+['\"“‘(]*$", before))
+
+
+def _joinable(text: str, a: Token, b: Token) -> bool:
+    """Can tokens a and b belong to one name? Only spaces or a hyphen between them."""
+    gap = text[a.end:b.start]
+    return gap in (" ", "-", "- ", " - ") or (gap == ". " and a.text.isalpha() and len(a.text) <= 3)
+
+
+def _common(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), lang)
+
+
+class Extractor:
+    def __init__(self, gazetteer: gz.Gazetteer | None = None):
+        self.g = gazetteer or gz.load()
+
+    def find(self, text: str, lang: str) -> list[Span]:
+        L = language(lang)
+        toks = tokenize(text)
+        g = self.g
+        spans: list[Span] = []
+        i, n = 0, len(toks)
+        # Pass 1: longest gazetteer matches over capitalised runs.
+        while i < n:
+            t = toks[i]
+            if not t.cap or not t.text[:1].isalpha():
+                i += 1
+                continue
+            best = None
+            j = i
+            parts = [t.key]
+            end_tok = i
+            while True:
+                key = " ".join(p for p in parts if p)
+                last = toks[end_tok]
+                if key and (last.cap or last.text.isupper()) and key in g.trie:
+                    best = (end_tok, key, text[t.start:last.end])
+                if end_tok + 1 >= n or end_tok - i + 1 >= MAX_TOKENS or not _joinable(text, last, toks[end_tok + 1]):
+                    break
+                nxt = toks[end_tok + 1]
+                if not (nxt.cap or nxt.text.lower() in L.connectors or nxt.text.isupper()):
+                    break
+                end_tok += 1
+                parts.append(nxt.key)
+            if best is not None:
+                end_tok, key, surface = best
+                s, e = t.start, toks[end_tok].end
+                spans.append(Span(s, e, text[s:e], key, tok_start=i, tok_end=end_tok + 1))
+                i = end_tok + 1
+            else:
+                i += 1
+        matched_tokens = set()
+        for sp in spans:
+            matched_tokens.update(range(sp.tok_start, sp.tok_end))
+
+        def name_like(k: int) -> bool:
+            """An unknown capitalised word: part of a person's or organisation's name."""
+            if k < 0 or k >= n or k in matched_tokens:
+                return False
+            tk = toks[k]
+            if not tk.cap or tk.text in L.name_titles or tk.key in L.not_places:
+                return False
+            if tk.sent_start and _common(tk.text, lang) >= 3.0:
+                return False
+            return _common(tk.text, lang) < 4.0 or tk.text.isupper()
+
+        out = []
+        for sp in spans:
+            cands = g.lookup(sp.text)
+            if not cands:
+                continue
+            first, last = toks[sp.tok_start], toks[sp.tok_end - 1]
+            sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
+            if sp.key in L.not_places or sp.text in L.name_titles:
+                continue
+            # Glued to other capitalised words it does not explain: a person or an org.
+            prev_k, next_k = sp.tok_start - 1, sp.tok_end
+            glued_prev = prev_k >= 0 and _joinable(text, toks[prev_k], first) and name_like(prev_k)
+            glued_next = next_k < n and _joinable(text, last, toks[next_k]) and name_like(next_k)
+            if glued_prev or glued_next:
+                continue
+            if next_k < n and _joinable(text, last, toks[next_k]) and toks[next_k].text in L.org_heads:
+                continue
+            if prev_k >= 0 and toks[prev_k].text in L.name_titles and _joinable(text, toks[prev_k], first) \
+                    and not any(gz.KINDS[g.kind[c.row]] in ("country", "admin1", "region") for c in cands[:3]):
+                continue
+            # An alternate name counts for less: "Anda" is Daqing's old name, but in
+            # Indonesian it is the everyday word for "you".
+            top_imp = max(float(g.importance[c.row]) - (0.0 if c.match == gz.MATCH_NAME else 1.0) for c in cands[:50])
+            kinds = {g.kind_name(c.row) for c in cands[:50]}
+            big_unit = bool(kinds & {"country", "admin1", "region", "continent", "sea"})
+            if sp.acronym:
+                # Short all-caps names are acronyms unless they name a big unit
+                # ("US", "UK", "AS", "NSW"); a town called "Us" does not count.
+                if not kinds & {"country", "admin1", "region", "continent"}:
+                    continue
+                if sp.text != sp.text.upper():
+                    continue
+            elif sp.tok_end - sp.tok_start == 1:
+                z = _common(first.text, lang)
+                if z >= 5.5 and not big_unit:
+                    continue
+                if first.sent_start:
+                    if z >= 3.0 and top_imp < 6.0:
+                        continue
+                elif (z >= 4.3 and top_imp < 6.0) or (z >= 3.3 and top_imp < 5.0):
+                    continue
+                if len(first.text) <= 2:
+                    continue
+            # cue words before the span
+            before = text[max(0, sp.start - 25):sp.start].lower().split()
+            sp.cue = bool(before) and (before[-1] in L.place_cues_before)
+            for cue, kind in L.kind_cues_before.items():
+                if " ".join(before[-len(cue.split()):]) == cue:
+                    sp.kind_hint = kind
+            after = text[sp.end:sp.end + 20].lower().split()
+            if after and after[0].strip(".,;") in L.kind_cues_after:
+                sp.kind_hint = L.kind_cues_after[after[0].strip(".,;")]
+            sp.candidates = cands
+            out.append(sp)
+
+        # Pass 2: unknown capitalised words that may be misspelt places.
+        taken = set()
+        for sp in out:
+            taken.update(range(sp.tok_start, sp.tok_end))
+        for k, tk in enumerate(toks):
+            if k in taken or k in matched_tokens or not tk.cap or len(tk.key) < 6 or tk.sent_start:
+                continue
+            if tk.key in L.not_places or tk.text in L.name_titles or tk.text.isupper():
+                continue
+            if name_like(k - 1) and _joinable(text, toks[k - 1], tk) or name_like(k + 1) and _joinable(text, tk, toks[k + 1]):
+                continue
+            if gz.is_common_word(tk.text):
+                continue
+            cands = g.fuzzy(tk.text, min_similarity=0.85, limit=5)
+            if not cands:
+                continue
+            before = text[max(0, tk.start - 25):tk.start].lower().split()
+            sp = Span(tk.start, tk.end, tk.text, tk.key, candidates=cands, fuzzy=True, tok_start=k, tok_end=k + 1,
+                      cue=bool(before) and before[-1] in L.place_cues_before)
+            out.append(sp)
+        out.sort(key=lambda s: s.start)
+        return out
