@@ -47,8 +47,12 @@ def cli(ctx, debug):
 
     \b
     Examples:
+      geomap map article.txt            # -> output/article.html
+      geomap extract article.txt --format geojson
       geomap geocode Usurisk "Korea Utara" Donetsk
-      geomap gazetteer info
+      geomap evaluate gold.jsonl
+
+    Shell completion (bash): eval "$(_GEOMAP_COMPLETE=bash_source geomap)"
 
     Exit codes: 0 ok, 2 bad input or usage, 3 gazetteer problem, 4 place not
     found, 5 online geocoder failed, 6 output not writable, 70 internal error.
@@ -143,6 +147,210 @@ def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geoco
         click.echo(f"geomap: no place found for {name!r}", err=True)
     if missing:
         sys.exit(4)
+
+
+def _common_input_options(f):
+    f = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(f)
+    f = click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(dir_okay=False), help="Extra gazetteer CSV; repeatable.")(f)
+    f = click.option("--date", "doc_date", metavar="YYYY-MM-DD", help="Publication date, for relative dates (\"early this month\").")(f)
+    f = click.option("--lang", type=click.Choice(["en", "id"]), help="Language of the text (default: detected per document).")(f)
+    f = click.option("--glob", default=None, help="File patterns when an input is a folder, '|'-separated (default *.txt|*.html|...).")(f)
+    f = click.option("--jsonl", is_flag=True, help='Inputs are JSON Lines, one {"id": ..., "text": ...} per line.')(f)
+    return f
+
+
+def _documents(inputs, glob, jsonl, doc_date, quiet):
+    """Documents and errors from the inputs, with a progress bar on stderr for many."""
+    import datetime as _dt
+
+    from .ingest import load_documents
+
+    if doc_date:
+        try:
+            _dt.date.fromisoformat(doc_date)
+        except ValueError:
+            raise click.BadParameter("expected an ISO date such as 2024-10-18", param_hint="--date") from None
+    return load_documents(inputs, glob=glob, jsonl=jsonl)
+
+
+def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=True):
+    """(results, failures): every document that could be read, and what could not."""
+    import dataclasses
+
+    from . import gazetteer as gz
+    from .api import extract
+    from .errors import InputError
+
+    g = gz.load(list(gazetteers), quiet=quiet)
+    items = list(_documents(inputs, glob, jsonl, doc_date, quiet))
+    results, failures = [], []
+    show = not quiet and len(items) > 3 and sys.stderr.isatty()
+    with click.progressbar(items, label="geomap", file=sys.stderr, hidden=not show) as bar:
+        for item in bar:
+            if isinstance(item, InputError):
+                failures.append(str(item))
+                continue
+            doc = item
+            if doc_date and not doc.date:
+                doc = dataclasses.replace(doc, date=doc_date)
+            if lang:
+                doc = dataclasses.replace(doc, lang=lang)
+            try:
+                results.append(extract(doc, gazetteer=g, events=events))
+            except Exception as e:  # one bad document must not lose the others
+                if isinstance(e, GeomapError):
+                    failures.append(f"{doc.id}: {e}")
+                else:
+                    failures.append(f"{doc.id}: internal error: {type(e).__name__}: {e}")
+    for f in failures:
+        click.echo(f"geomap: {f}", err=True)
+    return results, failures
+
+
+def _write(out, data, inputs):
+    from .output import atomic_write, guard_inputs
+
+    if out == "-":
+        click.echo(data if isinstance(data, str) else data.decode(), nl=False)
+        return
+    guard_inputs(out, inputs)
+    atomic_write(out, data)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", default="json", show_default=True, type=click.Choice(["json", "jsonl", "geojson", "csv", "gpkg"]))
+@click.option("-o", "--output", "out", default="-", show_default=True, help="Output file ('-' for stdout; gpkg needs a file).")
+@_common_input_options
+def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
+    """Find the places (and reported movements) in INPUTS.
+
+    INPUTS are text or HTML files, folders, '-' for stdin, or URLs.
+
+    \b
+    Examples:
+      geomap extract article.txt
+      geomap extract news/ --glob '*.txt' --format geojson -o places.geojson
+      geomap extract --jsonl corpus.jsonl --format jsonl -o results.jsonl
+      cat article.txt | geomap extract - --lang id --date 2024-10-18
+
+    Exits 2 when any input could not be read (the others are still written).
+    """
+    from . import serialize
+
+    results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
+                                      gazetteers=gazetteers, quiet=quiet)
+    if not results and failures:
+        sys.exit(2)
+    if fmt == "json":
+        data = [serialize.result_to_dict(r) for r in results]
+        text = json.dumps(data[0] if len(data) == 1 and len(inputs) == 1 and not jsonl else data,
+                          ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(serialize.result_to_dict(r), ensure_ascii=False) + "\n" for r in results)
+    elif fmt == "geojson":
+        text = json.dumps(serialize.to_geojson(results), ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        text = serialize.to_csv(results)
+    else:
+        if out == "-":
+            raise click.BadParameter("GeoPackage needs a file: -o places.gpkg", param_hint="--output")
+        from .serialize import write_geopackage
+        from .output import guard_inputs
+
+        guard_inputs(out, inputs)
+        write_geopackage(results, out)
+        text = None
+    if text is not None:
+        _write(out, text, inputs)
+    if not any(r.places for r in results):
+        click.echo("geomap: no places found in the input", err=True)
+    if failures:
+        sys.exit(2)
+
+
+@cli.command("map")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "out", default=None, help="HTML file (default output/<first input name>.html).")
+@click.option("--title", help="Title shown on the map.")
+@click.option("--caption", help="Caption under the title.")
+@click.option("--tiles", default="osm", show_default=True, help="Basemap: osm, carto-light, carto-dark, esri-imagery, none.")
+@click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of inlining it (smaller, needs network).")
+@click.option("--embed", is_flag=True, help="Also print an <iframe> snippet to paste into an article.")
+@_common_input_options
+def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_date, gazetteers, quiet):
+    """Draw an interactive HTML map of the places and movements in INPUTS.
+
+    \b
+    Examples:
+      geomap map article.txt                      # -> output/article.html
+      geomap map story.html --title "Troops on the move" --embed
+      geomap map news/ -o output/week.html --tiles carto-light
+
+    The map opens from file:// with no network (Leaflet is inlined, and a country
+    outline stands in for tiles that cannot load).
+    """
+    from pathlib import Path
+
+    from .render import embed_snippet, render_html
+
+    results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
+                                      gazetteers=gazetteers, quiet=quiet)
+    if not results and failures:
+        sys.exit(2)
+    if out is None:
+        first = inputs[0]
+        stem = "stdin" if first == "-" else (Path(first).stem or "map")
+        if first.startswith(("http://", "https://")):
+            stem = results[0].document.id if results else "map"
+        out = str(Path("output") / f"{stem}.html")
+    try:
+        html = render_html(results, title=title, caption=caption, tiles=tiles, cdn=cdn)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--tiles") from None
+    _write(out, html, inputs)
+    n_places = sum(len(r.places) for r in results)
+    n_moves = sum(1 for r in results for e in r.events if e.kind == "movement")
+    if out != "-":
+        click.echo(f"wrote {out}: {n_places} places, {n_moves} movements from {len(results)} document(s)", err=True)
+    if not n_places:
+        click.echo("geomap: no places found; the map is empty", err=True)
+    if embed and out != "-":
+        click.echo(embed_snippet(Path(out).name))
+    if failures:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--lang", default="en", show_default=True, type=click.Choice(["en", "id"]))
+@click.option("--no-demonyms", is_flag=True, help="Do not predict demonyms (\"Russian\") as toponyms.")
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
+@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(dir_okay=False), help="Extra gazetteer CSV; repeatable.")
+def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
+    """Score geomap against gold corpora (JSON Lines with toponym spans and coordinates).
+
+    Prints per corpus: precision, recall, F1 of exact spans; accuracy@161 km, AUC,
+    mean and median error (km) on recognised gold toponyms; and the time taken.
+
+    \b
+    Example:
+      geomap evaluate ../shared/eval/dev/lgl_dev.jsonl ../shared/eval/dev/trnews_dev.jsonl
+    """
+    from . import gazetteer as gz
+    from .evaluate import geomap_predictor, score_corpus
+
+    g = gz.load(list(gazetteers))
+    predict = geomap_predictor(g, lang=lang, include_demonyms=not no_demonyms)
+    rows = [score_corpus(p, predict).as_dict() for p in gold]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    head = f"{'corpus':<14}{'docs':>6}{'gold':>7}{'P':>7}{'R':>7}{'F1':>7}{'A@161':>8}{'AUC':>7}{'mean km':>9}{'median':>8}{'sec':>7}{'words/s':>9}"
+    click.echo(head)
+    for r in rows:
+        click.echo(f"{r['corpus'][:13]:<14}{r['docs']:>6}{r['gold']:>7}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
+                   f"{r['acc161']:>8.3f}{r['auc']:>7.3f}{r['mean_km']:>9.0f}{r['median_km']:>8.1f}{r['seconds']:>7.1f}{r['words_per_second'] or 0:>9}")
 
 
 @cli.group()

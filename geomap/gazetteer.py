@@ -27,7 +27,7 @@ import numpy as np
 from .errors import GazetteerError
 from .models import Place
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
 COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
@@ -39,7 +39,8 @@ KINDS = ("country", "admin1", "city", "region", "sea", "continent", "other")
 MATCH_NAME, MATCH_ALT, MATCH_DEMONYM = 0, 1, 2
 
 _APOSTROPHES = re.compile(r"['’ʼ`´‘]")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Everything but letters and digits (of any script) separates words.
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def fold(name: str) -> str:
@@ -49,11 +50,32 @@ def fold(name: str) -> str:
     scheme; anyascii brings the Cyrillic to the same spelling as the English one, and
     the gazetteer's alternate names carry the scholarly spellings.
     """
-    from anyascii import anyascii
-
-    s = anyascii(unicodedata.normalize("NFC", name)).lower()
+    if name.isascii():
+        s = name.lower()
+    else:
+        s = _transliterate(unicodedata.normalize("NFC", name)).lower()
     s = _APOSTROPHES.sub("", s)
     return _NON_ALNUM.sub(" ", s).strip()
+
+
+_TRANSLITERATED_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+@lru_cache(maxsize=4096)
+def _script_ok(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(_TRANSLITERATED_SCRIPTS)
+
+
+def _transliterate(s: str) -> str:
+    """ASCII for Latin, Cyrillic and Greek letters; other scripts stay as written.
+
+    Romanising Arabic, Chinese or Burmese names loses so much that they collide with
+    unrelated places (one of Lebanon's names comes out as "Lyon"); kept in their own
+    script they still match text written in it.
+    """
+    from anyascii import anyascii
+
+    return "".join(anyascii(ch) if ch.isascii() or _script_ok(ch) else ch for ch in s)
 
 
 COMMON_WORD_LANGS = ("en", "id", "fr", "de", "es", "pt", "it", "nl")

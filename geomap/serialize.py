@@ -1,0 +1,126 @@
+"""Results as plain data: JSON objects, GeoJSON (RFC 7946) and CSV rows.
+
+Field names here are a public contract (other tools parse them), so they change
+only by addition.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+from .models import Event, Result
+
+CSV_COLUMNS = ["doc_id", "place_id", "name", "kind", "country_code", "lat", "lon", "score",
+               "mentions", "mention_texts", "first_start", "first_end"]
+
+
+def result_to_dict(r: Result) -> dict:
+    d = {
+        "id": r.document.id,
+        "lang": r.document.lang,
+        "places": [{
+            "id": rp.place.id,
+            "name": rp.place.name,
+            "kind": rp.place.kind,
+            "country_code": rp.place.country_code,
+            "lat": round(rp.place.lat, 5),
+            "lon": round(rp.place.lon, 5),
+            "score": rp.score,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text, **({"demonym": True} if m.demonym else {})}
+                         for m in rp.mentions],
+        } for rp in r.places],
+        "events": [event_to_dict(e) for e in r.events],
+    }
+    for key in ("title", "date", "url", "path"):
+        v = getattr(r.document, key)
+        if v:
+            d[key] = v
+    return d
+
+
+def event_to_dict(e: Event) -> dict:
+    return {
+        "kind": e.kind, "origin": e.origin, "destination": e.destination, "place": e.place,
+        "actor": e.actor, "what": e.what, "quantity": e.quantity, "quantity_value": e.quantity_value,
+        "date": e.date, "source": e.source, "certainty": e.certainty,
+        "evidence": {"start": e.evidence.start, "end": e.evidence.end, "text": e.evidence.text},
+    }
+
+
+def to_geojson(results: list[Result]) -> dict:
+    """A FeatureCollection: a Point per place per document, a LineString per movement.
+
+    Movement lines follow the great circle and are split at the antimeridian into a
+    MultiLineString, as RFC 7946 section 3.1.9 asks; coordinates are [lon, lat].
+    """
+    from .layers import arc_geometry
+
+    features = []
+    for r in results:
+        places = {rp.place.id: rp for rp in r.places}
+        for rp in r.places:
+            p = rp.place
+            features.append({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(p.lon, 5), round(p.lat, 5)]},
+                "properties": {
+                    "doc_id": r.document.id, "id": p.id, "name": p.name, "kind": p.kind,
+                    "country_code": p.country_code, "lat": round(p.lat, 5), "lon": round(p.lon, 5),
+                    "score": rp.score, "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in rp.mentions],
+                },
+            })
+        for e in r.events:
+            if e.kind != "movement" or e.origin not in places or e.destination not in places:
+                continue
+            a, b = places[e.origin].place, places[e.destination].place
+            line = arc_geometry(a.lon, a.lat, b.lon, b.lat)
+            parts = [line] if line.geom_type == "LineString" else list(line.geoms)
+            coords = [[[round(x, 5), round(y, 5)] for x, y in part.coords] for part in parts]
+            geom = {"type": "LineString", "coordinates": coords[0]} if len(coords) == 1 else \
+                {"type": "MultiLineString", "coordinates": coords}
+            features.append({"type": "Feature", "geometry": geom,
+                             "properties": {"doc_id": r.document.id, **event_to_dict(e)}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def to_csv(results: list[Result]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for r in results:
+        for rp in r.places:
+            p = rp.place
+            w.writerow([r.document.id, p.id, p.name, p.kind, p.country_code, f"{p.lat:.5f}", f"{p.lon:.5f}",
+                        rp.score, len(rp.mentions), "|".join(m.text for m in rp.mentions),
+                        rp.mentions[0].start, rp.mentions[0].end])
+    return buf.getvalue()
+
+
+def finite(x: float) -> bool:
+    return isinstance(x, (int, float)) and math.isfinite(x)
+
+
+def write_geopackage(results: list[Result], path: str) -> None:
+    """Places and movements as two layers of one GeoPackage, written atomically."""
+    import os
+    import tempfile
+
+    from .layers import arcs_frame, places_frame
+
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.tmp-", suffix=".gpkg")
+    os.close(fd)
+    os.unlink(tmp)  # the driver wants to create the file itself
+    try:
+        places = places_frame(results)
+        arcs = arcs_frame(results)
+        places.to_file(tmp, layer="places", driver="GPKG")
+        if len(arcs):
+            arcs.to_file(tmp, layer="movements", driver="GPKG")
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,121 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from geomap.cli import cli
+
+EN = ROOT / "examples" / "north-korea-russia.en.txt"
+
+
+def invoke(*args, **kw):
+    return CliRunner().invoke(cli, [str(a) for a in args], **kw)
+
+
+def test_extract_json_contract():
+    r = invoke("extract", EN)
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert {"id", "lang", "places", "events"} <= set(data)
+    assert data["id"] == "north-korea-russia.en" and data["lang"] == "en"
+    text = EN.read_text("utf-8")
+    for p in data["places"]:
+        assert {"id", "name", "kind", "country_code", "lat", "lon", "score", "mentions"} <= set(p)
+        for m in p["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+    assert "Vladivostok" in {p["name"] for p in data["places"]}
+
+
+def test_extract_jsonl_keeps_order_and_ids(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    src.write_text("\n".join(json.dumps(d) for d in [
+        {"id": "b", "text": "Ships sailed from Busan to Vladivostok."},
+        {"doc_id": "a", "text": "Aid reached Khartoum from Port Sudan."},
+        {"id": "c", "text": "Nothing here names a place at all."},
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = invoke("extract", "--jsonl", src, "--format", "jsonl", "-o", out)
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(l) for l in out.read_text().splitlines()]
+    assert [row["id"] for row in rows] == ["b", "a", "c"]
+    assert {p["name"] for p in rows[0]["places"]} >= {"Busan", "Vladivostok"}
+    assert rows[2]["places"] == []
+
+
+def test_geojson_is_rfc7946_points(tmp_path):
+    out = tmp_path / "p.geojson"
+    r = invoke("extract", EN, "--format", "geojson", "-o", out)
+    assert r.exit_code == 0, r.output
+    fc = json.loads(out.read_text())
+    assert fc["type"] == "FeatureCollection"
+    pts = [f for f in fc["features"] if f["geometry"]["type"] == "Point"]
+    assert pts
+    for f in pts:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert (lon, lat) == (f["properties"]["lon"], f["properties"]["lat"])
+
+
+def test_csv_output():
+    r = invoke("extract", EN, "--format", "csv")
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("doc_id,place_id,name,kind,country_code,lat,lon")
+    assert any(",Vladivostok,city,RU," in l for l in lines[1:])
+
+
+def test_map_default_output_path(tmp_path, monkeypatch):
+    src = tmp_path / "story.txt"
+    src.write_text("Troops were flown from Minsk to Kaliningrad on Monday.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = invoke("map", src)
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "output" / "story.html").read_text("utf-8")
+    assert "Kaliningrad" in html and "GeoNames" in html
+    assert "<script src=\"http" not in html  # self-contained by default
+
+
+def test_map_refuses_to_overwrite_its_input(tmp_path):
+    src = tmp_path / "story.html"
+    src.write_text("<html><body><p>Rain fell on Oslo.</p></body></html>", encoding="utf-8")
+    r = invoke("map", src, "-o", src)
+    assert r.exit_code == 6 and "refusing to overwrite" in r.stderr
+    assert "Oslo" in src.read_text()
+
+
+def test_missing_input_and_partial_failure(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Refugees crossed from Sudan into Chad.", encoding="utf-8")
+    r = invoke("extract", good, tmp_path / "missing.txt", "--format", "jsonl")
+    assert r.exit_code == 2
+    assert "missing.txt" in r.stderr and "Traceback" not in r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["id"] == "good"
+
+
+def test_evaluate_on_hand_made_gold(tmp_path):
+    # Two gold toponyms recognised exactly (one 0 km off, one placed at a wrong
+    # point 392 km away on purpose), one gold name the tool cannot know.
+    text = "Troops moved from Paris to Lyon, then on to Zzyzxville."
+    gold = {"text": text, "toponyms": [
+        {"start": 18, "end": 23, "name": "Paris", "lat": 48.85341, "lon": 2.3488},
+        {"start": 27, "end": 31, "name": "Lyon", "lat": 45.76 + 3.5, "lon": 4.835},
+        {"start": 41, "end": 51, "name": "Zzyzxville", "lat": None, "lon": None},
+    ]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    r = invoke("evaluate", path, "--format", "json")
+    assert r.exit_code == 0, r.output
+    row = json.loads(r.stdout)[0]
+    assert row["gold"] == 3 and row["predicted"] == 2
+    assert row["precision"] == 1.0 and row["recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert row["f1"] == pytest.approx(0.8, abs=1e-4)
+    assert row["resolved"] == 2 and row["acc161"] == 0.5
+    from geomap.geocode import GazetteerGeocoder, haversine_km
+
+    lyon = GazetteerGeocoder().geocode("Lyon")
+    d = haversine_km(45.76 + 3.5, 4.835, lyon.latitude, lyon.longitude)
+    assert 380 < d < 400
+    assert row["mean_km"] == pytest.approx(d / 2, abs=0.1) and row["median_km"] == pytest.approx(d / 2, abs=0.1)
+    # AUC of [ln 1, ln(1+d)]: one trapezoid of height ln(1+d)/2, scaled by ln(20039)
+    import math
+    assert row["auc"] == pytest.approx(math.log(1 + d) / 2 / math.log(20039), abs=1e-3)
