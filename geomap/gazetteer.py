@@ -79,6 +79,18 @@ def _transliterate(s: str) -> str:
 
 
 COMMON_WORD_LANGS = ("en", "id", "fr", "de", "es", "pt", "it", "nl")
+_ZIPF_FLOOR = 2.5  # rarer words are not stored: about 3 uses in 10 million words
+
+
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of a word, from a compact cached table.
+
+    wordfreq itself spends about a second unpacking its lists on first use, which a
+    CLI run cannot afford; the words at or above the floor are kept in a marisa trie
+    in the cache folder, built once per wordfreq version.
+    """
+    rec = _common_table().get(f"{lang}:{word.lower()}")
+    return rec[0][0] / 10.0 if rec else 0.0
 
 
 @lru_cache(maxsize=65536)
@@ -86,12 +98,45 @@ def is_common_word(text: str, threshold: float = 3.3) -> bool:
     """True when text is an everyday word (or words) in a language we read.
 
     A common word is spelled right on purpose; it is never a misspelt place. The
-    threshold is wordfreq's Zipf scale: 3.3 is about two uses per million words.
+    threshold is on wordfreq's Zipf scale: 3.3 is about two uses per million words.
     """
-    from wordfreq import zipf_frequency
-
     t = text.strip().lower()
-    return any(zipf_frequency(t, lang) >= threshold for lang in COMMON_WORD_LANGS)
+    return any(zipf(t, lang) >= threshold for lang in COMMON_WORD_LANGS)
+
+
+@lru_cache(maxsize=1)
+def _common_table():
+    import importlib.metadata
+
+    import marisa_trie
+
+    version = importlib.metadata.version("wordfreq")
+    path = cache_dir() / f"common-words-{version}-{'-'.join(COMMON_WORD_LANGS)}.marisa"
+    if not path.is_file():
+        from wordfreq import iter_wordlist, zipf_frequency
+
+        keys, values = [], []
+        for lang in COMMON_WORD_LANGS:
+            for w in iter_wordlist(lang, "best"):
+                z = zipf_frequency(w, lang)
+                if z < _ZIPF_FLOOR:
+                    break
+                keys.append(f"{lang}:{w}")
+                values.append((int(round(z * 10)),))
+        trie = marisa_trie.RecordTrie("<B", zip(keys, values))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        os.close(fd)
+        try:
+            trie.save(tmp)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    trie = marisa_trie.RecordTrie("<B")
+    trie.mmap(str(path))
+    return trie
 
 
 def default_paths() -> list[Path]:
@@ -473,6 +518,19 @@ def _stderr_progress(msg: str):
     return report
 
 
+KEEP_INDEXES = 4
+
+
+def _prune(current: Path) -> None:
+    """Drop all but the most recent indexes: each is ~30 MB of cache."""
+    import shutil
+
+    others = sorted((p for p in current.parent.glob("index-*") if p != current),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[KEEP_INDEXES - 1:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 @lru_cache(maxsize=8)
 def _load_cached(paths: tuple[Path, ...], quiet: bool) -> Gazetteer:
     key = _content_key(list(paths))
@@ -482,6 +540,7 @@ def _load_cached(paths: tuple[Path, ...], quiet: bool) -> Gazetteer:
         build_index(list(paths), index_dir, progress)
         if not quiet:
             print("\rgeomap: gazetteer index built.".ljust(60), file=sys.stderr)
+        _prune(index_dir)
     try:
         return Gazetteer(list(paths), index_dir)
     except (OSError, ValueError) as e:
