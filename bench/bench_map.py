@@ -1,0 +1,121 @@
+"""Benchmark the seed map: file size against the budget, and time to first render.
+
+Usage: python bench/bench_map.py [--runs N] [--keep DIR]
+
+Time to first render is measured in the browser (headless Chromium, network blocked,
+file://): performance.now() when the page fires 'geomap:ready', i.e. from navigation
+start until the markers and arcs are in the DOM. A baseline measured in the same run
+gives the figure a scale: a bare Leaflet page with one marker, built from the same
+inlined Leaflet JS/CSS, timed the same way. Medians of N fresh page loads.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import statistics
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from fixtures_results import seed_result  # noqa: E402
+from geomap import render  # noqa: E402
+
+CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+
+
+def baseline_html() -> str:
+    js, css = render._leaflet_assets()
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<style>{css}</style><style>#m{{height:600px}}</style></head><body>"
+        "<div id='m'></div>"
+        f"<script>{js}</script>"
+        "<script>var m=L.map('m').setView([43.1,131.9],5);"
+        "L.marker([43.1,131.9],{icon:L.divIcon({html:'<b>x</b>'})}).addTo(m);"
+        "window.geomapReady=performance.now();</script></body></html>"
+    )
+
+
+def time_pages(paths: dict[str, pathlib.Path], runs: int) -> dict[str, list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, list[float]] = {k: [] for k in paths}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            # Interleave the pages so drift in machine load hits both alike.
+            for _ in range(runs + 1):
+                for name, path in paths.items():
+                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                    page = ctx.new_page()
+                    page.route("**/*", lambda r: r.continue_()
+                               if r.request.url.startswith("file:") else r.abort())
+                    page.goto(path.as_uri())
+                    page.wait_for_function("window.geomapReady !== undefined", timeout=20000)
+                    out[name].append(page.evaluate("window.geomapReady"))
+                    ctx.close()
+        finally:
+            browser.close()
+    # The first round warms the browser's caches and code paths; drop it.
+    return {k: v[1:] for k, v in out.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--keep", help="write the benchmarked pages into this folder")
+    args = ap.parse_args(argv)
+
+    res = seed_result()
+    t0 = time.perf_counter()
+    page = render.render_html([res])
+    render_ms = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    for _ in range(5):
+        render.render_html([res])
+    warm_ms = (time.perf_counter() - t0) * 1000 / 5
+    size = len(page.encode("utf-8"))
+    cdn_size = len(render.render_html([res], cdn=True).encode("utf-8"))
+    base = baseline_html()
+
+    folder = pathlib.Path(args.keep or tempfile.mkdtemp(prefix="geomap-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {"geomap": folder / "seed_map.html", "baseline": folder / "baseline.html"}
+    paths["geomap"].write_text(page, encoding="utf-8")
+    paths["baseline"].write_text(base, encoding="utf-8")
+
+    budget = render.BUDGET_BYTES
+    print(f"seed map size      {size:>9,} bytes  = {size / budget:.2f} of the "
+          f"{budget // 1024} KB budget")
+    print(f"  cdn=True         {cdn_size:>9,} bytes")
+    print(f"  baseline page    {len(base.encode()):>9,} bytes (Leaflet alone)  "
+          f"ratio {size / len(base.encode()):.2f}")
+    print(f"python render      {render_ms:9.1f} ms first call, {warm_ms:.1f} ms warm")
+
+    times = time_pages(paths, args.runs)
+    g = statistics.median(times["geomap"])
+    b = statistics.median(times["baseline"])
+    print(f"first render (median of {args.runs}, navigation start -> markers in DOM)")
+    print(f"  geomap seed map  {g:9.1f} ms   (min {min(times['geomap']):.1f}, "
+          f"max {max(times['geomap']):.1f})")
+    print(f"  baseline         {b:9.1f} ms   (min {min(times['baseline']):.1f}, "
+          f"max {max(times['baseline']):.1f})")
+    print(f"  ratio            {g / b:9.2f} x baseline")
+    if not args.keep:
+        for pth in paths.values():
+            pth.unlink()
+        folder.rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,365 @@
+"""The map in a real browser (headless Chromium), opened from file:// with no network.
+
+Counts come from the Result (fixtures_results.expected_counts), so these tests keep
+working when the fixture is replaced by real pipeline output.
+
+Chromium comes from Debian (`apt-get install chromium`), never from
+`playwright install`. Without it (or without the playwright package) the tests skip
+with the reason, except under CI=true, where they fail: CI must run them. The
+fixtures live here rather than in a conftest.py because tests/ modules import
+their conftest by name, which a second conftest.py would shadow.
+"""
+from __future__ import annotations
+
+import math
+import os
+import pathlib
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from fixtures_results import (
+    PAYLOAD_IMG, PAYLOAD_JS, PAYLOAD_SCRIPT, empty_result, expected_counts,
+    hostile_result, seed_result,
+)
+from geomap.layers import movements
+from geomap.models import Result
+from geomap.render import date_key, embed_snippet, render_html
+
+CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+
+
+def _unavailable() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install playwright)"
+    if not os.path.exists(CHROMIUM):
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _unavailable()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests cannot run: {reason}; they are required under CI=true")
+        pytest.skip(f"browser tests skipped: {reason}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@dataclass
+class Opened:
+    page: object
+    console_errors: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    blocked: list = field(default_factory=list)
+    dialogs: list = field(default_factory=list)
+
+
+@pytest.fixture
+def open_map(browser, tmp_path):
+    """open_map(html, width=1280, height=800) -> Opened, from file:// with no network."""
+    contexts = []
+
+    def _open(html: str, width: int = 1280, height: int = 800, name: str = "map.html",
+              wait_ready: bool = True) -> Opened:
+        path = tmp_path / name
+        path.write_text(html, encoding="utf-8")
+        ctx = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(ctx)
+        page = ctx.new_page()
+        got = Opened(page)
+
+        def route(r):
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                got.blocked.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: got.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: got.page_errors.append(str(e)))
+
+        def dialog(d):
+            got.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+        page.goto(pathlib.Path(path).as_uri())
+        if wait_ready:
+            page.wait_for_function("window.geomapReady !== undefined", timeout=15000)
+        return got
+
+    yield _open
+    for ctx in contexts:
+        ctx.close()
+
+
+TILE_URL = re.compile(r"^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$")
+
+
+def _real_errors(opened) -> list[str]:
+    # Chromium reports each blocked tile as "Failed to load resource"; those are the
+    # expected cost of having no network, anything else is a bug.
+    return [e for e in opened.console_errors if not e.startswith("Failed to load resource")]
+
+
+def _assert_clean(opened):
+    assert opened.page_errors == []
+    assert _real_errors(opened) == []
+    assert opened.dialogs == []
+    bad = [u for u in opened.blocked if not TILE_URL.match(u)]
+    assert bad == [], f"page tried to fetch something other than tiles: {bad[:5]}"
+
+
+def _marker_index(page, name: str) -> int:
+    return page.evaluate(
+        """name => Array.from(document.querySelectorAll('.gm-place')).findIndex(
+               e => e.querySelector('.gm-sr').textContent.startsWith(name + ','))""",
+        name,
+    )
+
+
+def _most_isolated(res: Result):
+    def gap(rp):
+        return min(
+            (math.hypot(rp.place.lat - o.place.lat, rp.place.lon - o.place.lon)
+             for o in res.places if o is not rp),
+            default=math.inf,
+        )
+
+    return max(res.places, key=gap)
+
+
+def _snippet_before(text: str, start: int, end: int) -> str:
+    """The mention and up to 30 characters before it, within its sentence."""
+    sentence_start = text.rfind(". ", 0, start)
+    lo = max(sentence_start + 2 if sentence_start >= 0 else 0, start - 30)
+    return text[lo:end].strip()
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return seed_result()
+
+
+def test_seed_map_draws_everything_offline(open_map, seed):
+    got = open_map(render_html([seed]))
+    page = got.page
+    counts = expected_counts([seed])
+    assert page.locator(".gm-place").count() == counts["places"]
+    assert page.locator("path.gm-arc").count() == counts["arcs"]
+    assert page.locator(".gm-arrow").count() == counts["arcs"]
+    assert page.locator("path.gm-presence").count() == counts["presence"]
+    # The country outline is drawn (beneath the tiles, which cannot load here).
+    outlines = page.locator("path.gm-outline")
+    assert outlines.count() > 200
+    assert page.evaluate(
+        "Array.from(document.querySelectorAll('path.gm-outline'))"
+        ".filter(p => (p.getAttribute('d') || '').length > 10).length") > 50
+    # The plain-text alternative lists every place, even before it is opened.
+    text = page.locator("#gm-text").text_content()
+    for rp in seed.places:
+        assert rp.place.name in text
+    _assert_clean(got)
+    assert got.blocked, "tiles were expected to be requested (and blocked)"
+
+
+def test_clicking_a_marker_opens_its_popup_with_the_sentence(open_map, seed):
+    got = open_map(render_html([seed]))
+    page = got.page
+    rp = _most_isolated(seed)  # no neighbour on top of it at the fitted zoom
+    i = _marker_index(page, rp.place.name)
+    assert i >= 0
+    page.locator(".gm-place").nth(i).click()
+    popup = page.locator(".leaflet-popup-content").last
+    popup.wait_for(state="visible")
+    content = popup.inner_text()
+    assert rp.place.name in content
+    m = rp.mentions[0]
+    assert _snippet_before(seed.document.text, m.start, m.end) in " ".join(content.split())
+    assert f"{round(100 * rp.score)}%" in content
+    _assert_clean(got)
+
+
+def test_arcs_are_reachable_by_keyboard_and_show_evidence(open_map, seed):
+    got = open_map(render_html([seed]))
+    page = got.page
+    mvs = movements(seed)
+    assert mvs
+    for k, mv in enumerate(mvs):
+        arrow = page.locator(".gm-arrow").nth(k)
+        assert arrow.get_attribute("tabindex") == "0"
+        arrow.focus()
+        page.keyboard.press("Enter")
+        popup = page.locator(".leaflet-popup-content").last
+        popup.wait_for(state="visible")
+        content = " ".join(popup.inner_text().split())
+        assert mv.event.evidence.text[:60] in content
+        assert mv.event.source in content
+        assert mv.origin.place.name in content and mv.destination.place.name in content
+        page.keyboard.press("Escape")
+        page.wait_for_function("!document.querySelector('.leaflet-popup')")
+    _assert_clean(got)
+
+
+def test_tab_reaches_a_place_marker_and_enter_opens_it(open_map, seed):
+    got = open_map(render_html([seed]))
+    page = got.page
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('gm-place')"):
+            break
+    else:
+        pytest.fail("no place marker reached with Tab")
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup-content").last.wait_for(state="visible")
+    _assert_clean(got)
+
+
+def test_phone_width_has_no_overflow(open_map, seed):
+    got = open_map(render_html([seed]), width=375, height=740)
+    page = got.page
+
+    def widths():
+        return page.evaluate(
+            "[document.documentElement.scrollWidth, document.body.scrollWidth]")
+
+    assert max(widths()) <= 375
+    page.locator("#gm-text summary").click()
+    assert max(widths()) <= 375
+    page.locator(".gm-arrow").first.focus()
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup-content").last.wait_for(state="visible")
+    assert max(widths()) <= 375
+    assert page.locator(".gm-place").count() == expected_counts([seed])["places"]
+    _assert_clean(got)
+
+
+def test_hostile_text_is_shown_and_never_run(open_map):
+    res = hostile_result()
+    got = open_map(render_html([res]))
+    page = got.page
+    counts = expected_counts([res])
+    assert page.locator(".gm-place").count() == counts["places"]
+    # Open every popup and tooltip, the text version and the date filter.
+    for i in range(page.locator(".gm-place").count()):
+        page.locator(".gm-place").nth(i).focus()
+        page.keyboard.press("Enter")
+        page.locator(".leaflet-popup-content").last.wait_for(state="visible")
+    for i in range(page.locator(".gm-arrow").count()):
+        page.locator(".gm-arrow").nth(i).focus()
+        page.keyboard.press("Enter")
+        content = page.locator(".leaflet-popup-content").last.inner_text()
+        assert PAYLOAD_SCRIPT + "Northland" in content
+        assert PAYLOAD_IMG + "Southport" in content
+    page.locator("path.gm-arc").first.hover(force=True)
+    page.locator("#gm-text summary").click()
+    sel = page.locator("#gm-when")
+    if sel.count():
+        sel.select_option(index=1)
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert got.dialogs == []
+    text = page.locator("#gm-text").text_content()
+    assert PAYLOAD_IMG + "Southport" in text
+    assert PAYLOAD_JS in text
+    assert page.locator("h1").inner_text() == PAYLOAD_SCRIPT + "Title"
+    # Only our own scripts exist; no <img> was created from the payload.
+    assert page.evaluate("document.querySelectorAll('img:not(.leaflet-tile)').length") == 0
+    _assert_clean(got)
+
+
+def test_date_filter_hides_later_movements(open_map, seed):
+    got = open_map(render_html([seed]))
+    page = got.page
+    sel = page.locator("#gm-when")
+    values = page.evaluate(
+        "Array.from(document.querySelectorAll('#gm-when option')).map(o => o.value)")
+    assert values[0] == ""  # all dates
+    doc_key = date_key(seed.document.date)
+    for value in values[1:]:
+        sel.select_option(value=value)
+        expected = sum(
+            1 for mv in movements(seed)
+            if (date_key(mv.event.date) or doc_key) and
+            (date_key(mv.event.date) or doc_key) <= value
+        )
+        assert page.locator("path.gm-arc").count() == expected
+        assert page.locator(".gm-arrow").count() == expected
+    sel.select_option(value="")
+    assert page.locator("path.gm-arc").count() == expected_counts([seed])["arcs"]
+    _assert_clean(got)
+
+
+def test_map_without_events_and_empty_map(open_map, seed):
+    got = open_map(render_html([Result(seed.document, seed.places, ())]))
+    assert got.page.locator(".gm-place").count() == len(seed.places)
+    assert got.page.locator("path.gm-arc").count() == 0
+    _assert_clean(got)
+
+    got = open_map(render_html([empty_result()]), name="empty.html")
+    assert got.page.locator(".gm-place").count() == 0
+    assert got.page.get_by_text("No places found").first.is_visible()
+    assert got.page.locator("path.gm-outline").count() > 200
+    _assert_clean(got)
+
+
+def test_scroll_wheel_zooms_only_after_a_click(open_map, seed):
+    got = open_map(render_html([seed]))
+    page = got.page
+    zoom = "window[document.querySelector('.gm-map').id].getZoom()"
+    # A spot on the bare map: not a marker, arc or control.
+    x, y = page.evaluate("""() => {
+        const r = document.querySelector('.gm-map').getBoundingClientRect();
+        for (let fy = 0.9; fy > 0.3; fy -= 0.05) for (let fx = 0.3; fx < 0.7; fx += 0.05) {
+            const x = r.left + r.width * fx, y = r.top + r.height * fy;
+            const el = document.elementFromPoint(x, y);
+            if (el && !el.closest('.leaflet-interactive, .leaflet-control, .leaflet-marker-icon'))
+                return [x, y];
+        }
+        return [r.left + r.width / 2, r.top + r.height / 2];
+    }""")
+    z0 = page.evaluate(zoom)
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(500)
+    assert page.evaluate(zoom) == z0, "the wheel zoomed the map before it was clicked"
+    page.mouse.click(x, y)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function(f"{zoom} !== {z0}", timeout=3000)
+    _assert_clean(got)
+
+
+def test_embedded_map_reports_its_height_to_the_parent(open_map, seed, tmp_path):
+    (tmp_path / "map.html").write_text(render_html([seed]), encoding="utf-8")
+    parent = (
+        "<!DOCTYPE html><html><body><script>window.__heights=[];"
+        "addEventListener('message',e=>{if(e.data&&e.data.type==='geomap:height')"
+        "window.__heights.push(e.data.height)});</script>"
+        + embed_snippet("map.html", height=200) + "</body></html>"
+    )
+    got = open_map(parent, width=900, height=700, name="parent.html", wait_ready=False)
+    page = got.page
+    page.wait_for_function("window.__heights.length > 0", timeout=15000)
+    reported = page.evaluate("window.__heights[window.__heights.length - 1]")
+    assert reported > 300
+    page.wait_for_function(
+        f"Math.abs(document.querySelector('iframe').offsetHeight - {reported}) <= 1",
+        timeout=5000)
+    _assert_clean(got)
