@@ -274,7 +274,7 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
 @click.option("-o", "--output", "out", default=None, help="HTML file (default output/<first input name>.html).")
 @click.option("--title", help="Title shown on the map.")
 @click.option("--caption", help="Caption under the title.")
-@click.option("--tiles", default="osm", show_default=True, help="Basemap: osm, carto-light, carto-dark, esri-imagery, none.")
+@click.option("--tiles", default="carto-light", show_default=True, help="Basemap: carto-light, carto-dark, osm, esri-imagery, none. OpenStreetMap's own servers may refuse tiles to a page opened from file:// (no referrer).")
 @click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of inlining it (smaller, needs network).")
 @click.option("--embed", is_flag=True, help="Also print an <iframe> snippet to paste into an article.")
 @_common_input_options
