@@ -35,6 +35,12 @@ class Lang:
     not_places: frozenset  # folded
     name_titles: frozenset
     org_heads: frozenset
+    # Lower-case everyday words and their Zipf frequency; None: ask wordfreq. A word
+    # absent from the table is only ever a name ("Texas"), however often it is written.
+    common: dict | None = None
+    given_names: frozenset = frozenset()
+    speech_verbs: frozenset = frozenset()
+    unit_heads: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -57,6 +63,11 @@ def language(code: str) -> Lang:
         not_places=frozenset(gz.fold(w) for w in d["not_places"]),
         name_titles=frozenset(d["name_titles"]),
         org_heads=frozenset(d["org_heads"]),
+        common=({w: float(z) for z, ws in d["common_words"].items() for w in ws.split()}
+                if "common_words" in d else None),
+        given_names=frozenset(d.get("given_names", ())),
+        speech_verbs=frozenset(d.get("speech_verbs", ())),
+        unit_heads=d.get("unit_heads", {}),
     )
 
 
@@ -105,18 +116,36 @@ class Span:
         return bool(self.candidates) and all(c.match == gz.MATCH_DEMONYM for c in self.candidates)
 
 
+_ABBREV = re.compile(r"(?:[^\W\d_]\.){2,}")
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+_BREAK_BEFORE = re.compile(r"[.!?…]['\"”’)]*\s+['\"“‘(]*$")
+
+
 def tokenize(text: str) -> list[Token]:
     toks = []
     prev_end = 0
+    append = toks.append
     for m in _TOKEN.finditer(text):
         s, e = m.start(), m.end()
         t = m.group()
         # A trailing period belongs to the word only for known abbreviations; the
         # matcher tries both, so keep it out of the token and remember it.
-        if t.endswith(".") and not re.fullmatch(r"(?:[^\W\d_]\.){2,}", t):
+        if t[-1] == "." and not _ABBREV.fullmatch(t):
             t, e = t[:-1], e - 1
-        sent_start = not toks or _is_sentence_break(text, prev_end, s)
-        toks.append(Token(s, e, t, gz.fold(t), t[:1].isupper(), sent_start))
+        cap = t[:1].isupper()
+        # "Georgia's": the possessive ending is not part of the name.
+        if cap and len(t) > 3 and t[-2:] in _POSSESSIVE:
+            base = t[:-2]
+            sent_start = not toks or _is_sentence_break(text, prev_end, s)
+            append(Token(s, e - 2, base, gz.fold(base), True, sent_start))
+            append(Token(e - 2, e, t[-2:], "s", False, False))
+            prev_end = e
+            continue
+        if cap:
+            sent_start = not toks or _is_sentence_break(text, prev_end, s)
+            append(Token(s, e, t, gz.fold(t), True, sent_start))
+        else:
+            append(Token(s, e, t, t.lower(), False, False))
         prev_end = e
     return toks
 
@@ -126,7 +155,7 @@ def _is_sentence_break(text: str, prev_end: int, start: int) -> bool:
     if "\n" in gap:
         return True
     before = text[max(0, prev_end - 1):prev_end] + gap
-    return bool(re.search(r"[.!?…]['\"”’)]*\s+['\"“‘(]*$", before))
+    return bool(_BREAK_BEFORE.search(before))
 
 
 def _joinable(text: str, a: Token, b: Token) -> bool:
@@ -135,46 +164,76 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
     return gap in (" ", "-", "- ", " - ") or (gap == ". " and a.text.isalpha() and len(a.text) <= 3)
 
 
-def _common(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
+def _wordfreq(word: str, lang: str) -> float:
+    # gz.zipf reads a cached table: wordfreq itself takes a second to load its lists.
+    return gz.zipf(word, lang)
 
-    return zipf_frequency(word.lower(), lang)
+
+def _common(word: str, L: Lang) -> float:
+    """How common the word is as an everyday (lower-case) word, on the Zipf scale."""
+    w = word.lower()
+    if L.common is not None:
+        return L.common.get(w, 0.0)
+    return _wordfreq(w, L.code)
+
+
+_FUZZY_CACHES: dict[int, dict] = {}
+_BIG_KINDS = frozenset({"country", "admin1", "region", "continent", "sea"})
 
 
 class Extractor:
     def __init__(self, gazetteer: gz.Gazetteer | None = None):
         self.g = gazetteer or gz.load()
+        self._fuzzy_cache = _FUZZY_CACHES.setdefault(id(self.g), {})
+
+    def _fuzzy(self, word: str) -> list:
+        """The gazetteer's fuzzy lookup, remembered: it scans thousands of keys."""
+        c = self._fuzzy_cache
+        hit = c.get(word)
+        if hit is None:
+            if len(c) > 50_000:
+                c.clear()
+            hit = c[word] = self.g.fuzzy(word, min_similarity=0.85, limit=5)
+        return hit
 
     def find(self, text: str, lang: str) -> list[Span]:
         L = language(lang)
         toks = tokenize(text)
         g = self.g
+        trie = g.trie
         spans: list[Span] = []
-        i, n = 0, len(toks)
+        n = len(toks)
+        unit_of: dict[int, str] = {}  # token index of "County", "Parish" ... -> kind hint
         # Pass 1: longest gazetteer matches over capitalised runs.
+        i = 0
         while i < n:
             t = toks[i]
             if not t.cap or not t.text[:1].isalpha():
                 i += 1
                 continue
             best = None
-            j = i
             parts = [t.key]
             end_tok = i
             while True:
                 key = " ".join(p for p in parts if p)
                 last = toks[end_tok]
-                if key and (last.cap or last.text.isupper()) and key in g.trie:
-                    best = (end_tok, key, text[t.start:last.end])
+                if key and (last.cap or last.text.isupper()) and key in trie:
+                    best = (end_tok, key)
                 if end_tok + 1 >= n or end_tok - i + 1 >= MAX_TOKENS or not _joinable(text, last, toks[end_tok + 1]):
                     break
                 nxt = toks[end_tok + 1]
-                if not (nxt.cap or nxt.text.lower() in L.connectors or nxt.text.isupper()):
+                if not (nxt.cap or nxt.key in L.connectors or nxt.text.isupper()):
                     break
                 end_tok += 1
                 parts.append(nxt.key)
             if best is not None:
-                end_tok, key, surface = best
+                end_tok, key = best
+                # "Laurel County", "Caddo Parish": the unit word belongs to the name.
+                k2 = end_tok + 1
+                if k2 < n and toks[k2].text in L.unit_heads and _joinable(text, toks[end_tok], toks[k2]) \
+                        and text[toks[end_tok].end:toks[k2].start] == " ":
+                    unit_of[len(spans)] = L.unit_heads[toks[k2].text]
+                    end_tok = k2
                 s, e = t.start, toks[end_tok].end
                 spans.append(Span(s, e, text[s:e], key, tok_start=i, tok_end=end_tok + 1))
                 i = end_tok + 1
@@ -183,6 +242,7 @@ class Extractor:
         matched_tokens = set()
         for sp in spans:
             matched_tokens.update(range(sp.tok_start, sp.tok_end))
+        given = L.given_names
 
         def name_like(k: int) -> bool:
             """An unknown capitalised word: part of a person's or organisation's name."""
@@ -191,35 +251,77 @@ class Extractor:
             tk = toks[k]
             if not tk.cap or tk.text in L.name_titles or tk.key in L.not_places:
                 return False
-            if tk.sent_start and _common(tk.text, lang) >= 3.0:
+            z = _common(tk.text, L)
+            if tk.sent_start and z >= 3.0:
                 return False
-            return _common(tk.text, lang) < 4.0 or tk.text.isupper()
+            return z < 4.0 or tk.text.isupper()
+
+        def given_name(k: int) -> bool:
+            if k < 0 or k >= n:
+                return False
+            tk = toks[k]
+            return tk.cap and tk.text in given and not (tk.sent_start and _common(tk.text, L) >= 4.0)
 
         out = []
-        for sp in spans:
+        person_keys: set[str] = set()
+        for si, sp in enumerate(spans):
+            unit = unit_of.get(si)
+            if unit:
+                cands = g.lookup(sp.text)
+                if not cands:
+                    base = text[sp.start:toks[sp.tok_end - 2].end]
+                    cands = [c for c in g.lookup(base) if g.kind_name(c.row) in ("city", "admin1", "other")]
+                if not cands:
+                    continue
+                sp.candidates = cands
+                sp.kind_hint = "city" if unit == "admin2" else unit
+                out.append(sp)
+                continue
             cands = g.lookup(sp.text)
             if not cands:
                 continue
             first, last = toks[sp.tok_start], toks[sp.tok_end - 1]
+            single = sp.tok_end - sp.tok_start == 1
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
             if sp.key in L.not_places or sp.text in L.name_titles:
                 continue
-            # Glued to other capitalised words it does not explain: a person or an org.
             prev_k, next_k = sp.tok_start - 1, sp.tok_end
-            glued_prev = prev_k >= 0 and _joinable(text, toks[prev_k], first) and name_like(prev_k)
-            glued_next = next_k < n and _joinable(text, last, toks[next_k]) and name_like(next_k)
-            if glued_prev or glued_next:
-                continue
-            if next_k < n and _joinable(text, last, toks[next_k]) and toks[next_k].text in L.org_heads:
-                continue
-            if prev_k >= 0 and toks[prev_k].text in L.name_titles and _joinable(text, toks[prev_k], first) \
-                    and not any(gz.KINDS[g.kind[c.row]] in ("country", "admin1", "region") for c in cands[:3]):
-                continue
+            join_prev = prev_k >= 0 and _joinable(text, toks[prev_k], first)
+            join_next = next_k < n and _joinable(text, last, toks[next_k])
+            kinds = {g.kind_name(c.row) for c in cands[:50]}
+            big_unit = bool(kinds & _BIG_KINDS)
             # An alternate name counts for less: "Anda" is Daqing's old name, but in
             # Indonesian it is the everyday word for "you".
             top_imp = max(float(g.importance[c.row]) - (0.0 if c.match == gz.MATCH_NAME else 1.0) for c in cands[:50])
-            kinds = {g.kind_name(c.row) for c in cands[:50]}
-            big_unit = bool(kinds & {"country", "admin1", "region", "continent", "sea"})
+            # A given name just before it: a surname ("Margaret Burley", "Melton Lewis Paris").
+            if join_prev and single and given_name(prev_k) and top_imp < 6.5:
+                person_keys.add(sp.key)
+                continue
+            # Glued to other capitalised words it does not explain: a person or an org.
+            if (join_prev and name_like(prev_k)) or (join_next and name_like(next_k)):
+                if single and top_imp < 6.5:
+                    person_keys.add(sp.key)
+                continue
+            # A given name followed by a capitalised word: "Paris Hilton", "Georgia Stevens".
+            if single and join_next and first.text in given and toks[next_k].cap \
+                    and _common(toks[next_k].text, L) < 3.0:
+                continue
+            if join_next and toks[next_k].text in L.org_heads:
+                continue
+            if join_prev and toks[prev_k].text in L.name_titles \
+                    and not any(gz.KINDS[g.kind[c.row]] in ("country", "admin1", "region") for c in cands[:3]):
+                continue
+            after = text[sp.end:sp.end + 24]
+            # "Nelson said": someone speaking; a government may speak ("Moscow said"), a village does not.
+            before = text[max(0, sp.start - 25):sp.start].lower().split()
+            cue = bool(before) and before[-1] in L.place_cues_before
+            if single and not big_unit and top_imp < 6.5 and not cue:
+                w = after.lstrip(" ,").split(" ", 1)[0].strip(".,;:\"'”")
+                if w in L.speech_verbs:
+                    person_keys.add(sp.key)
+                    continue
+            if after[:1] == "$":  # "US$460"
+                continue
             if sp.acronym:
                 # Short all-caps names are acronyms unless they name a big unit
                 # ("US", "UK", "AS", "NSW"); a town called "Us" does not count.
@@ -227,8 +329,8 @@ class Extractor:
                     continue
                 if sp.text != sp.text.upper():
                     continue
-            elif sp.tok_end - sp.tok_start == 1:
-                z = _common(first.text, lang)
+            elif single:
+                z = _common(first.text, L)
                 if z >= 5.5 and not big_unit:
                     continue
                 if first.sent_start:
@@ -238,32 +340,42 @@ class Extractor:
                     continue
                 if len(first.text) <= 2:
                     continue
-            # cue words before the span
-            before = text[max(0, sp.start - 25):sp.start].lower().split()
-            sp.cue = bool(before) and (before[-1] in L.place_cues_before)
+                # "Wichita, Kan.", "Churchill, Man. (": a state abbreviation keeps its period.
+                if len(first.text) <= 5 and after[:1] == "." and text[max(0, sp.start - 2):sp.start] == ", " \
+                        and (after[1:2] in (" ", ",", ")", "\n", "") ) and not after[1:3].strip()[:1].isupper():
+                    sp.end += 1
+                    sp.text = text[sp.start:sp.end]
+            sp.cue = cue
             for cue, kind in L.kind_cues_before.items():
                 if " ".join(before[-len(cue.split()):]) == cue:
                     sp.kind_hint = kind
-            after = text[sp.end:sp.end + 20].lower().split()
-            if after and after[0].strip(".,;") in L.kind_cues_after:
-                sp.kind_hint = L.kind_cues_after[after[0].strip(".,;")]
+            words_after = after.lower().split()
+            if words_after and words_after[0].strip(".,;") in L.kind_cues_after:
+                sp.kind_hint = L.kind_cues_after[words_after[0].strip(".,;")]
             sp.candidates = cands
             out.append(sp)
+        if person_keys:
+            # One sense per discourse: a name used for a person here is a person throughout,
+            # unless it names a big unit.
+            out = [sp for sp in out if sp.key not in person_keys or sp.tok_end - sp.tok_start > 1
+                   or any(g.kind_name(c.row) in _BIG_KINDS for c in sp.candidates[:3])]
 
         # Pass 2: unknown capitalised words that may be misspelt places.
         taken = set()
         for sp in out:
             taken.update(range(sp.tok_start, sp.tok_end))
         for k, tk in enumerate(toks):
-            if k in taken or k in matched_tokens or not tk.cap or len(tk.key) < 6 or tk.sent_start:
+            if not tk.cap or len(tk.key) < 6 or tk.sent_start or k in taken or k in matched_tokens:
                 continue
-            if tk.key in L.not_places or tk.text in L.name_titles or tk.text.isupper():
+            if tk.key in L.not_places or tk.text in L.name_titles or tk.text.isupper() or tk.text in given:
                 continue
             if name_like(k - 1) and _joinable(text, toks[k - 1], tk) or name_like(k + 1) and _joinable(text, tk, toks[k + 1]):
                 continue
+            if given_name(k - 1) and _joinable(text, toks[k - 1], tk):
+                continue
             if gz.is_common_word(tk.text):
                 continue
-            cands = g.fuzzy(tk.text, min_similarity=0.85, limit=5)
+            cands = self._fuzzy(tk.text)
             if not cands:
                 continue
             before = text[max(0, tk.start - 25):tk.start].lower().split()

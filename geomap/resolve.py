@@ -62,72 +62,102 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             pair_next.setdefault(a.key, set()).add(b.key)
 
     priors = {k: np.array([_prior(g, c, groups[k][0]) for c in cand_lists[k][0]]) for k in keys}
-    choice = {k: int(np.argmax(priors[k])) for k in keys}
+    # What each candidate lies in: its country and first-level region codes.
+    info = {}
+    for k in keys:
+        cands, rows = cand_lists[k]
+        ccs, a1s, kinds = [], [], []
+        for c in cands:
+            kind = g.kind_name(c.row)
+            ccs.append(g.country_code(c.row))
+            a1s.append(_admin1(g, c.row) if kind in ("city", "admin1", "other") else "")
+            kinds.append(kind)
+        info[k] = (ccs, a1s, kinds)
+    scores = {k: priors[k].copy() for k in keys}
+    choice = {k: int(np.argmax(scores[k])) for k in keys}
 
-    for _round in range(2):
-        # Context from the current choices: countries, admin1 codes, and points.
-        countries: dict[str, float] = {}
-        admin1s: dict[str, float] = {}
+    for _round in range(3):
+        # Soft context: every name votes for the countries and regions its candidates
+        # lie in, in proportion to how likely each candidate is now (one vote per name).
+        probs = {k: _softmax(scores[k]) for k in keys}
+        country_votes: dict[str, dict[str, float]] = {}
+        admin1_votes: dict[str, dict[str, float]] = {}
         points = []
         for k in keys:
-            cands, rows = cand_lists[k]
-            r = int(rows[choice[k]])
-            conf = _confidence(priors[k], choice[k])
-            cc = g.country_code(r)
-            kind = g.kind_name(r)
-            weight = conf * len(groups[k])
-            if cc:
-                countries[cc] = countries.get(cc, 0) + weight * (1.0 if kind in ("country", "admin1") else 0.5)
-            if kind == "admin1":
-                code = g.row(r).get("admin1", "")
-                if code:
-                    admin1s[code] = admin1s.get(code, 0) + weight
-            if kind not in ("country", "continent", "sea", "region"):
-                points.append((k, float(g.lat[r]), float(g.lon[r]), conf))
-        new_choice = {}
-        scores = {}
+            ccs, a1s, kinds = info[k]
+            w = probs[k]
+            weight = min(2.0, 1.0 + 0.25 * (len(groups[k]) - 1))
+            cv: dict[str, float] = {}
+            av: dict[str, float] = {}
+            for idx in range(len(ccs)):
+                if ccs[idx]:
+                    cv[ccs[idx]] = cv.get(ccs[idx], 0.0) + float(w[idx])
+                if a1s[idx]:
+                    av[a1s[idx]] = av.get(a1s[idx], 0.0) + float(w[idx])
+            country_votes[k] = {c: v * weight for c, v in cv.items()}
+            admin1_votes[k] = {c: v * weight for c, v in av.items()}
+            r = int(cand_lists[k][1][choice[k]])
+            if kinds[choice[k]] not in ("country", "continent", "sea", "region"):
+                points.append((k, float(g.lat[r]), float(g.lon[r])))
+        countries: dict[str, float] = {}
+        admin1s: dict[str, float] = {}
+        for k in keys:
+            for c, v in country_votes[k].items():
+                countries[c] = countries.get(c, 0.0) + v
+            for c, v in admin1_votes[k].items():
+                admin1s[c] = admin1s.get(c, 0.0) + v
+        new_scores = {}
         for k in keys:
             cands, rows = cand_lists[k]
+            ccs, a1s, kinds = info[k]
             sc = priors[k].copy()
-            own = {g.country_code(int(rows[choice[k]]))}
+            own_c, own_a = country_votes[k], admin1_votes[k]
+            pair_others = pair_next.get(k, ())
             for idx, c in enumerate(cands):
-                r = c.row
-                cc = g.country_code(r)
-                kind = g.kind_name(r)
-                if kind != "country" and cc in countries:
-                    # don't let a name vote for its own country
-                    support = countries[cc] - (_confidence(priors[k], choice[k]) * len(groups[k]) if cc in own else 0)
-                    if support > 0.3:
-                        sc[idx] += W_COUNTRY * min(1.0, support)
-                if kind == "city":
-                    row = None
-                    code = None
-                    if admin1s:
-                        row = g.row(r)
-                        code = row.get("admin1", "")
-                        if code in admin1s:
-                            sc[idx] += W_ADMIN1
-                    for other in pair_next.get(k, ()):
-                        orow = int(cand_lists[other][1][choice[other]])
-                        okind = g.kind_name(orow)
-                        if okind == "country" and g.country_code(orow) == cc:
-                            sc[idx] += W_PAIR
-                        elif okind == "admin1":
-                            if row is None:
-                                row = g.row(r)
-                                code = row.get("admin1", "")
-                            if g.row(orow).get("admin1", "") == code:
-                                sc[idx] += W_PAIR
+                cc, a1, kind = ccs[idx], a1s[idx], kinds[idx]
+                if cc:
+                    # other names' votes only: a name does not vote for itself
+                    support = countries.get(cc, 0.0) - own_c.get(cc, 0.0)
+                    if support > 0.2:
+                        sc[idx] += W_COUNTRY * min(1.0, support) * (0.5 if kind == "country" else 1.0)
+                if a1:
+                    support = admin1s.get(a1, 0.0) - own_a.get(a1, 0.0)
+                    if support > 0.2:
+                        sc[idx] += W_ADMIN1 * min(1.5, support)
+                for other in pair_others:
+                    # "Springfield, Illinois": the city lies in a region or country the next name may mean.
+                    occs, oa1s, okinds = info[other]
+                    op = probs[other]
+                    fit = 0.0
+                    for j in range(len(occs)):
+                        if okinds[j] == "country" and occs[j] == cc and kind != "country":
+                            fit = max(fit, 0.5 + float(op[j]))
+                        elif okinds[j] == "admin1" and oa1s[j] and oa1s[j] == a1 and kind != "admin1":
+                            fit = max(fit, 0.5 + float(op[j]))
+                    sc[idx] += W_PAIR * min(1.0, fit)
                 if points and kind in ("city", "admin1", "other"):
                     ds = [haversine_km(float(g.lat[r]), float(g.lon[r]), la, lo)
-                          for (ok, la, lo, conf) in points if ok != k]
+                          for (ok, la, lo) in points if ok != k]
                     if ds:
                         d = float(np.median(ds))
                         sc[idx] -= W_DISTANCE * math.log10(1 + d / 50.0)
-            new_choice[k] = int(np.argmax(sc))
-            scores[k] = sc
-        choice = new_choice
-        final_scores = scores
+            new_scores[k] = sc
+        # A region or country that a pair's first name fits is what the second name means.
+        for k, others in pair_next.items():
+            for other in others:
+                occs, oa1s, okinds = info[other]
+                ccs, a1s, kinds = info[k]
+                pk = _softmax(new_scores[k])
+                for j in range(len(occs)):
+                    fit = 0.0
+                    for idx in range(len(ccs)):
+                        if (okinds[j] == "country" and ccs[idx] == occs[j] and kinds[idx] != "country") or \
+                                (okinds[j] == "admin1" and oa1s[j] and a1s[idx] == oa1s[j] and kinds[idx] != "admin1"):
+                            fit = max(fit, 0.5 + float(pk[idx]))
+                    new_scores[other][j] += W_PAIR * min(1.0, fit)
+        scores = new_scores
+        choice = {k: int(np.argmax(scores[k])) for k in keys}
+    final_scores = scores
 
     out = []
     for k in keys:
@@ -151,6 +181,25 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             ms = tuple(sorted(m.mentions + rp.mentions, key=lambda x: x.start))
             merged[rp.place.id] = ResolvedPlace(m.place, ms, max(m.score, rp.score))
     return sorted(merged.values(), key=lambda rp: rp.mentions[0].start)
+
+
+_ADMIN1: dict[tuple[int, int], str] = {}
+
+
+def _admin1(g: gz.Gazetteer, row: int) -> str:
+    """A row's first-level region code; reading it costs a CSV line, so remember it."""
+    key = (id(g), row)
+    code = _ADMIN1.get(key)
+    if code is None:
+        if len(_ADMIN1) > 500_000:
+            _ADMIN1.clear()
+        code = _ADMIN1[key] = g.row(row).get("admin1", "")
+    return code
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    z = np.exp(scores - scores.max())
+    return z / z.sum()
 
 
 def _confidence(scores: np.ndarray, idx: int) -> float:

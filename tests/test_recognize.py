@@ -1,0 +1,148 @@
+"""Recognition: valid offsets, the traps of each language, and a small hand-scored gold set."""
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import geomap
+from geomap.evaluate import score_corpus
+from geomap.recognize import Extractor, available_languages, language, tokenize
+
+
+def _spans(text, lang="en"):
+    r = geomap.extract(text, lang=lang, events=False)
+    return [(m.start, m.end, m.text, rp.place) for rp in r.places for m in rp.mentions]
+
+
+def _texts(text, lang="en"):
+    return [t for _, _, t, _ in _spans(text, lang)]
+
+
+def _overlaps(spans, text, phrase):
+    i = text.index(phrase)
+    return [s for s in spans if s[0] < i + len(phrase) and i < s[1]]
+
+
+# -- offsets ----------------------------------------------------------------------
+def test_offsets_match_text(gaz):
+    text = ("WICHITA, Kan. -- Georgia's governor met officials from Laurel County and Paris, Texas, "
+            "in the U.S. on Monday.\nMoscow's reply came from Vladivostok.")
+    for s, e, t, _ in _spans(text):
+        assert text[s:e] == t
+
+
+_ALPHABET = st.sampled_from(list("abcdefghij ABCDEFGHIJKLMNOPQRSTUVWXYZ.,'’-\n") + [
+    " Paris", " Texas", " Georgia's", " Kan.", " County", " New", " York", " Ohio", " U.S.", "Ünye", " Москва",
+    " said", " Mr", " Vladimir", " Putin", " de", " São", " Paulo", "\u00a0", "é"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_offsets_valid_on_random_text(gaz, text):
+    ex = Extractor(gaz)
+    for lang in available_languages():
+        for sp in ex.find(text, lang):
+            assert 0 <= sp.start < sp.end <= len(text)
+            assert text[sp.start:sp.end] == sp.text
+            assert sp.candidates
+    for tok in tokenize(text):
+        assert text[tok.start:tok.end] == tok.text
+
+
+# -- English traps -----------------------------------------------------------------
+@pytest.mark.parametrize("phrase", [
+    "Vladimir Putin", "Paris Hilton", "Washington Post", "Monday", "March", "May", "August",
+    "Margaret Burley", "Burley",
+])
+def test_english_traps(gaz, phrase):
+    text = ("Russian President Vladimir Putin spoke on Monday in March, and Paris Hilton told the "
+            "Washington Post in May that August was busy. Director Margaret Burley agreed. "
+            "\"We are ready,\" Burley said in Moscow.")
+    spans = _spans(text)
+    assert not _overlaps(spans, text, phrase), (phrase, _overlaps(spans, text, phrase))
+    assert "Moscow" in [t for _, _, t, _ in spans]
+
+
+def test_common_words_that_are_towns_are_not_places(gaz):
+    text = "Reading the report, she said it was nice to see the mobile unit split costs. Will they hope for more?"
+    assert _texts(text) == []
+
+
+def test_states_and_countries_despite_common_spelling():
+    # Frequent in text as names, never as lower-case words: still places.
+    text = "Cases are rising in Texas and in an Ohio town, officials in Georgia and China said."
+    assert {"Texas", "Ohio", "Georgia", "China"} <= set(_texts(text))
+
+
+def test_possessive_and_abbreviation_spans():
+    text = "Georgia's budget grew. A man from Wichita, Kan., was hurt in Laurel County on Monday."
+    got = _texts(text)
+    assert "Georgia" in got and "Georgia's" not in got
+    assert "Laurel County" in got
+
+
+def test_georgia_in_us_context_is_the_state():
+    text = "Atlanta and Savannah grew fastest; Georgia added 200,000 people, census officials in Macon said."
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["Georgia"].country_code == "US"
+
+
+def test_city_state_pair():
+    text = "The mayor of Springfield, Illinois, spoke first."
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["Springfield"].admin1 == "US.IL"
+
+
+# -- Indonesian traps --------------------------------------------------------------
+@pytest.mark.skipif("id" not in available_languages(), reason="no Indonesian language data")
+def test_indonesian_traps():
+    text = ("Presiden Vladimir Putin bertemu Kim Jong Un pada hari Jumat, 13 September, di Vladivostok. "
+            "Anda bisa membaca berita ini di Jakarta.")
+    spans = _spans(text, "id")
+    got = [t for _, _, t, _ in spans]
+    for bad in ("Vladimir Putin", "Jumat", "September", "Anda"):
+        assert not _overlaps(spans, text, bad), bad
+    assert "Vladivostok" in got and "Jakarta" in got
+
+
+def test_language_data_loads():
+    for code in available_languages():
+        L = language(code)
+        assert L.function_words and L.not_places
+    en = language("en")
+    assert en.common is not None and en.common.get("the", 0) > 7 and "texas" not in en.common
+    assert "Margaret" in en.given_names
+
+
+# -- a hand-scored gold set ----------------------------------------------------------
+GOLD = [
+    {"text": "Flooding closed roads across Ohio on Monday, officials in Columbus said.",
+     "toponyms": [{"name": "Ohio", "lat": 40.25, "lon": -83.0}, {"name": "Columbus", "lat": 39.96, "lon": -83.0}]},
+    {"text": "Vladimir Putin met Paris Hilton at the Washington Post office in Berlin. The crew is from Texas.",
+     "toponyms": [{"name": "Berlin", "lat": 52.52, "lon": 13.41}]},
+    # Zzyzxville is in no gazetteer; the gold "Paris" is the one in Texas, which the
+    # text gives no way to tell from the French capital.
+    {"text": "She left Zzyzxville and flew to Paris.",
+     "toponyms": [{"name": "Zzyzxville", "lat": None, "lon": None}, {"name": "Paris", "lat": 33.66, "lon": -95.56}]},
+]
+
+
+def test_hand_scored_gold(tmp_path, gaz):
+    path = tmp_path / "gold.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for i, d in enumerate(GOLD):
+            tops = []
+            for t in d["toponyms"]:
+                s = d["text"].index(t["name"])
+                tops.append({"start": s, "end": s + len(t["name"]), "geonameid": None, **t})
+            f.write(json.dumps({"corpus": "hand", "doc_id": str(i), "text": d["text"], "toponyms": tops}) + "\n")
+    from geomap.evaluate import geomap_predictor
+
+    s = score_corpus(path, geomap_predictor(gaz))
+    # Predicted: Ohio, Columbus, Berlin, Texas (not in the gold), Paris -> 5; gold 5; correct 4.
+    assert (s.gold, s.predicted, s.correct) == (5, 5, 4)
+    assert s.precision == pytest.approx(0.8) and s.recall == pytest.approx(0.8) and s.f1 == pytest.approx(0.8)
+    # Resolved with coordinates: Ohio, Columbus, Berlin within 161 km; Paris (France) ~7,800 km off.
+    assert len(s.errors_km) == 4
+    assert s.acc161 == pytest.approx(0.75)
