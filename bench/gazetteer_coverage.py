@@ -8,11 +8,17 @@ on the embedded gazetteer and on an alternative build to weigh a size trade:
 
     python scripts/build_gazetteer.py --cities 500 -o /tmp/gaz500.csv
     python bench/gazetteer_coverage.py gazetteer.csv /tmp/gaz500.csv
+
+With --misses N it also lists, per corpus, the N most frequent gold names that the
+gazetteer lacks and those whose candidates are all farther than 161 km (to see
+which kind of place is missing; never to copy names or points from the gold).
 """
+import argparse
 import json
 import os
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,10 +30,11 @@ from geomap.geocode import haversine_km  # noqa: E402
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 
 
-def coverage(g, corpus):
+def coverage(g, corpus, missing=None, far=None):
     named = near = total = 0
-    for line in open(corpus, encoding="utf-8"):
-        doc = json.loads(line)
+    with open(corpus, encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f]
+    for doc in docs:
         for t in doc["toponyms"]:
             if t.get("lat") is None:
                 continue
@@ -37,22 +44,36 @@ def coverage(g, corpus):
                 named += 1
                 if any(haversine_km(t["lat"], t["lon"], float(g.lat[c.row]), float(g.lon[c.row])) <= 161 for c in cands):
                     near += 1
+                elif far is not None:
+                    far[t["name"]] += 1
+            elif missing is not None:
+                missing[t["name"]] += 1
     return total, named / total, near / total
 
 
 def main():
-    paths = [Path(p).resolve() for p in sys.argv[1:]] or [ROOT / "gazetteer.csv"]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gazetteers", nargs="*", type=Path)
+    ap.add_argument("--misses", type=int, default=0, metavar="N", help="list the N most frequent misses per corpus")
+    args = ap.parse_args()
+    paths = [p.resolve() for p in args.gazetteers] or [ROOT / "gazetteer.csv"]
     print(f"{'gazetteer':<28}{'size MB':>8}{'rows':>9}  " + "  ".join(f"{c.stem[:10]:>10} names/≤161km" for c in sorted(DEV.glob('*.jsonl'))))
     for p in paths:
         with tempfile.TemporaryDirectory() as cache:
             index = Path(cache) / "index"
             gz.build_index([p], index)
             g = gz.Gazetteer([p], index)
-            cells = []
+            cells, misses = [], []
             for corpus in sorted(DEV.glob("*.jsonl")):
-                total, named, near = coverage(g, corpus)
+                missing, far = (Counter(), Counter()) if args.misses else (None, None)
+                _, named, near = coverage(g, corpus, missing, far)
                 cells.append(f"{named:>10.3f} / {near:.3f}    ")
+                if args.misses:
+                    misses.append((corpus.stem, missing, far))
             print(f"{p.name:<28}{os.path.getsize(p) / 1e6:>8.1f}{len(g):>9}  " + "  ".join(cells))
+            for stem, missing, far in misses:
+                print(f"  {stem}: not in the gazetteer: " + ", ".join(f"{n} ({k})" for n, k in missing.most_common(args.misses)))
+                print(f"  {stem}: no candidate within 161 km: " + ", ".join(f"{n} ({k})" for n, k in far.most_common(args.misses)))
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ def _online_options(geocoder: str, options: tuple[str, ...]):
 @click.argument("names", nargs=-1, required=True)
 @click.option("--country", "country", multiple=True, metavar="CC", help="Only places in this country (ISO code); repeatable.")
 @click.option("--near", metavar="LAT,LON", help="Prefer places near this point.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["country", "admin1", "city", "region", "sea"]), help="Only places of this kind; repeatable.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["continent", "country", "admin1", "admin2", "city", "region", "sea"]), help="Only places of this kind; repeatable.")
 @click.option("--limit", default=1, show_default=True, type=click.IntRange(1, 50), help="Matches to show per name.")
 @click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(dir_okay=False), help="Extra gazetteer CSV (same columns); repeatable.")

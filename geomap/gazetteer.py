@@ -27,13 +27,13 @@ import numpy as np
 from .errors import GazetteerError
 from .models import Place
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
 COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
     "lat", "lon", "population", "geonameid", "demonyms", "source",
 )
-KINDS = ("country", "admin1", "city", "region", "sea", "continent", "other")
+KINDS = ("country", "admin1", "city", "region", "sea", "continent", "other", "admin2")
 # How the name matched a row: its own name beats an alternate, and a demonym
 # ("North Korean") is the weakest evidence that a place is meant.
 MATCH_NAME, MATCH_ALT, MATCH_DEMONYM = 0, 1, 2
@@ -356,7 +356,7 @@ def importance(kind: str, population: int) -> float:
     the region named after it (Donetsk, Khabarovsk), and regions without population
     data sit where a mid-sized city would.
     """
-    base = {"country": 9.0, "continent": 9.5, "region": 7.0, "sea": 7.0, "admin1": 5.7}.get(kind)
+    base = {"country": 9.0, "continent": 9.5, "region": 7.0, "sea": 7.0, "admin1": 5.7, "admin2": 5.0}.get(kind)
     if base is not None:
         return max(base, math.log10(population + 1)) if kind in ("country", "continent") else base
     return math.log10(population + 10)

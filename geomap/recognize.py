@@ -270,11 +270,11 @@ class Extractor:
                 cands = g.lookup(sp.text)
                 if not cands:
                     base = text[sp.start:toks[sp.tok_end - 2].end]
-                    cands = [c for c in g.lookup(base) if g.kind_name(c.row) in ("city", "admin1", "other")]
+                    cands = [c for c in g.lookup(base) if g.kind_name(c.row) in ("city", "admin1", "admin2", "other")]
                 if not cands:
                     continue
                 sp.candidates = cands
-                sp.kind_hint = "city" if unit == "admin2" else unit
+                sp.kind_hint = unit
                 out.append(sp)
                 continue
             cands = g.lookup(sp.text)

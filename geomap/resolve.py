@@ -70,7 +70,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         for c in cands:
             kind = g.kind_name(c.row)
             ccs.append(g.country_code(c.row))
-            a1s.append(_admin1(g, c.row) if kind in ("city", "admin1", "other") else "")
+            a1s.append(_admin1(g, c.row) if kind in ("city", "admin1", "admin2", "other") else "")
             kinds.append(kind)
         info[k] = (ccs, a1s, kinds)
     scores = {k: priors[k].copy() for k in keys}
@@ -135,7 +135,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
                         elif okinds[j] == "admin1" and oa1s[j] and oa1s[j] == a1 and kind != "admin1":
                             fit = max(fit, 0.5 + float(op[j]))
                     sc[idx] += W_PAIR * min(1.0, fit)
-                if points and kind in ("city", "admin1", "other"):
+                if points and kind in ("city", "admin1", "admin2", "other"):
                     ds = [haversine_km(float(g.lat[r]), float(g.lon[r]), la, lo)
                           for (ok, la, lo) in points if ok != k]
                     if ds:

