@@ -224,10 +224,13 @@ class Gazetteer:
         a = {k: np.load(index_dir / f"{k}.npy", mmap_mode="r") for k in (
             "lat", "lon", "population", "kind", "country", "file", "offset",
             "post_start", "post_rows", "post_match", "importance")}
-        self.lat, self.lon, self.population = a["lat"], a["lon"], a["population"]
-        self.kind, self.country, self.file, self.offset = a["kind"], a["country"], a["file"], a["offset"]
+        # Columns read per candidate are copied into memory (a few MB): indexing a
+        # memmap element by element costs several times more than an ndarray.
+        self.lat, self.lon = np.array(a["lat"]), np.array(a["lon"])
+        self.population = a["population"]
+        self.kind, self.country, self.file, self.offset = np.array(a["kind"]), np.array(a["country"]), a["file"], a["offset"]
         self._post_start, self._post_rows, self._post_match = a["post_start"], a["post_rows"], a["post_match"]
-        self.importance = a["importance"]
+        self.importance = np.array(a["importance"])
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(index_dir / "names.marisa"))
         self._files: dict[int, object] = {}
@@ -259,19 +262,23 @@ class Gazetteer:
         (countries, regions, cities over a population floor): a small town's name
         is never a fuzzy target, which keeps random words from matching.
         """
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
 
         key = fold(name)
         if len(key) < 5:
             return []
-        buckets = self._fuzzy_buckets()
         found: dict[str, float] = {}
-        for k in buckets.get(key[0], ()):
-            if abs(len(k) - len(key)) > 2:
+        # Keys bucketed by first letter and length: a ratio above the floor allows
+        # at most two characters of length difference, so five buckets hold them all.
+        buckets = self._fuzzy_buckets()
+        for n in range(len(key) - 2, len(key) + 3):
+            choices = buckets.get((key[0], n))
+            if not choices:
                 continue
-            s = fuzz.ratio(key, k, score_cutoff=min_similarity * 100) / 100
-            if s and k != key:
-                found[k] = s
+            for k, score, _ in process.extract(key, choices, scorer=fuzz.ratio, limit=limit * 3,
+                                               score_cutoff=min_similarity * 100):
+                if k != key:
+                    found[k] = score / 100
         best: dict[int, Candidate] = {}
         for k, s in sorted(found.items(), key=lambda kv: -kv[1])[: limit * 3]:
             for c in self.lookup(k):
@@ -283,12 +290,12 @@ class Gazetteer:
         out = sorted(best.values(), key=lambda c: (-c.similarity, c.match, -self.importance[c.row]))
         return out[:limit]
 
-    def _fuzzy_buckets(self) -> dict[str, list[str]]:
+    def _fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
         if not hasattr(self, "_buckets"):
             keys = json.loads((self.index_dir / "fuzzy_keys.json").read_text())
-            b: dict[str, list[str]] = {}
+            b: dict[tuple[str, int], list[str]] = {}
             for k in keys:
-                b.setdefault(k[0], []).append(k)
+                b.setdefault((k[0], len(k)), []).append(k)
             self._buckets = b
         return self._buckets
 

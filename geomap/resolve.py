@@ -99,6 +99,9 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             r = int(cand_lists[k][1][choice[k]])
             if kinds[choice[k]] not in ("country", "continent", "sea", "region"):
                 points.append((k, float(g.lat[r]), float(g.lon[r])))
+        pts_key = np.array([p[0] for p in points], dtype=object)
+        pts_lat = np.array([p[1] for p in points], dtype=float)
+        pts_lon = np.array([p[2] for p in points], dtype=float)
         countries: dict[str, float] = {}
         admin1s: dict[str, float] = {}
         for k in keys:
@@ -113,6 +116,15 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             sc = priors[k].copy()
             own_c, own_a = country_votes[k], admin1_votes[k]
             pair_others = pair_next.get(k, ())
+            # Median distance from each candidate to the other names' current places,
+            # for all candidates at once.
+            med = None
+            keep = pts_key != k if pts_lat.size else None
+            if keep is not None and keep.any():
+                rl = g.lat[rows]
+                rn = g.lon[rows]
+                med = np.median(_haversine_np(rl[:, None], rn[:, None], pts_lat[keep][None, :],
+                                              pts_lon[keep][None, :]), axis=1)
             for idx, c in enumerate(cands):
                 cc, a1, kind = ccs[idx], a1s[idx], kinds[idx]
                 if cc:
@@ -135,12 +147,8 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
                         elif okinds[j] == "admin1" and oa1s[j] and oa1s[j] == a1 and kind != "admin1":
                             fit = max(fit, 0.5 + float(op[j]))
                     sc[idx] += W_PAIR * min(1.0, fit)
-                if points and kind in ("city", "admin1", "admin2", "other"):
-                    ds = [haversine_km(float(g.lat[r]), float(g.lon[r]), la, lo)
-                          for (ok, la, lo) in points if ok != k]
-                    if ds:
-                        d = float(np.median(ds))
-                        sc[idx] -= W_DISTANCE * math.log10(1 + d / 50.0)
+                if med is not None and kind in ("city", "admin1", "admin2", "other"):
+                    sc[idx] -= W_DISTANCE * math.log10(1 + float(med[idx]) / 50.0)
             new_scores[k] = sc
         # A region or country that a pair's first name fits is what the second name means.
         for k, others in pair_next.items():
@@ -200,6 +208,12 @@ def _admin1(g: gz.Gazetteer, row: int) -> str:
 def _softmax(scores: np.ndarray) -> np.ndarray:
     z = np.exp(scores - scores.max())
     return z / z.sum()
+
+
+def _haversine_np(lat, lon, lats, lons) -> np.ndarray:
+    p1, p2 = np.radians(lat), np.radians(lats)
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 def _confidence(scores: np.ndarray, idx: int) -> float:
