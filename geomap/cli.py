@@ -355,7 +355,12 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
 
 @cli.group()
 def gazetteer():
-    """Inspect the offline gazetteer."""
+    """Inspect the offline gazetteer.
+
+    \b
+    Example:
+      geomap gazetteer info --format json
+    """
 
 
 @gazetteer.command("info")

@@ -73,3 +73,23 @@ def test_unreachable_service_is_a_clear_error(tmp_path):
 def test_unknown_service():
     with pytest.raises(GeocoderError):
         OnlineGeocoder("no-such-service")
+
+
+def test_cli_geocode_through_nominatim(fake_nominatim, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from geomap.cli import cli
+
+    domain, hits = fake_nominatim
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path))
+    args = ["geocode", "Vladivostok", "--geocoder", "nominatim", "--user-agent", "geomap-test",
+            "--min-delay", "0", "--geocoder-option", f"domain={domain}", "--geocoder-option", "scheme=http",
+            "--format", "json"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out[0]["address"] == "Vladivostok, Primorsky Krai, Russia" and out[0]["lat"] == 43.1056
+    r = CliRunner().invoke(cli, args[:-2] + ["--format", "text"])
+    assert r.exit_code == 0 and len(hits) == 1, "the second run is answered from the disk cache"
+    r = CliRunner().invoke(cli, ["geocode", "Nowhere"] + args[2:])
+    assert r.exit_code == 4 and "no place found for 'Nowhere'" in r.stderr
