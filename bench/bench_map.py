@@ -20,10 +20,11 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-from fixtures_results import seed_result  # noqa: E402
+import geomap  # noqa: E402
 from geomap import render  # noqa: E402
+
+SEED = ROOT.parent / "shared" / "examples" / "korea-utara-rusia.id.txt"
 
 CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -75,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", help="write the benchmarked pages into this folder")
     args = ap.parse_args(argv)
 
-    res = seed_result()
+    # The real seed map: the Indonesian article through the whole pipeline.
+    res = geomap.extract(SEED.read_text("utf-8"), date="2024-10-18")
     t0 = time.perf_counter()
     page = render.render_html([res])
     render_ms = (time.perf_counter() - t0) * 1000

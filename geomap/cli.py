@@ -310,7 +310,9 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
         raise click.BadParameter(str(e), param_hint="--tiles") from None
     _write(out, html, inputs)
     n_places = sum(len(r.places) for r in results)
-    n_moves = sum(1 for r in results for e in r.events if e.kind == "movement")
+    from .layers import movements
+
+    n_moves = sum(len(movements(r)) for r in results)  # those with both ends on the map
     if out != "-":
         click.echo(f"wrote {out}: {n_places} places, {n_moves} movements from {len(results)} document(s)", err=True)
     if not n_places:
