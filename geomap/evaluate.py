@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .geocode import haversine_km
+from .distance import haversine_km
 
 MAX_ERROR_KM = 20039.0
 

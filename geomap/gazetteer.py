@@ -27,7 +27,7 @@ import numpy as np
 from .errors import GazetteerError
 from .models import Place
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
 COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
@@ -270,9 +270,8 @@ class Gazetteer:
         found: dict[str, float] = {}
         # Keys bucketed by first letter and length: a ratio above the floor allows
         # at most two characters of length difference, so five buckets hold them all.
-        buckets = self._fuzzy_buckets()
         for n in range(len(key) - 2, len(key) + 3):
-            choices = buckets.get((key[0], n))
+            choices = self._fuzzy_bucket(key[0], n)
             if not choices:
                 continue
             for k, score, _ in process.extract(key, choices, scorer=fuzz.ratio, limit=limit * 3,
@@ -290,14 +289,18 @@ class Gazetteer:
         out = sorted(best.values(), key=lambda c: (-c.similarity, c.match, -self.importance[c.row]))
         return out[:limit]
 
-    def _fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
-        if not hasattr(self, "_buckets"):
-            keys = json.loads((self.index_dir / "fuzzy_keys.json").read_text())
-            b: dict[tuple[str, int], list[str]] = {}
-            for k in keys:
-                b.setdefault((k[0], len(k)), []).append(k)
-            self._buckets = b
-        return self._buckets
+    def _fuzzy_bucket(self, first: str, length: int) -> list[str]:
+        """Fuzzy keys with this first letter and length, read from their own small
+        file: a one-document run touches a handful of buckets, never all 190k keys."""
+        cache = self.__dict__.setdefault("_buckets", {})
+        b = cache.get((first, length))
+        if b is None:
+            try:
+                b = (self.index_dir / "fuzzy" / _bucket_name(first, length)).read_text("utf-8").split("\n")
+            except FileNotFoundError:
+                b = []
+            cache[(first, length)] = b
+        return b
 
     # -- rows ------------------------------------------------------------------
     def row(self, i: int) -> dict[str, str]:
@@ -498,7 +501,12 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
         (tmp / "ids.json").write_text(json.dumps(ids))
         (tmp / "admin1.json").write_text(json.dumps(admin1))
         (tmp / "countries.json").write_text(json.dumps(countries))
-        (tmp / "fuzzy_keys.json").write_text(json.dumps(sorted(fuzzy_keys)))
+        buckets: dict[str, list[str]] = {}
+        for k in sorted(fuzzy_keys):
+            buckets.setdefault(_bucket_name(k[0], len(k)), []).append(k)
+        (tmp / "fuzzy").mkdir()
+        for name, keys in buckets.items():
+            (tmp / "fuzzy" / name).write_text("\n".join(keys), encoding="utf-8")
         from collections import Counter
 
         kinds = Counter(KINDS[k] for k in kind)
@@ -517,6 +525,10 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
 
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _bucket_name(first: str, length: int) -> str:
+    return f"{ord(first):x}-{length}.txt"
 
 
 def _stderr_progress(msg: str):

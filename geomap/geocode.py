@@ -16,16 +16,10 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from . import gazetteer as gz
+from .distance import haversine_km  # noqa: F401  (re-exported: part of the API)
 from .errors import GeocoderError
 
 MATCH_WEIGHT = {gz.MATCH_NAME: 1.0, gz.MATCH_ALT: 0.95, gz.MATCH_DEMONYM: 0.7}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class GazetteerGeocoder(Geocoder):
