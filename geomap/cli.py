@@ -304,6 +304,8 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
         if first.startswith(("http://", "https://")):
             stem = results[0].document.id if results else "map"
         out = str(Path("output") / f"{stem}.html")
+    if title is None and len(results) == 1 and results[0].document.title:
+        title = results[0].document.title  # an HTML page's own headline
     try:
         html = render_html(results, title=title, caption=caption, tiles=tiles, cdn=cdn)
     except ValueError as e:

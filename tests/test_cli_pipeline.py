@@ -119,3 +119,27 @@ def test_evaluate_on_hand_made_gold(tmp_path):
     # AUC of [ln 1, ln(1+d)]: one trapezoid of height ln(1+d)/2, scaled by ln(20039)
     import math
     assert row["auc"] == pytest.approx(math.log(1 + d) / 2 / math.log(20039), abs=1e-3)
+
+
+def test_text_without_places_gives_a_valid_empty_map(tmp_path):
+    src = tmp_path / "weather.txt"
+    src.write_text("It rained all day and nobody went out.", encoding="utf-8")
+    out = tmp_path / "m.html"
+    r = invoke("map", src, "-o", out)
+    assert r.exit_code == 0
+    assert "no places found" in r.stderr
+    html = out.read_text("utf-8")
+    assert html.rstrip().endswith("</html>") and "No places found" in html
+
+
+def test_html_page_title_becomes_the_map_title(tmp_path):
+    src = tmp_path / "page.html"
+    src.write_text("<html><head><title>Convoy reaches Khartoum</title></head><body><article>"
+                   "<h1>Convoy reaches Khartoum</h1><p>An aid convoy travelled from Port Sudan to Khartoum "
+                   "on Tuesday, the UN said, after a week on the road through the desert.</p></article></body></html>",
+                   encoding="utf-8")
+    out = tmp_path / "m.html"
+    r = invoke("map", src, "-o", out)
+    assert r.exit_code == 0, r.output
+    html = out.read_text("utf-8")
+    assert "<title>Convoy reaches Khartoum" in html or ">Convoy reaches Khartoum<" in html
