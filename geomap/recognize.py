@@ -41,6 +41,13 @@ class Lang:
     given_names: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
+    # "X is a town in Y", "X, a village near Y": the text between two names that
+    # places the first inside (or close to) the second. None: no such cues.
+    within_gap: re.Pattern | None = None
+    near_gap: re.Pattern | None = None
+    # ... and one of these words must say it is about a place ("town", "located").
+    within_words: frozenset = frozenset()
+    within_kinds: dict = field(default_factory=dict)  # "is a town in": the first name is a city
 
 
 @lru_cache(maxsize=None)
@@ -68,7 +75,34 @@ def language(code: str) -> Lang:
         given_names=frozenset(d.get("given_names", ())),
         speech_verbs=frozenset(d.get("speech_verbs", ())),
         unit_heads=d.get("unit_heads", {}),
+        within_gap=_gap_pattern(d.get("within"), "ends"),
+        near_gap=_gap_pattern(d.get("within"), "near_ends"),
+        within_words=frozenset(d.get("within", {}).get("place_words", ())),
+        within_kinds=d.get("within", {}).get("kind_words", {}),
     )
+
+
+def _words_re(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _gap_pattern(d: dict | None, ends_key: str) -> re.Pattern | None:
+    """The text between two names that says the first lies in (or near) the second.
+
+    It opens with a verb of being or lying ("is", "lies", "located") or an apposition
+    ("X, a town in Y"), runs through one clause (see _words_ok), and ends
+    with a preposition of containment ("in", "of") or nearness ("near", "north of"),
+    optionally followed by an article and a direction word ("in western ...").
+    """
+    if not d or not d.get(ends_key):
+        return None
+    opener = _words_re(d["openers"])
+    ends = _words_re(d[ends_key])
+    tail = _words_re(d.get("tail_words", ()))
+    return re.compile(
+        r"\s*(?:\([^()\n]{0,120}\)\s*)?,?\s*(?:" + opener + r")\b"
+        r"(?:[^\W\d_]|[\s,\-'’\d]|\([^()\n]{0,120}\))*?\b(?:" + ends + r")\s+"
+        r"(?:(?:" + tail + r")\s+){0,2}", re.IGNORECASE | re.UNICODE)
 
 
 def detect_language(text: str) -> str:
@@ -110,6 +144,10 @@ class Span:
     cue: bool = False  # a place cue word stands before it
     tok_start: int = 0
     tok_end: int = 0
+    # How this mention relates to the next one: "," ("Paris, Texas"), "in" ("X is a
+    # town in Y"), "near" ("X, a village near Y"), or "" (nothing said).
+    link_next: str = ""
+    link_to: int = -1  # start offset of that next mention (one in brackets is skipped)
 
     @property
     def demonym(self) -> bool:
@@ -333,6 +371,11 @@ class Extractor:
                 z = _common(first.text, L)
                 if z >= 5.5 and not big_unit:
                     continue
+                # "Park County, Colorado": a region after a place and a comma is the
+                # region, however common the word.
+                if big_unit and prev_k >= 0 and prev_k in matched_tokens and toks[prev_k].cap \
+                        and text[toks[prev_k].end:first.start] == ", " and not (join_next and toks[next_k].cap):
+                    z = 0.0
                 if first.sent_start:
                     if z >= 3.0 and top_imp < 6.0:
                         continue
@@ -383,4 +426,56 @@ class Extractor:
                       cue=bool(before) and before[-1] in L.place_cues_before)
             out.append(sp)
         out.sort(key=lambda s: s.start)
+        _link(text, out, L)
         return out
+
+
+_MAX_GAP = 160
+
+
+def _link(text: str, spans: list[Span], L: Lang) -> None:
+    """Mark what the text says between each mention and the next: a comma, or that
+    the first lies in or near the second ("X is a city in Y", "X, a town near Y").
+    A mention inside brackets after the first is passed over: "Kingston (US:
+    /ˈkɪŋztən/) is the capital of Jamaica"."""
+    n = len(spans)
+    for i, a in enumerate(spans):
+        j = i + 1
+        while j < n and text.count("(", a.end, spans[j].start) > text.count(")", a.end, spans[j].start):
+            j += 1
+        if j >= n:
+            break
+        b = spans[j]
+        gap = text[a.end:b.start]
+        rel = ""
+        if re.fullmatch(r",\s*", gap):
+            rel = ","
+        elif len(gap) <= _MAX_GAP and L.within_gap is not None and _words_ok(gap, L):
+            if L.near_gap is not None and L.near_gap.fullmatch(gap):
+                rel = "near"
+            elif L.within_gap.fullmatch(gap):
+                rel = "in"
+        if rel:
+            a.link_next, a.link_to = rel, b.start
+            if rel != "," and a.kind_hint is None:
+                a.kind_hint = _gap_kind(gap, L)
+
+
+def _gap_kind(gap: str, L: Lang) -> str | None:
+    """What "X is a small town in Y" says X is: the first place noun of the gap, unless
+    a second one follows it ("the county seat of": a seat, not a county)."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\([^()]*\)", " ", gap).lower())
+    for w, nxt in zip(words, words[1:] + [""]):
+        if w in L.within_kinds:
+            return L.within_kinds.get(nxt) or L.within_kinds[w]
+    return None
+
+
+def _words_ok(gap: str, L: Lang) -> bool:
+    """One clause, not too long, that speaks of places: "is a town in", "located in"
+    ("the others in" does not)."""
+    g = re.sub(r"\([^()]*\)", " ", gap)
+    if re.search(r"[.;:!?\n]", g):
+        return False
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", g.lower())
+    return len(words) <= 14 and any(w in L.within_words for w in words)

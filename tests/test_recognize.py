@@ -94,6 +94,66 @@ def test_city_state_pair():
     assert by_text["Springfield"].admin1 == "US.IL"
 
 
+def test_washington_in_us_context_is_the_state():
+    text = "Seattle and Spokane led the growth; Washington added jobs, officials in Olympia said."
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["Washington"].admin1 == "US.WA" and by_text["Washington"].kind == "admin1"
+
+
+def _links(text, lang="en"):
+    spans = Extractor().find(text, lang)
+    return {sp.text: sp.link_next for sp in spans}, {sp.text: sp.kind_hint for sp in spans}
+
+
+def test_containment_links_between_mentions():
+    links, kinds = _links("Founded by railway workers, Springfield is a small town located in Sarpy County, Nebraska, "
+                          "near the river. Laurel is a hamlet north of Omaha. One died in Chicago, the others in Denver.")
+    assert links["Springfield"] == "in" and kinds["Springfield"] == "city"
+    assert links["Sarpy County"] == "," and links["Nebraska"] == ""
+    assert links["Omaha"] == ""
+    assert links["Chicago"] == ""  # "the others in" says nothing about places
+    # "the county seat of": a seat, not a county
+    links, kinds = _links("Marion is the county seat of Grant County, Indiana.")
+    assert links["Marion"] == "in" and kinds["Marion"] == "city"
+
+
+def test_containment_skips_mentions_in_brackets():
+    links, _ = _links("Kingston (in the US often /ˈkɪŋztən/) is the largest city of Jamaica.")
+    assert links["Kingston"] == "in"
+    by_text = {t: p for _, _, t, p in _spans("Kingston (in the US often /ˈkɪŋztən/) is the largest city of Jamaica.")}
+    assert by_text["Kingston"].country_code == "JM"
+
+
+def test_place_resolved_inside_its_stated_county():
+    text = "Founded by railway workers, Springfield is a small town located in Sarpy County, Nebraska. Springfield grew."
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["Springfield"].admin1 == "US.NE"
+    assert by_text["Nebraska"].kind == "admin1"
+
+
+def test_unknown_town_falls_back_to_its_county():
+    # The gazetteer knows Westons in Florida, England and elsewhere, none in Fairfield County:
+    # the best it can say is where the county lies.
+    text = "Weston is a quiet town in Fairfield County, Connecticut, with old stone walls."
+    r = geomap.extract(text, lang="en", events=False)
+    weston = next(rp for rp in r.places if rp.mentions[0].text == "Weston")
+    county = next(rp for rp in r.places if rp.mentions[0].text == "Fairfield County")
+    assert weston.place.name == "Weston" and weston.place.source == f"within:{county.place.id}"
+    assert (weston.place.lat, weston.place.lon) == (county.place.lat, county.place.lon)
+    assert weston.place.id != county.place.id and weston.score <= 0.5
+
+
+def test_common_word_state_after_a_comma_is_a_place():
+    got = _texts("The mill stood in Park County, Colorado, for a century; a Colorado beetle ate the crop.")
+    assert got.count("Colorado") == 1
+
+
+@pytest.mark.skipif("id" not in available_languages(), reason="no Indonesian language data")
+def test_indonesian_containment_link():
+    links, kinds = _links("Bogor adalah sebuah kota kecil di provinsi Jawa Barat.", "id")
+    assert links["Bogor"] == "in" and kinds["Bogor"] == "city"
+
+
 # -- Indonesian traps --------------------------------------------------------------
 @pytest.mark.skipif("id" not in available_languages(), reason="no Indonesian language data")
 def test_indonesian_traps():
