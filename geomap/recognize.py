@@ -119,7 +119,7 @@ def detect_language(text: str) -> str:
     return best
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
