@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 from . import gazetteer as gz
+from .errors import InputError
 from .models import Document, Result
+
+# One document's text, in characters: about 450,000 words, far more than any article
+# or report. Past it, time and memory grow with the number of mentions and events
+# (a 10 MB text took minutes and 1.5 GB), so the text is refused with a way out.
+MAX_CHARS = 3_000_000
 
 
 def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gazetteer | None = None,
-            doc_id: str = "doc", date: str | None = None, events: bool = True) -> Result:
+            doc_id: str = "doc", date: str | None = None, events: bool = True,
+            max_chars: int = MAX_CHARS) -> Result:
     """Places (and, where the text reports them, movements) in one text.
 
     >>> r = extract("Troops moved from Vladivostok to Khabarovsk.")
@@ -17,6 +24,10 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
     from .resolve import resolve
 
     doc = text if isinstance(text, Document) else Document(text=text, id=doc_id, date=date)
+    if len(doc.text) > max_chars:
+        raise InputError(f"{len(doc.text) / 1e6:.1f} million characters; geomap reads up to "
+                         f"{max_chars / 1e6:g} million per document: split the text (for example one part "
+                         "per line with --jsonl)")
     g = gazetteer or gz.load()
     code = lang or doc.lang or detect_language(doc.text)
     spans = Extractor(g).find(doc.text, code)

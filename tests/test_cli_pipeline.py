@@ -143,3 +143,23 @@ def test_html_page_title_becomes_the_map_title(tmp_path):
     assert r.exit_code == 0, r.output
     html = out.read_text("utf-8")
     assert "<title>Convoy reaches Khartoum" in html or ">Convoy reaches Khartoum<" in html
+
+
+def test_geopackage_has_places_and_movements(tmp_path):
+    import pyogrio
+
+    out = tmp_path / "seed.gpkg"
+    r = invoke("extract", EN, "--format", "gpkg", "-o", out, "--date", "2024-10-18")
+    assert r.exit_code == 0, r.output
+    layers = {name for name, _ in pyogrio.list_layers(out)}
+    assert layers == {"places", "movements"}
+    places = pyogrio.read_dataframe(out, layer="places")
+    assert "Vladivostok" in set(places["name"])
+    moves = pyogrio.read_dataframe(out, layer="movements")
+    assert len(moves) > 0 and set(moves.geometry.geom_type) <= {"LineString", "MultiLineString"}
+    assert not list(tmp_path.glob(".*tmp*")), "no temporary file is left behind"
+
+
+def test_gpkg_to_stdout_is_a_usage_error():
+    r = invoke("extract", EN, "--format", "gpkg")
+    assert r.exit_code == 2 and "needs a file" in r.output

@@ -85,3 +85,12 @@ def test_geojson_rfc7946_rules_across_the_antimeridian():
     first = lines[0]["geometry"]["coordinates"]
     assert first[0][0] == [131.8735, 43.1056] and first[-1][-1] == [-149.9003, 61.2181]
     assert {abs(first[0][-1][0]), abs(first[1][0][0])} == {180.0}
+
+
+def test_a_ten_megabyte_line_is_refused_quickly_with_its_limit(tmp_path):
+    big = tmp_path / "oneline.txt"
+    big.write_text("Troops moved from Vladivostok to Khabarovsk, officials said. " * 170_000, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["map", str(big), "-o", str(tmp_path / "m.html")])
+    assert r.exit_code == 2
+    assert "million characters" in r.stderr and "--jsonl" in r.stderr
+    assert not (tmp_path / "m.html").exists()
