@@ -31,8 +31,12 @@ by adding a file, not by changing this code. The keys, all lower case:
   aid, officials). ``noun_phrase_head`` says whether the head of "aid ships" or
   "kapal bantuan" is the ``last`` noun or the ``first``.
 - ``genitive_origin``: a place after the moved noun is its origin ("pasukan Korea
-  Utara"). ``demonym_suffixes`` spot demonyms the geoparser did not flag, because an
-  English demonym never fills an origin.
+  Utara"). ``demonym_origin``: a demonym in front of the moved noun is its origin
+  ("North Korean troops", "German soldiers"). Both apply only when the text names no
+  "from"/"dari" place and no country is the subject ("North Korea has shipped").
+  ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
+  lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
+  itself an event's origin, destination or place token.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
   ``attribution`` (speech verbs before or after the source, "according to", impersonal
   forms, media words), ``numbers`` (separators, number words, vague amounts, scales),
@@ -140,6 +144,7 @@ class Cues:
         self.head_last = d.get("noun_phrase_head", "last") == "last"
         self.genitive_origin = bool(d.get("genitive_origin"))
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
+        self.demonym_origin = bool(d.get("demonym_origin"))
         self.abbreviations = set(d.get("abbreviations", []))
         a = d.get("attribution", {})
         self.src_before, self.src_after, self.according = ph("source_before", a), ph("source_after", a), ph("according", a)
@@ -539,6 +544,14 @@ class _Sentence:
     def _name(self, k: int | None) -> str | None:
         return None if k is None or self.toks[k].rp is None else self.toks[k].rp.place.name
 
+    def _amount_at(self, k: int) -> bool:
+        """Is token k a count ("500", "Hundreds"), not a year ("in 2023") or a day ("on 3 October")?"""
+        if k >= len(self.toks) or not self.toks[k].is_num:
+            return False
+        if re.fullmatch(r"(1[89]|20)\d\d", self.lows[k]):
+            return False
+        return not (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.months)
+
     def _any(self, phrases: _Phrases, a: int, b: int) -> bool:
         return any(phrases.match(self.lows, k) for k in range(max(0, a), b))
 
@@ -887,7 +900,13 @@ class _Sentence:
             gen = self._genitive(hit[0] + hit[1]) if c.genitive_origin else None
             if gen is not None and self._usable(gen) and self.roles.get(gen) is None:
                 p.implicit_origin = gen
-            p.actor = self._name(self._np_place(hit[0], -1, 4) if c.head_last else gen)
+            mod = self._np_place(hit[0], -1, 4) if c.head_last else gen
+            p.actor = self._name(mod)
+            # "North Korean troops", "German soldiers": the nationality of what moved is where it came from,
+            # as "pasukan Korea Utara" is above (a place inside a "from"/"to"/"in" phrase is not a nationality)
+            if (c.demonym_origin and mod is not None and mod != gen and self.toks[mod].demonym
+                    and self.roles.get(mod) in (None, "direct")):
+                p.implicit_origin = mod
         if trig.what and p.what in (None, "civilians"):  # "warga ... mengungsi" are refugees
             if p.what is None:
                 q = self._number_before(trig.i, 5, through_preps=False)  # "Hundreds of Palestinians fled"
@@ -955,6 +974,8 @@ class _Sentence:
         if not toks:
             return []
         for i, n, role in c.preps.scan(lows):
+            if self._amount_at(i + n):
+                continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
             for k in range(i, i + n):
                 toks[k].prep = str(role)
         trigs = self._triggers()

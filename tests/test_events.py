@@ -15,6 +15,7 @@ matched pairs.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from collections import defaultdict
@@ -101,6 +102,41 @@ def test_implicit_origin_quantity_and_relative_date():
     assert (e.what, e.quantity, e.quantity_value) == ("troops", "1.500", 1500)
     assert (e.date, e.source, e.certainty, e.actor) == ("2024-10", "NIS", "stated", "Korea Utara")
     assert (e.evidence.start, e.evidence.end) == (0, len(text)) and e.evidence.text == text
+
+
+def _demonyms(r: Result) -> Result:
+    """r with "North Korea" + "n" ("North Korean") and "Russia" + "n" as demonym mentions, as the geoparser gives them."""
+    text = r.document.text
+    places = []
+    for rp in r.places:
+        ms = tuple(Mention(m.start, m.end + 1, m.text + "n", demonym=True) if text[m.end:m.end + 1] == "n" else m
+                   for m in rp.mentions)
+        places.append(dataclasses.replace(rp, mentions=ms))
+    return dataclasses.replace(r, places=tuple(places))
+
+
+@pytest.mark.parametrize("text,lang,origin,dest,quantity", [
+    # the nationality of what moved is its origin, in both languages
+    ("Russian navy ships carried 1,500 North Korean special forces troops to Vladivostok.", "en",
+     "North Korea", "Vladivostok", 1500),
+    ("Kapal angkatan laut Rusia mengangkut 1.500 pasukan operasi khusus Korea Utara ke Vladivostok.", "id",
+     "Korea Utara", "Vladivostok", 1500),
+    ("Around 500 North Korean soldiers arrived in Vladivostok.", "en", "North Korea", "Vladivostok", 500),
+    ("More North Korean troops are likely to be sent to Russia soon.", "en", "North Korea", "Russia", None),
+    # a "from" place wins over the nationality
+    ("North Korean troops were moved from Khabarovsk to Kursk.", "en", "Khabarovsk", "Kursk", None),
+    ("Pasukan Korea Utara dipindahkan dari Khabarovsk ke Kursk.", "id", "Khabarovsk", "Kursk", None),
+    # so does a subject country ("North Korea has shipped"); and a move inside the country is not from it
+    ("Russian troops were moved to Kursk.", "en", None, "Kursk", None),
+])
+def test_nationality_of_what_moved_is_the_origin(text, lang, origin, dest, quantity):
+    (e,) = ev.find_events(_demonyms(_result(text, lang, "2024-10-18"))).events
+    assert (e.kind, e.origin, e.destination, e.quantity_value) == ("movement", _pid(origin), _pid(dest), quantity)
+
+
+def test_demonym_is_never_an_event_place():
+    got = ev.find_events(_demonyms(_result("North Korean troops are stationed in Ussuriysk.", "en"))).events
+    assert [(e.kind, e.origin, e.place) for e in got] == [("presence", None, _pid("Ussuriysk"))]
 
 
 def test_unknown_document_date_leaves_relative_dates_unknown():
@@ -241,16 +277,56 @@ def _check_seed(r: Result, lang: str):
     return {(e.kind, e.destination or e.place) for e in r.events}
 
 
+def _core(r: Result) -> set[tuple[str, str | None, str]]:
+    """(kind, origin country, destination or place) of the seed's core events, places by gazetteer name.
+
+    Movements that name no sender at all are left out: the Indonesian text has two the English
+    one words differently ("lebih dari 8 juta artileri dan roket dikirim ke Rusia" is not in it,
+    and "pengiriman pasukan ke Rusia" is "the deployment" there).
+    """
+    out = set()
+    for e in r.events:
+        name = r.place(e.destination or e.place).place.name
+        origin_cc = r.place(e.origin).place.country_code if e.origin else None
+        if (e.kind, name) in _CORE and (e.kind != "movement" or origin_cc):
+            out.add((e.kind, origin_cc, name))
+    return out
+
+
+_CORE = {("movement", "Vladivostok"), ("movement", "Russia"), ("movement", "Ukraine"), ("presence", "Vladivostok"),
+         ("presence", "Ussuriysk"), ("presence", "Khabarovsk"), ("presence", "Blagoveshchensk")}
+
+
 def test_seed_events_indonesian_and_english(gaz):
     r_id = _seed(shared_path("examples", "korea-utara-rusia.id.txt").read_text("utf-8"), "id", gaz)
     r_en = _seed(EN_SEED.read_text("utf-8"), "en", gaz)
     got_id, got_en = _check_seed(r_id, "id"), _check_seed(r_en, "en")
     # the same story gives the same events in both languages (places compared by gazetteer entry)
     assert got_id == got_en
-    # Indonesian keeps the genitive origin ("pasukan ... Korea Utara"); English demonyms do not fill it
-    first_id = next(e for e in r_id.events if e.quantity_value == 1500)
-    first_en = next(e for e in r_en.events if e.quantity_value == 1500)
-    assert r_id.place(first_id.origin).place.name == "North Korea" and first_en.origin is None
+    # ... with the same origins: "pasukan ... Korea Utara" and "North Korean ... troops" both say where they came from
+    core_id, core_en = _core(r_id), _core(r_en)
+    assert core_id == core_en
+    assert {x for x in core_en if x[0] == "movement"} >= {
+        ("movement", "KP", "Vladivostok"), ("movement", "KP", "Russia"), ("movement", "KP", "Ukraine")}
+    assert {x[2] for x in core_en if x[0] == "presence"} == {"Vladivostok", "Ussuriysk", "Khabarovsk", "Blagoveshchensk"}
+    # every English movement in the seed now has an origin (before, the demonym ones had none)
+    assert all(e.origin for e in r_en.events if e.kind == "movement")
+    for r in (r_id, r_en):
+        first = next(e for e in r.events if e.quantity_value == 1500)
+        assert (first.kind, r.place(first.origin).place.name, r.place(first.destination).place.name) == \
+            ("movement", "North Korea", "Vladivostok")
+
+
+def test_english_seed_through_extract(gaz):
+    """The public entry point, as a user runs it: the North Korea -> Vladivostok arc is there."""
+    r = geomap.extract(EN_SEED.read_text("utf-8"), date="2024-10-18", gazetteer=gaz)
+    assert r.document.lang == "en"
+    arcs = {(e.kind, r.place(e.origin).place.name if e.origin else None, r.place(e.destination).place.name,
+             e.quantity_value) for e in r.events if e.kind == "movement"}
+    assert ("movement", "North Korea", "Vladivostok", 1500) in arcs
+    first = next(e for e in r.events if e.quantity_value == 1500)
+    assert "North Korean" in _named(r, first.origin)  # the demonym in "1,500 North Korean special operations troops"
+    assert _core(r) == _core(_seed(shared_path("examples", "korea-utara-rusia.id.txt").read_text("utf-8"), "id", gaz))
 
 
 # --------------------------------------------------------------------------- gold set
