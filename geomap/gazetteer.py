@@ -27,7 +27,7 @@ import numpy as np
 from .errors import GazetteerError
 from .models import Place
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
 COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
@@ -37,6 +37,7 @@ KINDS = ("country", "admin1", "city", "region", "sea", "continent", "other", "ad
 # How the name matched a row: its own name beats an alternate, and a demonym
 # ("North Korean") is the weakest evidence that a place is meant.
 MATCH_NAME, MATCH_ALT, MATCH_DEMONYM = 0, 1, 2
+_MATCH_RANK = {MATCH_NAME: 0, MATCH_DEMONYM: 1, MATCH_ALT: 2}
 
 _APOSTROPHES = re.compile(r"['’ʼ`´‘]")
 # Everything but letters and digits (of any script) separates words.
@@ -458,7 +459,10 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
                 if not n:
                     continue
                 key = folded(n)
-                if key and (key not in seen or m < seen[key]):
+                # A row's own name wins, then its demonym over an alternate that
+                # folds the same ("Israeli" is listed as both; Cyrillic "Герман"
+                # folds to "german"): the word is used as an adjective.
+                if key and (key not in seen or _MATCH_RANK[m] < _MATCH_RANK[seen[key]]):
                     seen[key] = m
             for key, m in seen.items():
                 postings.setdefault(key, []).append((i, m))
