@@ -205,7 +205,11 @@ def _certainty_note(ev: Event) -> str | None:
 def movement_summary(ev: Event, origin: str, destination: str) -> str:
     """One line (plain text) such as '1,500 troops · A → B · October 2024 · according to X'."""
     head = " ".join(x for x in (_quantity(ev), ev.what) if x) or "Movement"
-    parts = [head, f"{origin} → {destination}"]
+    return _with_attribution([head, f"{origin} → {destination}"], ev)
+
+
+def _with_attribution(parts: list[str], ev: Event) -> str:
+    """Append when, who says so and how sure, joined as one line."""
     if ev.date:
         parts.append(ev.date)
     if ev.source:
@@ -228,14 +232,7 @@ def _event_line(ev: Event, res: Result) -> str:
     parts = [f"{who} in {name(ev.place)}" if ev.place else who]
     if ev.kind == "incident":
         parts[0] = "Incident: " + parts[0]
-    if ev.date:
-        parts.append(ev.date)
-    if ev.source:
-        parts.append(f"according to {ev.source}")
-    note = _certainty_note(ev)
-    if note:
-        parts.append(note)
-    return " · ".join(parts)
+    return _with_attribution(parts, ev)
 
 
 # A full stop after a lone capital is an initial ("U.S.", "J. Smith"), not an ending.
