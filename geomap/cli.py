@@ -159,8 +159,8 @@ def _common_input_options(f):
     return f
 
 
-def _documents(inputs, glob, jsonl, doc_date, quiet):
-    """Documents and errors from the inputs, with a progress bar on stderr for many."""
+def _documents(inputs, glob, jsonl, doc_date):
+    """Documents and errors from the inputs (a bad --date is a usage error)."""
     import datetime as _dt
 
     from .ingest import load_documents
@@ -182,7 +182,7 @@ def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, eve
     from .errors import InputError
 
     g = gz.load(list(gazetteers), quiet=quiet)
-    items = list(_documents(inputs, glob, jsonl, doc_date, quiet))
+    items = list(_documents(inputs, glob, jsonl, doc_date))
     results, failures = [], []
     show = not quiet and len(items) > 3 and sys.stderr.isatty()
     with click.progressbar(items, label="geomap", file=sys.stderr, hidden=not show) as bar:

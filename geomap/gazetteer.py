@@ -250,12 +250,6 @@ class Gazetteer:
         lo, hi = int(self._post_start[kid]), int(self._post_start[kid + 1])
         return [Candidate(int(r), int(m)) for r, m in zip(self._post_rows[lo:hi], self._post_match[lo:hi])]
 
-    def has_key(self, key: str) -> bool:
-        return key in self.trie
-
-    def has_prefix(self, key: str) -> bool:
-        return bool(self.trie.keys(key)[:1]) if key else False
-
     def fuzzy(self, name: str, *, min_similarity: float = 0.84, limit: int = 5) -> list[Candidate]:
         """Near spellings ("Usurisk" -> Ussuriysk) among well-known places' names.
 
@@ -331,15 +325,6 @@ class Gazetteer:
     def country_code(self, i: int) -> str:
         return bytes(self.country[i]).decode("ascii").strip()
 
-    def find_id(self, place_id: str) -> int | None:
-        ids = self._id_index()
-        return ids.get(place_id)
-
-    def _id_index(self) -> dict[str, int]:
-        if not hasattr(self, "_ids"):
-            self._ids = json.loads((self.index_dir / "ids.json").read_text())
-        return self._ids
-
     def admin1_name(self, country: str, code: str) -> str | None:
         """Name of the first-level region a city's admin1 code ("RU.05") points to."""
         if not hasattr(self, "_admin1"):
@@ -408,6 +393,7 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
     lat, lon, pop, kind, country, file_no, offset, imp = [], [], [], [], [], [], [], []
     postings: dict[str, list[tuple[int, int]]] = {}
     ids: dict[str, int] = {}
+    superseded: set[int] = set()
     admin1: dict[str, str] = {}
     countries: dict[str, str] = {}
     headers = []
@@ -437,7 +423,7 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
             i = len(lat)
             if r["id"] in ids:
                 # A user gazetteer may correct an embedded row: the later file wins.
-                pass
+                superseded.add(ids[r["id"]])
             ids[r["id"]] = i
             lat.append(la); lon.append(lo); pop.append(p); kind.append(kind_index[k])
             cc = (r.get("country_code") or "")[:2].upper()
@@ -476,6 +462,8 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
                 progress(i)
 
     imp_arr = np.asarray(imp, dtype=np.float32)
+    if superseded:
+        postings = {k: kept for k, pl in postings.items() if (kept := [rm for rm in pl if rm[0] not in superseded])}
     trie = marisa_trie.Trie(postings.keys())
     n_keys = len(trie)
     starts = np.zeros(n_keys + 1, dtype=np.int64)
@@ -502,7 +490,6 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
         for name, arr in arrays.items():
             np.save(tmp / f"{name}.npy", arr)
         trie.save(str(tmp / "names.marisa"))
-        (tmp / "ids.json").write_text(json.dumps(ids))
         (tmp / "admin1.json").write_text(json.dumps(admin1))
         (tmp / "countries.json").write_text(json.dumps(countries))
         buckets: dict[str, list[str]] = {}

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import gazetteer as gz
 from .recognize import Span
-from .models import Mention, Place, ResolvedPlace
+from .models import Mention, ResolvedPlace
 
 MAX_CANDIDATES = 40
 W_COUNTRY = 1.6  # candidate lies in a country the text names
@@ -321,6 +321,3 @@ def _confidence(scores: np.ndarray, idx: int) -> float:
     z = np.exp(scores - scores.max())
     return float(z[idx] / z.sum())
 
-
-def place_of(rp: ResolvedPlace) -> Place:
-    return rp.place

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 
 from .models import Event, Result
 
@@ -96,9 +95,6 @@ def to_csv(results: list[Result]) -> str:
                         rp.mentions[0].start, rp.mentions[0].end])
     return buf.getvalue()
 
-
-def finite(x: float) -> bool:
-    return isinstance(x, (int, float)) and math.isfinite(x)
 
 
 def write_geopackage(results: list[Result], path: str) -> None:

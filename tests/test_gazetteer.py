@@ -91,3 +91,17 @@ def test_malformed_user_gazetteer_is_a_clear_error(tmp_path, monkeypatch):
             gz.load([tmp_path / "nope.csv"], quiet=True)
     finally:
         gz._load_cached.cache_clear()
+
+
+def test_user_row_with_an_embedded_id_replaces_it(tmp_path, monkeypatch):
+    fix = tmp_path / "fix.csv"
+    # Move Vladivostok's own row (gn:2013348) somewhere recognisable.
+    fix.write_text("id,name,kind,country_code,lat,lon\ngn:2013348,Vladivostok,city,RU,1.5,2.5\n", encoding="utf-8")
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    gz._load_cached.cache_clear()
+    try:
+        g = gz.load([fix], quiet=True)
+        rows = [c.row for c in g.lookup("Vladivostok") if g.row(c.row)["id"] == "gn:2013348"]
+        assert len(rows) == 1 and (float(g.lat[rows[0]]), float(g.lon[rows[0]])) == (1.5, 2.5)
+    finally:
+        gz._load_cached.cache_clear()
