@@ -157,6 +157,10 @@ class Span:
 _ABBREV = re.compile(r"(?:[^\W\d_]\.){2,}")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _BREAK_BEFORE = re.compile(r"[.!?…]['\"”’)]*\s+['\"“‘(]*$")
+# "We're", "I’ll", "Don't": a pronoun or verb with a clitic, never a name.
+_CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.IGNORECASE)
+# "D-Charleston", "R-Elbow Lake": a US party letter glued to a legislator's home town.
+_PARTY = re.compile(r"[DRI]-(?=[^\W\d_])")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -171,6 +175,11 @@ def tokenize(text: str) -> list[Token]:
         if t[-1] == "." and not _ABBREV.fullmatch(t):
             t, e = t[:-1], e - 1
         cap = t[:1].isupper()
+        if cap and t[1:2] == "-" and _PARTY.match(t):
+            s += 2
+            t = t[2:]
+        elif cap and ("'" in t or "’" in t) and _CONTRACTION.search(t):
+            cap = False
         # "Georgia's": the possessive ending is not part of the name.
         if cap and len(t) > 3 and t[-2:] in _POSSESSIVE:
             base = t[:-2]
@@ -199,7 +208,8 @@ def _is_sentence_break(text: str, prev_end: int, start: int) -> bool:
 def _joinable(text: str, a: Token, b: Token) -> bool:
     """Can tokens a and b belong to one name? Only spaces or a hyphen between them."""
     gap = text[a.end:b.start]
-    return gap in (" ", "-", "- ", " - ") or (gap == ". " and a.text.isalpha() and len(a.text) <= 3)
+    return gap in (" ", "-", "- ", " - ") or (gap == ". " and a.text.isalpha() and len(a.text) <= 3) \
+        or (gap == "." and len(a.text) == 1 and a.cap and b.cap)  # "W.Va."
 
 
 def _wordfreq(word: str, lang: str) -> float:
@@ -336,8 +346,13 @@ class Extractor:
                 person_keys.add(sp.key)
                 continue
             # Glued to other capitalised words it does not explain: a person or an org.
-            if (join_prev and name_like(prev_k)) or (join_next and name_like(next_k)):
-                if single and top_imp < 6.5:
+            glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
+            if glued_prev or glued_next:
+                # A name for the whole text: "Bill Jones", "Scott West" say "a person", but
+                # "CBC Toronto" and "Manitoba Underdogs Rescue" (organisations) do not.
+                if single and top_imp < 6.5 and not (glued_prev and not glued_next and toks[prev_k].text.isupper()
+                                                   and len(toks[prev_k].text) > 1) \
+                        and not (glued_next and not glued_prev and first.text not in given):
                     person_keys.add(sp.key)
                 continue
             # A given name followed by a capitalised word: "Paris Hilton", "Georgia Stevens".
@@ -350,6 +365,10 @@ class Extractor:
                     and not any(gz.KINDS[g.kind[c.row]] in ("country", "admin1", "region") for c in cands[:3]):
                 continue
             after = text[sp.end:sp.end + 24]
+            # "Harrisburg, Pa.", "W.Va.", "D-S.C.": a state's abbreviation, period included.
+            state_abbr = after[:1] == "." and len(last.text) <= 4 and after[1:2] in (" ", ",", ")", "\n", "") \
+                and ("." in sp.text or text[max(0, sp.start - 2):sp.start] == ", ") \
+                and any(c.match == gz.MATCH_ALT and gz.KINDS[g.kind[c.row]] == "admin1" for c in cands[:20])
             # "Nelson said": someone speaking; a government may speak ("Moscow said"), a village does not.
             before = text[max(0, sp.start - 25):sp.start].lower().split()
             cue = bool(before) and before[-1] in L.place_cues_before
@@ -368,8 +387,13 @@ class Extractor:
                 if sp.text != sp.text.upper():
                     continue
             elif single:
-                z = _common(first.text, L)
-                if z >= 5.5 and not big_unit:
+                z = 0.0 if state_abbr else _common(first.text, L)
+                # "Young Man of the Year": an everyday lower-case word is a big unit only by
+                # its own name ("Chad" is; "Man" is the Isle of Man only by a short form).
+                # Only a table of lower-case words says that: wordfreq's counts mix in the
+                # capitalised name ("Amerika" in Indonesian).
+                if z >= 5.5 and not (big_unit and (L.common is None or any(
+                        c.match == gz.MATCH_NAME and gz.KINDS[g.kind[c.row]] in _BIG_KINDS for c in cands[:50]))):
                     continue
                 # "Park County, Colorado": a region after a place and a comma is the
                 # region, however common the word.
@@ -381,13 +405,15 @@ class Extractor:
                         continue
                 elif (z >= 4.3 and top_imp < 6.0) or (z >= 3.3 and top_imp < 5.0):
                     continue
-                if len(first.text) <= 2:
+                if len(first.text) <= 2 and not state_abbr:
                     continue
                 # "Wichita, Kan.", "Churchill, Man. (": a state abbreviation keeps its period.
                 if len(first.text) <= 5 and after[:1] == "." and text[max(0, sp.start - 2):sp.start] == ", " \
                         and (after[1:2] in (" ", ",", ")", "\n", "") ) and not after[1:3].strip()[:1].isupper():
-                    sp.end += 1
-                    sp.text = text[sp.start:sp.end]
+                    state_abbr = True
+            if state_abbr:
+                sp.end += 1
+                sp.text = text[sp.start:sp.end]
             sp.cue = cue
             for cue, kind in L.kind_cues_before.items():
                 if " ".join(before[-len(cue.split()):]) == cue:

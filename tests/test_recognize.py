@@ -206,3 +206,44 @@ def test_hand_scored_gold(tmp_path, gaz):
     # Resolved with coordinates: Ohio, Columbus, Berlin within 161 km; Paris (France) ~7,800 km off.
     assert len(s.errors_km) == 4
     assert s.acc161 == pytest.approx(0.75)
+
+
+# -- contractions, state abbreviations, party affiliations, org-vs-person glue -------
+def test_contractions_are_not_places(gaz):
+    text = "\"We're happy to see it,\" she said. \"I've never seen that. I’ll be back and I'd stay.\""
+    assert _texts(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("CHARLESTON, W.Va. -- The mayor spoke on Monday.", "W.Va."),
+    ("Rep. Nick Rahall, D-W. Va., spoke on Monday.", "W. Va."),
+    ("She was stopped in Newton County, Ga. After that, she left.", "Ga."),
+    ("Rep. James Smith, D-S.C., voted against the bill.", "S.C."),
+])
+def test_state_abbreviations_keep_their_period(gaz, text, want):
+    assert want in _texts(text)
+
+
+def test_full_state_name_before_sentence_end_has_no_period(gaz):
+    assert "Iowa" in _texts("They lived in Des Moines, Iowa. The end came later.")
+
+
+def test_party_prefix_is_not_part_of_home_town(gaz):
+    spans = _spans("Rep. Wendell Gilliard, D-Charleston, tried to restore the funding.")
+    assert [t for _, _, t, _ in spans] == ["Charleston"]
+
+
+def test_broadcaster_name_does_not_make_the_city_a_person(gaz):
+    text = ("Edmonton needs to start eating its vegetables, a report says. \"It is high in Edmonton,\" "
+            "the author told CBC Edmonton. Edmonton also finished near the bottom.")
+    starts = [s for s, _, t, _ in _spans(text) if t == "Edmonton"]
+    assert {0, text.index("in Edmonton") + 3, text.rindex("Edmonton")} <= set(starts)
+
+
+def test_surname_use_still_marks_a_person(gaz):
+    text = "Prosecutors said Vincent J. Fumo lost $1 million. Fumo is free on bail."
+    assert "Fumo" not in _texts(text)
+
+
+def test_everyday_word_is_not_a_country_by_nickname(gaz):
+    assert _texts("Man gets two years in jail. He was named Young Man of the Year.") == []
