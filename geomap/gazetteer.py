@@ -546,9 +546,12 @@ def _load_cached(paths: tuple[Path, ...], quiet: bool) -> Gazetteer:
     key = _content_key(list(paths))
     index_dir = cache_dir() / f"index-{key}"
     if not (index_dir / "meta.json").is_file():
-        progress = None if quiet else _stderr_progress("geomap: building the gazetteer index (once)…")
+        tty = sys.stderr is not None and sys.stderr.isatty()
+        if not quiet and not tty:  # a log gets one line, not a carriage-return counter
+            print("geomap: building the gazetteer index (once, about 15 s)…", file=sys.stderr)
+        progress = _stderr_progress("geomap: building the gazetteer index (once)…") if not quiet and tty else None
         build_index(list(paths), index_dir, progress)
-        if not quiet:
+        if not quiet and tty:
             print("\rgeomap: gazetteer index built.".ljust(60), file=sys.stderr)
         _prune(index_dir)
     try:
