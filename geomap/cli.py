@@ -153,7 +153,7 @@ def _common_input_options(f):
     f = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(f)
     f = click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(dir_okay=False), help="Extra gazetteer CSV; repeatable.")(f)
     f = click.option("--date", "doc_date", metavar="YYYY-MM-DD", help="Publication date, for relative dates (\"early this month\").")(f)
-    f = click.option("--lang", type=click.Choice(["en", "id"]), help="Language of the text (default: detected per document).")(f)
+    f = click.option("--lang", metavar="CODE", help="Language of the text: en, id, or any with data in geomap/data/lang (default: detected per document).")(f)
     f = click.option("--glob", default=None, help="File patterns when an input is a folder, '|'-separated (default *.txt|*.html|...).")(f)
     f = click.option("--jsonl", is_flag=True, help='Inputs are JSON Lines, one {"id": ..., "text": ...} per line.')(f)
     return f
@@ -173,6 +173,14 @@ def _documents(inputs, glob, jsonl, doc_date):
     return load_documents(inputs, glob=glob, jsonl=jsonl)
 
 
+def _check_lang(lang):
+    # Languages are data files, so the choices are read from disk, not listed here.
+    from .recognize import available_languages
+
+    if lang and lang not in available_languages():
+        raise click.BadParameter(f"{lang!r} is not one of {', '.join(available_languages())}", param_hint="--lang")
+
+
 def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=True):
     """(results, failures): every document that could be read, and what could not."""
     import dataclasses
@@ -181,6 +189,7 @@ def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, eve
     from .api import extract
     from .errors import InputError
 
+    _check_lang(lang)
     g = gz.load(list(gazetteers), quiet=quiet)
     items = list(_documents(inputs, glob, jsonl, doc_date))
     results, failures = [], []
@@ -327,7 +336,7 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
 
 @cli.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--lang", default="en", show_default=True, type=click.Choice(["en", "id"]))
+@click.option("--lang", default="en", show_default=True, metavar="CODE", help="Language of the gold texts.")
 @click.option("--no-demonyms", is_flag=True, help="Do not predict demonyms (\"Russian\") as toponyms.")
 @click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(dir_okay=False), help="Extra gazetteer CSV; repeatable.")
@@ -344,6 +353,7 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
     from . import gazetteer as gz
     from .evaluate import geomap_predictor, score_corpus
 
+    _check_lang(lang)
     g = gz.load(list(gazetteers))
     predict = geomap_predictor(g, lang=lang, include_demonyms=not no_demonyms)
     rows = [score_corpus(p, predict).as_dict() for p in gold]

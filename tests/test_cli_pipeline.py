@@ -163,3 +163,8 @@ def test_geopackage_has_places_and_movements(tmp_path):
 def test_gpkg_to_stdout_is_a_usage_error():
     r = invoke("extract", EN, "--format", "gpkg")
     assert r.exit_code == 2 and "needs a file" in r.output
+
+
+def test_unknown_language_is_a_usage_error():
+    r = invoke("extract", EN, "--lang", "xx")
+    assert r.exit_code == 2 and "'xx' is not one of en, id" in r.output
