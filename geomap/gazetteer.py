@@ -247,8 +247,9 @@ class Gazetteer:
         kid = self.trie.get(key) if key else None
         if kid is None:
             return []
-        lo, hi = int(self._post_start[kid]), int(self._post_start[kid + 1])
-        return [Candidate(int(r), int(m)) for r, m in zip(self._post_rows[lo:hi], self._post_match[lo:hi])]
+        lo, hi = self._post_start[kid:kid + 2].tolist()
+        # tolist(): one conversion per slice instead of a memmap access per element.
+        return [Candidate(r, m) for r, m in zip(self._post_rows[lo:hi].tolist(), self._post_match[lo:hi].tolist())]
 
     def fuzzy(self, name: str, *, min_similarity: float = 0.84, limit: int = 5) -> list[Candidate]:
         """Near spellings ("Usurisk" -> Ussuriysk) among well-known places' names.
