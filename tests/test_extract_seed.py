@@ -1,5 +1,4 @@
 """The seed article (Indonesian, from ../shared) and our English version of it."""
-import pytest
 
 import geomap
 from conftest import ROOT, shared_path

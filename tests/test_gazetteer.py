@@ -61,47 +61,41 @@ def test_index_is_cached_and_reloads(gaz):
     assert gaz.stats()["rows"] == len(gaz)
 
 
-def test_user_gazetteer_adds_places(tmp_path, monkeypatch):
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    """A private cache folder, so adding a user gazetteer builds its own index."""
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    gz._load_cached.cache_clear()
+    yield
+    gz._load_cached.cache_clear()
+
+
+def test_user_gazetteer_adds_places(tmp_path, fresh_cache):
     extra = tmp_path / "bases.csv"
     extra.write_text(
         "id,name,alternatenames,kind,country_code,lat,lon\n"
         "my:khmeimim,Khmeimim Air Base,Hmeimim|Khmeimim,other,SY,35.4011,35.9486\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
-    gz._load_cached.cache_clear()
-    try:
-        g = gz.load([extra], quiet=True)
-        hits = g.lookup("Hmeimim")
-        assert hits and g.row(hits[0].row)["id"] == "my:khmeimim"
-        assert g.lookup("Vladivostok"), "the embedded gazetteer is still there"
-    finally:
-        gz._load_cached.cache_clear()
+    g = gz.load([extra], quiet=True)
+    hits = g.lookup("Hmeimim")
+    assert hits and g.row(hits[0].row)["id"] == "my:khmeimim"
+    assert g.lookup("Vladivostok"), "the embedded gazetteer is still there"
 
 
-def test_malformed_user_gazetteer_is_a_clear_error(tmp_path, monkeypatch):
+def test_malformed_user_gazetteer_is_a_clear_error(tmp_path, fresh_cache):
     bad = tmp_path / "bad.csv"
     bad.write_text("name,lat\nFoo,1\n", encoding="utf-8")
-    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
-    gz._load_cached.cache_clear()
-    try:
-        with pytest.raises(GazetteerError, match="missing column"):
-            gz.load([bad], quiet=True)
-        with pytest.raises(GazetteerError, match="not found"):
-            gz.load([tmp_path / "nope.csv"], quiet=True)
-    finally:
-        gz._load_cached.cache_clear()
+    with pytest.raises(GazetteerError, match="missing column"):
+        gz.load([bad], quiet=True)
+    with pytest.raises(GazetteerError, match="not found"):
+        gz.load([tmp_path / "nope.csv"], quiet=True)
 
 
-def test_user_row_with_an_embedded_id_replaces_it(tmp_path, monkeypatch):
+def test_user_row_with_an_embedded_id_replaces_it(tmp_path, fresh_cache):
     fix = tmp_path / "fix.csv"
     # Move Vladivostok's own row (gn:2013348) somewhere recognisable.
     fix.write_text("id,name,kind,country_code,lat,lon\ngn:2013348,Vladivostok,city,RU,1.5,2.5\n", encoding="utf-8")
-    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
-    gz._load_cached.cache_clear()
-    try:
-        g = gz.load([fix], quiet=True)
-        rows = [c.row for c in g.lookup("Vladivostok") if g.row(c.row)["id"] == "gn:2013348"]
-        assert len(rows) == 1 and (float(g.lat[rows[0]]), float(g.lon[rows[0]])) == (1.5, 2.5)
-    finally:
-        gz._load_cached.cache_clear()
+    g = gz.load([fix], quiet=True)
+    rows = [c.row for c in g.lookup("Vladivostok") if g.row(c.row)["id"] == "gn:2013348"]
+    assert len(rows) == 1 and (float(g.lat[rows[0]]), float(g.lon[rows[0]])) == (1.5, 2.5)

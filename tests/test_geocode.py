@@ -3,7 +3,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from wordfreq import top_n_list
 
-from geomap.geocode import GazetteerGeocoder, haversine_km
+from geomap.geocode import haversine_km
 
 
 def near(loc, lat, lon, km=30):
