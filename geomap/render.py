@@ -983,6 +983,7 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sa
 .leaflet-control-attribution{font-size:10px;max-width:100%;white-space:normal}
 .leaflet-tooltip{width:max-content;max-width:260px;white-space:normal}
 .gm-label-off .gm-name{visibility:hidden}
+.gm-label-left .gm-name{left:auto;right:calc(100% + 4px)}
 """
 
 _RUNTIME_JS = r"""
@@ -1002,10 +1003,12 @@ function overlaps(a,b){return a.left<b.right&&b.left<a.right&&a.top<b.bottom&&b.
 function declutter(){
 var taken=[],i,el,lab;
 for(i=0;i<cfg.labels.length;i++){el=cfg.labels[i].getElement&&cfg.labels[i].getElement();if(el&&el.isConnected)taken.push(el.firstChild.getBoundingClientRect());}
+var arrows=document.querySelectorAll(".gm-arrow polygon");for(i=0;i<arrows.length;i++){var a=arrows[i].getBoundingClientRect();if(a.width>0)taken.push(a);}
+function free(r){for(var j=0;j<taken.length;j++){if(overlaps(r,taken[j]))return false;}return true;}
 for(i=0;i<cfg.labels.length;i++){el=cfg.labels[i].getElement&&cfg.labels[i].getElement();if(!el||!el.isConnected)continue;
-el.classList.remove("gm-label-off");lab=el.querySelector(".gm-name");if(!lab)continue;var r=lab.getBoundingClientRect(),hit=false;
-for(var j=0;j<taken.length;j++){if(overlaps(r,taken[j])){hit=true;break;}}
-if(hit)el.classList.add("gm-label-off");else taken.push(r);}
+el.classList.remove("gm-label-off","gm-label-left");lab=el.querySelector(".gm-name");if(!lab)continue;var r=lab.getBoundingClientRect();
+if(!free(r)){el.classList.add("gm-label-left");r=lab.getBoundingClientRect();}
+if(free(r))taken.push(r);else{el.classList.remove("gm-label-left");el.classList.add("gm-label-off");}}
 }
 map.on("zoomend moveend overlayadd overlayremove",declutter);
 var sel=document.getElementById("gm-when"),out=document.getElementById("gm-when-status");
