@@ -103,6 +103,10 @@ def open_map(browser, tmp_path):
         page.goto(pathlib.Path(path).as_uri())
         if wait_ready:
             page.wait_for_function("window.geomapReady !== undefined", timeout=15000)
+            # On a loaded machine the fit-to-content zoom may still be animating;
+            # a click aimed at a marker's old position would land on the map.
+            page.wait_for_function("!document.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim')",
+                                   timeout=15000)
         return got
 
     yield _open
@@ -144,6 +148,22 @@ def _most_isolated(res: Result):
         )
 
     return max(res.places, key=gap)
+
+
+def _click_for_popup(page, target):
+    """Click and wait for the popup. Once in a full CI run a click on a loaded
+    machine opened nothing (not reproduced since); one more click tells a lost
+    click from a marker that opens no popup, which still fails."""
+    popup = page.locator(".leaflet-popup-content").last
+    for attempt in range(2):
+        target.click()
+        try:
+            popup.wait_for(state="visible", timeout=5000 if attempt == 0 else 30000)
+            return popup
+        except Exception:
+            if attempt:
+                raise
+    return popup
 
 
 def _snippet_before(text: str, start: int, end: int) -> str:
@@ -203,9 +223,7 @@ def test_clicking_a_marker_opens_its_popup_with_the_sentence(open_map, seed):
     rp = _most_isolated(seed)  # no neighbour on top of it at the fitted zoom
     i = _marker_index(page, rp.place.name)
     assert i >= 0
-    page.locator(".gm-place").nth(i).click()
-    popup = page.locator(".leaflet-popup-content").last
-    popup.wait_for(state="visible")
+    popup = _click_for_popup(page, page.locator(".gm-place").nth(i))
     content = popup.inner_text()
     assert rp.place.name in content
     m = rp.mentions[0]
