@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -197,6 +198,106 @@ def tokenize(text: str) -> list[Token]:
     return toks
 
 
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+_FOLDED: dict[str, str] = {}
+
+
+def _fold(word: str) -> str:
+    """gz.fold, remembered: the same capitalised words come back in every text."""
+    k = _FOLDED.get(word)
+    if k is None:
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        k = _FOLDED[word] = gz.fold(word)
+    return k
+
+
+def _plain_token(text: str, m: re.Match) -> Token:
+    """The Token tokenize() makes of a word that starts with an ASCII lower-case letter."""
+    s, e = m.span()
+    t = m.group()
+    if t[-1] == "." and not _ABBREV.fullmatch(t):
+        t, e = t[:-1], e - 1
+    return Token(s, e, t, t.lower(), False, False)
+
+
+def _find_tokens(text: str, connectors: frozenset) -> list[Token]:
+    """The tokens Extractor.find looks at: what tokenize() returns, less the plain
+    lower-case words that touch nothing of interest.
+
+    Most words of running text are lower-case and can neither start nor continue a
+    name; building a Token for each cost a quarter of the extraction time. find() only
+    ever steps from an interesting token (capitalised, all-caps, or a connector such as
+    "of" right after one, which may continue a name: "Isle of Man") to its immediate
+    neighbours, so keeping those tokens and the words right before and after them gives
+    it the same neighbours as the full list: the token indices differ, nothing else does.
+    A connector after a plain word ("the" in "to the") is itself a plain word.
+    """
+    toks: list[Token] = []
+    append = toks.append
+    last = None  # the previous match, kept or not: its end says whether a sentence ends
+    pending = None  # the previous word when plain and not yet kept (a Match or a Token)
+    want_next = False  # the previous token is interesting, so this one is its neighbour
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if t[0] in _LOWER_ASCII:
+            # Lower-case first letter: never capitalised nor all-caps; only a connector
+            # after an interesting token matters in itself (no connector holds a period).
+            if not want_next or (t[:-1].lower() if t[-1] == "." else t.lower()) not in connectors:
+                if want_next:
+                    append(_plain_token(text, m))
+                    want_next = False
+                    pending = None
+                else:
+                    pending = m
+                last = m
+                continue
+            made = (_plain_token(text, m),)
+        else:
+            made = _full_tokens(text, m, last)
+        last = m
+        for tok in made:
+            if tok.cap or tok.text.isupper() or (want_next and tok.key in connectors):
+                if pending is not None:
+                    append(pending if type(pending) is Token else _plain_token(text, pending))
+                    pending = None
+                append(tok)
+                want_next = True
+            elif want_next:
+                append(tok)
+                want_next = False
+            else:
+                pending = tok
+    return toks
+
+
+def _full_tokens(text: str, m: re.Match, last: re.Match | None) -> tuple:
+    """tokenize()'s reading of one match, given the match before it (None: first)."""
+    s, e = m.span()
+    t = m.group()
+    if t[-1] == "." and not _ABBREV.fullmatch(t):
+        t, e = t[:-1], e - 1
+    cap = t[:1].isupper()
+    if cap and t[1:2] == "-" and _PARTY.match(t):
+        s += 2
+        t = t[2:]
+    elif cap and ("'" in t or "’" in t) and _CONTRACTION.search(t):
+        cap = False
+    if not cap:
+        return (Token(s, e, t, t.lower(), False, False),)
+    if last is None:
+        sent_start = True
+    else:
+        prev_end = last.end()
+        if text[prev_end - 1] == "." and not _ABBREV.fullmatch(last.group()):
+            prev_end -= 1
+        sent_start = _is_sentence_break(text, prev_end, s)
+    if len(t) > 3 and t[-2:] in _POSSESSIVE:
+        base = t[:-2]
+        return (Token(s, e - 2, base, _fold(base), True, sent_start), Token(e - 2, e, t[-2:], "s", False, False))
+    return (Token(s, e, t, _fold(t), True, sent_start),)
+
+
 def _is_sentence_break(text: str, prev_end: int, start: int) -> bool:
     gap = text[prev_end:start]
     if "\n" in gap:
@@ -226,13 +327,36 @@ def _common(word: str, L: Lang) -> float:
 
 
 _FUZZY_CACHES: dict[int, dict] = {}
+# Per gazetteer: span text -> _Known (None when the gazetteer has no such name).
+_NAME_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _BIG_KINDS = frozenset({"country", "admin1", "region", "continent", "sea"})
+
+
+class _Known:
+    """A name's candidates (best first, as gz.lookup gives them) and the facts about
+    them that find() tests, computed once per name instead of once per mention."""
+
+    __slots__ = ("alt_admin1", "big_unit", "cands", "kinds", "name_big", "top3_region", "top_imp")
+
+    def __init__(self, g: gz.Gazetteer, cands: tuple):
+        kind_of = [gz.KINDS[k] for k in g.kind[[c.row for c in cands[:50]]].tolist()]
+        self.cands = cands
+        self.kinds = frozenset(kind_of)
+        self.big_unit = bool(self.kinds & _BIG_KINDS)
+        # An alternate name counts for less: "Anda" is Daqing's old name, but in
+        # Indonesian it is the everyday word for "you".
+        self.top_imp = max(float(g.importance[c.row]) - (0.0 if c.match == gz.MATCH_NAME else 1.0)
+                           for c in cands[:50])
+        self.top3_region = any(k in ("country", "admin1", "region") for k in kind_of[:3])
+        self.alt_admin1 = any(c.match == gz.MATCH_ALT and k == "admin1" for c, k in zip(cands[:20], kind_of))
+        self.name_big = any(c.match == gz.MATCH_NAME and k in _BIG_KINDS for c, k in zip(cands, kind_of))
 
 
 class Extractor:
     def __init__(self, gazetteer: gz.Gazetteer | None = None):
         self.g = gazetteer or gz.load()
         self._fuzzy_cache = _FUZZY_CACHES.setdefault(id(self.g), {})
+        self._names = _NAME_CACHES.setdefault(self.g, {})
 
     def _fuzzy(self, word: str) -> list:
         """The gazetteer's fuzzy lookup, remembered: it scans thousands of keys."""
@@ -241,12 +365,24 @@ class Extractor:
         if hit is None:
             if len(c) > 50_000:
                 c.clear()
-            hit = c[word] = self.g.fuzzy(word, min_similarity=0.85, limit=5)
+            hit = c[word] = tuple(self.g.fuzzy(word, min_similarity=0.85, limit=5))
+        return hit
+
+    def _known(self, name: str) -> _Known | None:
+        """The gazetteer's rows for a name and what find() asks of them, remembered:
+        the gazetteer does not change during a run and news repeats its names."""
+        c = self._names
+        hit = c.get(name, False)
+        if hit is False:
+            if len(c) > 200_000:
+                c.clear()
+            cands = self.g.lookup(name)
+            hit = c[name] = _Known(self.g, tuple(cands)) if cands else None
         return hit
 
     def find(self, text: str, lang: str) -> list[Span]:
         L = language(lang)
-        toks = tokenize(text)
+        toks = _find_tokens(text, L.connectors)
         g = self.g
         trie = g.trie
         spans: list[Span] = []
@@ -260,10 +396,9 @@ class Extractor:
                 i += 1
                 continue
             best = None
-            parts = [t.key]
+            key = t.key  # the run's folded words joined by spaces (empty ones left out)
             end_tok = i
             while True:
-                key = " ".join(p for p in parts if p)
                 last = toks[end_tok]
                 if key and (last.cap or last.text.isupper()) and key in trie:
                     best = (end_tok, key)
@@ -273,7 +408,8 @@ class Extractor:
                 if not (nxt.cap or nxt.key in L.connectors or nxt.text.isupper()):
                     break
                 end_tok += 1
-                parts.append(nxt.key)
+                if nxt.key:
+                    key = f"{key} {nxt.key}" if key else nxt.key
             if best is not None:
                 end_tok, key = best
                 # "Laurel County", "Caddo Parish": the unit word belongs to the name.
@@ -315,19 +451,23 @@ class Extractor:
         for si, sp in enumerate(spans):
             unit = unit_of.get(si)
             if unit:
-                cands = g.lookup(sp.text)
-                if not cands:
-                    base = text[sp.start:toks[sp.tok_end - 2].end]
-                    cands = [c for c in g.lookup(base) if g.kind_name(c.row) in ("city", "admin1", "admin2", "other")]
+                known = self._known(sp.text)
+                if known is not None:
+                    cands = known.cands
+                else:
+                    known = self._known(text[sp.start:toks[sp.tok_end - 2].end])
+                    cands = [c for c in known.cands if g.kind_name(c.row) in ("city", "admin1", "admin2", "other")] \
+                        if known is not None else []
                 if not cands:
                     continue
                 sp.candidates = cands
                 sp.kind_hint = unit
                 out.append(sp)
                 continue
-            cands = g.lookup(sp.text)
-            if not cands:
+            known = self._known(sp.text)
+            if known is None:
                 continue
+            cands = known.cands
             first, last = toks[sp.tok_start], toks[sp.tok_end - 1]
             single = sp.tok_end - sp.tok_start == 1
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
@@ -336,11 +476,7 @@ class Extractor:
             prev_k, next_k = sp.tok_start - 1, sp.tok_end
             join_prev = prev_k >= 0 and _joinable(text, toks[prev_k], first)
             join_next = next_k < n and _joinable(text, last, toks[next_k])
-            kinds = {g.kind_name(c.row) for c in cands[:50]}
-            big_unit = bool(kinds & _BIG_KINDS)
-            # An alternate name counts for less: "Anda" is Daqing's old name, but in
-            # Indonesian it is the everyday word for "you".
-            top_imp = max(float(g.importance[c.row]) - (0.0 if c.match == gz.MATCH_NAME else 1.0) for c in cands[:50])
+            kinds, big_unit, top_imp = known.kinds, known.big_unit, known.top_imp
             # A given name just before it: a surname ("Margaret Burley", "Melton Lewis Paris").
             if join_prev and single and given_name(prev_k) and top_imp < 6.5:
                 person_keys.add(sp.key)
@@ -361,14 +497,13 @@ class Extractor:
                 continue
             if join_next and toks[next_k].text in L.org_heads:
                 continue
-            if join_prev and toks[prev_k].text in L.name_titles \
-                    and not any(gz.KINDS[g.kind[c.row]] in ("country", "admin1", "region") for c in cands[:3]):
+            if join_prev and toks[prev_k].text in L.name_titles and not known.top3_region:
                 continue
             after = text[sp.end:sp.end + 24]
             # "Harrisburg, Pa.", "W.Va.", "D-S.C.": a state's abbreviation, period included.
             state_abbr = after[:1] == "." and len(last.text) <= 4 and after[1:2] in (" ", ",", ")", "\n", "") \
                 and ("." in sp.text or text[max(0, sp.start - 2):sp.start] == ", ") \
-                and any(c.match == gz.MATCH_ALT and gz.KINDS[g.kind[c.row]] == "admin1" for c in cands[:20])
+                and known.alt_admin1
             # "Nelson said": someone speaking; a government may speak ("Moscow said"), a village does not.
             before = text[max(0, sp.start - 25):sp.start].lower().split()
             cue = bool(before) and before[-1] in L.place_cues_before
@@ -392,8 +527,7 @@ class Extractor:
                 # its own name ("Chad" is; "Man" is the Isle of Man only by a short form).
                 # Only a table of lower-case words says that: wordfreq's counts mix in the
                 # capitalised name ("Amerika" in Indonesian).
-                if z >= 5.5 and not (big_unit and (L.common is None or any(
-                        c.match == gz.MATCH_NAME and gz.KINDS[g.kind[c.row]] in _BIG_KINDS for c in cands[:50]))):
+                if z >= 5.5 and not (big_unit and (L.common is None or known.name_big)):
                     continue
                 # "Park County, Colorado": a region after a place and a comma is the
                 # region, however common the word.

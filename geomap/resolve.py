@@ -10,13 +10,13 @@ winner among its candidates.
 from __future__ import annotations
 
 import dataclasses
-import math
+import weakref
 
 import numpy as np
 
 from . import gazetteer as gz
-from .recognize import Span
 from .models import Mention, ResolvedPlace
+from .recognize import Span
 
 MAX_CANDIDATES = 40
 W_COUNTRY = 1.6  # candidate lies in a country the text names
@@ -27,23 +27,170 @@ W_DISTANCE = 0.8  # per decade of km from the document's other places
 W_HOME_ADMIN1 = 3.0  # a state of the country the document is about ("Georgia" in US news)
 
 
-def _candidates(g: gz.Gazetteer, sp: Span):
-    cands = sp.candidates[:MAX_CANDIDATES]
-    rows = np.fromiter((c.row for c in cands), dtype=np.int64, count=len(cands))
-    return cands, rows
+_KIND_CODE = {k: i for i, k in enumerate(gz.KINDS)}
+_COUNTRY, _ADMIN1_K, _REGION, _ADMIN2 = (_KIND_CODE[k] for k in ("country", "admin1", "region", "admin2"))
+_CITY, _OTHER = _KIND_CODE["city"], _KIND_CODE["other"]
+# Kinds that lie inside a first-level region (and are measured by distance).
+_PLACELIKE = np.zeros(len(gz.KINDS), dtype=bool)
+_PLACELIKE[[_KIND_CODE[k] for k in ("city", "admin1", "admin2", "other")]] = True
+# Kinds that count as a point of the document's geography.
+_POINT = np.ones(len(gz.KINDS), dtype=bool)
+_POINT[[_KIND_CODE[k] for k in ("country", "continent", "sea", "region")]] = False
+# Country and admin1 codes as small integers, so that whole documents compare at once;
+# 0 is the empty code.
+_CODE_IDS: dict[str, int] = {"": 0}
 
 
-def _prior(g, c, sp: Span) -> float:
-    s = float(g.importance[c.row]) + (1.0 if c.match == gz.MATCH_NAME else 0.0)
-    s -= (1.0 - c.similarity) * 10
-    kind = g.kind_name(c.row)
+def _code_id(code: str) -> int:
+    i = _CODE_IDS.get(code)
+    if i is None:
+        i = _CODE_IDS[code] = len(_CODE_IDS)
+    return i
+
+
+class _Cands:
+    """What resolve needs of one name's candidates (the first MAX_CANDIDATES), as arrays.
+
+    It depends on the candidates alone, so it is built once per candidate list and
+    reused by every document that names the place again (recognize hands out one
+    tuple per name): the per-candidate Python work, the country codes and the CSV
+    reads for admin1 codes, was half of resolve's time.
+    """
+
+    __slots__ = ("a1", "base", "cands", "cc", "kind", "kinds", "lat", "lon", "rows")
+
+    def __init__(self, g: gz.Gazetteer, cands):
+        cands = self.cands = tuple(cands[:MAX_CANDIDATES])
+        rows = self.rows = np.fromiter((c.row for c in cands), dtype=np.int64, count=len(cands))
+        kind = self.kind = g.kind[rows].astype(np.int64)
+        self.kinds = [gz.KINDS[k] for k in kind.tolist()]
+        # The prior without the span's own hints: how well known, whether the name is its own.
+        name = np.array([1.0 if c.match == gz.MATCH_NAME else 0.0 for c in cands])
+        sim = np.array([c.similarity for c in cands], dtype=np.float64)
+        self.base = (g.importance[rows].astype(np.float64) + name) - (1.0 - sim) * 10
+        self.cc = np.array([_code_id(g.country_code(r)) for r in rows.tolist()], dtype=np.int64)
+        self.a1 = np.array([_code_id(_admin1(g, r)) if _PLACELIKE[k] else 0
+                            for r, k in zip(rows.tolist(), kind.tolist())], dtype=np.int64)
+        self.lat, self.lon = g.lat[rows], g.lon[rows]
+
+
+_CANDS: dict[int, tuple] = {}
+
+
+def _cands_info(g: gz.Gazetteer, cands) -> _Cands:
+    # Keyed by the identity of the (immutable) tuple, which the entry keeps alive so
+    # that the id cannot be reused; lists may change, so they are not remembered.
+    if type(cands) is not tuple:
+        return _Cands(g, cands)
+    hit = _CANDS.get(id(cands))
+    if hit is None or hit[0] is not cands or hit[1] is not g:
+        if len(_CANDS) > 100_000:
+            _CANDS.clear()
+        hit = _CANDS[id(cands)] = (cands, g, _Cands(g, cands))
+    return hit[2]
+
+
+def _prior(info: _Cands, sp: Span) -> np.ndarray:
+    s = info.base.copy()
     if sp.kind_hint:
         hint = sp.kind_hint
-        if kind == hint or (hint == "admin1" and kind == "region") or (hint == "region" and kind == "admin1"):
-            s += W_KIND
-    if sp.acronym and kind == "city":
-        s -= 3.0
+        ok = {hint, "region"} if hint == "admin1" else {hint, "admin1"} if hint == "region" else {hint}
+        s[np.array([k in ok for k in info.kinds])] += W_KIND
+    if sp.acronym:
+        s[info.kind == _CITY] -= 3.0
     return s
+
+
+class _Segments:
+    """The names' stretches of the candidates laid side by side: name i owns
+    [off[i], off[i + 1]). Softmax and argmax per name, for all names at once."""
+
+    def __init__(self, sizes: np.ndarray):
+        K = len(sizes)
+        self.sizes = sizes
+        self.off = np.zeros(K + 1, dtype=np.int64)
+        np.cumsum(sizes, out=self.off[1:])
+        self.starts = self.off[:-1]
+        N = int(self.off[-1])
+        self.index = np.arange(N)
+        self.kid = np.repeat(np.arange(K), sizes)
+        # Where numpy's pairwise sum puts each element (see sums); index N is a zero.
+        nmax = int(sizes.max())
+        self.long, self.short = nmax > 128, nmax < 8
+        if self.long:
+            return
+        local = self.index - self.starts[self.kid]
+        full = sizes // 8
+        in_block = local < 8 * full[self.kid]
+        self.blocks = np.full((K, max(1, nmax // 8), 8), N)
+        self.blocks[self.kid[in_block], local[in_block] // 8, local[in_block] % 8] = self.index[in_block]
+        out = ~in_block
+        self.rest = np.full((K, 8), N)
+        self.rest[self.kid[out], 1 + local[out] - 8 * full[self.kid[out]]] = self.index[out]
+
+    def softmax(self, s: np.ndarray) -> np.ndarray:
+        """_softmax of each name's scores, to the last bit."""
+        z = np.exp(s - np.maximum.reduceat(s, self.starts)[self.kid])
+        return z / self.sums(z)[self.kid]
+
+    def sums(self, z: np.ndarray) -> np.ndarray:
+        """z[a:b].sum() of each name's stretch, bit for bit, in a few array operations.
+
+        Exactness matters: a name mentioned three times votes 1.5 x (its probabilities'
+        sum), and the home-state rule asks whether that is >= 1.5, so the last bit of a
+        sum that "is" 1.0 decides. numpy sums a short array pairwise: eight running sums
+        over the whole blocks of eight, combined as a tree, then the remaining elements
+        one by one (under eight elements: one by one from 0.0). np.add.reduceat adds in
+        another order, and .sum() per name costs a Python loop; this repeats numpy's order
+        on gathered tables, where absent elements are zeros that add nothing.
+        """
+        if self.long:  # numpy splits longer arrays recursively; MAX_CANDIDATES keeps us short
+            return np.array([z[a:a + n].sum() for a, n in zip(self.starts.tolist(), self.sizes.tolist())])
+        ze = np.append(z, 0.0)
+        if self.short:  # every stretch under eight: one by one from 0.0
+            return np.cumsum(ze[self.rest], axis=1)[:, 7]
+        r = np.cumsum(ze[self.blocks], axis=1)[:, -1]  # cumulative sums add in order
+        r = r[:, 0::2] + r[:, 1::2]
+        r = r[:, 0::2] + r[:, 1::2]
+        t = ze[self.rest]
+        t[:, 0] = r[:, 0] + r[:, 1]  # ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), or 0.0
+        return np.cumsum(t, axis=1)[:, 7]
+
+    def argmax(self, s: np.ndarray) -> np.ndarray:
+        """np.argmax of each name's scores (the first best), as indices into s."""
+        best = s == np.maximum.reduceat(s, self.starts)[self.kid]
+        return np.minimum.reduceat(np.where(best, self.index, len(s)), self.starts)
+
+
+def _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K) -> np.ndarray | None:
+    """W_DISTANCE x log10(1 + median km / 50) from each place-like candidate to the
+    points pt (indices of the names' chosen candidates) other than its own name's;
+    None when there are none."""
+    if not len(pt):
+        return None
+    # _haversine_np, with the candidates' radians and cosines computed once
+    a = np.sin((rad_lat[pt][None, :] - rad_lat[:, None]) / 2) ** 2 + cos_lat[:, None] * cos_lat[pt][None, :] \
+        * np.sin(np.radians(lon[pt][None, :] - lon[:, None]) / 2) ** 2
+    d = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    d[kid[:, None] == kid[pt][None, :]] = np.inf  # not to its own place: sorts last
+    d.sort(axis=1)
+    has_pt = np.zeros(K, dtype=np.int64)
+    has_pt[kid[pt]] = 1
+    n = len(pt) - has_pt[kid]  # how many points each candidate is measured to
+    ok = placelike & (n > 0)
+    if not ok.any():
+        return None
+    m = n[ok]
+    med = (d[ok, (m - 1) // 2] + d[ok, m // 2]) / 2
+    term = np.zeros(len(kid))
+    term[ok] = W_DISTANCE * np.log10(1 + med / 50.0)
+    return term
+
+
+def _first_seen(codes: np.ndarray) -> np.ndarray:
+    """The distinct codes in the order they first occur."""
+    _, first = np.unique(codes, return_index=True)
+    return codes[np.sort(first)]
 
 
 def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace]:
@@ -54,129 +201,117 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     for sp in spans:
         groups.setdefault(sp.key, []).append(sp)
     keys = list(groups)
-    cand_lists = {k: _candidates(g, groups[k][0]) for k in keys}
+    pos = {k: i for i, k in enumerate(keys)}
+    K = len(keys)
+    infos = [_cands_info(g, groups[k][0].candidates) for k in keys]
+    # All names' candidates side by side: name i owns [off[i], off[i + 1]), so each
+    # round scores the whole document with a few array operations.
+    seg = _Segments(np.array([len(inf.cands) for inf in infos], dtype=np.int64))
+    sizes, off, kid = seg.sizes, seg.off, seg.kid
+    kind = np.concatenate([inf.kind for inf in infos])
+    lat = np.concatenate([inf.lat for inf in infos])
+    lon = np.concatenate([inf.lon for inf in infos])
+    prior = np.concatenate([_prior(inf, groups[k][0]) for k, inf in zip(keys, infos)])
+    sl = [slice(int(off[i]), int(off[i + 1])) for i in range(K)]
     # What the text says contains what: "X, Y", "X is a town in Y County, Z" (X lies
     # in Y and in Z), "X, a village near Y".
     links = _containers(spans)
 
-    priors = {k: np.array([_prior(g, c, groups[k][0]) for c in cand_lists[k][0]]) for k in keys}
-    # What each candidate lies in: its country and first-level region codes.
-    info = {}
-    for k in keys:
-        cands, rows = cand_lists[k]
-        ccs, a1s, kinds = [], [], []
-        for c in cands:
-            kind = g.kind_name(c.row)
-            ccs.append(g.country_code(c.row))
-            a1s.append(_admin1(g, c.row) if kind in ("city", "admin1", "admin2", "other") else "")
-            kinds.append(kind)
-        info[k] = (ccs, a1s, kinds)
+    # Country and admin1 codes renumbered 0..C-1 within the document (0 stays "none").
+    cc_ids = np.concatenate([inf.cc for inf in infos])
+    a1_ids = np.concatenate([inf.a1 for inf in infos])
+    ucc, cc = np.unique(cc_ids, return_inverse=True)
+    ua1, a1 = np.unique(a1_ids, return_inverse=True)
+    has_cc, has_a1 = cc_ids != 0, a1_ids != 0
+    C, A = len(ucc), len(ua1)
+    cc_pair, a1_pair = kid * C + cc, kid * A + a1
+    cc_cols, a1_cols = np.tile(np.arange(C), K), np.tile(np.arange(A), K)
+
     # Which candidate of a name fits which candidate of its container: fixed, so once.
-    fits: dict[tuple[str, str], np.ndarray] = {}
+    fits: dict[tuple[int, int], np.ndarray] = {}
     for (k, other), rel in links.items():
         if k == other:
             continue
-        f = _fit(g, cand_lists[k][1], info[k], cand_lists[other][1], info[other], rel)
+        f = _fit(infos[pos[k]], infos[pos[other]], rel)
         if f.any():
-            fits[(k, other)] = f
-    has_container = {k for (k, _), rel in links.items() if rel != ","}
-    fit_by_key: dict[str, list] = {}
-    for (k, other), f in fits.items():
-        fit_by_key.setdefault(k, []).append((other, f))
-    scores = {k: priors[k].copy() for k in keys}
-    choice = {k: int(np.argmax(scores[k])) for k in keys}
+            fits[(pos[k], pos[other])] = f
+    contained = np.zeros(K, dtype=bool)
+    for (k, _), rel in links.items():
+        if rel != ",":
+            contained[pos[k]] = True
+    weight = np.array([min(2.0, 1.0 + 0.25 * (len(groups[k]) - 1)) for k in keys])
+    # Per-candidate constants of the rounds below.
+    country_factor = np.where(kind == _COUNTRY, W_COUNTRY * 0.5, W_COUNTRY)
+    home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid]
+    placelike = _PLACELIKE[kind]
+    rad_lat = np.radians(lat)
+    cos_lat = np.cos(rad_lat)
+    scores = prior
+    choice = seg.argmax(scores)
+    first_seen = first_seen_by = None  # country ids in order of first mention, when needed
+    dist_for, dist_term = None, None  # the points the distance term was computed for, and it
 
     for _round in range(3):
         # Soft context: every name votes for the countries and regions its candidates
         # lie in, in proportion to how likely each candidate is now (one vote per name).
-        probs = {k: _softmax(scores[k]) for k in keys}
-        country_votes: dict[str, dict[str, float]] = {}
-        admin1_votes: dict[str, dict[str, float]] = {}
-        points = []
-        for k in keys:
-            ccs, a1s, kinds = info[k]
-            w = probs[k]
-            weight = min(2.0, 1.0 + 0.25 * (len(groups[k]) - 1))
-            cv: dict[str, float] = {}
-            av: dict[str, float] = {}
-            for idx in range(len(ccs)):
-                if ccs[idx]:
-                    cv[ccs[idx]] = cv.get(ccs[idx], 0.0) + float(w[idx])
-                if a1s[idx]:
-                    av[a1s[idx]] = av.get(a1s[idx], 0.0) + float(w[idx])
-            country_votes[k] = {c: v * weight for c, v in cv.items()}
-            admin1_votes[k] = {c: v * weight for c, v in av.items()}
-            r = int(cand_lists[k][1][choice[k]])
-            if kinds[choice[k]] not in ("country", "continent", "sea", "region"):
-                points.append((k, float(g.lat[r]), float(g.lon[r])))
-        pts_key = np.array([p[0] for p in points], dtype=object)
-        pts_lat = np.array([p[1] for p in points], dtype=float)
-        pts_lon = np.array([p[2] for p in points], dtype=float)
-        countries: dict[str, float] = {}
-        admin1s: dict[str, float] = {}
-        for k in keys:
-            for c, v in country_votes[k].items():
-                countries[c] = countries.get(c, 0.0) + v
-            for c, v in admin1_votes[k].items():
-                admin1s[c] = admin1s.get(c, 0.0) + v
-        total_votes = sum(countries.values())
-        new_scores = {}
-        for k in keys:
-            cands, rows = cand_lists[k]
-            ccs, a1s, kinds = info[k]
-            sc = priors[k].copy()
-            own_c, own_a = country_votes[k], admin1_votes[k]
-            pair_others = fit_by_key.get(k, ())
-            contained = k in has_container
-            # Median distance from each candidate to the other names' current places,
-            # for all candidates at once.
-            med = None
-            keep = pts_key != k if pts_lat.size else None
-            if keep is not None and keep.any():
-                rl = g.lat[rows]
-                rn = g.lon[rows]
-                med = _median_rows(_haversine_np(rl[:, None], rn[:, None], pts_lat[keep][None, :],
-                                              pts_lon[keep][None, :]), axis=1)
-            for other, f in pair_others:
-                # "Springfield, Illinois": the city lies in a unit the next name may mean.
-                fit = (f * (0.5 + probs[other])[None, :]).max(axis=1)
-                sc += W_PAIR * np.minimum(1.0, fit)
-            for idx, c in enumerate(cands):
-                cc, a1, kind = ccs[idx], a1s[idx], kinds[idx]
-                if cc:
-                    # other names' votes only: a name does not vote for itself
-                    support = countries.get(cc, 0.0) - own_c.get(cc, 0.0)
-                    if support > 0.2:
-                        sc[idx] += W_COUNTRY * min(1.0, support) * (0.5 if kind == "country" else 1.0)
-                    if kind == "admin1" and support >= 1.5 and not contained:
-                        # A document that is mostly about one country means its
-                        # states by their bare names: "Georgia" in US news is the state.
-                        share = support / max(1e-9, total_votes - sum(own_c.values()))
-                        sc[idx] += W_HOME_ADMIN1 * min(1.0, share)
-                if a1:
-                    support = admin1s.get(a1, 0.0) - own_a.get(a1, 0.0)
-                    if support > 0.2:
-                        sc[idx] += W_ADMIN1 * min(1.5, support)
-                if med is not None and kind in ("city", "admin1", "admin2", "other"):
-                    sc[idx] -= W_DISTANCE * math.log10(1 + float(med[idx]) / 50.0)
-            new_scores[k] = sc
+        # Candidates without a code vote into column 0 ("none"), which nobody reads.
+        probs = seg.softmax(scores)
+        cv = np.bincount(cc_pair, probs, K * C).reshape(K, C) * weight[:, None]
+        av = np.bincount(a1_pair, probs, K * A).reshape(K, A) * weight[:, None]
+        # cv.sum(axis=0), but adding the names in order as the votes were once counted
+        # (numpy's axis sums may regroup; bincount adds in order).
+        countries = np.bincount(cc_cols, cv.ravel(), C)
+        admin1s = np.bincount(a1_cols, av.ravel(), A)
+        new = prior.copy()
+        for (k, other), f in fits.items():
+            # "Springfield, Illinois": the city lies in a unit the next name may mean.
+            fit = (f * (0.5 + probs[sl[other]])[None, :]).max(axis=1)
+            new[sl[k]] += W_PAIR * np.minimum(1.0, fit)
+        # other names' votes only: a name does not vote for itself
+        support = countries[cc] - cv.ravel()[cc_pair]
+        # (adding 0.0 where a term does not apply leaves a score as it was)
+        new += np.where(has_cc & (support > 0.2), country_factor * np.minimum(1.0, support), 0.0)
+        home = home_able & (support >= 1.5)
+        if home.any():
+            # A document that is mostly about one country means its states by their
+            # bare names: "Georgia" in US news is the state.
+            # Sums in the order the countries were first named, as a dict of votes adds them.
+            if first_seen is None:
+                first_seen = _first_seen(cc[has_cc])
+                first_seen_by = {}
+            total_votes = sum(countries[first_seen].tolist())
+            for i in np.flatnonzero(home).tolist():
+                k = int(kid[i])
+                if k not in first_seen_by:
+                    first_seen_by[k] = _first_seen(cc[sl[k]][has_cc[sl[k]]])
+                own = sum(cv[k, first_seen_by[k]].tolist())
+                new[i] += W_HOME_ADMIN1 * min(1.0, float(support[i]) / max(1e-9, total_votes - own))
+        support = admin1s[a1] - av.ravel()[a1_pair]
+        new += np.where(has_a1 & (support > 0.2), W_ADMIN1 * np.minimum(1.5, support), 0.0)
+        # Median distance from each candidate to the other names' current places; the
+        # places seldom change from one round to the next, and then neither does it.
+        pt = choice[_POINT[kind[choice]]]
+        if dist_for is None or not np.array_equal(pt, dist_for):
+            dist_for, dist_term = pt, _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K)
+        if dist_term is not None:
+            new -= dist_term
         # A unit that a pair's first name fits is what the second name means.
         for (k, other), f in fits.items():
-            pk = _softmax(new_scores[k])
+            pk = _softmax(new[sl[k]])
             fit = (f * (0.5 + pk)[:, None]).max(axis=0)
-            new_scores[other] = new_scores[other] + W_PAIR * np.minimum(1.0, fit)
-        scores = new_scores
-        choice = {k: int(np.argmax(scores[k])) for k in keys}
-    final_scores = scores
+            new[sl[other]] += W_PAIR * np.minimum(1.0, fit)
+        scores = new
+        choice = seg.argmax(scores)
+    probs = seg.softmax(scores)
 
     out = []
-    for k in keys:
-        cands, rows = cand_lists[k]
-        idx = choice[k]
-        c = cands[idx]
-        place = g.place(c.row)
-        conf = _confidence(final_scores[k], idx)
-        inside = _unlisted_inside(g, k, idx, links, fits, cand_lists, info, choice)
+    for i, k in enumerate(keys):
+        inf = infos[i]
+        idx = int(choice[i] - off[i])
+        c = inf.cands[idx]
+        place = _place(g, c.row)
+        conf = 1.0 if sizes[i] == 1 else float(probs[choice[i]])
+        inside = _unlisted_inside(g, i, links, pos, fits, infos, choice - off[:-1])
         if inside is not None:
             # "Weston is a town in Fairfield County": no Weston the gazetteer knows lies
             # there, so the best it can say is where the county is.
@@ -229,58 +364,60 @@ def _containers(spans: list[Span]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _unlisted_inside(g, k, idx, links, fits, cand_lists, info, choice):
-    """The place a name is said to lie in ("X is a town in Y"), when none of the
-    name's own candidates can lie there; None otherwise."""
+def _unlisted_inside(g, i, links, pos, fits, infos, choice):
+    """The place name i is said to lie in ("X is a town in Y"), when none of the
+    name's own candidates can lie there; None otherwise. choice: each name's
+    chosen candidate, as an index into its own candidates."""
     for (a, other), rel in links.items():
-        if a != k or rel not in ("in", "near") or other == k:
+        if pos[a] != i or rel not in ("in", "near") or other == a:
             continue
         # only the first container named: "in Y County, Z" -> Y County
-        okind = info[other][2][choice[other]]
+        o = pos[other]
+        okind = infos[o].kinds[choice[o]]
         if okind not in ("city", "other", "admin2", "admin1") or rel == "near" and okind == "admin1":
             return None
-        if any(kd not in ("city", "other") for kd in info[k][2]):
+        if any(kd not in ("city", "other") for kd in infos[i].kinds):
             return None
-        f = fits.get((k, other))
-        if f is not None and f[:, choice[other]].any():
+        f = fits.get((i, o))
+        if f is not None and f[:, choice[o]].any():
             return None
-        return g.place(int(cand_lists[other][1][choice[other]]))
+        return _place(g, int(infos[o].rows[choice[o]]))
     return None
 
 
-_PLACES = ("city", "other", "admin2")
+def _fit(a: _Cands, b: _Cands, rel: str) -> np.ndarray:
+    """fit[i, j] = 1 when candidate i of a name (a) can lie in candidate j of its container (b)."""
+    ki, kj = a.kind[:, None], b.kind[None, :]
+    same_cc = a.cc[:, None] == b.cc[None, :]
+    f = (kj == _COUNTRY) & same_cc & (ki != _COUNTRY)
+    f |= (kj == _ADMIN1_K) & (b.a1 != 0)[None, :] & (a.a1[:, None] == b.a1[None, :]) & (ki != _ADMIN1_K)
+    # "Cleveland, Columbus, Dayton" lists towns after commas: only a county or an
+    # explicit "in"/"near" puts a town beside another place; then it lies close by
+    # (a town in a county, a suburb of a city).
+    near_cols = (b.kind == _ADMIN2) | (((b.kind == _CITY) | (b.kind == _OTHER) | (b.kind == _ADMIN2)) & (rel != ","))
+    if near_cols.any():
+        dist = _haversine_np(a.lat[:, None], a.lon[:, None], b.lat[None, :], b.lon[None, :])
+        can = ((ki == _CITY) | (ki == _OTHER)) | ((ki == _ADMIN2) & (kj != _ADMIN2))
+        f |= near_cols[None, :] & can & (dist <= WITHIN_KM[rel]) & same_cc
+    return f.astype(np.float64)
 
 
-def _fit(g, rows, inf, orows, oinf, rel: str) -> np.ndarray:
-    """fit[i, j] = 1 when candidate i of a name can lie in candidate j of its container."""
-    ccs, a1s, kinds = inf
-    occs, oa1s, okinds = oinf
-    f = np.zeros((len(ccs), len(occs)))
-    dist = None
-    for j in range(len(occs)):
-        ok, oc, oa = okinds[j], occs[j], oa1s[j]
-        if ok == "country":
-            for i in range(len(ccs)):
-                if ccs[i] == oc and kinds[i] != "country":
-                    f[i, j] = 1.0
-        elif ok == "admin1":
-            if oa:
-                for i in range(len(ccs)):
-                    if a1s[i] == oa and kinds[i] != "admin1":
-                        f[i, j] = 1.0
-        elif ok == "admin2" or (ok in _PLACES and rel != ","):
-            # "Cleveland, Columbus, Dayton" lists towns after commas: only a county
-            # or an explicit "in"/"near" puts a town beside another place.
-            # a town in a county or a suburb of a city: it lies close by
-            if dist is None:
-                dist = _haversine_np(g.lat[rows][:, None], g.lon[rows][:, None],
-                                     g.lat[orows][None, :], g.lon[orows][None, :])
-            lim = WITHIN_KM[rel]
-            for i in range(len(ccs)):
-                if kinds[i] in ("city", "other") or (kinds[i] == "admin2" and ok != "admin2"):
-                    if dist[i, j] <= lim and ccs[i] == oc:
-                        f[i, j] = 1.0
-    return f
+# Per gazetteer (weakly, so that a gazetteer dropped in a long session takes its
+# entries along and a new one at the same address cannot see them): row -> Place.
+_PLACES_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _place(g: gz.Gazetteer, row: int):
+    """g.place(row), remembered: it reads and parses a CSV line, and Place is frozen."""
+    cache = _PLACES_CACHE.get(g)
+    if cache is None:
+        cache = _PLACES_CACHE[g] = {}
+    p = cache.get(row)
+    if p is None:
+        if len(cache) > 200_000:
+            cache.clear()
+        p = cache[row] = g.place(row)
+    return p
 
 
 _ADMIN1: dict[tuple[int, int], str] = {}
@@ -302,22 +439,7 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
     return z / z.sum()
 
 
-def _median_rows(d: np.ndarray, axis: int = 1) -> np.ndarray:
-    """Row medians. np.median would import numpy.ma (30 ms) on first use in a CLI run."""
-    d = np.sort(d, axis=axis)
-    n = d.shape[axis]
-    return (d[:, (n - 1) // 2] + d[:, n // 2]) / 2
-
-
 def _haversine_np(lat, lon, lats, lons) -> np.ndarray:
     p1, p2 = np.radians(lat), np.radians(lats)
     a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
     return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-
-
-def _confidence(scores: np.ndarray, idx: int) -> float:
-    if len(scores) == 1:
-        return 1.0
-    z = np.exp(scores - scores.max())
-    return float(z[idx] / z.sum())
-
