@@ -165,51 +165,18 @@ _PARTY = re.compile(r"[DRI]-(?=[^\W\d_])")
 
 
 def tokenize(text: str) -> list[Token]:
-    toks = []
-    prev_end = 0
-    append = toks.append
+    """Every word as a Token; Extractor.find reads a thinned version of this list."""
+    toks: list[Token] = []
+    last = None
     for m in _TOKEN.finditer(text):
-        s, e = m.start(), m.end()
-        t = m.group()
-        # A trailing period belongs to the word only for known abbreviations; the
-        # matcher tries both, so keep it out of the token and remember it.
-        if t[-1] == "." and not _ABBREV.fullmatch(t):
-            t, e = t[:-1], e - 1
-        cap = t[:1].isupper()
-        if cap and t[1:2] == "-" and _PARTY.match(t):
-            s += 2
-            t = t[2:]
-        elif cap and ("'" in t or "’" in t) and _CONTRACTION.search(t):
-            cap = False
-        # "Georgia's": the possessive ending is not part of the name.
-        if cap and len(t) > 3 and t[-2:] in _POSSESSIVE:
-            base = t[:-2]
-            sent_start = not toks or _is_sentence_break(text, prev_end, s)
-            append(Token(s, e - 2, base, gz.fold(base), True, sent_start))
-            append(Token(e - 2, e, t[-2:], "s", False, False))
-            prev_end = e
-            continue
-        if cap:
-            sent_start = not toks or _is_sentence_break(text, prev_end, s)
-            append(Token(s, e, t, gz.fold(t), True, sent_start))
-        else:
-            append(Token(s, e, t, t.lower(), False, False))
-        prev_end = e
+        toks.extend(_full_tokens(text, m, last))
+        last = m
     return toks
 
 
 _LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
-_FOLDED: dict[str, str] = {}
-
-
-def _fold(word: str) -> str:
-    """gz.fold, remembered: the same capitalised words come back in every text."""
-    k = _FOLDED.get(word)
-    if k is None:
-        if len(_FOLDED) > 200_000:
-            _FOLDED.clear()
-        k = _FOLDED[word] = gz.fold(word)
-    return k
+# gz.fold, remembered: the same capitalised words come back in every text.
+_fold = lru_cache(maxsize=200_000)(gz.fold)
 
 
 def _plain_token(text: str, m: re.Match) -> Token:
