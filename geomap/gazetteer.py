@@ -235,6 +235,8 @@ class Gazetteer:
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(index_dir / "names.marisa"))
         self._files: dict[int, object] = {}
+        self._places: dict[int, Place] = {}
+        self._fuzzy_memo: dict[tuple, tuple] = {}
         self._header = json.loads((index_dir / "meta.json").read_text())["headers"]
 
     def __len__(self) -> int:
@@ -252,6 +254,16 @@ class Gazetteer:
         return [Candidate(r, m) for r, m in zip(self._post_rows[lo:hi].tolist(), self._post_match[lo:hi].tolist())]
 
     def fuzzy(self, name: str, *, min_similarity: float = 0.84, limit: int = 5) -> list[Candidate]:
+        """Near spellings of a name, remembered per (name, similarity, limit)."""
+        key = (name, min_similarity, limit)
+        hit = self._fuzzy_memo.get(key)
+        if hit is None:
+            if len(self._fuzzy_memo) > _MEMO_LIMIT:
+                self._fuzzy_memo.clear()
+            hit = self._fuzzy_memo[key] = tuple(self._fuzzy(name, min_similarity, limit))
+        return list(hit)
+
+    def _fuzzy(self, name: str, min_similarity: float, limit: int) -> list[Candidate]:
         """Near spellings ("Usurisk" -> Ussuriysk) among well-known places' names.
 
         Only keys of places important enough to be misspelled in the news take part
@@ -311,6 +323,16 @@ class Gazetteer:
         return dict(zip(self._header[fi], values))
 
     def place(self, i: int) -> Place:
+        """Row i as a Place, remembered: building one reads and parses a CSV line, and
+        a run asks for the same rows again and again."""
+        p = self._places.get(i)
+        if p is None:
+            if len(self._places) > _MEMO_LIMIT:
+                self._places.clear()
+            p = self._places[i] = self._read_place(i)
+        return p
+
+    def _read_place(self, i: int) -> Place:
         r = self.row(i)
         gid = r.get("geonameid") or ""
         return Place(
@@ -342,6 +364,7 @@ class Gazetteer:
 
 
 _CITY = KINDS.index("city")
+_MEMO_LIMIT = 200_000  # entries per memo; cleared past that so a long session stays bounded
 # A fuzzy target must be at least this well known (log10 of an effective population).
 _FUZZY_MIN_IMPORTANCE = 4.7  # about 50,000 people; every country, region and sea
 

@@ -293,7 +293,6 @@ def _common(word: str, L: Lang) -> float:
     return _wordfreq(w, L.code)
 
 
-_FUZZY_CACHES: dict[int, dict] = {}
 # Per gazetteer: span text -> _Known (None when the gazetteer has no such name).
 _NAME_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _BIG_KINDS = frozenset({"country", "admin1", "region", "continent", "sea"})
@@ -322,18 +321,7 @@ class _Known:
 class Extractor:
     def __init__(self, gazetteer: gz.Gazetteer | None = None):
         self.g = gazetteer or gz.load()
-        self._fuzzy_cache = _FUZZY_CACHES.setdefault(id(self.g), {})
         self._names = _NAME_CACHES.setdefault(self.g, {})
-
-    def _fuzzy(self, word: str) -> list:
-        """The gazetteer's fuzzy lookup, remembered: it scans thousands of keys."""
-        c = self._fuzzy_cache
-        hit = c.get(word)
-        if hit is None:
-            if len(c) > 50_000:
-                c.clear()
-            hit = c[word] = tuple(self.g.fuzzy(word, min_similarity=0.85, limit=5))
-        return hit
 
     def _known(self, name: str) -> _Known | None:
         """The gazetteer's rows for a name and what find() asks of them, remembered:
@@ -545,7 +533,7 @@ class Extractor:
                 continue
             if gz.is_common_word(tk.text):
                 continue
-            cands = self._fuzzy(tk.text)
+            cands = self.g.fuzzy(tk.text, min_similarity=0.85, limit=5)
             if not cands:
                 continue
             before = text[max(0, tk.start - 25):tk.start].lower().split()

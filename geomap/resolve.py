@@ -10,7 +10,6 @@ winner among its candidates.
 from __future__ import annotations
 
 import dataclasses
-import weakref
 
 import numpy as np
 
@@ -69,7 +68,7 @@ class _Cands:
         sim = np.array([c.similarity for c in cands], dtype=np.float64)
         self.base = (g.importance[rows].astype(np.float64) + name) - (1.0 - sim) * 10
         self.cc = np.array([_code_id(g.country_code(r)) for r in rows.tolist()], dtype=np.int64)
-        self.a1 = np.array([_code_id(_admin1(g, r)) if _PLACELIKE[k] else 0
+        self.a1 = np.array([_code_id(g.place(r).admin1) if _PLACELIKE[k] else 0
                             for r, k in zip(rows.tolist(), kind.tolist())], dtype=np.int64)
         self.lat, self.lon = g.lat[rows], g.lon[rows]
 
@@ -309,7 +308,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         inf = infos[i]
         idx = int(choice[i] - off[i])
         c = inf.cands[idx]
-        place = _place(g, c.row)
+        place = g.place(c.row)
         conf = 1.0 if sizes[i] == 1 else float(probs[choice[i]])
         inside = _unlisted_inside(g, i, links, pos, fits, infos, choice - off[:-1])
         if inside is not None:
@@ -381,7 +380,7 @@ def _unlisted_inside(g, i, links, pos, fits, infos, choice):
         f = fits.get((i, o))
         if f is not None and f[:, choice[o]].any():
             return None
-        return _place(g, int(infos[o].rows[choice[o]]))
+        return g.place(int(infos[o].rows[choice[o]]))
     return None
 
 
@@ -400,38 +399,6 @@ def _fit(a: _Cands, b: _Cands, rel: str) -> np.ndarray:
         can = ((ki == _CITY) | (ki == _OTHER)) | ((ki == _ADMIN2) & (kj != _ADMIN2))
         f |= near_cols[None, :] & can & (dist <= WITHIN_KM[rel]) & same_cc
     return f.astype(np.float64)
-
-
-# Per gazetteer (weakly, so that a gazetteer dropped in a long session takes its
-# entries along and a new one at the same address cannot see them): row -> Place.
-_PLACES_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _place(g: gz.Gazetteer, row: int):
-    """g.place(row), remembered: it reads and parses a CSV line, and Place is frozen."""
-    cache = _PLACES_CACHE.get(g)
-    if cache is None:
-        cache = _PLACES_CACHE[g] = {}
-    p = cache.get(row)
-    if p is None:
-        if len(cache) > 200_000:
-            cache.clear()
-        p = cache[row] = g.place(row)
-    return p
-
-
-_ADMIN1: dict[tuple[int, int], str] = {}
-
-
-def _admin1(g: gz.Gazetteer, row: int) -> str:
-    """A row's first-level region code; reading it costs a CSV line, so remember it."""
-    key = (id(g), row)
-    code = _ADMIN1.get(key)
-    if code is None:
-        if len(_ADMIN1) > 500_000:
-            _ADMIN1.clear()
-        code = _ADMIN1[key] = g.row(row).get("admin1", "")
-    return code
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
