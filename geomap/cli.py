@@ -12,7 +12,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import GeomapError
+from .errors import GeomapError, NotFound
 
 EXIT_INTERNAL = 70
 
@@ -146,7 +146,7 @@ def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geoco
     for name in missing:
         click.echo(f"geomap: no place found for {name!r}", err=True)
     if missing:
-        sys.exit(4)
+        sys.exit(NotFound.exit_code)  # the others were still printed
 
 
 def _common_input_options(f):

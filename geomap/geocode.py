@@ -74,13 +74,11 @@ class GazetteerGeocoder(Geocoder):
         scored = self.candidates(query, country_codes=country_codes, bias=bias, kinds=kinds, fuzzy=fuzzy)
         if not scored:
             return None
-        best = scored[0][0]
-        locations = []
-        for rank, score, c in scored[: 1 if exactly_one else (limit or len(scored))]:
-            locations.append(self._location(c, score, best - rank))
+        locations = [self._location(c, score)
+                     for _rank, score, c in scored[: 1 if exactly_one else (limit or len(scored))]]
         return locations[0] if exactly_one else locations
 
-    def _location(self, c: gz.Candidate, score: float, behind: float) -> Location:
+    def _location(self, c: gz.Candidate, score: float) -> Location:
         g = self.gazetteer
         raw = dict(g.row(c.row))
         raw["kind"] = g.kind_name(c.row)

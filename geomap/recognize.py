@@ -22,7 +22,6 @@ MAX_TOKENS = 6
 # Words, with inner hyphens/apostrophes ("Stratford-upon-Avon", "Côte d'Ivoire"),
 # and dotted abbreviations ("U.S.", "D.C.", "Kan.") kept whole.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w]*(?:['’\-][\w]+)*\.?|\d[\w]*", re.UNICODE)
-_SENT_END = re.compile(r"[.!?…:;\"“”]\s*$|^\s*$")
 
 
 @dataclass(frozen=True)
@@ -280,17 +279,12 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
         or (gap == "." and len(a.text) == 1 and a.cap and b.cap)  # "W.Va."
 
 
-def _wordfreq(word: str, lang: str) -> float:
-    # gz.zipf reads a cached table: wordfreq itself takes a second to load its lists.
-    return gz.zipf(word, lang)
-
-
 def _common(word: str, L: Lang) -> float:
     """How common the word is as an everyday (lower-case) word, on the Zipf scale."""
     w = word.lower()
     if L.common is not None:
         return L.common.get(w, 0.0)
-    return _wordfreq(w, L.code)
+    return gz.zipf(w, L.code)  # a cached table: wordfreq itself loads for a second
 
 
 # Per gazetteer: span text -> _Known (None when the gazetteer has no such name).
