@@ -30,6 +30,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
+from .events import load_cues, split_sentences
 from .layers import ROLES, geodesic_points, movements, place_roles, split_antimeridian
 from .models import Event, Result, ResolvedPlace
 
@@ -235,23 +236,23 @@ def _event_line(ev: Event, res: Result) -> str:
     return _with_attribution(parts, ev)
 
 
-# A full stop after a lone capital is an initial ("U.S.", "J. Smith"), not an ending.
-_SENT_END = re.compile(r"(?<!\b[A-Z])[.!?…][\"'”’)\]]*\s+|\n+")
-
-
 class _Sentences:
-    """Sentence boundaries of one document, so each mention maps to its sentence."""
+    """Sentence boundaries of one document, so each mention maps to its sentence.
 
-    def __init__(self, text: str):
+    The events stage's splitter, so a popup quotes the same sentence an event cites
+    ("Mr. Putin" and "U.S. troops" do not end one)."""
+
+    def __init__(self, text: str, lang: str | None):
         self.text = text
-        self.starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+        self.spans = split_sentences(text, load_cues(lang))
+        self.starts = [a for a, _ in self.spans]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, start) - 1
-        s = self.starts[max(i, 0)]
-        j = bisect.bisect_left(self.starts, end)
-        e = self.starts[j] if j < len(self.starts) else len(self.text)
-        return s, e
+        if i < 0 or self.spans[i][1] < end:
+            # outside any sentence (only whitespace around it): quote just the mention
+            return start, end
+        return self.spans[i]
 
 
 def _quote_html(text: str, s: int, e: int, marks: Sequence[tuple[int, int]],
@@ -569,7 +570,7 @@ class _Builder:
     def add_result(self, res: Result, g: _DocGroups) -> None:
         roles = place_roles(res)
         radii = {rp.place.id: _radius(len(rp.mentions)) for rp in res.places}
-        sents = _Sentences(res.document.text)
+        sents = _Sentences(res.document.text, res.document.lang)
         by_place: dict[str, list[Event]] = {}
         for ev in res.events:
             for pid in (ev.origin, ev.destination, ev.place):
@@ -779,7 +780,7 @@ class _Builder:
             if self.multi:
                 out.append(f"<h2>{_esc(self.doc_label(res, i))}</h2>")
             roles = place_roles(res)
-            sents = _Sentences(res.document.text)
+            sents = _Sentences(res.document.text, res.document.lang)
             out.append("<h3>Places</h3><ul>")
             for rp in res.places:
                 p, count = rp.place, len(rp.mentions)
