@@ -53,11 +53,10 @@ def to_geojson(results: list[Result]) -> dict:
     Movement lines follow the great circle and are split at the antimeridian into a
     MultiLineString, as RFC 7946 section 3.1.9 asks; coordinates are [lon, lat].
     """
-    from .layers import arc_geometry
+    from .layers import arc_geometry, movements
 
     features = []
     for r in results:
-        places = {rp.place.id: rp for rp in r.places}
         for rp in r.places:
             p = rp.place
             features.append({
@@ -69,10 +68,8 @@ def to_geojson(results: list[Result]) -> dict:
                     "score": rp.score, "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in rp.mentions],
                 },
             })
-        for e in r.events:
-            if e.kind != "movement" or e.origin not in places or e.destination not in places:
-                continue
-            a, b = places[e.origin].place, places[e.destination].place
+        for mv in movements(r):  # both ends on the map and apart
+            e, a, b = mv.event, mv.origin.place, mv.destination.place
             line = arc_geometry(a.lon, a.lat, b.lon, b.lat)
             parts = [line] if line.geom_type == "LineString" else list(line.geoms)
             coords = [[[round(x, 5), round(y, 5)] for x, y in part.coords] for part in parts]
