@@ -389,6 +389,9 @@ def _fit(a: _Cands, b: _Cands, rel: str) -> np.ndarray:
     ki, kj = a.kind[:, None], b.kind[None, :]
     same_cc = a.cc[:, None] == b.cc[None, :]
     f = (kj == _COUNTRY) & same_cc & (ki != _COUNTRY)
+    # A region inside one country ("Bristol, England", "Khabarovsk, Russian Far East")
+    # is held to its country: the gazetteer has no outline to test against.
+    f |= (kj == _REGION) & (b.cc != 0)[None, :] & same_cc & (ki != _COUNTRY) & (ki != _REGION)
     f |= (kj == _ADMIN1_K) & (b.a1 != 0)[None, :] & (a.a1[:, None] == b.a1[None, :]) & (ki != _ADMIN1_K)
     # "Cleveland, Columbus, Dayton" lists towns after commas: only a county or an
     # explicit "in"/"near" puts a town beside another place; then it lies close by

@@ -622,6 +622,29 @@ def add_demonym_plurals(rows: list[dict]) -> None:
         r["demonyms"] = list(dict.fromkeys(out))
 
 
+def drop_part_names(rows: list[dict]) -> None:
+    """Keep a part's own name off the whole: one CLDR locale (Walser German) calls the
+    United Kingdom "England", which made "England" in English text resolve to the
+    United Kingdom's point, 300 km from England's, although England has its own row.
+    A name that is the primary name of a region or state inside a country is dropped
+    from that country's alternate names, unless it is the country's own name spelt
+    another way ("Panamá" is a province and the country)."""
+    from anyascii import anyascii
+
+    def key(name: str) -> str:
+        return anyascii(name).casefold()
+
+    parts: dict[str, set[str]] = {}
+    for r in rows:
+        if r["kind"] in ("region", "admin1") and r["country_code"]:
+            parts.setdefault(r["country_code"], set()).add(key(r["name"]))
+    for r in rows:
+        own = parts.get(r["country_code"])
+        if r["kind"] == "country" and own:
+            own_name = key(r["name"])
+            r["alternatenames"] = [a for a in r["alternatenames"] if key(a) == own_name or key(a) not in own]
+
+
 def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None) -> list[dict]:
     from anyascii import anyascii
 
@@ -630,6 +653,7 @@ def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None) -> list[dict
         rows += load_us_counties(us_atlas_dir)
     rows += load_cities(cities)
     apply_aliases(rows)
+    drop_part_names(rows)
     add_demonym_plurals(rows)
     ids = set()
     for r in rows:

@@ -181,6 +181,15 @@ def test_uk_constituent_countries_are_gb_regions(gaz, name):
     assert _km(float(gaz.lat[c.row]), float(gaz.lon[c.row]), 54.0, -3.5) < 400
 
 
+def test_a_part_name_is_not_an_alternate_name_of_its_country(gaz):
+    # CLDR's Walser German names the United Kingdom "England"; the part keeps its name.
+    uk = [row for _, row in rows_named(gaz, "United Kingdom", kind="country")][0]
+    assert "England" not in uk["alternatenames"].split("|")
+    assert "Britain" in uk["alternatenames"].split("|")
+    panama = [row for _, row in rows_named(gaz, "Panama", kind="country")][0]
+    assert "Panamá" in panama["alternatenames"].split("|")  # the country's own name, spelt with its accent
+
+
 def test_south_ossetia_is_georgian(gaz):
     hits = rows_named(gaz, "South Ossetia", kind="region")
     assert hits and hits[0][1]["country_code"] == "GE"

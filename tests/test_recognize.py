@@ -100,6 +100,13 @@ def test_washington_in_us_context_is_the_state():
     assert by_text["Washington"].admin1 == "US.WA" and by_text["Washington"].kind == "admin1"
 
 
+def test_england_is_england_and_holds_its_towns():
+    text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["England"].kind == "region" and by_text["England"].name == "England"
+    assert by_text["Bristol"].country_code == "GB"
+
+
 def _links(text, lang="en"):
     spans = Extractor().find(text, lang)
     return {sp.text: sp.link_next for sp in spans}, {sp.text: sp.kind_hint for sp in spans}
