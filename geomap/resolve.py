@@ -241,7 +241,11 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     weight = np.array([min(2.0, 1.0 + 0.25 * (len(groups[k]) - 1)) for k in keys])
     # Per-candidate constants of the rounds below.
     country_factor = np.where(kind == _COUNTRY, W_COUNTRY * 0.5, W_COUNTRY)
-    home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid]
+    # States may win as the home country's (see below), but not one that shares its
+    # name with that country: "Mexico" in news from Mexico is the country.
+    names_its_country = np.zeros(K * C, dtype=bool)
+    names_its_country[cc_pair[(kind == _COUNTRY) & has_cc]] = True
+    home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid] & ~names_its_country[cc_pair]
     placelike = _PLACELIKE[kind]
     rad_lat = np.radians(lat)
     cos_lat = np.cos(rad_lat)

@@ -100,6 +100,14 @@ def test_washington_in_us_context_is_the_state():
     assert by_text["Washington"].admin1 == "US.WA" and by_text["Washington"].kind == "admin1"
 
 
+def test_state_named_like_its_country_loses_to_the_country():
+    text = ("Soldiers clashed with gunmen in Acapulco, Guerrero, and police in Mexico City "
+            "made arrests; Mexico has sent 2,000 troops to the Mexican coast.")
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["Mexico"].kind == "country" and by_text["Mexico"].country_code == "MX"
+    assert by_text["Guerrero"].kind == "admin1"
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
