@@ -289,6 +289,7 @@ def _common(word: str, L: Lang) -> float:
 
 # Per gazetteer: span text -> _Known (None when the gazetteer has no such name).
 _NAME_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+SMALL_TOWN = 5.0  # importance (log10 of an effective population) below which a town is small
 _BIG_KINDS = frozenset({"country", "admin1", "region", "continent", "sea"})
 
 
@@ -395,6 +396,16 @@ class Extractor:
             tk = toks[k]
             return tk.cap and tk.text in given and not (tk.sent_start and _common(tk.text, L) >= 4.0)
 
+        span_at = {t: si for si, sp in enumerate(spans) for t in range(sp.tok_start, sp.tok_end)}
+
+        def small_town(k: int) -> bool:
+            """Token k is a one-word match that only small towns bear."""
+            si = span_at.get(k)
+            if si is None or spans[si].tok_end - spans[si].tok_start != 1 or si in unit_of:
+                return False
+            kn = self._known(spans[si].text)
+            return kn is not None and not kn.big_unit and kn.top_imp < SMALL_TOWN and _common(toks[k].text, L) < 3.0
+
         out = []
         person_keys: set[str] = set()
         for si, sp in enumerate(spans):
@@ -439,6 +450,11 @@ class Extractor:
                                                    and len(toks[prev_k].text) > 1) \
                         and not (glued_next and not glued_prev and first.text not in given):
                     person_keys.add(sp.key)
+                continue
+            # Small towns side by side with nothing between them are the words of one
+            # name: "Gael García Bernal" is an actor, not three villages.
+            if single and not big_unit and top_imp < SMALL_TOWN and _common(first.text, L) < 3.0 and (
+                    (join_prev and small_town(prev_k)) or (join_next and small_town(next_k))):
                 continue
             # A given name followed by a capitalised word: "Paris Hilton", "Georgia Stevens".
             if single and join_next and first.text in given and toks[next_k].cap \

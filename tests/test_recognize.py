@@ -64,6 +64,14 @@ def test_english_traps(gaz, phrase):
     assert "Moscow" in [t for _, _, t, _ in spans]
 
 
+def test_small_towns_side_by_side_are_one_name(gaz):
+    # Gael, García and Bernal are each a village somewhere; together they are an actor.
+    text = "The jury prize went to Gael García Bernal, who flew in from Venice. A Chapin man was hurt."
+    found = [t for _, _, t, _ in _spans(text)]
+    assert not {"Gael", "García", "Bernal"} & set(found), found
+    assert "Venice" in found and "Chapin" in found
+
+
 def test_common_words_that_are_towns_are_not_places(gaz):
     text = "Reading the report, she said it was nice to see the mobile unit split costs. Will they hope for more?"
     assert _texts(text) == []
