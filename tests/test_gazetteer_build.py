@@ -190,6 +190,15 @@ def test_a_part_name_is_not_an_alternate_name_of_its_country(gaz):
     assert "Panamá" in panama["alternatenames"].split("|")  # the country's own name, spelt with its accent
 
 
+@pytest.mark.parametrize("name, country", [
+    ("Columbia", "Colombia"), ("Granada", "Grenada"), ("Palu", "Palau"), ("Kota", "Qatar"),
+    ("Fuji", "Fiji"), ("Poole", "Poland"), ("Salvador", "El Salvador")])
+def test_a_big_city_name_is_not_a_foreign_country_name(gaz, name, country):
+    # CLDR exonyms that are the own names of cities of 100,000+ elsewhere.
+    assert not rows_named(gaz, name, kind="country"), (name, country)
+    assert any(int(row["population"]) >= 100_000 for _, row in rows_named(gaz, name, kind="city"))
+
+
 def test_south_ossetia_is_georgian(gaz):
     hits = rows_named(gaz, "South Ossetia", kind="region")
     assert hits and hits[0][1]["country_code"] == "GE"

@@ -116,6 +116,12 @@ def test_state_named_like_its_country_loses_to_the_country():
     assert by_text["Guerrero"].kind == "admin1"
 
 
+@pytest.mark.parametrize("city, cc", [("Palu", "ID"), ("Columbia", "US"), ("Kota", "IN"), ("Salvador", "BR")])
+def test_city_beats_a_foreign_exonym_of_a_country(city, cc):
+    by_text = {t: p for _, _, t, p in _spans(f"The team arrived in {city} on Tuesday.")}
+    assert by_text[city].kind == "city" and by_text[city].country_code == cc
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
