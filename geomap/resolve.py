@@ -226,10 +226,18 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     cc_pair, a1_pair = kid * C + cc, kid * A + a1
     cc_cols, a1_cols = np.tile(np.arange(C), K), np.tile(np.arange(A), K)
 
+    def _top_kind(key: str) -> int:
+        i = pos[key]
+        return int(kind[int(off[i]) + int(np.argmax(prior[sl[i]]))])
+
     # Which candidate of a name fits which candidate of its container: fixed, so once.
     fits: dict[tuple[int, int], np.ndarray] = {}
     for (k, other), rel in links.items():
         if k == other:
+            continue
+        if rel == "," and _top_kind(k) == _COUNTRY and _top_kind(other) == _COUNTRY:
+            # "Georgia, Iraq, Iran" lists countries: Iraq does not lie in Iran (as
+            # Arāk, once called Iraq, would). "Palestine, Texas" still reads as one.
             continue
         f = _fit(infos[pos[k]], infos[pos[other]], rel)
         if f.any():

@@ -122,6 +122,15 @@ def test_city_beats_a_foreign_exonym_of_a_country(city, cc):
     assert by_text[city].kind == "city" and by_text[city].country_code == cc
 
 
+def test_a_list_of_countries_is_not_containment():
+    text = "Health officials urged Armenia, Georgia, Iraq, Iran, and Syria to watch their borders."
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["Iraq"].kind == "country" and by_text["Iraq"].country_code == "IQ"
+    text = "Fans put Palestine, Texas on the map; Crockett and Houston sent volunteers."
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["Palestine"].country_code == "US"
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
