@@ -18,6 +18,9 @@ from .models import Mention, ResolvedPlace
 from .recognize import Span
 
 MAX_CANDIDATES = 40
+W_NEAR = 1.0  # per other name with a town within NEAR_KM
+NEAR_KM = 30.0
+MAX_NEAR_CANDIDATES = 600  # beyond this many, the pairwise matrix is not built
 W_COUNTRY = 1.6  # candidate lies in a country the text names
 W_ADMIN1 = 1.6  # ... in a first-level region the text names
 W_PAIR = 4.0  # "Springfield, Illinois"
@@ -56,7 +59,7 @@ class _Cands:
     reads for admin1 codes, was half of resolve's time.
     """
 
-    __slots__ = ("a1", "base", "cands", "cc", "kind", "kinds", "lat", "lon", "rows")
+    __slots__ = ("a1", "base", "cands", "cc", "kind", "kinds", "lat", "lon", "own", "rows")
 
     def __init__(self, g: gz.Gazetteer, cands):
         cands = self.cands = tuple(cands[:MAX_CANDIDATES])
@@ -64,7 +67,7 @@ class _Cands:
         kind = self.kind = g.kind[rows].astype(np.int64)
         self.kinds = [gz.KINDS[k] for k in kind.tolist()]
         # The prior without the span's own hints: how well known, whether the name is its own.
-        name = np.array([1.0 if c.match == gz.MATCH_NAME else 0.0 for c in cands])
+        name = self.own = np.array([1.0 if c.match == gz.MATCH_NAME else 0.0 for c in cands])
         sim = np.array([c.similarity for c in cands], dtype=np.float64)
         self.base = (g.importance[rows].astype(np.float64) + name) - (1.0 - sim) * 10
         self.cc = np.array([_code_id(g.country_code(r)) for r in rows.tolist()], dtype=np.int64)
@@ -186,6 +189,28 @@ def _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K) -> np.ndarray |
     return term
 
 
+def _near_pairs(lat, lon, kid, placelike):
+    """Pairs of place-like candidates of different names within NEAR_KM of each
+    other, grouped by (candidate, other name): (candidate of each pair, its
+    neighbour, where each group starts, the candidate of each group), or None.
+    Skipped for documents with very many candidates, whose other terms say enough."""
+    idx = np.flatnonzero(placelike)
+    if not 1 < len(idx) <= MAX_NEAR_CANDIDATES:
+        return None
+    la, lo, k = lat[idx], lon[idx], kid[idx]
+    # Latitude alone rules out most pairs cheaply; the rest are measured.
+    i, j = np.nonzero((np.abs(la[:, None] - la[None, :]) <= NEAR_KM / 110.0) & (k[:, None] != k[None, :]))
+    keep = _haversine_np(la[i], lo[i], la[j], lo[j]) <= NEAR_KM
+    i, j = i[keep], j[keep]
+    if not len(i):
+        return None
+    # np.nonzero walks row by row, and idx (so k) ascends within a row: each
+    # (candidate, other name) group is a run.
+    g = i * (int(k.max()) + 1) + k[j]
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    return idx[i], idx[j], starts, idx[i][starts]
+
+
 def _first_seen(codes: np.ndarray) -> np.ndarray:
     """The distinct codes in the order they first occur."""
     _, first = np.unique(codes, return_index=True)
@@ -253,10 +278,14 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     # name with that country: "Mexico" in news from Mexico is the country.
     names_its_country = np.zeros(K * C, dtype=bool)
     names_its_country[cc_pair[(kind == _COUNTRY) & has_cc]] = True
-    home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid] & ~names_its_country[cc_pair]
+    # Only by the state's own name: "Khabarovsk" is the city; the krai is "Khabarovsk
+    # Krai" and only answers to the short form.
+    own_name = np.concatenate([inf.own for inf in infos]) > 0
+    home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid] & ~names_its_country[cc_pair] & own_name
     placelike = _PLACELIKE[kind]
     rad_lat = np.radians(lat)
     cos_lat = np.cos(rad_lat)
+    near = _near_pairs(lat, lon, kid, placelike)
     scores = prior
     choice = seg.argmax(scores)
     first_seen = first_seen_by = None  # country ids in order of first mention, when needed
@@ -297,6 +326,14 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
                     first_seen_by[k] = _first_seen(cc[sl[k]][has_cc[sl[k]]])
                 own = sum(cv[k, first_seen_by[k]].tolist())
                 new[i] += W_HOME_ADMIN1 * min(1.0, float(support[i]) / max(1e-9, total_votes - own))
+        if near is not None:
+            # Towns of other names lying right beside it, each counted by how close
+            # it is to being its name's best reading: "Huntsville" and "Walker County"
+            # are the Texas pair (one lies in the other), not Alabama's two.
+            _, nb, starts, owner = near
+            rel = probs / np.maximum.reduceat(probs, seg.starts)[kid]
+            best_per_name = np.maximum.reduceat(rel[nb], starts)
+            new += W_NEAR * np.minimum(1.5, np.bincount(owner, best_per_name, len(kid)))
         support = admin1s[a1] - av.ravel()[a1_pair]
         new += np.where(has_a1 & (support > 0.2), W_ADMIN1 * np.minimum(1.5, support), 0.0)
         # Median distance from each candidate to the other names' current places; the

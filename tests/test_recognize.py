@@ -131,6 +131,18 @@ def test_a_list_of_countries_is_not_containment():
     assert by_text["Palestine"].country_code == "US"
 
 
+@pytest.mark.parametrize("text, want", [
+    # Paris, Tennessee, is Henry County's seat; New London and Mount Pleasant are its
+    # neighbours in Henry County, Iowa.
+    ("Henry County officials said the storm hit Paris hardest.", {"Henry County": "US.TN", "Paris": "US.TN"}),
+    ("Shoppers in New London and Mount Pleasant lined up early; Henry County schools closed.",
+     {"New London": "US.IA", "Mount Pleasant": "US.IA", "Henry County": "US.IA"}),
+])
+def test_towns_named_together_lie_together(text, want):
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert {t: by_text[t].admin1 for t in want} == want
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
