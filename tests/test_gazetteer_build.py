@@ -73,10 +73,17 @@ def test_country_points(gaz):
                 if gaz.kind_name(c.row) == "country"]
         return float(gaz.lat[hits[0].row]), float(gaz.lon[hits[0].row])
 
-    # the geographic centre of the contiguous US, within reach of GeoNames' 39.76,-98.5
-    assert _km(*country("US"), 39.76, -98.5) < 30
-    assert country("CA") == (60.0, -95.0)  # countryinfo
+    # GeoNames' own points (via pyowm's copy of its country and ADM1 features)
+    assert country("US") == (39.76, -98.5)
+    assert country("CA") == (60.10867, -113.64258)
     assert country("CN") == (35.0, 105.0)
+
+
+@pytest.mark.parametrize("name, lat, lon", [("Alberta", 52.28333, -117.469), ("Queensland", -20.0, 145.0)])
+def test_state_points_are_geonames(gaz, name, lat, lon):
+    row = [row for _, row in rows_named(gaz, name, kind="admin1")][0]
+    assert (float(row["lat"]), float(row["lon"])) == (lat, lon)
+    assert row["geonameid"]
 
 
 def test_taiwan_has_its_own_code(gaz):

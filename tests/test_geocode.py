@@ -23,7 +23,7 @@ def test_is_a_geopy_geocoder(geocoder):
     ("Usurisk", "Ussuriysk", "RU", 43.80, 131.96),
     ("Blagoveshchensk", "Blagoveshchensk", "RU", 50.28, 127.53),  # Amur, not Bashkortostan
     ("Korea Utara", "North Korea", "KP", 40.0, 127.0),
-    ("Inggris", "United Kingdom", "GB", 54.0, -2.0),
+    ("Inggris", "United Kingdom", "GB", 54.76, -2.70),  # GeoNames' point for the UK
     ("Timur Jauh Rusia", "Russian Far East", "RU", 56.0, 135.0),
     ("Donetsk", "Donetsk", "UA", 48.02, 37.80),  # the city in Ukraine, not Russia's
     ("Vladivostock", "Vladivostok", "RU", 43.11, 131.87),
