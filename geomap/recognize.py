@@ -352,10 +352,16 @@ class Extractor:
                 last = toks[end_tok]
                 if key and (last.cap or last.text.isupper()) and key in trie:
                     best = (end_tok, key)
-                if end_tok + 1 >= n or end_tok - i + 1 >= MAX_TOKENS or not _joinable(text, last, toks[end_tok + 1]):
+                if end_tok + 1 >= n or end_tok - i + 1 >= MAX_TOKENS:
                     break
                 nxt = toks[end_tok + 1]
-                if not (nxt.cap or nxt.key in L.connectors or nxt.text.isupper()):
+                if nxt.text in _POSSESSIVE and nxt.start == last.end and key:
+                    # "People's Republic of China", "Queen Anne's County": the name goes
+                    # on through the possessive, which the index folds as "peoples".
+                    end_tok += 1
+                    key += "s"
+                    continue
+                if not _joinable(text, last, nxt) or not (nxt.cap or nxt.key in L.connectors or nxt.text.isupper()):
                     break
                 end_tok += 1
                 if nxt.key:

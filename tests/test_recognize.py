@@ -143,6 +143,14 @@ def test_towns_named_together_lie_together(text, want):
     assert {t: by_text[t].admin1 for t in want} == want
 
 
+def test_names_run_through_a_possessive(gaz):
+    text = "Officials of the People's Republic of China met farmers in Queen Anne's County. Russia's army waited."
+    found = {t: p for _, _, t, p in _spans(text)}
+    assert found["People's Republic of China"].country_code == "CN"
+    assert found["Queen Anne's County"].admin1 == "US.MD"
+    assert "Republic of China" not in found and found["Russia"].kind == "country"
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
