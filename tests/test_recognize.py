@@ -151,6 +151,12 @@ def test_names_run_through_a_possessive(gaz):
     assert "Republic of China" not in found and found["Russia"].kind == "country"
 
 
+def test_diseases_named_after_places_are_not_places(gaz):
+    found = [t for _, _, t, _ in _spans("Most West Nile virus cases were in Texas; the Marburg virus and "
+                                         "Lassa fever reached Uganda.")]
+    assert found == ["Texas", "Uganda"]
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
