@@ -39,6 +39,10 @@ class Lang:
     # absent from the table is only ever a name ("Texas"), however often it is written.
     common: dict | None = None
     given_names: frozenset = frozenset()
+    # Words after which a capitalised word is a place whatever else it may be ("in
+    # Reading", "di Surabaya"): a subset of place_cues_before without "to", "from" or
+    # "of", which precede people as often.
+    locative_cues: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
@@ -73,6 +77,7 @@ def language(code: str) -> Lang:
         common=({w: float(z) for z, ws in d["common_words"].items() for w in ws.split()}
                 if "common_words" in d else None),
         given_names=frozenset(d.get("given_names", ())),
+        locative_cues=frozenset(d.get("locative_cues", ())),
         speech_verbs=frozenset(d.get("speech_verbs", ())),
         unit_heads=d.get("unit_heads", {}),
         within_gap=_gap_pattern(d.get("within"), "ends"),
@@ -289,6 +294,7 @@ def _common(word: str, L: Lang) -> float:
 
 # Per gazetteer: span text -> _Known (None when the gazetteer has no such name).
 _NAME_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+LOCATED_MIN = 4.0  # importance: a town of 10,000 people or more
 SMALL_TOWN = 5.0  # importance (log10 of an effective population) below which a town is small
 _BIG_KINDS = frozenset({"country", "admin1", "region", "continent", "sea"})
 
@@ -412,6 +418,14 @@ class Extractor:
             kn = self._known(spans[si].text)
             return kn is not None and not kn.big_unit and kn.top_imp < SMALL_TOWN and _common(toks[k].text, L) < 3.0
 
+        # Names the text places somewhere at least once ("cars in Oxford"): their
+        # everyday sense ("oxford" shoes, "reading") does not count against them.
+        located = set()
+        for sp in spans:
+            before = text[max(0, sp.start - 25):sp.start].lower().split()
+            if before and before[-1] in L.locative_cues:
+                located.add(sp.key)
+
         out = []
         person_keys: set[str] = set()
         for si, sp in enumerate(spans):
@@ -504,6 +518,8 @@ class Extractor:
                 # region, however common the word.
                 if big_unit and prev_k >= 0 and prev_k in matched_tokens and toks[prev_k].cap \
                         and text[toks[prev_k].end:first.start] == ", " and not (join_next and toks[next_k].cap):
+                    z = 0.0
+                if sp.key in located and top_imp >= LOCATED_MIN:
                     z = 0.0
                 if first.sent_start:
                     if z >= 3.0 and top_imp < 6.0:

@@ -157,6 +157,14 @@ def test_diseases_named_after_places_are_not_places(gaz):
     assert found == ["Texas", "Uganda"]
 
 
+def test_a_located_name_is_a_place_despite_its_everyday_sense(gaz):
+    text = "Vandals smashed cars in Oxford. Oxford Police said patrols would rise. Oxford shoes sold out."
+    starts = {s for s, _, t, _ in _spans(text) if t == "Oxford"}
+    assert {text.index("Oxford."), text.index("Oxford Police")} <= starts  # one sense in one text
+    no_cue = [t for _, _, t, _ in _spans("Oxford shoes and a Reading list sold out.")]
+    assert no_cue == []
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
