@@ -747,8 +747,9 @@ def main() -> None:
         "cities": f"cities{args.cities}",
         "packages": {pkg: importlib.metadata.version(pkg) for pkg in PINS},
         "npm": npm,
-        "country_points": "countryinfo latlng; Natural Earth LABEL_Y/LABEL_X where countryinfo has none; "
-                          "US: geographic centre of the contiguous states (see the script's docstring)",
+        "country_points": "GeoNames' own points for countries and first-level regions (via pyowm, matched by "
+                          "geonameid); else countryinfo latlng for countries, Natural Earth label points for "
+                          "regions (see the script's docstring)",
         "rows": len(rows),
         "kinds": dict(sorted(Counter(r["kind"] for r in rows).items())),
         "licences": {
@@ -757,6 +758,8 @@ def main() -> None:
             "US Census Bureau cartographic boundaries (via us-atlas)": "public domain (package: ISC)",
             "Unicode CLDR (via babel)": "Unicode licence",
             "countryinfo": "MIT",
+            "GeoNames country and ADM1 points (via pyowm, MIT)": "CC BY 4.0 (GeoNames); the list pyowm ships is "
+                                                                 "OpenWeatherMap's, published under CC BY-SA 4.0",
             "geomap curated places and aliases": "MIT",
         },
     }

