@@ -43,6 +43,9 @@ class Lang:
     # Reading", "di Surabaya"): a subset of place_cues_before without "to", "from" or
     # "of", which precede people as often.
     locative_cues: frozenset = frozenset()
+    # An office named by the place it governs, right before the name ("Wali Kota
+    # Bandung", "Bupati Sleman"): the name is that place, not a person under a title.
+    office_before: re.Pattern | None = None
     speech_verbs: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
@@ -78,6 +81,8 @@ def language(code: str) -> Lang:
                 if "common_words" in d else None),
         given_names=frozenset(d.get("given_names", ())),
         locative_cues=frozenset(d.get("locative_cues", ())),
+        office_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['offices_of_places'])})\s$")
+        if d.get("offices_of_places") else None,
         speech_verbs=frozenset(d.get("speech_verbs", ())),
         unit_heads=d.get("unit_heads", {}),
         within_gap=_gap_pattern(d.get("within"), "ends"),
@@ -458,6 +463,13 @@ class Extractor:
             join_next = next_k < n and _joinable(text, last, toks[next_k])
             kinds, big_unit, top_imp = known.kinds, known.big_unit, known.top_imp
             # A given name just before it: a surname ("Margaret Burley", "Melton Lewis Paris").
+            # (a village the holder's name happens to match, "Gubernur Anies", does not count)
+            office = L.office_before is not None and known.top_imp >= LOCATED_MIN \
+                and bool(L.office_before.search(text, max(0, sp.start - 30), sp.start))
+            if office:
+                # Neither the title before nor the holder's name after ("Bupati Sleman Sri
+                # Purnomo") makes the place part of a person's name.
+                join_prev = join_next = False
             if join_prev and single and given_name(prev_k) and top_imp < 6.5:
                 person_keys.add(sp.key)
                 continue
@@ -519,7 +531,7 @@ class Extractor:
                 if big_unit and prev_k >= 0 and prev_k in matched_tokens and toks[prev_k].cap \
                         and text[toks[prev_k].end:first.start] == ", " and not (join_next and toks[next_k].cap):
                     z = 0.0
-                if sp.key in located and top_imp >= LOCATED_MIN:
+                if office or (sp.key in located and top_imp >= LOCATED_MIN):
                     z = 0.0
                 if first.sent_start:
                     if z >= 3.0 and top_imp < 6.0:

@@ -165,6 +165,16 @@ def test_a_located_name_is_a_place_despite_its_everyday_sense(gaz):
     assert no_cue == []
 
 
+@pytest.mark.skipif("id" not in available_languages(), reason="no Indonesian language data")
+def test_indonesian_office_names_its_place(gaz):
+    text = ("Wali Kota Bandung meninjau banjir bersama Kapolres Bantul AKBP Ihsan, "
+            "sementara Gubernur Anies Baswedan datang ke Depok.")
+    found = {t: p for _, _, t, p in _spans(text, "id")}
+    assert found["Kota Bandung"].name == "Bandung" and found["Bantul"].country_code == "ID"
+    assert found["Depok"].country_code == "ID"
+    assert not [t for t in found if t.startswith(("Anies", "Ihsan", "AKBP"))]
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
