@@ -46,6 +46,10 @@ class Lang:
     # An office named by the place it governs, right before the name ("Wali Kota
     # Bandung", "Bupati Sleman"): the name is that place, not a person under a title.
     office_before: re.Pattern | None = None
+    # Countries whose news is written in this language. Without a case-aware table of
+    # everyday words, wordfreq's counts of a town's name include the name itself: in
+    # Indonesian "sukabumi" and "bogor" rank as common as everyday words do.
+    home_countries: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
@@ -81,6 +85,7 @@ def language(code: str) -> Lang:
                 if "common_words" in d else None),
         given_names=frozenset(d.get("given_names", ())),
         locative_cues=frozenset(d.get("locative_cues", ())),
+        home_countries=frozenset(d.get("home_countries", ())),
         office_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['offices_of_places'])})\s$")
         if d.get("offices_of_places") else None,
         speech_verbs=frozenset(d.get("speech_verbs", ())),
@@ -341,6 +346,12 @@ class Extractor:
             hit = c[name] = _Known(self.g, tuple(cands)) if cands else None
         return hit
 
+    def _home_town(self, known: _Known, L: Lang) -> bool:
+        """A town of 10,000+ in one of the language's home countries bears the name."""
+        g = self.g
+        return any(c.match == gz.MATCH_NAME and g.country_code(c.row) in L.home_countries
+                   and float(g.importance[c.row]) >= LOCATED_MIN for c in known.cands[:20])
+
     def find(self, text: str, lang: str) -> list[Span]:
         L = language(lang)
         toks = _find_tokens(text, L.connectors)
@@ -533,6 +544,11 @@ class Extractor:
                     z = 0.0
                 if office or (sp.key in located and top_imp >= LOCATED_MIN):
                     z = 0.0
+                elif L.common is None and L.home_countries and self._home_town(known, L):
+                    # A home town's count is mostly its own name: only a very common word
+                    # ("Kota", "Warga") or a sentence opener that is also a word ("Malang
+                    # nasibnya") still needs a cue.
+                    z = 0.0 if z < 5.0 and not first.sent_start else z
                 if first.sent_start:
                     if z >= 3.0 and top_imp < 6.0:
                         continue

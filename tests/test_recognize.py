@@ -175,6 +175,18 @@ def test_indonesian_office_names_its_place(gaz):
     assert not [t for t in found if t.startswith(("Anies", "Ihsan", "AKBP"))]
 
 
+@pytest.mark.skipif("id" not in available_languages(), reason="no Indonesian language data")
+def test_indonesian_towns_despite_wordfreq_counting_their_names(gaz):
+    # wordfreq ranks "sukabumi" (4.4) and "cirebon" (4.6) like everyday Indonesian words,
+    # because it counts the names themselves; a town of the language's own country
+    # is a place mid-sentence without a cue. "Kota" and "Warga" stay words.
+    text = "Bantuan dikirim kemarin. Warga Sukabumi dan Cirebon bersyukur, kata Kepala Desa Sarampad."
+    found = [t for _, _, t, _ in _spans(text, "id")]
+    assert "Sukabumi" in found and "Cirebon" in found
+    assert "Warga" not in found and "Bantuan" not in found
+    assert _texts("Malang nasibnya, ia kehilangan rumah.", "id") == []  # a sentence opener that is a word
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
