@@ -424,6 +424,11 @@ class Extractor:
             tk = toks[k]
             return tk.cap and tk.text in given and not (tk.sent_start and _common(tk.text, L) >= 4.0)
 
+        def in_name(k: int) -> bool:
+            """Token k is a capitalised word of a name, not a capitalised sentence opener."""
+            tk = toks[k]
+            return tk.cap and not (tk.sent_start and _common(tk.text, L) >= 3.0)
+
         span_at = {t: si for si, sp in enumerate(spans) for t in range(sp.tok_start, sp.tok_end)}
 
         def small_town(k: int) -> bool:
@@ -544,10 +549,12 @@ class Extractor:
                     z = 0.0
                 if office or (sp.key in located and top_imp >= LOCATED_MIN):
                     z = 0.0
-                elif L.common is None and L.home_countries and self._home_town(known, L):
+                elif L.common is None and L.home_countries and not (join_prev and in_name(prev_k)) \
+                        and not (join_next and in_name(next_k)) and self._home_town(known, L):
                     # A home town's count is mostly its own name: only a very common word
                     # ("Kota", "Warga") or a sentence opener that is also a word ("Malang
-                    # nasibnya") still needs a cue.
+                    # nasibnya") still needs a cue, and so does a word inside a longer name
+                    # the gazetteer does not know ("Polda Metro Jaya").
                     z = 0.0 if z < 5.0 and not first.sent_start else z
                 if first.sent_start:
                     if z >= 3.0 and top_imp < 6.0:
