@@ -163,6 +163,7 @@ class Span:
     # town in Y"), "near" ("X, a village near Y"), or "" (nothing said).
     link_next: str = ""
     link_to: int = -1  # start offset of that next mention (one in brackets is skipped)
+    dateline: bool = False  # in a wire dateline: where the story was filed
 
     @property
     def demonym(self) -> bool:
@@ -472,7 +473,7 @@ class Extractor:
             first, last = toks[sp.tok_start], toks[sp.tok_end - 1]
             single = sp.tok_end - sp.tok_start == 1
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
-            if sp.key in L.not_places or sp.text in L.name_titles:
+            if sp.key in L.not_places or (sp.text in L.name_titles and sp.key not in located):
                 continue
             prev_k, next_k = sp.tok_start - 1, sp.tok_end
             join_prev = prev_k >= 0 and _joinable(text, toks[prev_k], first)
@@ -504,9 +505,11 @@ class Extractor:
             if single and not big_unit and top_imp < SMALL_TOWN and _common(first.text, L) < 3.0 and (
                     (join_prev and small_town(prev_k)) or (join_next and small_town(next_k))):
                 continue
-            # A given name followed by a capitalised word: "Paris Hilton", "Georgia Stevens".
+            # A given name followed by a capitalised word: "Paris Hilton", "Georgia Stevens";
+            # when only small towns bear the given name, also a surname that is an everyday
+            # word ("Tim Cook", "Jim Baker").
             if single and join_next and first.text in given and toks[next_k].cap \
-                    and _common(toks[next_k].text, L) < 3.0:
+                    and (_common(toks[next_k].text, L) < 3.0 or (top_imp < SMALL_TOWN and not toks[next_k].sent_start)):
                 continue
             if join_next and toks[next_k].text in L.org_heads:
                 continue
@@ -608,11 +611,19 @@ class Extractor:
                       cue=bool(before) and before[-1] in L.place_cues_before)
             out.append(sp)
         out.sort(key=lambda s: s.start)
+        for m in _DATELINE.finditer(text):
+            for sp in out:
+                if m.start(1) <= sp.start and sp.end <= m.end(1):
+                    sp.dateline = True
         _link(text, out, L)
         return out
 
 
 _MAX_GAP = 160
+# A wire-service dateline opening the text or a line: "LONDON (Reuters) -", "JAKARTA,
+# KOMPAS.com -", "NEW YORK, Nov 25 (AP) —". Typography, not language: capitals, then
+# an optional comma clause and bracketed agency, then a dash.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.])(?=(?:,[^\n]{0,40}?)?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s)")
 
 
 def _link(text: str, spans: list[Span], L: Lang) -> None:

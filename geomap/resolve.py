@@ -25,6 +25,7 @@ W_COUNTRY = 1.6  # candidate lies in a country the text names
 W_ADMIN1 = 1.6  # ... in a first-level region the text names
 W_PAIR = 4.0  # "Springfield, Illinois"
 W_KIND = 1.5  # the cue word's kind
+W_DATELINE = 2.0  # the best-known city of a name in a wire dateline
 W_DISTANCE = 0.8  # per decade of km from the document's other places
 W_HOME_ADMIN1 = 3.0  # a state of the country the document is about ("Georgia" in US news)
 
@@ -100,6 +101,12 @@ def _prior(info: _Cands, sp: Span) -> np.ndarray:
         s[np.array([k in ok for k in info.kinds])] += W_KIND
     if sp.acronym:
         s[info.kind == _CITY] -= 3.0
+    if sp.dateline:
+        # Stories are filed from cities, and wire desks sit in well-known ones: the
+        # best-known city of the name ("LONDON (Reuters)" is not London, Ontario).
+        cities = np.flatnonzero(info.kind == _CITY)
+        if len(cities):
+            s[cities[np.argmax(info.base[cities])]] += W_DATELINE
     return s
 
 

@@ -187,6 +187,23 @@ def test_indonesian_towns_despite_wordfreq_counting_their_names(gaz):
     assert _texts("Malang nasibnya, ia kehilangan rumah.", "id") == []  # a sentence opener that is a word
 
 
+def test_a_dateline_is_the_best_known_city():
+    text = ("LONDON (Reuters) - Britain's envoy flew to Kyiv as talks opened in Toronto and "
+            "Hurricane Milton neared Florida.")
+    by_text = {t: p for _, _, t, p in _spans(text)}
+    assert by_text["LONDON"].country_code == "GB"
+    assert "Milton" not in by_text  # a storm's name after its title
+    nyc = {t: p for _, _, t, p in _spans("NEW YORK, Nov 25 (AP) — Stocks rose on Wall Street.")}
+    assert nyc["NEW YORK"].kind == "city"
+
+
+def test_given_name_before_an_everyday_surname_is_a_person():
+    found = [t for _, _, t, _ in _spans("Apple shares fell after Tim Cook spoke in Cupertino. A storm hit homes in Hurricane, "
+                                        "West Virginia, and Hurricane police closed roads.")]
+    assert "Tim" not in found and "Cupertino" in found
+    assert found.count("Hurricane") == 2  # the town keeps its name: the text places it
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
