@@ -50,6 +50,9 @@ class Lang:
     # everyday words, wordfreq's counts of a town's name include the name itself: in
     # Indonesian "sukabumi" and "bogor" rank as common as everyday words do.
     home_countries: frozenset = frozenset()
+    # Capitalised directions that modify the next name ("South Florida"): a match of
+    # one of these right before another name is no place of its own.
+    direction_words: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
@@ -86,6 +89,7 @@ def language(code: str) -> Lang:
         given_names=frozenset(d.get("given_names", ())),
         locative_cues=frozenset(d.get("locative_cues", ())),
         home_countries=frozenset(d.get("home_countries", ())),
+        direction_words=frozenset(d.get("direction_words", ())),
         office_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['offices_of_places'])})\s$")
         if d.get("offices_of_places") else None,
         speech_verbs=frozenset(d.get("speech_verbs", ())),
@@ -514,6 +518,8 @@ class Extractor:
             if join_next and toks[next_k].text in L.org_heads:
                 continue
             if join_prev and toks[prev_k].text in L.name_titles and not known.top3_region:
+                if single and not big_unit and top_imp < SMALL_TOWN:
+                    person_keys.add(sp.key)  # "President Obama": Obama alone is him too
                 continue
             after = text[sp.end:sp.end + 24]
             # "Harrisburg, Pa.", "W.Va.", "D-S.C.": a state's abbreviation, period included.
@@ -529,6 +535,11 @@ class Extractor:
                     person_keys.add(sp.key)
                     continue
             if after[:1] == "$":  # "US$460"
+                continue
+            if single and first.text in L.direction_words and join_next and next_k in matched_tokens:
+                continue  # "South" of "South Florida", "East" of "East Texas"
+            if single and not big_unit and top_imp < SMALL_TOWN and _AGE_AFTER.match(after):
+                person_keys.add(sp.key)  # "Hailey, 6, and Caleb, 4": people and their ages
                 continue
             if sp.acronym:
                 # Short all-caps names are acronyms unless they name a big unit
@@ -597,6 +608,8 @@ class Extractor:
                 continue
             if tk.key in L.not_places or tk.text in L.name_titles or tk.text.isupper() or tk.text in given:
                 continue
+            if k + 1 < n and toks[k + 1].text in _POSSESSIVE:
+                continue  # "Verduin's family": an unknown name that owns things is a person's
             if name_like(k - 1) and _joinable(text, toks[k - 1], tk) or name_like(k + 1) and _joinable(text, tk, toks[k + 1]):
                 continue
             if given_name(k - 1) and _joinable(text, toks[k - 1], tk):
@@ -620,6 +633,7 @@ class Extractor:
 
 
 _MAX_GAP = 160
+_AGE_AFTER = re.compile(r",\s?\d{1,2}\s?[,;)]")
 # A wire-service dateline opening the text or a line: "LONDON (Reuters) -", "JAKARTA,
 # KOMPAS.com -", "NEW YORK, Nov 25 (AP) —". Typography, not language: capitals, then
 # an optional comma clause and bracketed agency, then a dash.

@@ -204,6 +204,20 @@ def test_given_name_before_an_everyday_surname_is_a_person():
     assert found.count("Hurricane") == 2  # the town keeps its name: the text places it
 
 
+def test_people_by_title_age_and_possessive():
+    text = ("President Obama spoke in Denver. Obama then flew home. Her children, Hailey, 6, and Caleb, 4, "
+            "waited in Boise. Phone messages left with Verduin's family went unanswered.")
+    found = [t for _, _, t, _ in _spans(text)]
+    assert "Obama" not in found and "Hailey" not in found and "Caleb" not in found
+    assert not [t for t in found if t.startswith("Verd")]  # no fuzzy Verdun for a person's possessive
+    assert "Denver" in found and "Boise" in found
+
+
+def test_a_direction_before_a_name_is_not_a_place_of_its_own():
+    found = [t for _, _, t, _ in _spans("The ad airs in South Florida and East Texas.")]
+    assert found == ["Florida", "Texas"]
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
