@@ -534,6 +534,12 @@ class Extractor:
                 if w in L.speech_verbs:
                     person_keys.add(sp.key)
                     continue
+            # '..." said Georgia.': a quote attributed after the verb is a person's, even
+            # when the name is a country's (a government does not say things in quotes).
+            if single and len(before) >= 1 and before[-1] in L.speech_verbs \
+                    and _QUOTE_END.search(text, max(0, sp.start - 40), sp.start) and after[:1] in (".", ",", ";", ""):
+                person_keys.add(sp.key)
+                continue
             if after[:1] == "$":  # "US$460"
                 continue
             if single and first.text in L.direction_words and join_next and next_k in matched_tokens:
@@ -633,6 +639,8 @@ class Extractor:
 
 
 _MAX_GAP = 160
+# The end of a quotation, then a speech verb, right before a name: '"...," said X'.
+_QUOTE_END = re.compile(r"[,.!?]?[\"”’']\s*\w+\s+$")
 _AGE_AFTER = re.compile(r",\s?\d{1,2}\s?[,;)]")
 # A wire-service dateline opening the text or a line: "LONDON (Reuters) -", "JAKARTA,
 # KOMPAS.com -", "NEW YORK, Nov 25 (AP) —". Typography, not language: capitals, then

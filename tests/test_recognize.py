@@ -218,6 +218,15 @@ def test_a_direction_before_a_name_is_not_a_place_of_its_own():
     assert found == ["Florida", "Texas"]
 
 
+def test_a_quote_attributed_after_the_verb_is_a_persons():
+    text = ('"I train every day," said Georgia. She moved from Tbilisi, the capital of Georgia, '
+            "and set an Olympic record in Toronto.")
+    spans = _spans(text)
+    starts = {s for s, _, t, _ in spans if t == "Georgia"}
+    assert text.index("Georgia.") not in starts and text.index("Georgia,") in starts
+    assert "Olympic" not in [t for _, _, t, _ in spans]
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
