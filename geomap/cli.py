@@ -411,7 +411,8 @@ def gazetteer_info(gazetteers, fmt):
     if provenance:
         pk = provenance.get("packages", {})
         click.echo(f"built by {provenance.get('built_by')} from {provenance.get('cities')}, "
-                   + ", ".join(f"{k}=={v}" for k, v in pk.items()) + f", npm {provenance.get('npm')}")
+                   + ", ".join(f"{k}=={v}" for k, v in pk.items()) + f", npm {provenance.get('npm')}"
+                   + (f", data wheels {provenance['pypi_data']}" if provenance.get("pypi_data") else ""))
         for src, lic in provenance.get("licences", {}).items():
             click.echo(f"  {src}: {lic}")
 

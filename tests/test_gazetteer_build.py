@@ -266,3 +266,13 @@ def test_pinned_versions_agree():
     assert reqs == build.PINS
     prov = json.loads((ROOT / "geomap" / "data" / "gazetteer.provenance.json").read_text())
     assert {k: v for k, v in prov["packages"].items() if build.PINS.get(k)} == {k: v for k, v in build.PINS.items() if v}
+
+
+@pytest.mark.parametrize("name, cc", [("Lombardy", "IT"), ("Catalonia", "ES"), ("Flanders", "BE"),
+                                      ("Central Luzon", "PH"), ("Leinster", "IE")])
+def test_geonames_first_level_divisions_natural_earth_files_lower(gaz, name, cc):
+    # Natural Earth's admin-1 for these countries are provinces; GeoNames' ADM1 rows fill in.
+    c = gaz.lookup(name)[0]
+    row = gaz.row(c.row)
+    assert gaz.kind_name(c.row) == "admin1" and row["country_code"] == cc and row["name"] == name
+    assert row["source"] == "geonames-admin1" and row["admin1"].startswith(cc + ".")
