@@ -276,3 +276,10 @@ def test_geonames_first_level_divisions_natural_earth_files_lower(gaz, name, cc)
     row = gaz.row(c.row)
     assert gaz.kind_name(c.row) == "admin1" and row["country_code"] == cc and row["name"] == name
     assert row["source"] == "geonames-admin1" and row["admin1"].startswith(cc + ".")
+
+
+@pytest.mark.parametrize("name, cc", [("Java", "ID"), ("Jawa", "ID"), ("Sumatera", "ID"), ("Kalimantan", "ID"),
+                                      ("Mindanao", "PH"), ("Luzon", "PH")])
+def test_major_islands_are_curated(gaz, name, cc):
+    # "Java" was a village in Georgia, "Luzon" one in Bohol, and Sumatra nothing at all.
+    assert any(gaz.kind_name(c.row) == "region" and gaz.country_code(c.row) == cc for c in gaz.lookup(name))

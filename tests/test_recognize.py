@@ -227,6 +227,14 @@ def test_a_quote_attributed_after_the_verb_is_a_persons():
     assert "Olympic" not in [t for _, _, t, _ in spans]
 
 
+@pytest.mark.skipif("id" not in available_languages(), reason="no Indonesian language data")
+def test_indonesian_islands():
+    text = "Banjir melanda Jawa dan Sumatera, sementara gempa terasa di Pulau Lombok dan Sulawesi."
+    found = {t: p for _, _, t, p in _spans(text, "id")}
+    assert {t: found[t].name for t in ("Jawa", "Sumatera", "Pulau Lombok", "Sulawesi")} == {
+        "Jawa": "Java", "Sumatera": "Sumatra", "Pulau Lombok": "Lombok", "Sulawesi": "Sulawesi"}
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
