@@ -351,6 +351,10 @@ class Extractor:
             hit = c[name] = _Known(self.g, tuple(cands)) if cands else None
         return hit
 
+    def _is_big(self, name: str) -> bool:
+        known = self._known(name)
+        return known is not None and known.big_unit
+
     def _home_town(self, known: _Known, L: Lang) -> bool:
         """A town of 10,000+ in one of the language's home countries bears the name."""
         g = self.g
@@ -405,6 +409,8 @@ class Extractor:
                 spans.append(Span(s, e, text[s:e], key, tok_start=i, tok_end=end_tok + 1))
                 i = end_tok + 1
             else:
+                if "-" in t.text:
+                    spans += _hyphen_parts(t, i, trie, self._is_big, lambda w: _common(w, L))
                 i += 1
         matched_tokens = set()
         for sp in spans:
@@ -447,8 +453,11 @@ class Extractor:
         # Names the text places somewhere at least once ("cars in Oxford"): their
         # everyday sense ("oxford" shoes, "reading") does not count against them.
         located = set()
+        directions = {w.lower() for w in L.direction_words}
         for sp in spans:
             before = text[max(0, sp.start - 25):sp.start].lower().split()
+            if before and before[-1] in directions:
+                before.pop()  # "in East Oxford"
             if before and before[-1] in L.locative_cues:
                 located.add(sp.key)
 
@@ -495,6 +504,10 @@ class Extractor:
                 person_keys.add(sp.key)
                 continue
             # Glued to other capitalised words it does not explain: a person or an org.
+            if not single and last.text in L.unit_heads:
+                # "Licking County Prosecutor", "Henry County Courthouse": what follows a
+                # county is its office or building; the county is the place all the same.
+                join_next = False
             glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
             if glued_prev or glued_next:
                 # A name for the whole text: "Bill Jones", "Scott West" say "a person", but
@@ -636,6 +649,36 @@ class Extractor:
                     sp.dateline = True
         _link(text, out, L)
         return out
+
+
+def _hyphen_parts(t: Token, i: int, trie, is_big, common) -> list[Span]:
+    """Names inside a hyphenated word the gazetteer does not know as a whole: the place
+    before a lower-case suffix ("Albany-based", "Winston-Salem-area"), or every part
+    when each names a country or region ("Egyptian-US", "Russia-Ukraine").
+    "Mercedes-Benz" and "Jean-Pierre" give nothing, though some village bears each part,
+    nor do everyday words ("On-site", "Honey-bee", "Neo-natal")."""
+    pieces, pos = [], t.start
+    for p in t.text.split("-"):
+        pieces.append((pos, p))
+        pos += len(p) + 1
+    caps = 0
+    while caps < len(pieces) and pieces[caps][1][:1].isupper():
+        caps += 1
+    if caps == 0:
+        return []
+    if caps < len(pieces):
+        if not all(p.islower() for _, p in pieces[caps:]):
+            return []
+        s, e = pieces[0][0], pieces[caps - 1][0] + len(pieces[caps - 1][1])
+        name = t.text[s - t.start:e - t.start]
+        key = gz.fold(" ".join(p for _, p in pieces[:caps]))
+        if key not in trie or (not name.isupper() and (len(name) <= 3 or common(name) >= 3.0)):
+            return []
+        return [Span(s, e, name, key, tok_start=i, tok_end=i + 1)]
+    parts = [(s, p, gz.fold(p)) for s, p in pieces]
+    if len(parts) < 2 or not all(k and k in trie and is_big(p) for _, p, k in parts):
+        return []
+    return [Span(s, s + len(p), p, k, tok_start=i, tok_end=i + 1) for s, p, k in parts]
 
 
 _MAX_GAP = 160

@@ -235,6 +235,20 @@ def test_indonesian_islands():
         "Jawa": "Java", "Sumatera": "Sumatra", "Pulau Lombok": "Lombok", "Sulawesi": "Sulawesi"}
 
 
+def test_names_inside_hyphenated_words():
+    text = ("The Albany-based firm, a Texas-born singer and a US-based fund studied Egyptian-US ties and "
+            "Russia-Ukraine talks. Mercedes-Benz, Coca-Cola and Jean-Pierre did not; nor did On-site tests.")
+    found = [t for _, _, t, _ in sorted(_spans(text))]
+    assert found == ["Albany", "Texas", "US", "Egyptian", "US", "Russia", "Ukraine"]
+
+
+def test_a_county_before_its_office_is_a_place():
+    text = ("Licking County Prosecutor Ken Oswalt said records in the Henry County Courthouse were lost. "
+            "A road sign in East Oxford was damaged.")
+    found = [t for _, _, t, _ in _spans(text)]
+    assert "Licking County" in found and "Henry County" in found and "Oxford" in found
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
