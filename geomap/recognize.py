@@ -53,6 +53,9 @@ class Lang:
     # Capitalised directions that modify the next name ("South Florida"): a match of
     # one of these right before another name is no place of its own.
     direction_words: frozenset = frozenset()
+    # A word that ends a place's longer name but, before another capitalised word,
+    # starts an organisation's ("State" in "Kentucky State Police").
+    org_links: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
@@ -90,6 +93,7 @@ def language(code: str) -> Lang:
         locative_cues=frozenset(d.get("locative_cues", ())),
         home_countries=frozenset(d.get("home_countries", ())),
         direction_words=frozenset(d.get("direction_words", ())),
+        org_links=frozenset(d.get("org_links", ())),
         office_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['offices_of_places'])})\s$")
         if d.get("offices_of_places") else None,
         speech_verbs=frozenset(d.get("speech_verbs", ())),
@@ -379,10 +383,11 @@ class Extractor:
             best = None
             key = t.key  # the run's folded words joined by spaces (empty ones left out)
             end_tok = i
+            shorter = None  # the best match before the current one
             while True:
                 last = toks[end_tok]
-                if key and (last.cap or last.text.isupper()) and key in trie:
-                    best = (end_tok, key)
+                if key and (last.cap or last.text.isupper() or last.text[:2] in ("d'", "d’")) and key in trie:
+                    shorter, best = best, (end_tok, key)
                 if end_tok + 1 >= n or end_tok - i + 1 >= MAX_TOKENS:
                     break
                 nxt = toks[end_tok + 1]
@@ -392,11 +397,20 @@ class Extractor:
                     end_tok += 1
                     key += "s"
                     continue
+                if nxt.text[:2] in ("d'", "d’") and nxt.text[2:3].isupper() and _joinable(text, last, nxt) and key:
+                    end_tok += 1  # "Côte d'Ivoire": the elided article joins the name
+                    key = f"{key} {gz.fold(nxt.text)}"
+                    continue
                 if not _joinable(text, last, nxt) or not (nxt.cap or nxt.key in L.connectors or nxt.text.isupper()):
                     break
                 end_tok += 1
                 if nxt.key:
                     key = f"{key} {nxt.key}" if key else nxt.key
+            if best is not None and shorter is not None and toks[best[0]].text in L.org_links \
+                    and best[0] + 1 < n and toks[best[0] + 1].cap and _joinable(text, toks[best[0]], toks[best[0] + 1]):
+                # "Kentucky State Police", "Illinois State University": "X State" names the
+                # organisation; the place is Kentucky.
+                best = shorter
             if best is not None:
                 end_tok, key = best
                 # "Laurel County", "Caddo Parish": the unit word belongs to the name.

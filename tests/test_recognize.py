@@ -249,6 +249,16 @@ def test_a_county_before_its_office_is_a_place():
     assert "Licking County" in found and "Henry County" in found and "Oxford" in found
 
 
+def test_state_police_streets_and_elided_articles():
+    text = ("Troopers from Kentucky State Police flew to Côte d'Ivoire. Traffic stopped on Hungerford St. "
+            "and Wichita Drive; New York State passed a law.")
+    found = {t: p for _, _, t, p in _spans(text)}
+    assert found["Kentucky"].kind == "admin1" and "Kentucky State" not in found
+    assert found["Côte d'Ivoire"].country_code == "CI"
+    assert "Hungerford" not in found and "Wichita" not in found  # streets, not towns
+    assert found["New York State"].admin1 == "US.NY"
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
