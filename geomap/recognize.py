@@ -523,6 +523,13 @@ class Extractor:
                 # county is its office or building; the county is the place all the same.
                 join_next = False
             glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
+            # An acronym beside a place is the place's station, office or branch ("CBC
+            # Toronto", "Calgary MLA", "California DMV"): the place stays a mention.
+            acronym_prev = glued_prev and _is_acronym(toks[prev_k].text)
+            acronym_next = glued_next and _is_acronym(toks[next_k].text)
+            if (acronym_prev or acronym_next) and not (glued_prev and not acronym_prev) \
+                    and not (glued_next and not acronym_next) and (big_unit or top_imp >= LOCATED_MIN):
+                glued_prev = glued_next = False
             if glued_prev or glued_next:
                 # A name for the whole text: "Bill Jones", "Scott West" say "a person", but
                 # "CBC Toronto" and "Manitoba Underdogs Rescue" (organisations) do not.
@@ -693,6 +700,10 @@ def _hyphen_parts(t: Token, i: int, trie, is_big, common) -> list[Span]:
     if len(parts) < 2 or not all(k and k in trie and is_big(p) for _, p, k in parts):
         return []
     return [Span(s, s + len(p), p, k, tok_start=i, tok_end=i + 1) for s, p, k in parts]
+
+
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
 
 
 _MAX_GAP = 160

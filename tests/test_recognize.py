@@ -259,6 +259,14 @@ def test_state_police_streets_and_elided_articles():
     assert found["New York State"].admin1 == "US.NY"
 
 
+def test_an_acronym_beside_a_place_keeps_the_place():
+    text = ('"It was unbelievable," she told CBC Toronto. The Calgary MLA and the California DMV agreed; '
+            "Bill Jones and the Washington Post did not.")
+    found = [t for _, _, t, _ in _spans(text)]
+    assert {"Toronto", "Calgary", "California"} <= set(found)
+    assert "Washington" not in found and "Jones" not in found
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
