@@ -640,6 +640,8 @@ class Extractor:
                    or any(g.kind_name(c.row) in _BIG_KINDS for c in sp.candidates[:3])]
 
         # Pass 2: unknown capitalised words that may be misspelt places.
+        surnames = {toks[k].key for k in range(1, n)
+                    if toks[k].cap and given_name(k - 1) and _joinable(text, toks[k - 1], toks[k])}
         taken = set()
         for sp in out:
             taken.update(range(sp.tok_start, sp.tok_end))
@@ -654,6 +656,8 @@ class Extractor:
                 continue
             if given_name(k - 1) and _joinable(text, toks[k - 1], tk):
                 continue
+            if tk.key in person_keys or tk.key in surnames:
+                continue  # "Scott Verduin ... dropped Verduin off": no fuzzy Verdun
             if gz.is_common_word(tk.text):
                 continue
             cands = self.g.fuzzy(tk.text, min_similarity=0.85, limit=5)

@@ -267,6 +267,12 @@ def test_an_acronym_beside_a_place_keeps_the_place():
     assert "Washington" not in found and "Jones" not in found
 
 
+def test_a_surname_gets_no_fuzzy_match_anywhere_in_the_text():
+    text = "Scott Verduin was reported missing. A tow truck driver dropped Verduin off at a motel in Decatur."
+    found = [t for _, _, t, _ in _spans(text)]
+    assert found == ["Decatur"]
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
