@@ -56,6 +56,9 @@ class Lang:
     # A word that ends a place's longer name but, before another capitalised word,
     # starts an organisation's ("State" in "Kentucky State Police").
     org_links: frozenset = frozenset()
+    # Words that open an organisation's name before a place's ("United Russia",
+    # "Real Madrid", "AC Milan").
+    org_prefixes: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
@@ -94,6 +97,7 @@ def language(code: str) -> Lang:
         home_countries=frozenset(d.get("home_countries", ())),
         direction_words=frozenset(d.get("direction_words", ())),
         org_links=frozenset(d.get("org_links", ())),
+        org_prefixes=frozenset(d.get("org_prefixes", ())),
         office_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['offices_of_places'])})\s$")
         if d.get("offices_of_places") else None,
         speech_verbs=frozenset(d.get("speech_verbs", ())),
@@ -548,6 +552,8 @@ class Extractor:
             # word ("Tim Cook", "Jim Baker").
             if single and join_next and first.text in given and toks[next_k].cap \
                     and (_common(toks[next_k].text, L) < 3.0 or (top_imp < SMALL_TOWN and not toks[next_k].sent_start)):
+                continue
+            if join_prev and toks[prev_k].text in L.org_prefixes:
                 continue
             if join_next and toks[next_k].text in L.org_heads:
                 continue

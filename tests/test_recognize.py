@@ -273,6 +273,12 @@ def test_a_surname_gets_no_fuzzy_match_anywhere_in_the_text():
     assert found == ["Decatur"]
 
 
+def test_party_and_club_names_are_not_places():
+    text = "United Russia won the vote in Moscow. AC Milan beat Real Madrid in Milan."
+    found = sorted((s, t) for s, _, t, _ in _spans(text))
+    assert [t for _, t in found] == ["Moscow", "Milan"] and found[1][0] == text.index("Milan.")
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
