@@ -451,7 +451,12 @@ class Extractor:
             if k < 0 or k >= n:
                 return False
             tk = toks[k]
-            return tk.cap and tk.text in given and not (tk.sent_start and _common(tk.text, L) >= 4.0)
+            if not (tk.cap and tk.text in given):
+                return False
+            # A capitalised function word is not a name even mid-sentence ("Albany — An
+            # Albany man": the census lists "An" as a given name).
+            z = _common(tk.text, L)
+            return z < 5.5 and not (tk.sent_start and z >= 4.0)
 
         def in_name(k: int) -> bool:
             """Token k is a capitalised word of a name, not a capitalised sentence opener."""

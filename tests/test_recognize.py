@@ -279,6 +279,12 @@ def test_party_and_club_names_are_not_places():
     assert [t for _, t in found] == ["Moscow", "Milan"] and found[1][0] == text.index("Milan.")
 
 
+def test_a_function_word_is_no_given_name():
+    # The census lists "An" as a given name; after a dash it was read as a person's.
+    found = [t for _, _, t, _ in _spans("Police arrested a suspect. Albany — An Albany man was charged.")]
+    assert found.count("Albany") == 2
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
