@@ -59,6 +59,9 @@ class Lang:
     # Words that open an organisation's name before a place's ("United Russia",
     # "Real Madrid", "AC Milan").
     org_prefixes: frozenset = frozenset()
+    # Organisation heads that, after a country's or state's name, make a body of that
+    # country or state ("Ohio Senate", "Florida Highway Patrol"): the place stays.
+    state_bodies: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
@@ -98,6 +101,7 @@ def language(code: str) -> Lang:
         direction_words=frozenset(d.get("direction_words", ())),
         org_links=frozenset(d.get("org_links", ())),
         org_prefixes=frozenset(d.get("org_prefixes", ())),
+        state_bodies=frozenset(d.get("state_bodies", ())),
         office_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['offices_of_places'])})\s$")
         if d.get("offices_of_places") else None,
         speech_verbs=frozenset(d.get("speech_verbs", ())),
@@ -560,7 +564,9 @@ class Extractor:
                 continue
             if join_prev and toks[prev_k].text in L.org_prefixes:
                 continue
-            if join_next and toks[next_k].text in L.org_heads:
+            if join_next and toks[next_k].text in L.org_heads \
+                    and not (big_unit and toks[next_k].text in L.state_bodies
+                             and not all(c.match == gz.MATCH_DEMONYM for c in cands)):
                 continue
             if join_prev and toks[prev_k].text in L.name_titles and not known.top3_region:
                 if single and not big_unit and top_imp < SMALL_TOWN:

@@ -285,6 +285,13 @@ def test_a_function_word_is_no_given_name():
     assert found.count("Albany") == 2
 
 
+def test_a_states_own_body_keeps_the_state():
+    text = "The Florida Highway Patrol and the Ohio Senate disagreed, the Washington Post reported."
+    found = [t for _, _, t, _ in _spans(text)]
+    assert "Florida" in found and "Ohio" in found
+    assert "Washington" not in found  # a newspaper, not a body of the state
+
+
 def test_england_is_england_and_holds_its_towns():
     text = "Clifton is a suburb of Bristol, England. Rain fell across England and Wales on Sunday."
     by_text = {t: p for _, _, t, p in _spans(text)}
