@@ -237,6 +237,7 @@ class Gazetteer:
         self._files: dict[int, object] = {}
         self._places: dict[int, Place] = {}
         self._fuzzy_memo: dict[tuple, tuple] = {}
+        self._buckets: dict[tuple[str, int], list[str]] = {}
         self._header = json.loads((index_dir / "meta.json").read_text())["headers"]
 
     def __len__(self) -> int:
@@ -300,7 +301,7 @@ class Gazetteer:
     def _fuzzy_bucket(self, first: str, length: int) -> list[str]:
         """Fuzzy keys with this first letter and length, read from their own small
         file: a one-document run touches a handful of buckets, never all 190k keys."""
-        cache = self.__dict__.setdefault("_buckets", {})
+        cache = self._buckets
         b = cache.get((first, length))
         if b is None:
             try:

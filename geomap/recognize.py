@@ -479,13 +479,13 @@ class Extractor:
 
         # Names the text places somewhere at least once ("cars in Oxford"): their
         # everyday sense ("oxford" shoes, "reading") does not count against them.
+        befores = [text[max(0, sp.start - 25):sp.start].lower().split() for sp in spans]
         located = set()
         directions = {w.lower() for w in L.direction_words}
-        for sp in spans:
-            before = text[max(0, sp.start - 25):sp.start].lower().split()
-            if before and before[-1] in directions:
-                before.pop()  # "in East Oxford"
-            if before and before[-1] in L.locative_cues:
+        for sp, before in zip(spans, befores):
+            # "in East Oxford": a direction may stand between the cue and the name
+            cue_at = -2 if len(before) >= 2 and before[-1] in directions else -1
+            if before and before[cue_at] in L.locative_cues:
                 located.add(sp.key)
 
         out = []
@@ -519,14 +519,15 @@ class Extractor:
             join_prev = prev_k >= 0 and _joinable(text, toks[prev_k], first)
             join_next = next_k < n and _joinable(text, last, toks[next_k])
             kinds, big_unit, top_imp = known.kinds, known.big_unit, known.top_imp
-            # A given name just before it: a surname ("Margaret Burley", "Melton Lewis Paris").
-            # (a village the holder's name happens to match, "Gubernur Anies", does not count)
+            # An office before it ("Wali Kota Bandung"); a village the holder's name happens
+            # to match ("Gubernur Anies") does not count.
             office = L.office_before is not None and known.top_imp >= LOCATED_MIN \
                 and bool(L.office_before.search(text, max(0, sp.start - 30), sp.start))
             if office:
                 # Neither the title before nor the holder's name after ("Bupati Sleman Sri
                 # Purnomo") makes the place part of a person's name.
                 join_prev = join_next = False
+            # A given name just before it: a surname ("Margaret Burley", "Melton Lewis Paris").
             if join_prev and single and given_name(prev_k) and top_imp < 6.5:
                 person_keys.add(sp.key)
                 continue
@@ -578,7 +579,7 @@ class Extractor:
                 and ("." in sp.text or text[max(0, sp.start - 2):sp.start] == ", ") \
                 and known.alt_admin1
             # "Nelson said": someone speaking; a government may speak ("Moscow said"), a village does not.
-            before = text[max(0, sp.start - 25):sp.start].lower().split()
+            before = befores[si]
             cue = bool(before) and before[-1] in L.place_cues_before
             if single and not big_unit and top_imp < 6.5 and not cue:
                 w = after.lstrip(" ,").split(" ", 1)[0].strip(".,;:\"'”")

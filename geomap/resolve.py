@@ -14,6 +14,7 @@ import dataclasses
 import numpy as np
 
 from . import gazetteer as gz
+from .distance import EARTH_RADIUS_KM
 from .models import Mention, ResolvedPlace
 from .recognize import Span
 
@@ -180,7 +181,7 @@ def _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K) -> np.ndarray |
     # _haversine_np, with the candidates' radians and cosines computed once
     a = np.sin((rad_lat[pt][None, :] - rad_lat[:, None]) / 2) ** 2 + cos_lat[:, None] * cos_lat[pt][None, :] \
         * np.sin(np.radians(lon[pt][None, :] - lon[:, None]) / 2) ** 2
-    d = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    d = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
     d[kid[:, None] == kid[pt][None, :]] = np.inf  # not to its own place: sorts last
     d.sort(axis=1)
     has_pt = np.zeros(K, dtype=np.int64)
@@ -468,4 +469,4 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
 def _haversine_np(lat, lon, lats, lons) -> np.ndarray:
     p1, p2 = np.radians(lat), np.radians(lats)
     a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
