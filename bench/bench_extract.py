@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -26,13 +25,9 @@ CORPORA = ("lgl_dev.jsonl", "trnews_dev.jsonl", "geovirus.jsonl", "wiktor_dev.js
 
 
 def load_texts(folder: Path) -> list[str]:
-    texts = []
-    for name in CORPORA:
-        p = folder / name
-        if p.is_file():
-            with open(p, encoding="utf-8") as f:
-                texts += [json.loads(line)["text"] for line in f if line.strip()]
-    return texts
+    from geomap.evaluate import read_gold
+
+    return [doc["text"] for name in CORPORA if (folder / name).is_file() for doc in read_gold(folder / name)]
 
 
 def throughput(texts: list[str]) -> None:

@@ -14,7 +14,6 @@ gazetteer lacks and those whose candidates are all farther than 161 km (to see
 which kind of place is missing; never to copy names or points from the gold).
 """
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -25,16 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geomap import gazetteer as gz  # noqa: E402
-from geomap.geocode import haversine_km  # noqa: E402
+from geomap.distance import haversine_km  # noqa: E402
+from geomap.evaluate import read_gold  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 
 
-def coverage(g, corpus, missing=None, far=None):
+def coverage(g, corpus, missing: Counter, far: Counter):
+    """Shares of gold toponyms whose name the gazetteer knows, and that have a candidate
+    within 161 km; the names it lacks go to missing, those only far off to far."""
     named = near = total = 0
-    with open(corpus, encoding="utf-8") as f:
-        docs = [json.loads(line) for line in f]
-    for doc in docs:
+    for doc in read_gold(corpus):
         for t in doc["toponyms"]:
             if t.get("lat") is None:
                 continue
@@ -44,11 +44,11 @@ def coverage(g, corpus, missing=None, far=None):
                 named += 1
                 if any(haversine_km(t["lat"], t["lon"], float(g.lat[c.row]), float(g.lon[c.row])) <= 161 for c in cands):
                     near += 1
-                elif far is not None:
+                else:
                     far[t["name"]] += 1
-            elif missing is not None:
+            else:
                 missing[t["name"]] += 1
-    return total, named / total, near / total
+    return named / total, near / total
 
 
 def main():
@@ -65,8 +65,8 @@ def main():
             g = gz.Gazetteer([p], index)
             cells, misses = [], []
             for corpus in sorted(DEV.glob("*.jsonl")):
-                missing, far = (Counter(), Counter()) if args.misses else (None, None)
-                _, named, near = coverage(g, corpus, missing, far)
+                missing, far = Counter(), Counter()
+                named, near = coverage(g, corpus, missing, far)
                 cells.append(f"{named:>10.3f} / {near:.3f}    ")
                 if args.misses:
                     misses.append((corpus.stem, missing, far))
