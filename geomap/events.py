@@ -68,6 +68,7 @@ MAX_WALK = 6
 # ("Tartus in Syria", "El Arish, Mesir") is context, not a second event place.
 _KIND_RANK = {"country": 4, "region": 3, "admin1": 2, "admin2": 1}
 _PUNCT_BREAK = {",", ".", ";", ":", "!", "?", "(", ")", "“", "”", '"', "—", "–", "[", "]"}
+_PUNCT_BREAK_NO_BRACKETS = _PUNCT_BREAK - {"(", ")"}
 _CLAUSE_BREAK = {";", ":", "—", "–"}
 
 
@@ -138,6 +139,7 @@ class Cues:
         self.subject_gap, self.negation, self.conditionals = ph("subject_gap"), ph("negation"), ph("conditionals")
         self.determiners = set(d.get("determiners", []))
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))
+        self.any_aux = self.active_aux | self.passive_aux
         self.passive_prefixes = tuple(d.get("passive_prefixes", []))
         self.pronouns = set(d.get("pronouns", []))
         self.complementizers = set(d.get("complementizers", []))
@@ -164,6 +166,7 @@ class Cues:
         t = d.get("dates", {})
         self.months, self.weekdays = t.get("months", {}), t.get("weekdays", {})
         self.month_cues, self.weekday_cues = set(t.get("month_cues", [])), set(t.get("weekday_cues", []))
+        self.day_or_month_cues = self.weekday_cues | self.month_cues
         self.weekday_needs_cue = bool(t.get("weekday_needs_cue", True))
         self.relative = _Phrases(t.get("relative", {}).items())
         self.since, self.last_year = ph("since", t), ph("last_year", t)
@@ -223,6 +226,11 @@ def _parse_digits(s: str, dec: str, thou: str) -> float | None:
 _STOP = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 
 
+_LINE = re.compile(r"[^\n]+")
+_WORD_CHAR = re.compile(r"[\w.]")
+_DOTTED = re.compile(r"(?:\w\.)+\w")
+
+
 def split_sentences(text: str, cues: Cues | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed; a line break always ends one."""
     abbrevs = cues.abbreviations if cues else set()
@@ -236,17 +244,22 @@ def split_sentences(text: str, cues: Cues | None = None) -> list[tuple[int, int]
         if b > a:
             out.append((a, b))
 
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for m in _STOP.finditer(text, line.start(), line.end()):
-            after = text[m.end():line.end()].lstrip()
-            if not after or not (after[0].isupper() or after[0].isdigit() or after[0] in "\"'“‘([«"):
+    for line in _LINE.finditer(text):
+        start, line_end = line.start(), line.end()
+        for m in _STOP.finditer(text, start, line_end):
+            # Index walks, not slices: a slice per full stop made long lines quadratic.
+            k = m.end()
+            while k < line_end and text[k].isspace():
+                k += 1
+            if k == line_end or not (text[k].isupper() or text[k].isdigit() or text[k] in "\"'“‘([«"):
                 continue
-            word = re.search(r"([\w.]+)$", text[start:m.start()])
-            if word and text[m.start()] == ".":
-                w = word.group(1).lower()
+            if text[m.start()] == ".":
+                w0 = m.start()
+                while w0 > start and _WORD_CHAR.match(text, w0 - 1):
+                    w0 -= 1
+                w = text[w0:m.start()].lower()
                 # "Mr. Putin", "U.S. troops", "J. Smith": a period that is not a full stop
-                if w in abbrevs or len(w) == 1 or re.fullmatch(r"(?:\w\.)+\w", w):
+                if w and (w in abbrevs or len(w) == 1 or _DOTTED.fullmatch(w)):
                     continue
             keep(start, m.end())
             start = m.end()
@@ -573,7 +586,7 @@ class _Sentence:
         k = a
         while k < len(self.toks) and k - a < 14:
             low = self.lows[k]
-            if low in _PUNCT_BREAK - {"(", ")"} or low in self.cues.source_stops or self.toks[k].trig:
+            if low in _PUNCT_BREAK_NO_BRACKETS or low in self.cues.source_stops or self.toks[k].trig:
                 break
             k += 1
         return k
@@ -656,7 +669,7 @@ class _Sentence:
                 j += ext[0]
                 continue
             got, skip = _date_at(self.toks, lows, j, c, self.doc), 0
-            if not got and j + 1 < len(lows) and lows[j] in c.weekday_cues | c.month_cues:
+            if not got and j + 1 < len(lows) and lows[j] in c.day_or_month_cues:
                 got, skip = _date_at(self.toks, lows, j + 1, c, self.doc), 1  # "said on Friday"
             if got:
                 j += skip + got[0]
@@ -810,7 +823,7 @@ class _Sentence:
                 return k if ok and voice != "passive" else None
             if t.low not in c.subject_gap:
                 return None
-            if voice is None and t.low in c.passive_aux | c.active_aux:  # the auxiliary next to the verb decides
+            if voice is None and t.low in c.any_aux:  # the auxiliary next to the verb decides
                 voice = "passive" if t.low in c.passive_aux else "active"
             k -= 1
         return None
