@@ -482,6 +482,7 @@ class _Builder:
         self.items: list[str] = []   # runtime entries for the date filter
         self.labels: list[tuple[tuple, str]] = []  # (priority, marker var) for decluttering
         self.bounds: list[tuple[float, float]] = []  # (lat, lon)
+        self._sentences: dict[int, _Sentences] = {}  # by id() of a result self.results holds
         self.dates: dict[str, str] = {}  # key -> first label written that way
         self.roles_seen: list[str] = []
         self.certainties_seen: list[str] = []
@@ -567,10 +568,17 @@ class _Builder:
         script = fig.script.render()
         return head, body, script
 
+    def sentences(self, res: Result) -> _Sentences:
+        """The result's sentence boundaries, split once for the map and the text version."""
+        sents = self._sentences.get(id(res))
+        if sents is None:
+            sents = self._sentences[id(res)] = _Sentences(res.document.text, res.document.lang)
+        return sents
+
     def add_result(self, res: Result, g: _DocGroups) -> None:
         roles = place_roles(res)
         radii = {rp.place.id: _radius(len(rp.mentions)) for rp in res.places}
-        sents = _Sentences(res.document.text, res.document.lang)
+        sents = self.sentences(res)
         by_place: dict[str, list[Event]] = {}
         for ev in res.events:
             for pid in (ev.origin, ev.destination, ev.place):
@@ -780,7 +788,7 @@ class _Builder:
             if self.multi:
                 out.append(f"<h2>{_esc(self.doc_label(res, i))}</h2>")
             roles = place_roles(res)
-            sents = _Sentences(res.document.text, res.document.lang)
+            sents = self.sentences(res)
             out.append("<h3>Places</h3><ul>")
             for rp in res.places:
                 p, count = rp.place, len(rp.mentions)
