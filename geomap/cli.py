@@ -303,6 +303,10 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
 
     from .render import embed_snippet, render_html
 
+    from .batch.flows import is_batch_output
+
+    if len(inputs) == 1 and is_batch_output(inputs[0]):
+        return _corpus_map(inputs[0], out, title, tiles)
     results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
                                       gazetteers=gazetteers, quiet=quiet)
     if not results and failures:
@@ -373,6 +377,20 @@ def batch(inputs, out, scheduler, workers, partition_size, no_events, jsonl, glo
                f"{s.partitions - s.partitions_skipped} partitions run, {s.partitions_skipped} already done)", err=True)
     if s.failures:
         sys.exit(2)
+
+
+def _corpus_map(folder, out, title, tiles):
+    """The flow map of a batch output folder (geomap map corpus/)."""
+    from pathlib import Path
+
+    from .render import TILES
+    from .render_corpus import render_corpus_html
+
+    out = out or str(Path("output") / f"{Path(folder).resolve().name or 'corpus'}.html")
+    if tiles not in TILES:
+        raise click.BadParameter(f"unknown tiles {tiles!r}; choose one of: {', '.join(TILES)}", param_hint="--tiles")
+    _write(out, render_corpus_html(folder, title=title, tiles=tiles), [folder])
+    click.echo(f"wrote {out}: the routes of {folder}", err=True)
 
 
 @cli.command()

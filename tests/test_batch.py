@@ -187,3 +187,25 @@ def test_cli_batch_errors_are_one_line(tmp_path):
                                    "--scheduler", "nowhere"])
     assert bad.exit_code == 2 and "expected sync, processes or an address" in bad.output
     assert "Traceback" not in bad.output
+
+
+def test_map_of_a_batch_output_is_the_corpus_flow_map(tmp_path):
+    from click.testing import CliRunner
+
+    from geomap.batch.flows import routes
+    from geomap.cli import cli
+
+    src = tmp_path / "feed.jsonl"
+    lines = [{"id": f"d{i}", "date": f"2024-0{1 + i % 3}-10",
+              "text": f"Trucks carried aid from Amman to Baghdad, report {i} said."} for i in range(5)]
+    lines.append({"id": "s", "text": "Ships carried grain from Odesa to Istanbul."})
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    run([str(src)], tmp_path / "out", scheduler="sync", quiet=True)
+    kept, total = routes(tmp_path / "out")
+    assert total == 6 and [(r.origin_name, r.destination_name, r.reports) for r in kept][0] == ("Amman", "Baghdad", 5)
+    assert sum(kept[0].months.values()) == 5 and kept[1].undated == 1
+    assert len(routes(tmp_path / "out", limit=1)[0]) == 1  # the page keeps the busiest only
+    res = CliRunner().invoke(cli, ["map", str(tmp_path / "out"), "-o", str(tmp_path / "flows.html")])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "flows.html").read_text()
+    assert "geomapFlows(" in html and "Baghdad" in html and "GeoNames" in html
