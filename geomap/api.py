@@ -131,6 +131,6 @@ def map(texts_or_results: str | Document | Result | Iterable[str | Document | Re
             item = dataclasses.replace(item, date=date)
         if lang:
             item = dataclasses.replace(item, lang=lang)
-        g = g or gz.load(quiet=True)
+        g = g or gz.load()  # the one extract() uses: load() caches per arguments
         results.append(extract(item, gazetteer=g))
     return build_map(results, title=title, caption=caption, tiles=tiles, cdn=cdn)
