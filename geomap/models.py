@@ -7,6 +7,12 @@ never edit what an earlier stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: the frames need geopandas, the pipeline does not
+    import geopandas
+
+    from .frames import Layer
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ class Result:
                 return rp
         return None
 
-    def to_geodataframe(self, layer: str = "places"):
+    def to_geodataframe(self, layer: Layer = "places") -> geopandas.GeoDataFrame:
         """One layer ("places", "mentions", "movements" or "presences") as a
         geopandas.GeoDataFrame in EPSG:4326; see geomap.frames.to_geodataframe.
 
@@ -101,7 +107,7 @@ class Result:
         """
         from .frames import to_geodataframe  # geopandas only when asked for
 
-        return to_geodataframe(self, layer)  # type: ignore[arg-type]
+        return to_geodataframe(self, layer)
 
     def _repr_html_(self) -> str:
         # Jupyter shows this instead of the dataclass repr, which prints the whole text.
