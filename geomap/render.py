@@ -840,6 +840,9 @@ class _Page(Figure):
                  tiles: str, cdn: bool):
         super().__init__()
         self.header._children.pop("meta_http", None)  # the page writes its own charset
+        # Jupyter's inline frame is this share of its width high: enough for the title,
+        # the map (58% of the width) and the legend; the text version scrolls.
+        self.ratio = "75%"
         self._page_args = (builder, title, caption, tiles, cdn)
 
     def render(self, **kwargs) -> str:
