@@ -1,9 +1,20 @@
 """The Python API a notebook calls; the CLI is a shell over these functions."""
 from __future__ import annotations
 
+import dataclasses
+import os
+import warnings
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from . import gazetteer as gz
 from .errors import InputError
 from .models import Document, Result
+
+if TYPE_CHECKING:  # folium is imported when a map is drawn, not by `geomap extract`
+    import folium
+
+__all__ = ["extract", "map", "read"]
 
 # One document's text, in characters: about 450,000 words, far more than any article
 # or report. Past it, time and memory grow with the number of mentions and events
@@ -41,3 +52,85 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
             return result
         result = find_events(result)
     return result
+
+
+def read(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+         glob: str | None = None, jsonl: bool = False) -> list[Document]:
+    """The documents `geomap map` / `geomap extract` would read from ``source``.
+
+    source: a text or HTML file, a folder (searched recursively; ``glob`` is a
+    "|"-separated list of patterns, default the CLI's), a JSON Lines file (one
+    ``{"id": ..., "text": ...}`` a line; ``jsonl=True`` reads any file so), an http(s)
+    URL, or a list of these. Ids are file stems, made unique ("report", "report-2").
+    An input that cannot be read is reported with a warning and the rest are
+    returned, as the CLI does; InputError is raised when nothing could be read.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Troops moved from Vladivostok to Khabarovsk.")
+    >>> _ = (folder / "b.txt").write_text("Ships left Busan.")
+    >>> [(d.id, d.text) for d in read(folder)]
+    [('a', 'Troops moved from Vladivostok to Khabarovsk.'), ('b', 'Ships left Busan.')]
+    """
+    from .ingest import load_documents
+
+    docs: list[Document] = []
+    errors: list[str] = []
+    for item in load_documents(source, glob=glob, jsonl=jsonl):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            docs.append(item)
+    if errors and not docs:
+        raise InputError("; ".join(errors))
+    for message in errors:
+        warnings.warn(message, stacklevel=2)
+    return docs
+
+
+def map(texts_or_results: str | Document | Result | Iterable[str | Document | Result], *,
+        title: str | None = None, caption: str | None = None, tiles: str = "carto-light",
+        cdn: bool = False, lang: str | None = None, date: str | None = None,
+        gazetteer: gz.Gazetteer | None = None) -> "folium.Map":
+    """The interactive map `geomap map` draws, as a folium.Map.
+
+    texts_or_results: a text, a Document (see read), a Result (see extract), or a
+    list mixing them; texts and Documents are extracted first. Options are the CLI's:
+    title, caption, tiles (carto-light, carto-dark, osm, esri-imagery, none), cdn;
+    lang forces a language and date is the publication date of documents that carry
+    none (relative dates such as "early this month" are read against it).
+
+    The map shows inline in Jupyter, takes folium layers like any folium.Map, and
+    ``.save(path)`` writes the self-contained page the CLI writes for the same input
+    and options, byte for byte.
+
+    >>> m = map("Ships carried troops from Vladivostok to Busan.", tiles="none")
+    >>> import folium
+    >>> isinstance(m, folium.Map)
+    True
+    >>> "Vladivostok" in m.get_root().render()
+    True
+    """
+    from .render import build_map
+
+    items = [texts_or_results] if isinstance(texts_or_results, (str, Document, Result)) \
+        else list(texts_or_results)
+    g = gazetteer
+    results: list[Result] = []
+    texts = 0
+    for item in items:
+        if isinstance(item, Result):
+            results.append(item)
+            continue
+        if isinstance(item, str):  # ids as ingest makes them unique: doc, doc-2, doc-3
+            texts += 1
+            item = Document(text=item, id="doc" if texts == 1 else f"doc-{texts}")
+        elif not isinstance(item, Document):
+            raise TypeError(f"geomap.map takes texts, Documents or Results, not {type(item).__name__}")
+        if date and not item.date:
+            item = dataclasses.replace(item, date=date)
+        if lang:
+            item = dataclasses.replace(item, lang=lang)
+        g = g or gz.load()  # the one extract() uses: load() caches per arguments
+        results.append(extract(item, gazetteer=g))
+    return build_map(results, title=title, caption=caption, tiles=tiles, cdn=cdn)

@@ -1,23 +1,19 @@
 """Geometry layers built from Results: place points and movement arcs.
 
-Pure geometry (shapely, pyproj; geopandas for the frames) with no drawing code, so the
-same layers can feed the HTML map, a GeoJSON export or an analysis notebook.
+Pure geometry (shapely, pyproj) with no drawing code, so the same layers feed the HTML
+map, the GeoJSON export and the GeoDataFrames of frames.py.
 Coordinates are always (lon, lat), EPSG:4326.
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from pyproj import Geod
-from shapely.geometry import LineString, MultiLineString, Point
+from shapely.geometry import LineString, MultiLineString
 
 from .models import Event, Result, ResolvedPlace
-
-if TYPE_CHECKING:  # geopandas is imported lazily: it costs ~1 s at startup
-    import geopandas
 
 CRS = "EPSG:4326"
 ARC_POINTS = 64
@@ -28,16 +24,6 @@ ARC_POINTS = 64
 # because a place that both sends and receives is a staging point, whose outgoing
 # movements are the news.
 ROLES = ("origin", "destination", "presence", "mentioned")
-
-PLACE_COLUMNS = [
-    "id", "name", "kind", "country_code", "score", "mention_count", "role", "doc_id",
-]
-ARC_COLUMNS = [
-    "event_index", "doc_id", "origin", "destination", "origin_name",
-    "destination_name", "actor", "what", "quantity", "quantity_value", "date",
-    "source", "certainty", "evidence", "evidence_start", "evidence_end",
-    "distance_km", "crosses_antimeridian",
-]
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -156,52 +142,3 @@ def arc_geometry(lon1: float, lat1: float, lon2: float, lat2: float,
 
 def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     return _GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000.0
-
-
-def _frame(rows: list[dict], columns: list[str]) -> "geopandas.GeoDataFrame":
-    import geopandas
-    import pandas as pd
-
-    if not rows:
-        empty = pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-        return geopandas.GeoDataFrame(empty, geometry=geopandas.GeoSeries([], crs=CRS), crs=CRS)
-    return geopandas.GeoDataFrame(rows, columns=[*columns, "geometry"], geometry="geometry", crs=CRS)
-
-
-def places_frame(results: Iterable[Result]) -> "geopandas.GeoDataFrame":
-    """One row per (document, place), with its role in that document's events."""
-    rows = []
-    for res in results:
-        roles = place_roles(res)
-        for rp in res.places:
-            p = rp.place
-            rows.append({
-                "id": p.id, "name": p.name, "kind": p.kind,
-                "country_code": p.country_code, "score": float(rp.score),
-                "mention_count": len(rp.mentions), "role": roles[p.id],
-                "doc_id": res.document.id, "geometry": Point(p.lon, p.lat),
-            })
-    return _frame(rows, PLACE_COLUMNS)
-
-
-def arcs_frame(results: Iterable[Result], npts: int = ARC_POINTS) -> "geopandas.GeoDataFrame":
-    """One row per drawable movement event: its great-circle arc and its fields."""
-    rows = []
-    for res in results:
-        for mv in movements(res):
-            a, b, ev = mv.origin.place, mv.destination.place, mv.event
-            geom = arc_geometry(a.lon, a.lat, b.lon, b.lat, npts)
-            rows.append({
-                "event_index": mv.index, "doc_id": res.document.id,
-                "origin": a.id, "destination": b.id,
-                "origin_name": a.name, "destination_name": b.name,
-                "actor": ev.actor, "what": ev.what, "quantity": ev.quantity,
-                "quantity_value": ev.quantity_value, "date": ev.date,
-                "source": ev.source, "certainty": ev.certainty,
-                "evidence": ev.evidence.text, "evidence_start": ev.evidence.start,
-                "evidence_end": ev.evidence.end,
-                "distance_km": distance_km(a.lon, a.lat, b.lon, b.lat),
-                "crosses_antimeridian": geom.geom_type == "MultiLineString",
-                "geometry": geom,
-            })
-    return _frame(rows, ARC_COLUMNS)

@@ -7,6 +7,12 @@ never edit what an earlier stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: the frames need geopandas, the pipeline does not
+    import geopandas
+
+    from .frames import Layer
 
 
 @dataclass(frozen=True)
@@ -87,3 +93,24 @@ class Result:
             if rp.place.id == place_id:
                 return rp
         return None
+
+    def to_geodataframe(self, layer: Layer = "places") -> geopandas.GeoDataFrame:
+        """One layer ("places", "mentions", "movements" or "presences") as a
+        geopandas.GeoDataFrame in EPSG:4326; see geomap.frames.to_geodataframe.
+
+        >>> import geomap
+        >>> r = geomap.extract("Ships carried troops from Vladivostok to Busan.")
+        >>> r.to_geodataframe("mentions")[["name", "text", "start", "end"]]
+                  name         text  start  end
+        0  Vladivostok  Vladivostok     26   37
+        1        Busan        Busan     41   46
+        """
+        from .frames import to_geodataframe  # geopandas only when asked for
+
+        return to_geodataframe(self, layer)
+
+    def _repr_html_(self) -> str:
+        # Jupyter shows this instead of the dataclass repr, which prints the whole text.
+        from .frames import summary_html
+
+        return summary_html(self)

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
@@ -34,7 +34,7 @@ from .events import load_cues, split_sentences
 from .layers import ROLES, geodesic_points, movements, place_roles, split_antimeridian
 from .models import Event, Result, ResolvedPlace
 
-__all__ = ["render_html", "embed_snippet", "TILES", "date_key"]
+__all__ = ["build_map", "render_html", "embed_snippet", "TILES", "date_key"]
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 OUTLINE_PATH = os.path.join(DATA_DIR, "world_outline.geojson")
@@ -105,7 +105,7 @@ BUDGET_BYTES = 600 * 1024
 ARC_BOW = 0.16  # sideways bulge of an arc, as a share of its length on screen
 MAX_QUOTES = 4
 
-_ID_LOCK = threading.Lock()
+_ID_LOCK = threading.RLock()  # re-entered by a page rendered while a map is built
 
 
 # --------------------------------------------------------------------------- helpers
@@ -518,15 +518,13 @@ class _Builder:
         return key
 
     # ---------------------------------------------------------------- build the map
-    def build(self) -> tuple[str, str, str]:
+    def build(self) -> folium.Map:
         spec = self.spec
         palette = spec.palette or _LIGHT
         m = _Map(location=[25.0, 20.0], tiles=None, zoom_start=2, zoom_control=True,
                  scroll_wheel_zoom=False, zoom_snap=0.5, minZoom=1, world_copy_jump=False)
         m.aria_label = _esc("Map of places and movements; the text version below lists "
                             "the same information")
-        fig = m.get_root()
-        fig.header._children.pop("meta_http", None)
 
         if spec.url:
             folium.TileLayer(tiles=spec.url, attr=spec.attribution, max_zoom=spec.max_zoom,
@@ -560,13 +558,7 @@ class _Builder:
                             collapsed=JsCode("window.innerWidth < 720")).add_to(m)
         labels = [name for _, name in sorted(self.labels, key=lambda t: t[0])]
         m.add_child(_Runtime(",".join(self.items), ",".join(labels)))
-
-        for child in list(fig._children.values()):
-            child.render()
-        head = fig.header.render()
-        body = fig.html.render()
-        script = fig.script.render()
-        return head, body, script
+        return m
 
     def sentences(self, res: Result) -> _Sentences:
         """The result's sentence boundaries, split once for the map and the text version."""
@@ -836,9 +828,55 @@ def _line_swatch(color: str, width: float = 4, dash: str | None = None) -> str:
             f'stroke="{color}" stroke-width="{width}"{d}/></svg>')
 
 
-def render_html(results: Result | Iterable[Result], *, title: str | None = None,
-                caption: str | None = None, tiles: str = "osm", cdn: bool = False) -> str:
-    """The whole map page as a string.
+class _Page(Figure):
+    """The page a geomap map lives in: rendering it gives the whole geomap page.
+
+    folium's Map.save(), Jupyter's display of a Map and render_html all render the
+    map's root, so with this root they all write the same bytes, including anything a
+    caller added to the map with folium after build_map.
+    """
+
+    def __init__(self, builder: "_Builder", title: str | None, caption: str | None,
+                 tiles: str, cdn: bool):
+        super().__init__()
+        self.header._children.pop("meta_http", None)  # the page writes its own charset
+        # Jupyter's inline frame is this share of its width high: enough for the title,
+        # the map (58% of the width) and the legend; the text version scrolls.
+        self.ratio = "75%"
+        self._page_args = (builder, title, caption, tiles, cdn)
+
+    def render(self, **kwargs) -> str:
+        # folium's render adds children as it goes (a setIcon call per marker, an
+        # addTo per layer, each under a fresh name), so a second render (display, then
+        # save) would repeat them. Every child list is put back as it was afterwards:
+        # each render starts from the map as built plus what the caller added.
+        # Under the id lock: those children are new folium elements, and a map being
+        # built in another thread at the same moment must not hand them its counter ids.
+        with _ID_LOCK:
+            saved = [(el, el._children.copy()) for root in (self, self.header, self.html, self.script)
+                     for el in _walk(root)]
+            try:
+                for child in list(self._children.values()):
+                    child.render(**kwargs)
+                head, body, script = self.header.render(), self.html.render(), self.script.render()
+            finally:
+                for el, children in saved:
+                    el._children = children
+        return _page_html(head, body, script, *self._page_args)
+
+
+def _walk(root: Element) -> list[Element]:
+    out, todo = [], [root]
+    while todo:
+        el = todo.pop()
+        out.append(el)
+        todo.extend(el._children.values())
+    return out
+
+
+def build_map(results: Result | Iterable[Result], *, title: str | None = None,
+              caption: str | None = None, tiles: str = "osm", cdn: bool = False) -> folium.Map:
+    """The map as a folium.Map; saving or displaying it writes the whole page.
 
     results: one Result or several (one layer group per document when several).
     tiles: one of TILES; "none" draws only the offline country outlines.
@@ -851,8 +889,20 @@ def render_html(results: Result | Iterable[Result], *, title: str | None = None,
 
     with _stable_ids():
         b = _Builder(results, tiles, cdn)
-        head, body, script = b.build()
+        m = b.build()
+    _Page(b, title, caption, tiles, cdn).add_child(m)
+    return m
 
+
+def render_html(results: Result | Iterable[Result], *, title: str | None = None,
+                caption: str | None = None, tiles: str = "osm", cdn: bool = False) -> str:
+    """The whole map page as a string: what build_map(...).save() writes (same options)."""
+    return build_map(results, title=title, caption=caption, tiles=tiles, cdn=cdn).get_root().render()
+
+
+def _page_html(head: str, body: str, script: str, b: "_Builder", title: str | None,
+               caption: str | None, tiles: str, cdn: bool) -> str:
+    results = b.results
     if title is None:
         titles = [r.document.title for r in results if r.document.title]
         title = titles[0] if len(results) == 1 and titles else "Places and movements"

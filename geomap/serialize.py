@@ -93,13 +93,15 @@ def to_csv(results: list[Result]) -> str:
     return buf.getvalue()
 
 
-
 def write_geopackage(results: list[Result], path: str) -> None:
-    """Places and movements as two layers of one GeoPackage, written atomically."""
+    """Places and movements as two layers of one GeoPackage, written atomically.
+
+    The layers are frames.to_geodataframe's, so their columns are frames.COLUMNS.
+    """
     import os
     import tempfile
 
-    from .layers import arcs_frame, places_frame
+    from .frames import to_geodataframe
 
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
@@ -107,8 +109,8 @@ def write_geopackage(results: list[Result], path: str) -> None:
     os.close(fd)
     os.unlink(tmp)  # the driver wants to create the file itself
     try:
-        places = places_frame(results)
-        arcs = arcs_frame(results)
+        places = to_geodataframe(results, "places")
+        arcs = to_geodataframe(results, "movements")
         places.to_file(tmp, layer="places", driver="GPKG")
         if len(arcs):
             arcs.to_file(tmp, layer="movements", driver="GPKG")

@@ -7,7 +7,7 @@ import pytest
 from shapely.geometry import LineString, MultiLineString
 
 from fixtures_results import expected_counts, seed_result
-from geomap import layers
+from geomap import frames, layers
 from geomap.models import Document, Event, Mention, Place, ResolvedPlace, Result, Span
 
 VLADIVOSTOK = (131.8735, 43.1056)
@@ -43,7 +43,7 @@ def _assert_no_jumps(geom, limit=180.0):
 
 
 def test_arcs_across_the_antimeridian_are_split_and_never_jump():
-    arcs = layers.arcs_frame([_pacific_result()])
+    arcs = frames.to_geodataframe([_pacific_result()], "movements")
     assert len(arcs) == 2
     for geom, crosses in zip(arcs.geometry, arcs.crosses_antimeridian):
         assert isinstance(geom, MultiLineString)
@@ -59,7 +59,7 @@ def test_arcs_across_the_antimeridian_are_split_and_never_jump():
 
 
 def test_arc_endpoints_are_the_places():
-    arcs = layers.arcs_frame([_pacific_result()])
+    arcs = frames.to_geodataframe([_pacific_result()], "movements")
     out, back = arcs.geometry.iloc[0], arcs.geometry.iloc[1]
     assert _lines(out)[0].coords[0] == VLADIVOSTOK
     assert _lines(out)[-1].coords[-1] == ANCHORAGE
@@ -103,9 +103,9 @@ def test_split_antimeridian_folds_continuous_longitudes():
 
 def test_places_frame_rows_roles_and_columns():
     res = seed_result()
-    frame = layers.places_frame([res])
+    frame = frames.to_geodataframe([res])
     assert len(frame) == expected_counts([res])["places"]
-    assert list(frame.columns) == [*layers.PLACE_COLUMNS, "geometry"]
+    assert list(frame.columns) == [*frames.COLUMNS["places"], "geometry"]
     assert frame.crs.to_epsg() == 4326
     role = dict(zip(frame["id"], frame["role"]))
     movers = [e for e in res.events if e.kind == "movement"]
@@ -136,9 +136,9 @@ def test_role_precedence_is_documented_order():
 
 def test_arcs_frame_carries_event_fields():
     res = seed_result()
-    arcs = layers.arcs_frame([res])
+    arcs = frames.to_geodataframe([res], "movements")
     assert len(arcs) == expected_counts([res])["arcs"]
-    assert list(arcs.columns) == [*layers.ARC_COLUMNS, "geometry"]
+    assert list(arcs.columns) == [*frames.COLUMNS["movements"], "geometry"]
     first = arcs.iloc[0]
     ev = res.events[first.event_index]
     assert (first.what, first.quantity, first.quantity_value, first.date, first.source,
@@ -160,23 +160,23 @@ def test_movements_without_both_ends_are_not_drawn():
          Event("presence", ev, place="a")),
     )
     assert layers.movements(res) == []
-    assert len(layers.arcs_frame([res])) == 0
+    assert len(frames.to_geodataframe([res], "movements")) == 0
 
 
 @pytest.mark.parametrize("results", [[], [Result(Document(text="", id="e"))]])
 def test_empty_input_gives_empty_frames_with_columns(results):
-    places = layers.places_frame(results)
-    arcs = layers.arcs_frame(results)
+    places = frames.to_geodataframe(results)
+    arcs = frames.to_geodataframe(results, "movements")
     assert len(places) == 0 and len(arcs) == 0
-    assert list(places.columns) == [*layers.PLACE_COLUMNS, "geometry"]
-    assert list(arcs.columns) == [*layers.ARC_COLUMNS, "geometry"]
+    assert list(places.columns) == [*frames.COLUMNS["places"], "geometry"]
+    assert list(arcs.columns) == [*frames.COLUMNS["movements"], "geometry"]
     assert places.crs.to_epsg() == 4326 and arcs.crs.to_epsg() == 4326
     assert places.geometry.name == "geometry"
 
 
 def test_several_documents_give_one_row_per_document_and_place():
     a, b = seed_result(), _pacific_result()
-    frame = layers.places_frame([a, b])
+    frame = frames.to_geodataframe([a, b])
     assert len(frame) == len(a.places) + len(b.places)
     assert set(frame["doc_id"]) == {"seed", "pacific"}
 
