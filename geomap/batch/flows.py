@@ -43,7 +43,7 @@ def routes(out_dir: str | Path, limit: int = MAX_ROUTES) -> tuple[list[Route], i
     import pyarrow.parquet as pq
 
     pf = pq.ParquetFile(Path(out_dir) / "movements.parquet")
-    cols = ["doc_id", "doc_date", "origin_id", "destination_id", "origin_name", "destination_name",
+    cols = ["doc_id", "doc_date", "origin", "destination", "origin_name", "destination_name",
             "what", "date", "quantity_value", "geometry"]
     found: dict[tuple[str, str, str], Route] = {}
     total = 0
@@ -52,10 +52,10 @@ def routes(out_dir: str | Path, limit: int = MAX_ROUTES) -> tuple[list[Route], i
             if r["geometry"] is None:
                 continue  # one end unknown: nothing to draw
             total += 1
-            key = (r["origin_id"], r["destination_id"], category(r["what"]))
+            key = (r["origin"], r["destination"], category(r["what"]))
             rt = found.get(key)
             if rt is None:
-                rt = found[key] = Route(r["origin_id"], r["destination_id"], r["origin_name"],
+                rt = found[key] = Route(r["origin"], r["destination"], r["origin_name"],
                                         r["destination_name"], key[2], line=r["geometry"])
             rt.reports += 1
             rt.documents.add(r["doc_id"])
