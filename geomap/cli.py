@@ -303,6 +303,10 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
 
     from .render import embed_snippet, render_html
 
+    from .batch.flows import is_batch_output
+
+    if len(inputs) == 1 and is_batch_output(inputs[0]):
+        return _corpus_map(inputs[0], out, title, tiles)
     results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
                                       gazetteers=gazetteers, quiet=quiet)
     if not results and failures:
@@ -332,6 +336,61 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
         click.echo(embed_snippet(Path(out).name))
     if failures:
         sys.exit(2)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Output folder (created; a rerun resumes).")
+@click.option("--scheduler", default=None, metavar="sync|processes|tcp://HOST:PORT",
+              help="Where partitions run (default: this process for one partition, else a local Dask cluster).")
+@click.option("--workers", type=click.IntRange(1, 512), default=None, help="Local worker processes (default: all cores).")
+@click.option("--partition-size", type=click.IntRange(1, 100_000), default=200, show_default=True, help="Documents per partition.")
+@click.option("--no-events", is_flag=True, help="Places only: skip movements and presences.")
+@_common_input_options
+def batch(inputs, out, scheduler, workers, partition_size, no_events, jsonl, glob, lang, doc_date, gazetteers, quiet):
+    """Extract a whole corpus into GeoParquet tables, in parallel, resumably.
+
+    INPUTS are folders, JSON Lines files (plain or .gz) and Parquet files of articles
+    (id, text, optional date, url, title, lang), text and HTML files.
+
+    \b
+    Examples:
+      geomap batch feed.jsonl.gz --out corpus/            # all local cores
+      geomap batch scrape/ --out corpus/ --scheduler tcp://10.0.0.5:8786
+      geomap map corpus/                                   # the corpus's flows
+
+    Writes places, mentions, movements, presences and failures .parquet, documents.jsonl and
+    summary.json into --out. A rerun skips the partitions already done.
+    """
+    from . import gazetteer as gz
+    from .batch import Options, run
+
+    _check_lang(lang)
+    if doc_date:
+        _documents((), None, False, doc_date)  # the same check of --date as the other commands
+    gz.load(list(gazetteers), quiet=quiet)  # a bad gazetteer is reported before any worker starts
+    opts = Options(lang=lang, date=doc_date, gazetteers=tuple(str(p) for p in gazetteers), events=not no_events)
+    s = run(inputs, out, options=opts, scheduler=scheduler, workers=workers, partition_size=partition_size,
+            glob=glob, jsonl=jsonl, quiet=quiet)
+    click.echo(f"wrote {out}: {s.documents:,} documents, {s.places:,} places, {s.movements:,} movements, "
+               f"{s.failures:,} failures in {s.seconds:.1f} s ({s.documents_per_second:,.0f} documents/s; "
+               f"{s.partitions - s.partitions_skipped} partitions run, {s.partitions_skipped} already done)", err=True)
+    if s.failures:
+        sys.exit(2)
+
+
+def _corpus_map(folder, out, title, tiles):
+    """The flow map of a batch output folder (geomap map corpus/)."""
+    from pathlib import Path
+
+    from .render import TILES
+    from .render_corpus import render_corpus_html
+
+    out = out or str(Path("output") / f"{Path(folder).resolve().name or 'corpus'}.html")
+    if tiles not in TILES:
+        raise click.BadParameter(f"unknown tiles {tiles!r}; choose one of: {', '.join(TILES)}", param_hint="--tiles")
+    _write(out, render_corpus_html(folder, title=title, tiles=tiles), [folder])
+    click.echo(f"wrote {out}: the routes of {folder}", err=True)
 
 
 @cli.command()

@@ -24,7 +24,7 @@ from .models import Event, Result
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["COLUMNS", "LAYERS", "Layer", "to_geodataframe"]
+__all__ = ["COLUMNS", "LAYERS", "Layer", "layer_rows", "to_geodataframe"]
 
 Layer = Literal["places", "mentions", "movements", "presences"]
 LAYERS: tuple[str, ...] = ("places", "mentions", "movements", "presences")
@@ -42,12 +42,12 @@ COLUMNS: dict[str, dict[str, str]] = {
     # one row per (document, place): the place's point
     "places": {
         "id": _TEXT, "name": _TEXT, "kind": _TEXT, "country_code": _TEXT, "score": _FLOAT,
-        "mention_count": _INT, "role": _TEXT, "doc_id": _TEXT,
+        "mention_count": _INT, "role": _TEXT, "doc_id": _TEXT, "doc_date": _TEXT,
     },
     # one row per stretch of text naming a place: the place's point
     "mentions": {
         "doc_id": _TEXT, "place_id": _TEXT, "name": _TEXT, "text": _TEXT,
-        "start": _INT, "end": _INT, "demonym": _BOOL,
+        "start": _INT, "end": _INT, "demonym": _BOOL, "doc_date": _TEXT,
     },
     # one row per movement with both ends on the map: its great-circle line, split
     # into a MultiLineString where it crosses the antimeridian
@@ -81,11 +81,16 @@ def to_geodataframe(results: Result | Iterable[Result], layer: Layer = "places",
     >>> places.crs.to_epsg()
     4326
     """
+    return _frame(layer_rows(results, layer, npts=npts), COLUMNS[layer])
+
+
+def layer_rows(results: Result | Iterable[Result], layer: Layer, *, npts: int = ARC_POINTS) -> list[dict]:
+    """One layer's rows as dicts (COLUMNS[layer] plus a shapely "geometry"): what the
+    GeoDataFrames, the GeoPackage and geomap batch's GeoParquet tables are made of."""
     if layer not in LAYERS:
         raise ValueError(f"unknown layer {layer!r}; choose one of: {', '.join(LAYERS)}")
     results = [results] if isinstance(results, Result) else list(results)
-    rows = [row for res in results for row in _ROWS[layer](res, npts)]
-    return _frame(rows, COLUMNS[layer])
+    return [row for res in results for row in _ROWS[layer](res, npts)]
 
 
 def _frame(rows: list[dict], columns: dict[str, str]) -> "geopandas.GeoDataFrame":
@@ -112,7 +117,7 @@ def _place_rows(res: Result, npts: int) -> Iterable[dict]:
         p = rp.place
         yield {"id": p.id, "name": p.name, "kind": p.kind, "country_code": p.country_code,
                "score": float(rp.score), "mention_count": len(rp.mentions), "role": roles[p.id],
-               "doc_id": res.document.id, "geometry": Point(p.lon, p.lat)}
+               "doc_id": res.document.id, "doc_date": res.document.date, "geometry": Point(p.lon, p.lat)}
 
 
 def _mention_rows(res: Result, npts: int) -> Iterable[dict]:
@@ -121,7 +126,7 @@ def _mention_rows(res: Result, npts: int) -> Iterable[dict]:
         for m in rp.mentions:
             yield {"doc_id": res.document.id, "place_id": p.id, "name": p.name, "text": m.text,
                    "start": m.start, "end": m.end, "demonym": m.demonym,
-                   "geometry": Point(p.lon, p.lat)}
+                   "doc_date": res.document.date, "geometry": Point(p.lon, p.lat)}
 
 
 def _movement_rows(res: Result, npts: int) -> Iterable[dict]:

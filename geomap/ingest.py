@@ -18,10 +18,12 @@ from __future__ import annotations
 import codecs
 import datetime as _dt
 import fnmatch
+import gzip
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -570,6 +572,11 @@ def _jsonl_record(raw: bytes, where: str, stem: str, lineno: int, used: set[str]
         raise InputError(f"{where}: line is not valid UTF-8 (JSON Lines must be UTF-8)") from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON: {exc.msg} (column {exc.colno})") from exc
+    return _record_document(record, where, stem, lineno, used, path)
+
+
+def _record_document(record: object, where: str, stem: str, lineno: int, used: set[str], path: str | None) -> Document:
+    """One article given as fields (a JSON Lines object, a Parquet row) as a Document."""
     if not isinstance(record, dict):
         raise InputError(f'{where}: expected a JSON object like {{"id": ..., "text": ...}}')
     text = record.get("text")
@@ -614,9 +621,15 @@ def _file_documents(
 ) -> Iterator[Document | InputError]:
     name = str(path)
     suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        yield from _parquet_documents(path, used)
+        return
+    gzipped = suffix == ".gz"
+    if gzipped:
+        suffix = Path(path.stem).suffix.lower()
     if jsonl or suffix in JSONL_SUFFIXES:
         try:
-            fh = open(path, "rb")
+            fh = gzip.open(path, "rb") if gzipped else open(path, "rb")
         except FileNotFoundError:
             yield InputError(f"{name}: no such file or directory")
             return
@@ -624,10 +637,11 @@ def _file_documents(
             yield InputError(f"{name}: cannot read: {exc.strerror or exc}")
             return
         with fh:
+            stem = Path(path.stem).stem if gzipped else path.stem
             try:
-                yield from _jsonl_documents(fh, name, path.stem, used, max_bytes, name)
-            except OSError as exc:
-                yield InputError(f"{name}: cannot read: {exc.strerror or exc}")
+                yield from _jsonl_documents(fh, name, stem, used, max_bytes, name)
+            except (OSError, EOFError, zlib.error) as exc:  # EOFError, zlib.error: a damaged gzip stream
+                yield InputError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
     try:
         data = _read_file(path, max_bytes)
@@ -635,6 +649,37 @@ def _file_documents(
         yield text_document(data, name, doc_id=_unique(path.stem, used), html=html, path=name)
     except InputError as exc:
         yield exc
+
+
+PARQUET_FIELDS = ("id", "doc_id", "text", "lang", "date", "title", "url")
+
+
+def _parquet_documents(path: Path, used: set[str]) -> Iterator[Document | InputError]:
+    """Articles from a Parquet file, one row at a time (a batch of rows in memory, never the file)."""
+    name = str(path)
+    try:
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(path)
+        columns = [c for c in PARQUET_FIELDS if c in pf.schema_arrow.names]
+        if "text" not in columns:
+            yield InputError(f'{name}: no "text" column (Parquet input needs id, text and optional date, url, title, lang)')
+            return
+        row = 0
+        for batch in pf.iter_batches(batch_size=256, columns=columns):
+            for record in batch.to_pylist():
+                row += 1
+                record = {k: v for k, v in record.items() if v is not None}
+                if isinstance(record.get("date"), (_dt.date, _dt.datetime)):
+                    record["date"] = record["date"].isoformat()[:10]
+                try:
+                    yield _record_document(record, f"{name}: row {row}", path.stem, row, used, name)
+                except InputError as exc:
+                    yield exc
+    except ImportError:
+        yield InputError(f"{name}: reading Parquet needs pyarrow (pip install pyarrow)")
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        yield InputError(f"{name}: not a readable Parquet file: {exc}")
 
 
 def load_documents(
@@ -686,6 +731,53 @@ def load_documents(
                     yield from _file_documents(file, jsonl=jsonl, used=used, max_bytes=max_bytes)
             else:
                 yield from _file_documents(path, jsonl=jsonl, used=used, max_bytes=max_bytes)
+
+
+def count_documents(
+    inputs: Iterable[str | os.PathLike[str]], *, glob: str | Sequence[str] | None = None, jsonl: bool = False
+) -> int | None:
+    """How many documents load_documents will give, cheaply (lines, Parquet metadata); None if unknowable.
+
+    Progress needs a total before the first document is read; this costs a quick pass over the
+    bytes of line-based files and nothing for the rest.
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    if glob is None:
+        glob = DEFAULT_JSONL_GLOB if jsonl else DEFAULT_GLOB
+    total = 0
+    for item in map(os.fspath, inputs):
+        if item == "-":
+            return None
+        if is_url(item):
+            total += 1
+            continue
+        path = Path(item)
+        files = _walk(path, glob)[0] if path.is_dir() else [path]
+        for f in files:
+            total += _count_in_file(f, jsonl)
+    return total
+
+
+def _count_in_file(path: Path, jsonl: bool) -> int:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(path).metadata.num_rows
+        gzipped = suffix == ".gz"
+        if gzipped:
+            suffix = Path(path.stem).suffix.lower()
+        if not (jsonl or suffix in JSONL_SUFFIXES):
+            return 1
+        n = 0
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as fh:
+            for line in fh:
+                n += bool(line.strip())
+        return n
+    except (ImportError, OSError, EOFError, ValueError, zlib.error):
+        return 1  # reading it for real will say what is wrong
 
 
 def _stdin_documents(*, jsonl: bool, used: set[str], max_bytes: int) -> Iterator[Document | InputError]:

@@ -1,0 +1,173 @@
+"""The corpus map: a batch output's routes as one page, the busiest labelled, filterable by month.
+
+Routes go into the page as one data block that a small script draws, so the page's size depends
+on the number of routes kept (flows.MAX_ROUTES), not on the corpus. Built from the same pieces as
+the article map (render.py): inlined Leaflet, the offline outline, escaped data.
+"""
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from pathlib import Path
+
+import folium
+import shapely
+from branca.element import MacroElement
+from folium.template import Template
+
+from .batch.flows import Route, routes
+from .render import (GEONAMES_CREDIT, NATURAL_EARTH_CREDIT, TILES, _LIGHT, _esc, _js, _leaflet_assets, _Map,
+                     _Outline, _squeeze, _stable_ids)
+
+# Colour-blind-safe (Okabe-Ito without yellow) and stable: a category's colour comes from its
+# name, so "refugees" is drawn alike on every corpus map.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000"]
+LABELLED = 10
+
+
+def color(cat: str) -> str:
+    return PALETTE[zlib.crc32(cat.encode("utf-8")) % len(PALETTE)]
+
+
+def _latlon_parts(wkb: bytes) -> list[list[list[float]]]:
+    g = shapely.from_wkb(wkb)
+    lines = list(g.geoms) if g.geom_type == "MultiLineString" else [g]
+    return [[[round(y, 3), round(x, 3)] for x, y in line.coords] for line in lines]
+
+
+def _route_data(rt: Route) -> dict:
+    return {"o": rt.origin_name, "d": rt.destination_name, "c": rt.category, "k": color(rt.category),
+            "n": rt.reports, "u": rt.undated, "m": dict(sorted(rt.months.items())),
+            "docs": len(rt.documents), "p": _latlon_parts(rt.line)}
+
+
+class _Flows(MacroElement):
+    _template = Template("""{% macro script(this, kwargs) %}
+geomapFlows({map: {{ this._parent.get_name() }}, routes: {{ this.data }}, labelled: {{ this.labelled }}});
+{% endmacro %}""")
+
+    def __init__(self, data: str):
+        super().__init__()
+        self._name = "Flows"
+        self.data = data
+        self.labelled = LABELLED
+
+
+def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: str = "carto-light") -> str:
+    """The flow map of a `geomap batch` output folder as a self-contained page."""
+    out_dir = Path(out_dir)
+    summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+    kept, total = routes(out_dir)
+    spec = TILES[tiles]
+    palette = spec.palette or _LIGHT
+    title = title or f"Routes in {out_dir.name or 'the corpus'}"
+    data = [_route_data(rt) for rt in kept]
+    with _stable_ids():
+        m = _Map(location=[25.0, 20.0], tiles=None, zoom_start=2, zoom_control=True, scroll_wheel_zoom=False,
+                 zoom_snap=0.5, minZoom=1)
+        m.aria_label = _esc("Map of the corpus's routes; the table below lists the busiest")
+        if spec.url:
+            folium.TileLayer(tiles=spec.url, attr=spec.attribution, max_zoom=spec.max_zoom,
+                             subdomains=spec.subdomains, control=False).add_to(m)
+        folium.map.CustomPane("gmOutline", z_index=150, pointer_events=False).add_to(m)
+        m.add_child(_Outline(palette))
+        m.add_child(_Flows(_js(data)))
+        fig = m.get_root()
+        fig.header._children.pop("meta_http", None)
+        for child in list(fig._children.values()):
+            child.render()
+        body, script = fig.html.render(), fig.script.render()
+    js, css = _leaflet_assets()
+    months = sorted({k for d in data for k in d["m"]})
+    lo, hi = (months[0], months[-1]) if months else ("", "")
+    shown = (f"{len(kept):,} busiest of the routes" if len(kept) < total else f"{len(kept):,} routes")
+    stats = (f"{summary.get('documents', 0):,} documents, {total:,} movement reports with both ends known; "
+             f"{shown} drawn.")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="geomap">
+<title>{_esc(title)}</title>
+<link rel="icon" href="data:,">
+<style>{css}</style>
+<style>{_CSS.replace("SEA", palette["sea"])}</style>
+</head>
+<body>
+<header class="gf-head"><h1>{_esc(title)}</h1><p>{_esc(stats)}</p></header>
+{_squeeze(body)}
+<section class="gf-below">
+<form class="gf-when" onsubmit="return false">
+<label>From <input type="month" id="gf-from" value="{_esc(lo)}" min="{_esc(lo)}" max="{_esc(hi)}"></label>
+<label>to <input type="month" id="gf-to" value="{_esc(hi)}" min="{_esc(lo)}" max="{_esc(hi)}"></label>
+<label><input type="checkbox" id="gf-undated" checked> undated reports</label>
+<output id="gf-status"></output>
+</form>
+<table class="gf-table"><caption>Busiest routes</caption>
+<thead><tr><th scope="col">Route</th><th scope="col">Who or what</th><th scope="col">Reports</th><th scope="col">Documents</th></tr></thead>
+<tbody id="gf-rows"></tbody></table>
+<p class="gf-credits">{GEONAMES_CREDIT}. {NATURAL_EARTH_CREDIT}. Map drawn by geomap.</p>
+</section>
+<script>{js}</script>
+<script>{_RUNTIME}</script>
+<script>
+{_squeeze(script)}
+</script>
+</body>
+</html>
+"""
+
+
+_CSS = """
+body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a}
+.gf-head{padding:.5rem .9rem}.gf-head h1{font-size:1.15rem;margin:0}.gf-head p{margin:.1rem 0 0;color:#444;font-size:13px}
+.gm-map{width:100%;height:clamp(320px,62vh,720px)}.gm-map.leaflet-container{background:SEA}
+.gf-below{padding:.5rem .9rem 1rem}.gf-when{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;margin-bottom:.5rem}
+.gf-table{border-collapse:collapse;width:100%;max-width:900px;font-size:14px}.gf-table caption{text-align:left;font-weight:600;padding:.3rem 0}
+.gf-table th,.gf-table td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd}.gf-table td:nth-child(n+3){text-align:right}
+.gf-table tr{cursor:pointer}.gf-table tr:focus{outline:2px solid #111}
+.gf-chip{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px}
+.gf-credits{font-size:12px;color:#555}.gf-label{font-weight:600;font-size:12px}
+"""
+
+_RUNTIME = r"""
+function geomapFlows(cfg){
+"use strict";
+var map=cfg.map,rows=document.getElementById("gf-rows"),from=document.getElementById("gf-from"),
+to=document.getElementById("gf-to"),und=document.getElementById("gf-undated"),status=document.getElementById("gf-status");
+var lines=cfg.routes.map(function(r){
+  var l=L.polyline(r.p,{color:r.k,opacity:.75,weight:2,className:"gf-route"});
+  var box=document.createElement("div"),h=document.createElement("strong");h.textContent=r.o+" \u2192 "+r.d;box.appendChild(h);
+  var p=document.createElement("div");box.appendChild(p);l.bindPopup(box);l.gfInfo=p;return l;});
+function count(r){var a=from.value,b=to.value,n=und.checked?r.u:0;
+  for(var k in r.m){if((!a||k>=a)&&(!b||k<=b))n+=r.m[k];}return n;}
+function draw(){
+  var shown=[],bounds=[];
+  cfg.routes.forEach(function(r,i){var n=count(r),l=lines[i];l.unbindTooltip();
+    if(n>0){l.setStyle({weight:1.5+2.2*Math.log2(1+n)});l.gfInfo.textContent=r.c+": "+n+" report"+(n>1?"s":"")+" in "+r.docs+" document"+(r.docs>1?"s":"");
+      if(!map.hasLayer(l))l.addTo(map);shown.push([n,i]);}
+    else if(map.hasLayer(l))map.removeLayer(l);});
+  shown.sort(function(x,y){return y[0]-x[0]||x[1]-y[1];});
+  while(rows.firstChild)rows.removeChild(rows.firstChild);
+  shown.forEach(function(s,rank){var r=cfg.routes[s[1]],l=lines[s[1]];
+    if(rank<cfg.labelled)l.bindTooltip(r.o+" \u2192 "+r.d+" ("+s[0]+")",{permanent:true,direction:"center",className:"gf-label"});
+    if(rank<25){var tr=document.createElement("tr");tr.tabIndex=0;
+      [r.o+" \u2192 "+r.d,r.c,String(s[0]),String(r.docs)].forEach(function(v,j){var td=document.createElement("td");
+        if(j===1){var c=document.createElement("span");c.className="gf-chip";c.style.background=r.k;td.appendChild(c);}
+        td.appendChild(document.createTextNode(v));tr.appendChild(td);});
+      var open=function(){map.fitBounds(l.getBounds(),{maxZoom:6,padding:[30,30]});l.openPopup();};
+      tr.addEventListener("click",open);tr.addEventListener("keydown",function(e){if(e.key==="Enter"||e.key===" "){e.preventDefault();open();}});
+      rows.appendChild(tr);}
+    bounds.push(l.getBounds());});
+  status.textContent=shown.length+" of "+cfg.routes.length+" routes";
+  return bounds;}
+[from,to,und].forEach(function(el){el.addEventListener("change",draw);});
+var b=draw();
+if(b.length){var all=b[0];for(var i=1;i<Math.min(b.length,cfg.labelled*3);i++)all.extend(b[i]);map.fitBounds(all,{padding:[20,20],maxZoom:6});}
+else map.setView([25,20],2);
+window.geomapReady=performance.now();
+document.dispatchEvent(new CustomEvent("geomap:ready",{detail:{ms:window.geomapReady}}));
+}
+"""
