@@ -323,7 +323,7 @@ def _common(word: str, L: Lang) -> float:
 _NAME_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 LOCATED_MIN = 4.0  # importance: a town of 10,000 people or more
 SMALL_TOWN = 5.0  # importance (log10 of an effective population) below which a town is small
-_BIG_KINDS = frozenset({"country", "admin1", "region", "continent", "sea"})
+_BIG_KINDS = frozenset({"country", "admin1", "region", "continent", *gz.WATER})
 
 
 class _Known:

@@ -36,10 +36,10 @@ _COUNTRY, _ADMIN1_K, _REGION, _ADMIN2 = (_KIND_CODE[k] for k in ("country", "adm
 _CITY, _OTHER = _KIND_CODE["city"], _KIND_CODE["other"]
 # Kinds that lie inside a first-level region (and are measured by distance).
 _PLACELIKE = np.zeros(len(gz.KINDS), dtype=bool)
-_PLACELIKE[[_KIND_CODE[k] for k in ("city", "admin1", "admin2", "other")]] = True
+_PLACELIKE[[_KIND_CODE[k] for k in ("city", "admin1", "admin2", "other", *gz.POINT_FEATURES)]] = True
 # Kinds that count as a point of the document's geography.
 _POINT = np.ones(len(gz.KINDS), dtype=bool)
-_POINT[[_KIND_CODE[k] for k in ("country", "continent", "sea", "region")]] = False
+_POINT[[_KIND_CODE[k] for k in ("country", "continent", "region", *gz.WATER)]] = False
 # Country and admin1 codes as small integers, so that whole documents compare at once;
 # 0 is the empty code.
 _CODE_IDS: dict[str, int] = {"": 0}
