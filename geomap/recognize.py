@@ -83,6 +83,9 @@ class Lang:
     # Lower-case nouns that end a feature's name when the gazetteer knows the whole
     # ("the Kerem Shalom crossing", "the Cox's Bazar camps").
     feature_nouns: frozenset = frozenset()
+    # Capitalised words after a people's name that make an event of it ("the Korean War",
+    # "the American Revolution"); a place's own name keeps its place ("the Vietnam War").
+    event_heads: frozenset = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -129,6 +132,7 @@ def language(code: str) -> Lang:
         vessel_after=re.compile(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{_words_re(d['vessel_words'])})\b",
                                 re.IGNORECASE) if d.get("vessel_words") else None,
         feature_nouns=frozenset(d.get("feature_nouns", ())),
+        event_heads=frozenset(d.get("event_heads", ())),
     )
 
 
@@ -599,6 +603,8 @@ class Extractor:
                     and (_common(toks[next_k].text, L) < 3.0 or (top_imp < SMALL_TOWN and not toks[next_k].sent_start)):
                 continue
             if join_prev and toks[prev_k].text in L.org_prefixes:
+                continue
+            if join_next and toks[next_k].text in L.event_heads and all(c.match == gz.MATCH_DEMONYM for c in cands):
                 continue
             if join_next and toks[next_k].text in L.org_heads \
                     and not (big_unit and toks[next_k].text in L.state_bodies
