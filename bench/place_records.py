@@ -8,7 +8,7 @@ a gold toponym (`gold`), its error in km when the gold has coordinates, and `rig
 WikToR marks one name per document, so its mentions outside the gold are left out
 (`gold` is None there): nothing says whether they are right.
 
-    python bench/place_records.py -o /tmp/records.jsonl
+    python bench/place_records.py --raw -o /tmp/records.jsonl   # then bench/fit_calibration.py
     python bench/place_records.py --corpus lgl_dev --far   # gold toponyms resolved over 161 km
 
 The calibration (bench/fit_calibration.py) and the error counts in the README read these.
@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from geomap import confidence  # noqa: E402
 from geomap import gazetteer as gz  # noqa: E402
 from geomap import resolve as rs  # noqa: E402
 from geomap.api import extract  # noqa: E402
@@ -61,8 +62,11 @@ def main():
     ap.add_argument("--corpus", action="append", choices=CORPORA)
     ap.add_argument("-o", "--output", default="-")
     ap.add_argument("--far", action="store_true", help="only gold toponyms resolved over 161 km")
+    ap.add_argument("--raw", action="store_true", help="scores without the shipped calibration (to refit it)")
     a = ap.parse_args()
     g = gz.load(quiet=True)
+    if a.raw:
+        confidence.USE_MODEL = False  # features only: the shipped model may predate them
     out = sys.stdout if a.output == "-" else open(a.output, "w", encoding="utf-8")
     for c in a.corpus or CORPORA:
         for rec in records(g, c):

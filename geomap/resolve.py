@@ -429,7 +429,6 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     return sorted(merged.values(), key=lambda rp: rp.mentions[0].start)
 
 
-OWN_ENTRY_IMPORTANCE = 5.0  # log10 of 100,000 people
 _CHAIN = 3  # "X is a town in Y County, Z, W": X lies in Y, Z and W
 WITHIN_KM = {"in": 80.0, ",": 80.0, "near": 150.0}  # a town in a county, a village near a town
 
@@ -472,11 +471,6 @@ def _unlisted_inside(g, i, links, pos, fits, infos, choice):
         if okind not in ("city", "other", "admin2", "admin1") or rel == "near" and okind == "admin1":
             return None
         if any(kd not in ("city", "other") for kd in infos[i].kinds):
-            return None
-        # A name with a well-known entry of its own (a city of 100,000 or more) is that
-        # place, wherever the sentence seems to put it: the rule never overrides a name.
-        own = infos[i].own > 0
-        if own.any() and float(g.importance[infos[i].rows[own]].max()) >= OWN_ENTRY_IMPORTANCE:
             return None
         f = fits.get((i, o))
         if f is not None and f[:, choice[o]].any():
