@@ -415,7 +415,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         }
         conf = confidence.probability(feats)
         if FEATURE_SINK is not None:
-            FEATURE_SINK[place.id] = feats
+            FEATURE_SINK.setdefault(place.id, feats)  # the merge below keeps the first name's score
         out.append(ResolvedPlace(place, mentions, round(float(conf), 3)))
     # Several names may resolve to one place ("Korea Utara", "North Korea"): merge.
     merged: dict[str, ResolvedPlace] = {}
@@ -425,7 +425,8 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             merged[rp.place.id] = rp
         else:
             ms = tuple(sorted(m.mentions + rp.mentions, key=lambda x: x.start))
-            merged[rp.place.id] = ResolvedPlace(m.place, ms, max(m.score, rp.score))
+            # the first name's score: the calibration was fitted on the features behind it
+            merged[rp.place.id] = ResolvedPlace(m.place, ms, m.score)
     return sorted(merged.values(), key=lambda rp: rp.mentions[0].start)
 
 
