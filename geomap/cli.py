@@ -410,12 +410,14 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
       geomap evaluate ../shared/eval/dev/lgl_dev.jsonl ../shared/eval/dev/trnews_dev.jsonl
     """
     from . import gazetteer as gz
-    from .evaluate import geomap_predictor, score_corpus
+    from .evaluate import geomap_scored_predictor, score_calibration, score_corpus
 
     _check_lang(lang)
     g = gz.load(list(gazetteers))
-    predict = geomap_predictor(g, lang=lang, include_demonyms=not no_demonyms)
+    scored, predict = geomap_scored_predictor(g, lang=lang, include_demonyms=not no_demonyms)
     rows = [score_corpus(p, predict).as_dict() for p in gold]
+    for row, p in zip(rows, gold):  # the texts are read once: scored() remembers them
+        row["calibration_error"] = score_calibration(p, scored)["ece"]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
@@ -424,6 +426,8 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
     for r in rows:
         click.echo(f"{r['corpus'][:13]:<14}{r['docs']:>6}{r['gold']:>7}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
                    f"{r['acc161']:>8.3f}{r['auc']:>7.3f}{r['mean_km']:>9.0f}{r['median_km']:>8.1f}{r['seconds']:>7.1f}{r['words_per_second'] or 0:>9}")
+    click.echo("calibration error (ECE, 10 bins; score = probability the place is right): "
+               + ", ".join(f"{r['corpus']} {r['calibration_error']:.3f}" for r in rows))
 
 
 @cli.group()

@@ -131,3 +131,66 @@ def geomap_predictor(gazetteer=None, lang="en", include_demonyms=True):
                     continue
                 yield m.start, m.end, rp.place.lat, rp.place.lon
     return predict
+
+
+# -- calibration ---------------------------------------------------------------
+CALIBRATION_BINS = 10
+# Corpora that annotate only some names per document (WikToR: one ambiguous name):
+# a place they do not mark is neither right nor wrong there.
+PARTIAL_CORPORA = frozenset({"wiktor", "wiktor_dev"})
+
+
+def expected_calibration_error(scores, right, bins: int = CALIBRATION_BINS) -> float:
+    """Sum over equal-width score bins of |mean score - share right|, weighted by the
+    bin's share of places: 0 when a score of 0.9 is right 90% of the time."""
+    sums = [[0.0, 0.0, 0] for _ in range(bins)]
+    n = 0
+    for s, r in zip(scores, right):
+        b = sums[min(bins - 1, int(float(s) * bins))]
+        b[0] += float(s)
+        b[1] += 1.0 if r else 0.0
+        b[2] += 1
+        n += 1
+    return sum(abs(b[0] - b[1]) / n for b in sums if b[2]) if n else 0.0
+
+
+def score_calibration(path, scored, name: str | None = None) -> dict:
+    """ECE of the scores of every predicted place mention; right = a gold span whose
+    place lies within 161 km (or whose gold has no coordinates). scored(text) ->
+    iterable of (start, end, lat, lon, score)."""
+    corpus = name or Path(path).stem
+    scores, right = [], []
+    for doc in read_gold(path):
+        partial = corpus.lower() in PARTIAL_CORPORA or str(doc.get("corpus", "")).lower() == "wiktor"
+        gold = {(g["start"], g["end"]): g for g in doc["toponyms"]}
+        for s, e, la, lo, sc in scored(doc["text"]):
+            g = gold.get((s, e))
+            if g is None and partial:
+                continue
+            ok = g is not None and (g.get("lat") is None or haversine_km(g["lat"], g["lon"], la, lo) <= 161)
+            scores.append(sc)
+            right.append(ok)
+    return {"corpus": corpus, "places": len(scores), "share_right": round(sum(right) / len(right), 4) if right else 0.0,
+            "ece": round(expected_calibration_error(scores, right), 4)}
+
+
+def geomap_scored_predictor(gazetteer=None, lang="en", include_demonyms=True, memo: dict | None = None):
+    """Like geomap_predictor, with each mention's score; pass the same memo dict to run
+    the extraction once for both."""
+    from . import gazetteer as gz
+    from .api import extract
+
+    g = gazetteer or gz.load()
+    memo = {} if memo is None else memo
+
+    def scored(text):
+        hit = memo.get(text)
+        if hit is None:
+            r = extract(text, lang=lang, gazetteer=g, events=False)
+            hit = memo[text] = [(m.start, m.end, rp.place.lat, rp.place.lon, rp.score)
+                                for rp in r.places for m in rp.mentions if include_demonyms or not m.demonym]
+        return hit
+
+    def predict(text):
+        return [t[:4] for t in scored(text)]
+    return scored, predict

@@ -33,7 +33,14 @@ COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
     "lat", "lon", "population", "geonameid", "demonyms", "source",
 )
-KINDS = ("country", "admin1", "city", "region", "sea", "continent", "other", "admin2")
+KINDS = ("country", "admin1", "city", "region", "sea", "continent", "other", "admin2",
+         # Route features (scripts/build_gazetteer.py: airportsdata, data/route_features.csv);
+         # appended, so that the codes of the kinds above stay what cached indexes hold.
+         "gulf", "strait", "canal", "cape", "crossing", "camp", "base", "port", "airport")
+# Features a route passes or ends at, which lie at one point like a town does.
+POINT_FEATURES = frozenset({"canal", "cape", "crossing", "camp", "base", "port", "airport"})
+# Stretches of water, which a route crosses but no point stands for.
+WATER = frozenset({"sea", "gulf", "strait"})
 # How the name matched a row: its own name beats an alternate, and a demonym
 # ("North Korean") is the weakest evidence that a place is meant.
 MATCH_NAME, MATCH_ALT, MATCH_DEMONYM = 0, 1, 2
@@ -377,7 +384,11 @@ def importance(kind: str, population: int) -> float:
     the region named after it (Donetsk, Khabarovsk), and regions without population
     data sit where a mid-sized city would.
     """
-    base = {"country": 9.0, "continent": 9.5, "region": 7.0, "sea": 7.0, "admin1": 5.7, "admin2": 5.0}.get(kind)
+    base = {"country": 9.0, "continent": 9.5, "region": 7.0, "sea": 7.0, "admin1": 5.7, "admin2": 5.0,
+            "gulf": 7.0, "strait": 7.0, "canal": 6.0, "cape": 6.0,
+            # Below the fuzzy floor (_FUZZY_MIN_IMPORTANCE): a camp's or an airport's name
+            # is matched as written, never as a guess at a misspelling.
+            "crossing": 4.6, "camp": 4.6, "base": 4.6, "port": 4.6, "airport": 4.6}.get(kind)
     if base is not None:
         return max(base, math.log10(population + 1)) if kind in ("country", "continent") else base
     return math.log10(population + 10)

@@ -71,6 +71,21 @@ class Lang:
     # ... and one of these words must say it is about a place ("town", "located").
     within_words: frozenset = frozenset()
     within_kinds: dict = field(default_factory=dict)  # "is a town in": the first name is a city
+    # Words between an apposition's opener and its place word that end the clause: "After
+    # unloading in Rajin, the ship returned to the port of Dunai" says nothing of where
+    # Rajin lies.
+    clause_breakers: frozenset = frozenset()
+    # A ship's name is no place: "MV X", "HMS X" (prefixes), "the cargo ship the Angara",
+    # "kapal Angara" (a vessel word right before), "the Angara, a Russian cargo ship" (after).
+    vessel_prefixes: frozenset = frozenset()
+    vessel_before: re.Pattern | None = None
+    vessel_after: re.Pattern | None = None
+    # Lower-case nouns that end a feature's name when the gazetteer knows the whole
+    # ("the Kerem Shalom crossing", "the Cox's Bazar camps").
+    feature_nouns: frozenset = frozenset()
+    # Capitalised words after a people's name that make an event of it ("the Korean War",
+    # "the American Revolution"); a place's own name keeps its place ("the Vietnam War").
+    event_heads: frozenset = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -110,6 +125,14 @@ def language(code: str) -> Lang:
         near_gap=_gap_pattern(d.get("within"), "near_ends"),
         within_words=frozenset(d.get("within", {}).get("place_words", ())),
         within_kinds=d.get("within", {}).get("kind_words", {}),
+        clause_breakers=frozenset(d.get("clause_breakers", ())),
+        vessel_prefixes=frozenset(d.get("vessel_prefixes", ())),
+        vessel_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['vessel_words'])}),?\s+(?:(?:the|called|named|bernama)\s+)?$",
+                                 re.IGNORECASE) if d.get("vessel_words") else None,
+        vessel_after=re.compile(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{_words_re(d['vessel_words'])})\b",
+                                re.IGNORECASE) if d.get("vessel_words") else None,
+        feature_nouns=frozenset(d.get("feature_nouns", ())),
+        event_heads=frozenset(d.get("event_heads", ())),
     )
 
 
@@ -187,6 +210,11 @@ class Span:
 
 
 _ABBREV = re.compile(r"(?:[^\W\d_]\.){2,}")
+# An Arabic article glued to a capitalised name inside a place's name ("Bab el-Mandeb",
+# "Ras al-Khaimah"): it continues and may end the name.
+_ARTICLE_NAME = re.compile(r"[ae][lnrstdz]h?-[^\W\d_]")
+# An airline's code and a flight number ("GA 991", "MH 17"): no place.
+_FLIGHT_NUMBER = re.compile(r"[ -]?\d{1,4}\b")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _BREAK_BEFORE = re.compile(r"[.!?…]['\"”’)]*\s+['\"“‘(]*$")
 # "We're", "I’ll", "Don't": a pronoun or verb with a clitic, never a name.
@@ -323,7 +351,7 @@ def _common(word: str, L: Lang) -> float:
 _NAME_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 LOCATED_MIN = 4.0  # importance: a town of 10,000 people or more
 SMALL_TOWN = 5.0  # importance (log10 of an effective population) below which a town is small
-_BIG_KINDS = frozenset({"country", "admin1", "region", "continent", "sea"})
+_BIG_KINDS = frozenset({"country", "admin1", "region", "continent", *gz.WATER})
 
 
 class _Known:
@@ -394,7 +422,8 @@ class Extractor:
             shorter = None  # the best match before the current one
             while True:
                 last = toks[end_tok]
-                if key and (last.cap or last.text.isupper() or last.text[:2] in ("d'", "d’")) and key in trie:
+                if key and (last.cap or last.text.isupper() or last.text[:2] in ("d'", "d’")
+                            or (end_tok > i and _is_article_name(last.text))) and key in trie:
                     shorter, best = best, (end_tok, key)
                 if end_tok + 1 >= n or end_tok - i + 1 >= MAX_TOKENS:
                     break
@@ -409,11 +438,14 @@ class Extractor:
                     end_tok += 1  # "Côte d'Ivoire": the elided article joins the name
                     key = f"{key} {gz.fold(nxt.text)}"
                     continue
-                if not _joinable(text, last, nxt) or not (nxt.cap or nxt.key in L.connectors or nxt.text.isupper()):
+                if not _joinable(text, last, nxt) or not (nxt.cap or nxt.key in L.connectors or nxt.text.isupper()
+                                                          or _is_article_name(nxt.text)):
                     break
                 end_tok += 1
-                if nxt.key:
-                    key = f"{key} {nxt.key}" if key else nxt.key
+                # plain tokens keep their hyphens in .key; the index folds them to spaces
+                nk = _fold(nxt.text) if not nxt.cap and _is_article_name(nxt.text) else nxt.key
+                if nk:
+                    key = f"{key} {nk}" if key else nk
             if best is not None and shorter is not None and toks[best[0]].text in L.org_links \
                     and best[0] + 1 < n and toks[best[0] + 1].cap and _joinable(text, toks[best[0]], toks[best[0] + 1]):
                 # "Kentucky State Police", "Illinois State University": "X State" names the
@@ -427,6 +459,9 @@ class Extractor:
                         and text[toks[end_tok].end:toks[k2].start] == " ":
                     unit_of[len(spans)] = L.unit_heads[toks[k2].text]
                     end_tok = k2
+                elif k2 < n and toks[k2].key in L.feature_nouns and not toks[k2].cap \
+                        and text[toks[end_tok].end:toks[k2].start] == " " and f"{key} {toks[k2].key}" in trie:
+                    end_tok = k2  # "the Kerem Shalom crossing": the feature, by its full name
                 s, e = t.start, toks[end_tok].end
                 spans.append(Span(s, e, text[s:e], key, tok_start=i, tok_end=end_tok + 1))
                 i = end_tok + 1
@@ -490,6 +525,7 @@ class Extractor:
 
         out = []
         person_keys: set[str] = set()
+        vessel_keys: set[str] = set()
         for si, sp in enumerate(spans):
             unit = unit_of.get(si)
             if unit:
@@ -514,6 +550,9 @@ class Extractor:
             single = sp.tok_end - sp.tok_start == 1
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
             if sp.key in L.not_places or (sp.text in L.name_titles and sp.key not in located):
+                continue
+            if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L):
+                vessel_keys.add(sp.key)
                 continue
             prev_k, next_k = sp.tok_start - 1, sp.tok_end
             join_prev = prev_k >= 0 and _joinable(text, toks[prev_k], first)
@@ -565,6 +604,8 @@ class Extractor:
                 continue
             if join_prev and toks[prev_k].text in L.org_prefixes:
                 continue
+            if join_next and toks[next_k].text in L.event_heads and all(c.match == gz.MATCH_DEMONYM for c in cands):
+                continue
             if join_next and toks[next_k].text in L.org_heads \
                     and not (big_unit and toks[next_k].text in L.state_bodies
                              and not all(c.match == gz.MATCH_DEMONYM for c in cands)):
@@ -599,6 +640,8 @@ class Extractor:
             if single and not big_unit and top_imp < SMALL_TOWN and _AGE_AFTER.match(after):
                 person_keys.add(sp.key)  # "Hailey, 6, and Caleb, 4": people and their ages
                 continue
+            if sp.acronym and _FLIGHT_NUMBER.match(after):
+                continue  # "GA 991": an airline's code before a flight number
             if sp.acronym:
                 # Short all-caps names are acronyms unless they name a big unit
                 # ("US", "UK", "AS", "NSW"); a town called "Us" does not count.
@@ -651,6 +694,10 @@ class Extractor:
                 sp.kind_hint = L.kind_cues_after[words_after[0].strip(".,;")]
             sp.candidates = cands
             out.append(sp)
+        if vessel_keys:
+            # A ship keeps its name through the text ("the Angara ... the Angara docked").
+            out = [sp for sp in out if sp.key not in vessel_keys
+                   or any(g.kind_name(c.row) in _BIG_KINDS for c in sp.candidates[:3])]
         if person_keys:
             # One sense per discourse: a name used for a person here is a person throughout,
             # unless it names a big unit.
@@ -674,8 +721,10 @@ class Extractor:
                 continue
             if given_name(k - 1) and _joinable(text, toks[k - 1], tk):
                 continue
-            if tk.key in person_keys or tk.key in surnames:
+            if tk.key in person_keys or tk.key in surnames or tk.key in vessel_keys:
                 continue  # "Scott Verduin ... dropped Verduin off": no fuzzy Verdun
+            if _is_vessel(text, tk.start, tk.end, toks[k - 1] if k else None, L):
+                continue
             if gz.is_common_word(tk.text):
                 continue
             cands = self.g.fuzzy(tk.text, min_similarity=0.85, limit=5)
@@ -722,6 +771,22 @@ def _hyphen_parts(t: Token, i: int, trie, is_big, common) -> list[Span]:
     if len(parts) < 2 or not all(k and k in trie and is_big(p) for _, p, k in parts):
         return []
     return [Span(s, s + len(p), p, k, tok_start=i, tok_end=i + 1) for s, p, k in parts]
+
+
+def _is_article_name(word: str) -> bool:
+    m = _ARTICLE_NAME.match(word)
+    return m is not None and word[m.end() - 1].isupper()
+
+
+def _is_vessel(text: str, start: int, end: int, prev: Token | None, L: Lang) -> bool:
+    """Is the name at text[start:end] a ship's? A vessel prefix glued before it ("MV",
+    "HMS"), a vessel word right before it ("the cargo ship the Angara", "kapal
+    Angara"), or an apposition after it ("the Angara, a Russian cargo ship")."""
+    if L.vessel_before is None:
+        return False
+    if prev is not None and prev.text in L.vessel_prefixes and text[prev.end:start] == " ":
+        return True
+    return bool(L.vessel_before.search(text, max(0, start - 40), start)) or bool(L.vessel_after.match(text, end))
 
 
 def _is_acronym(word: str) -> bool:
@@ -783,4 +848,9 @@ def _words_ok(gap: str, L: Lang) -> bool:
     if re.search(r"[.;:!?\n]", g):
         return False
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", g.lower())
-    return len(words) <= 14 and any(w in L.within_words for w in words)
+    if len(words) > 14 or not any(w in L.within_words for w in words):
+        return False
+    # The last two words hold the preposition that relates the names ("in", "north
+    # of", "dari"): a breaker before them ends the clause ("the ship returned to the
+    # port of").
+    return not any(w in L.clause_breakers for w in words[:-2])

@@ -49,6 +49,8 @@ NATURAL_EARTH_CREDIT = (
 )
 OSM_ATTR = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
+# Scores are calibrated probabilities (geomap/confidence.py): below this the map says so.
+UNCERTAIN_BELOW = 0.5
 _LIGHT = {"sea": "#dce8ef", "land": "#f5f3ee", "border": "#a4afb7", "ink": "#1a1a1a"}
 _DARK = {"sea": "#1c2630", "land": "#2e343a", "border": "#56616b", "ink": "#1a1a1a"}
 
@@ -674,8 +676,9 @@ class _Builder:
             f'<p class="gm-meta">{meta}</p>' if meta else "",
             f'<p class="gm-meta"><span class="gm-chip" style="background:{ROLE_COLORS[role]}"></span>'
             f"{_esc(ROLE_LABELS[role])}</p>",
-            f'<p class="gm-meta">Named {count} time{"s" if count != 1 else ""} · '
-            f"place match confidence {round(100 * float(rp.score))}%</p>",
+            f'<p class="gm-meta">Named {count} time{"s" if count != 1 else ""}'
+            + (f" · uncertain match ({round(100 * float(rp.score))}% likely right)" if rp.score < UNCERTAIN_BELOW else "")
+            + "</p>",
         ]
         quotes = _place_quotes(rp, sents)
         if quotes:

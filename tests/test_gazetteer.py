@@ -20,7 +20,9 @@ def test_csv_columns_and_deterministic_order():
         header = next(r)
         assert header == list(gz.COLUMNS)
         rows = [(row[4], row[5], row[1], row[0]) for row in r]
-    order = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "admin2": 5, "city": 6}
+    order = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "admin2": 5, "city": 6,
+             "gulf": 7, "strait": 8, "canal": 9, "cape": 10, "crossing": 11, "camp": 12, "base": 13, "port": 14,
+             "airport": 15}
     keys = [(order[k], cc, name, i) for k, cc, name, i in rows]
     assert keys == sorted(keys), "rows must be in the build script's order"
     assert len({r[3] for r in rows}) == len(rows), "ids are unique"
@@ -74,12 +76,12 @@ def test_user_gazetteer_adds_places(tmp_path, fresh_cache):
     extra = tmp_path / "bases.csv"
     extra.write_text(
         "id,name,alternatenames,kind,country_code,lat,lon\n"
-        "my:khmeimim,Khmeimim Air Base,Hmeimim|Khmeimim,other,SY,35.4011,35.9486\n",
+        "my:tiyas,Tiyas Air Base,Tiyas airbase|T-4 airbase,other,SY,34.5225,37.6297\n",
         encoding="utf-8",
     )
     g = gz.load([extra], quiet=True)
-    hits = g.lookup("Hmeimim")
-    assert hits and g.row(hits[0].row)["id"] == "my:khmeimim"
+    hits = g.lookup("Tiyas airbase")
+    assert hits and g.row(hits[0].row)["id"] == "my:tiyas"
     assert g.lookup("Vladivostok"), "the embedded gazetteer is still there"
 
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Every place geomap predicts on the dev corpora, with whether it is right.
+
+One JSON line per predicted mention: corpus, document, span, name, kind, score, the
+calibration features resolve computed for it, and against the gold: whether the span is
+a gold toponym (`gold`), its error in km when the gold has coordinates, and `right`
+(a gold span resolved within 161 km; a gold span without coordinates counts as right).
+WikToR marks one name per document, so its mentions outside the gold are left out
+(`gold` is None there): nothing says whether they are right.
+
+    python bench/place_records.py --raw -o /tmp/records.jsonl   # then bench/fit_calibration.py
+    python bench/place_records.py --corpus lgl_dev --far   # gold toponyms resolved over 161 km
+
+The calibration (bench/fit_calibration.py) and the error counts in the README read these.
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geomap import confidence  # noqa: E402
+from geomap import gazetteer as gz  # noqa: E402
+from geomap import resolve as rs  # noqa: E402
+from geomap.api import extract  # noqa: E402
+from geomap.distance import haversine_km  # noqa: E402
+from geomap.evaluate import read_gold  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+CORPORA = ("lgl_dev", "trnews_dev", "geovirus", "wiktor_dev")
+PARTIAL = {"wiktor_dev"}  # corpora that annotate only some names
+
+
+def records(g, corpus: str):
+    path = DEV / f"{corpus}.jsonl"
+    for doc in read_gold(path):
+        gold = {(t["start"], t["end"]): t for t in doc["toponyms"]}
+        feats = {}
+        rs.FEATURE_SINK = feats if hasattr(rs, "FEATURE_SINK") else None
+        r = extract(doc["text"], lang="en", gazetteer=g, events=False)
+        for rp in r.places:
+            for m in rp.mentions:
+                t = gold.get((m.start, m.end))
+                if t is None and corpus in PARTIAL:
+                    continue
+                err = None
+                if t is not None and t.get("lat") is not None:
+                    err = haversine_km(t["lat"], t["lon"], rp.place.lat, rp.place.lon)
+                yield {"corpus": corpus, "doc": doc.get("doc_id"), "start": m.start, "end": m.end, "text": m.text,
+                       "name": rp.place.name, "kind": rp.place.kind, "cc": rp.place.country_code,
+                       "score": rp.score, "features": feats.get(rp.place.id),
+                       "gold": None if t is None and corpus in PARTIAL else t is not None,
+                       "gold_name": t["name"] if t else None,
+                       "error_km": None if err is None else round(err, 1),
+                       "right": t is not None and (err is None or err <= 161)}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", action="append", choices=CORPORA)
+    ap.add_argument("-o", "--output", default="-")
+    ap.add_argument("--far", action="store_true", help="only gold toponyms resolved over 161 km")
+    ap.add_argument("--raw", action="store_true", help="scores without the shipped calibration (to refit it)")
+    a = ap.parse_args()
+    g = gz.load(quiet=True)
+    if a.raw:
+        confidence.USE_MODEL = False  # features only: the shipped model may predate them
+    out = sys.stdout if a.output == "-" else open(a.output, "w", encoding="utf-8")
+    for c in a.corpus or CORPORA:
+        for rec in records(g, c):
+            if a.far and not (rec["error_km"] is not None and rec["error_km"] > 161):
+                continue
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    out.close()
+
+
+if __name__ == "__main__":
+    main()

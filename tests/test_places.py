@@ -1,0 +1,94 @@
+"""Places a desk would publish: route features, names that are not places, guarded
+fuzzy matches, containment within a clause, calibrated scores (issue 16)."""
+import json
+
+import pytest
+
+import geomap
+from geomap import confidence
+from geomap.evaluate import expected_calibration_error
+from geomap.geocode import haversine_km
+
+
+def _places(text, lang="en"):
+    r = geomap.extract(text, lang=lang, events=False)
+    return {m.text: rp for rp in r.places for m in rp.mentions}
+
+
+@pytest.mark.parametrize("text, mention, kind, cc, lat, lon", [
+    ("The freighter passed through the Panama Canal on Tuesday.", "Panama Canal", "canal", "PA", 9.1, -79.7),
+    ("The tanker used the Kiel Canal to reach the Baltic.", "Kiel Canal", "canal", "DE", 54.2, 9.6),
+    ("Houthi drones struck a ship near Bab el-Mandeb.", "Bab el-Mandeb", "strait", "", 12.6, 43.3),
+    ("The convoy sailed around Cape Horn in a storm.", "Cape Horn", "cape", "CL", -56.0, -67.3),
+    ("Ships diverted around the Cape of Good Hope.", "Cape of Good Hope", "cape", "ZA", -34.4, 18.5),
+    ("The minister landed at Heathrow Airport late on Sunday.", "Heathrow Airport", "airport", "GB", 51.47, -0.46),
+    ("Passengers queued at Ben Gurion Airport for hours.", "Ben Gurion Airport", "airport", "IL", 32.0, 34.9),
+    ("The plane left Soekarno-Hatta for Bali.", "Soekarno-Hatta", "airport", "ID", -6.13, 106.66),
+    ("Aid trucks entered Gaza through the Kerem Shalom crossing.", "Kerem Shalom crossing", "crossing", "IL", 31.2, 34.3),
+    ("Tankers crossed the Strait of Hormuz and the Suez Canal.", "Suez Canal", "canal", "EG", 30.7, 32.3),
+    ("Refugees from Sudan reached Farchana in eastern Chad.", "Farchana", "camp", "TD", 13.6, 21.8),
+])
+def test_route_features(text, mention, kind, cc, lat, lon):
+    rp = _places(text)[mention]
+    assert rp.place.kind == kind and rp.place.country_code == cc
+    assert haversine_km(rp.place.lat, rp.place.lon, lat, lon) < 50
+
+
+def test_farchana_never_faranah():
+    # a town the gazetteer lacks stays out rather than going to Guinea
+    got = _places("Refugees from Sudan reached Farchanah, a town in eastern Chad, on foot.")
+    assert all(rp.place.country_code != "GN" for rp in got.values())
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("The cargo ship the Angara docked at Rajin on Friday.", "Angara"),
+    ("The vessel MV Angara left port.", "Angara"),
+    ("Hamas said it would respond.", "Hamas"),
+    ("Hezbollah and the IDF traded fire; Wagner fighters left Mali.", "Wagner"),
+    ("Hezbollah and the IDF traded fire.", "IDF"),
+    ("The Post reported the story first.", "The Post"),
+    ("Flight GA 991 landed safely.", "GA"),
+    ("Veterans of the Korean War met in Seoul.", "Korean"),
+])
+def test_names_that_are_not_places(text, not_place):
+    got = _places(text)
+    assert not any(not_place in m for m in got), sorted(got)
+
+
+def test_a_place_of_a_war_keeps_its_place():
+    got = _places("The Gaza war entered its second year.")
+    assert got["Gaza"].place.country_code == "PS"
+
+
+def test_ship_name_in_indonesian():
+    got = _places("Kapal kargo Angara berlabuh di Vladivostok.", lang="id")
+    assert "Angara" not in got and "Vladivostok" in got
+
+
+def test_containment_never_crosses_a_clause():
+    got = _places("After unloading in Rajin, the ship returned to the port of Dunai near Nakhodka.")
+    assert got["Rajin"].place.country_code == "KP"
+    assert got["Rajin"].place.source != "" and not got["Rajin"].place.source.startswith("within:")
+    assert got["Nakhodka"].place.country_code == "RU"
+
+
+def test_fuzzy_needs_context():
+    # With Russian places around, the misspelling is Ussuriysk; alone, it is nothing.
+    got = _places("Troops moved from Vladivostok to Usurisk and on to Khabarovsk.")
+    assert got["Usurisk"].place.name == "Ussuriysk"
+    assert "Usurisk" not in _places("Reporters saw Usurisk yesterday.")
+
+
+def test_scores_are_probabilities_from_the_shipped_model():
+    from importlib.resources import files
+
+    d = json.loads(files("geomap").joinpath("data/calibration.json").read_text("utf-8"))
+    assert tuple(d["features"]) == confidence.FEATURE_NAMES and len(d["weights"]) == len(confidence.FEATURE_NAMES)
+    for rp in _places("Troops moved from Vladivostok to Khabarovsk in Russia.").values():
+        assert 0.0 <= rp.score <= 1.0
+
+
+def test_expected_calibration_error():
+    assert expected_calibration_error([0.9] * 10, [True] * 9 + [False]) == pytest.approx(0.0)
+    assert expected_calibration_error([0.9] * 10, [False] * 10) == pytest.approx(0.9)
+    assert expected_calibration_error([0.25, 0.75], [False, True]) == pytest.approx(0.25)
