@@ -21,7 +21,10 @@ import fnmatch
 import json
 import os
 import re
+import stat
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -35,7 +38,8 @@ DEFAULT_GLOB = "*.txt|*.text|*.md|*.html|*.htm"
 DEFAULT_JSONL_GLOB = "*.jsonl|*.ndjson"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-DATE_LINES = 5  # how many non-blank lines at the top of a text may carry its date
+DATE_LINES = 5
+MAX_ID_CHARS = 1000  # a JSON Lines id is a label, not a document  # how many non-blank lines at the top of a text may carry its date
 
 _BOMS = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -65,9 +69,15 @@ _MAGIC = (
 
 # C0/C1 controls other than the usual whitespace; real text has almost none of them.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _HTML_SNIFF_RE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_LANG_RE = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})""", re.IGNORECASE)
+
+
+class SkippedInput(InputError):
+    """A folder entry that is not a regular file (a FIFO, socket or device): never
+    opened, since reading one can block forever; reported as a notice, not a failure."""
 
 
 def _binary_error(name: str) -> InputError:
@@ -143,6 +153,31 @@ def _guess_single_byte(data: bytes, name: str) -> str:
     return str(best)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark, or None.
+
+    Text in a Latin script is mostly ASCII, which UTF-16 stores with a zero byte on
+    one side of every character (the odd bytes in little-endian, the even ones in
+    big-endian); binary data has no such rhythm. What decodes is still checked by
+    _finish_text for NULs and control characters.
+    """
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        codec = "utf-16-le"
+    elif even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
 def _decode(data: bytes, name: str, declared: str | None = None) -> str:
     if not data:
         raise InputError(f"{name}: is empty")
@@ -156,6 +191,10 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> str:
                 # A UTF-8 BOM followed by a few Windows-1252 bytes: let detection decide.
                 data = data[len(bom):]
                 break
+    if b"\x00" in data and not data.startswith(_MAGIC):
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return _finish_text(text, name)
     if b"\x00" in data or data.startswith(_MAGIC):
         raise _binary_error(name)
     # Strict UTF-8 first: it is by far the commonest, almost never validates by
@@ -399,8 +438,16 @@ def _walk(folder: Path, glob: str | Sequence[str]) -> tuple[list[Path], list[Inp
                 continue
             full = Path(root, fname)
             rel = full.relative_to(folder).as_posix()
-            if matches_glob(rel, glob):
+            if not matches_glob(rel, glob):
+                continue
+            try:
+                mode = os.stat(full).st_mode
+            except OSError:
+                mode = stat.S_IFREG  # a dangling link: reading it says why
+            if stat.S_ISREG(mode):
                 found.append((rel, full))
+            else:
+                errors.append(SkippedInput(f"{full}: skipped, not a regular file (a FIFO, socket or device)"))
     found.sort(key=lambda item: item[0])
     return [full for _, full in found], errors
 
@@ -412,21 +459,38 @@ def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
     return data
 
 
-def _read_file(path: Path, max_bytes: int) -> bytes:
+def _open(path: Path, regular_only: bool) -> BinaryIO:
+    """Open an input for reading. A file found in a folder must be a regular file: it is
+    opened without blocking (a FIFO swapped in after the folder was listed would
+    otherwise wait forever for a writer) and refused if it is anything else."""
     name = str(path)
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > max_bytes:
-                raise _too_big(name, size, max_bytes)
-            # Read with a cap too: special files (FIFOs, /dev/...) report size 0.
-            return _read_limited(fh, name, max_bytes)
+        if not regular_only:
+            return open(path, "rb")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise SkippedInput(f"{name}: skipped, not a regular file (a FIFO, socket or device)")
+        return os.fdopen(fd, "rb")
     except FileNotFoundError as exc:
         raise InputError(f"{name}: no such file or directory") from exc
     except IsADirectoryError as exc:
         raise InputError(f"{name}: is a folder") from exc
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+
+
+def _read_file(path: Path, max_bytes: int, regular_only: bool = False) -> bytes:
+    name = str(path)
+    with _open(path, regular_only) as fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise _too_big(name, size, max_bytes)
+            # Read with a cap too: special files (FIFOs, /dev/...) report size 0.
+            return _read_limited(fh, name, max_bytes)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
 
 
 def is_url(value: str) -> bool:
@@ -570,6 +634,10 @@ def _jsonl_record(raw: bytes, where: str, stem: str, lineno: int, used: set[str]
         raise InputError(f"{where}: line is not valid UTF-8 (JSON Lines must be UTF-8)") from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{where}: not usable JSON: nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InputError(f"{where}: not usable JSON: {exc}") from exc
     if not isinstance(record, dict):
         raise InputError(f'{where}: expected a JSON object like {{"id": ..., "text": ...}}')
     text = record.get("text")
@@ -591,6 +659,14 @@ def _jsonl_record(raw: bytes, where: str, stem: str, lineno: int, used: set[str]
         if value is not None and not isinstance(value, str):
             raise InputError(f'{where}: "{key}" must be a string')
         fields[key] = value or None
+    doc_id = str(raw_id)
+    if len(doc_id) > MAX_ID_CHARS:
+        raise InputError(f'{where}: "id" is {len(doc_id):,} characters long; at most {MAX_ID_CHARS} are allowed')
+    for key, value in (("text", text), ("id", doc_id), *fields.items()):
+        # JSON can spell a lone surrogate ("\ud800"), which is no character: it could
+        # not be written out as UTF-8 later, so the line is refused here.
+        if value and _SURROGATE_RE.search(value):
+            raise InputError(f'{where}: "{key}" contains a lone surrogate escape (such as \\ud800), not valid Unicode')
     if fields["date"]:
         date = _normalise_date(fields["date"])
         if date is None:
@@ -600,7 +676,7 @@ def _jsonl_record(raw: bytes, where: str, stem: str, lineno: int, used: set[str]
         fields["date"] = find_date(text)
     return Document(
         text=text,
-        id=_unique(str(raw_id), used),
+        id=_unique(doc_id, used),
         lang=fields["lang"],
         title=fields["title"],
         date=fields["date"],
@@ -610,18 +686,15 @@ def _jsonl_record(raw: bytes, where: str, stem: str, lineno: int, used: set[str]
 
 
 def _file_documents(
-    path: Path, *, jsonl: bool, used: set[str], max_bytes: int
+    path: Path, *, jsonl: bool, used: set[str], max_bytes: int, in_folder: bool = False
 ) -> Iterator[Document | InputError]:
     name = str(path)
     suffix = path.suffix.lower()
     if jsonl or suffix in JSONL_SUFFIXES:
         try:
-            fh = open(path, "rb")
-        except FileNotFoundError:
-            yield InputError(f"{name}: no such file or directory")
-            return
-        except OSError as exc:
-            yield InputError(f"{name}: cannot read: {exc.strerror or exc}")
+            fh = _open(path, in_folder)
+        except InputError as exc:
+            yield exc
             return
         with fh:
             try:
@@ -630,11 +703,38 @@ def _file_documents(
                 yield InputError(f"{name}: cannot read: {exc.strerror or exc}")
         return
     try:
-        data = _read_file(path, max_bytes)
+        data = _read_file(path, max_bytes, in_folder)
         html = True if suffix in HTML_SUFFIXES else None
         yield text_document(data, name, doc_id=_unique(path.stem, used), html=html, path=name)
     except InputError as exc:
         yield exc
+
+
+def input_files(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    glob: str | Sequence[str] | None = None,
+    jsonl: bool = False,
+) -> Iterator[tuple[str, Path]]:
+    """(input as given, file) for every local file that load_documents would read."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    if glob is None:
+        glob = DEFAULT_JSONL_GLOB if jsonl else DEFAULT_GLOB
+    for item in inputs:
+        item_str = os.fspath(item)
+        if item_str == "-" or is_url(item_str):
+            continue
+        path = Path(item_str)
+        try:
+            is_dir = path.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            for file in _walk(path, glob)[0]:
+                yield item_str, file
+        else:
+            yield item_str, path
 
 
 def load_documents(
@@ -680,10 +780,10 @@ def load_documents(
             if is_dir:
                 files, errors = _walk(path, glob)
                 yield from errors
-                if not files and not errors:
+                if not files and all(isinstance(e, SkippedInput) for e in errors):
                     yield InputError(f"{item_str}: no files matching {'|'.join(_split_globs(glob))} in this folder")
                 for file in files:
-                    yield from _file_documents(file, jsonl=jsonl, used=used, max_bytes=max_bytes)
+                    yield from _file_documents(file, jsonl=jsonl, used=used, max_bytes=max_bytes, in_folder=True)
             else:
                 yield from _file_documents(path, jsonl=jsonl, used=used, max_bytes=max_bytes)
 

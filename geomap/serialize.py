@@ -80,15 +80,29 @@ def to_geojson(results: list[Result]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# ("=HYPERLINK(...)" in a document id or a user gazetteer's name).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A text cell made inert for spreadsheets: a leading ' when it could start a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(results: list[Result]) -> str:
+    """One row per place per document. Text cells are neutralised (csv_cell); numbers
+    are written by geomap, so a minus sign there stays a number."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for r in results:
         for rp in r.places:
             p = rp.place
-            w.writerow([r.document.id, p.id, p.name, p.kind, p.country_code, f"{p.lat:.5f}", f"{p.lon:.5f}",
-                        rp.score, len(rp.mentions), "|".join(m.text for m in rp.mentions),
+            w.writerow([csv_cell(r.document.id), csv_cell(p.id), csv_cell(p.name), csv_cell(p.kind),
+                        csv_cell(p.country_code), f"{p.lat:.5f}", f"{p.lon:.5f}",
+                        rp.score, len(rp.mentions), csv_cell("|".join(m.text for m in rp.mentions)),
                         rp.mentions[0].start, rp.mentions[0].end])
     return buf.getvalue()
 
@@ -96,24 +110,20 @@ def to_csv(results: list[Result]) -> str:
 
 def write_geopackage(results: list[Result], path: str) -> None:
     """Places and movements as two layers of one GeoPackage, written atomically."""
-    import os
-    import tempfile
-
+    from .errors import OutputError
     from .layers import arcs_frame, places_frame
+    from .output import atomic_path
 
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.tmp-", suffix=".gpkg")
-    os.close(fd)
-    os.unlink(tmp)  # the driver wants to create the file itself
-    try:
-        places = places_frame(results)
-        arcs = arcs_frame(results)
-        places.to_file(tmp, layer="places", driver="GPKG")
-        if len(arcs):
-            arcs.to_file(tmp, layer="movements", driver="GPKG")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    places = places_frame(results)
+    arcs = arcs_frame(results)
+    with atomic_path(path, suffix=".gpkg") as tmp:
+        try:
+            places.to_file(tmp, layer="places", driver="GPKG")
+            if len(arcs):
+                arcs.to_file(tmp, layer="movements", driver="GPKG")
+        except Exception as e:
+            # GDAL reports a full disk or a file size limit as its own error types,
+            # raised on a file this process just created in a writable folder.
+            if type(e).__module__.split(".")[0] in ("pyogrio", "fiona"):
+                raise OutputError(f"cannot write {path}: {e}") from e
+            raise
