@@ -41,7 +41,7 @@ class _Group(click.Group):
 
             if ctx.obj and ctx.obj.get("debug") or not stdout_failed(e):
                 raise
-            click.echo(f"geomap: cannot write standard output: {e.strerror or e}", err=True)
+            click.echo(f"geomap: cannot write the output: {e.strerror or e}", err=True)
             ctx.exit(6)
         except Exception as e:  # a bug: say so plainly, keep the traceback for --debug
             if ctx.obj and ctx.obj.get("debug"):

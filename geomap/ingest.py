@@ -7,7 +7,8 @@ Limits, so a stray huge or hostile input fails fast and clearly:
 - a file, a download or stdin larger than ``MAX_BYTES`` (20 MB by default) is refused
   before it is read whole; in a JSON Lines file the limit applies to each line, since
   such files are corpora of many documents;
-- URLs are fetched with a timeout (``FETCH_TIMEOUT`` seconds).
+- a URL is fetched within ``FETCH_TIMEOUT`` seconds for the whole request (not per
+  read), up to ``MAX_BYTES``, and a body shorter than its Content-Length is an error.
 
 Heavy libraries (charset_normalizer, trafilatura, dateparser) are imported inside the
 functions that need them: this module is imported by the CLI on every run, including
@@ -502,24 +503,67 @@ def _url_id(url: str) -> str:
 
     parts = urlsplit(url)
     segment = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
-    stem = segment.rsplit(".", 1)[0] if "." in segment else segment
+    # "%2F" decodes to a separator: keep only what follows the last one.
+    segment = re.split(r"[/\\]", segment)[-1]
+    stem = segment.rsplit(".", 1)[0] if "." in segment.lstrip(".") else segment
     return stem or parts.hostname or "url"
 
 
 def _fetch(url: str, *, max_bytes: int, timeout: float) -> tuple[bytes, str, str | None, bool | None]:
-    """(body, final URL, declared charset, is-HTML) or InputError."""
+    """(body, final URL, declared charset, is-HTML) or InputError, within ``timeout``
+    seconds for the whole request: connecting, headers and body together.
+
+    Socket timeouts apply to each read, so a server that trickles a byte every few
+    seconds would never time out; the request therefore runs in a worker thread that
+    is abandoned at the deadline (it stops by itself at its next read).
+    """
+    deadline = time.monotonic() + timeout
+    outcome: list = []
+
+    def work() -> None:
+        try:
+            outcome.append(_fetch_now(url, max_bytes=max_bytes, timeout=timeout, deadline=deadline))
+        except BaseException as exc:  # handed to the caller's thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work, name="geomap-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise InputError(f"could not fetch URL: {url}: timed out after {timeout:g} s")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _fetch_now(url: str, *, max_bytes: int, timeout: float, deadline: float) -> tuple[bytes, str, str | None, bool | None]:
     import http.client
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": "geomap (news map maker)"})
+    request = urllib.request.Request(url, headers={"User-Agent": "geomap (news map maker)", "Accept-Encoding": "identity"})
     prefix = f"could not fetch URL: {url}"
+    timed_out = InputError(f"{prefix}: timed out after {timeout:g} s")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             length = resp.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise _too_big(url, int(length), max_bytes)
-            body = _read_limited(resp, url, max_bytes)
+            expected = int(length) if length and length.strip().isdigit() else None
+            if expected is not None and expected > max_bytes:
+                raise _too_big(url, expected, max_bytes)
+            chunks, got = [], 0
+            while True:
+                if time.monotonic() > deadline:
+                    raise timed_out
+                chunk = resp.read1(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+                if got > max_bytes:
+                    raise _too_big(url, None, max_bytes)
+            body = b"".join(chunks)
+            if expected is not None and got < expected:
+                raise InputError(f"{prefix}: download cut short ({got:,} of {expected:,} bytes)")
             ctype = resp.headers.get_content_type()
             charset = resp.headers.get_content_charset()
             final = resp.geturl()
@@ -528,12 +572,13 @@ def _fetch(url: str, *, max_bytes: int, timeout: float) -> tuple[bytes, str, str
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError):
-            detail = f"timed out after {timeout:g} s"
-        else:
-            detail = getattr(reason, "strerror", None) or str(reason)
+            raise timed_out from exc
+        detail = getattr(reason, "strerror", None) or str(reason)
         raise InputError(f"{prefix}: {detail}") from exc
     except TimeoutError as exc:
-        raise InputError(f"{prefix}: timed out after {timeout:g} s") from exc
+        raise timed_out from exc
+    except http.client.IncompleteRead as exc:
+        raise InputError(f"{prefix}: download cut short") from exc
     except (OSError, http.client.HTTPException, ValueError) as exc:
         raise InputError(f"{prefix}: {exc}") from exc
     if ctype in ("text/html", "application/xhtml+xml"):

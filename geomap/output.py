@@ -115,6 +115,10 @@ def check_target(path: str | os.PathLike[str]) -> Path:
     try:
         st: os.stat_result | None = os.stat(target)  # follows links; a loop is ELOOP
     except FileNotFoundError:
+        # "news/new/../b.txt" does not exist until the missing folders are created,
+        # and then it is news/b.txt: the lexical form is what will be written.
+        if ".." in target.parts:
+            return check_target(os.path.abspath(target))
         st = None
     except OSError as exc:  # a symlink loop, a name too long, a file used as a folder...
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
@@ -150,15 +154,15 @@ def _detach_stdout(stream: IO[Any]) -> None:
 
 
 def stdout_failed(exc: OSError) -> bool:
-    """Whether ``exc`` is a failed write to standard output (then made quiet)."""
+    """Whether ``exc`` is a failed write to an already open stream (a full disk or a
+    closed pipe behind standard output, say); stdout is then made quiet."""
     if exc.errno not in _WRITE_ERRNOS | {errno.EPIPE} or exc.filename is not None:
         return False
     try:
         sys.stdout.flush()
     except OSError:
         _detach_stdout(sys.stdout)
-        return True
-    return False
+    return True
 
 
 @contextmanager
@@ -311,7 +315,10 @@ def guard_inputs(
     if out == "-":
         return
     try:
-        out_st = os.stat(out)
+        try:
+            out_st = os.stat(out)
+        except FileNotFoundError:
+            out_st = os.stat(os.path.abspath(out))  # as check_target: "new/../b.txt" is b.txt
     except OSError:
         return  # nothing there yet, so no input; the write reports any other problem
     for item, path in ingest.input_files(input_paths, glob=glob, jsonl=jsonl):
