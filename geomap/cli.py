@@ -7,6 +7,7 @@ the traceback of anything.
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
@@ -15,6 +16,14 @@ from . import __version__
 from .errors import GeomapError, NotFound
 
 EXIT_INTERNAL = 70
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """A message as one line: line breaks in it (a GDAL error) become spaces, other
+    control characters (in a file name, say) are shown escaped."""
+    message = " ".join(message.splitlines())
+    return _CONTROL_RE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), message)
 
 
 class _Group(click.Group):
@@ -24,7 +33,7 @@ class _Group(click.Group):
         except GeomapError as e:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo("geomap: " + " ".join(str(e).split()), err=True)  # one line, always
+            click.echo("geomap: " + one_line(str(e)), err=True)
             ctx.exit(e.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -211,7 +220,7 @@ def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, eve
     with click.progressbar(items, label="geomap", file=sys.stderr, hidden=not show) as bar:
         for item in bar:
             if isinstance(item, SkippedInput):
-                click.echo(f"geomap: note: {item}", err=True)
+                click.echo(f"geomap: note: {one_line(str(item))}", err=True)
                 continue
             if isinstance(item, InputError):
                 failures.append(str(item))
@@ -229,7 +238,7 @@ def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, eve
                 else:
                     failures.append(f"{doc.id}: internal error: {type(e).__name__}: {e}")
     for f in failures:
-        click.echo(f"geomap: {f}", err=True)
+        click.echo(f"geomap: {one_line(f)}", err=True)
     return results, failures
 
 
@@ -377,7 +386,7 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
 
     n_moves = sum(len(movements(r)) for r in results)  # those with both ends on the map
     if out != "-":
-        click.echo(f"wrote {out}: {n_places} places, {n_moves} movements from {len(results)} document(s)", err=True)
+        click.echo(f"wrote {one_line(out)}: {n_places} places, {n_moves} movements from {len(results)} document(s)", err=True)
     if not n_places:
         click.echo("geomap: no places found; the map is empty", err=True)
     if embed and out != "-":

@@ -479,6 +479,8 @@ def _open(path: Path, regular_only: bool) -> BinaryIO:
         raise InputError(f"{name}: is a folder") from exc
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a NUL or an unencodable character in the name
+        raise InputError(f"{name!r}: not a valid file name ({exc})") from exc
 
 
 def _read_file(path: Path, max_bytes: int, regular_only: bool = False) -> bytes:

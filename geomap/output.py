@@ -122,6 +122,8 @@ def check_target(path: str | os.PathLike[str]) -> Path:
         st = None
     except OSError as exc:  # a symlink loop, a name too long, a file used as a folder...
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a NUL or an unencodable character in the name
+        raise OutputError(f"cannot write {path!r}: not a valid file name ({exc})") from exc
     if target.is_symlink():
         target = Path(os.path.realpath(target))
     if st is None:
@@ -319,12 +321,12 @@ def guard_inputs(
             out_st = os.stat(out)
         except FileNotFoundError:
             out_st = os.stat(os.path.abspath(out))  # as check_target: "new/../b.txt" is b.txt
-    except OSError:
+    except (OSError, ValueError):
         return  # nothing there yet, so no input; the write reports any other problem
     for item, path in ingest.input_files(input_paths, glob=glob, jsonl=jsonl):
         try:
             st = os.stat(path)
-        except OSError:
+        except (OSError, ValueError):
             continue
         if (st.st_dev, st.st_ino) == (out_st.st_dev, out_st.st_ino):
             if Path(item) == Path(path):
