@@ -86,8 +86,11 @@ def encodable(text: str) -> str:
 
 
 def temp_prefix(path: str | os.PathLike[str]) -> str:
-    """Name prefix of the temporary files written for ``path`` (hidden, recognisable)."""
-    return f".{Path(path).name}{TEMP_INFIX}"
+    """Name prefix of the temporary files written for ``path`` (hidden, recognisable).
+
+    Made of the target's safe name: a writer such as GDAL trims or rejects odd
+    characters in the name it is given, and would then write somewhere else."""
+    return f".{safe_name(Path(path).name, 'output')}{TEMP_INFIX}"
 
 
 def _umask() -> int:
@@ -265,10 +268,12 @@ def atomic_path(path: str | os.PathLike[str], suffix: str = "") -> Iterator[Path
         check_target(path)
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
-            tmp.unlink()
-        except FileNotFoundError:
-            pass
+        # SQLite (under GDAL) may leave its journal beside a file it failed to finish.
+        for leftover in (tmp, *(tmp.with_name(tmp.name + end) for end in ("-journal", "-wal", "-shm"))):
+            try:
+                leftover.unlink()
+            except FileNotFoundError:
+                pass
         if isinstance(exc, OSError):
             raise _write_failed(path, exc) from exc
         raise

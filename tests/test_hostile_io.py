@@ -574,3 +574,15 @@ def test_bad_gazetteer_is_reported_before_the_index_is_built(tmp_path):
     bad.write_bytes(b"\xff\xfe\x00binary")
     r = invoke("map", src, "--gazetteer", bad)
     assert r.exit_code == 3 and "not a UTF-8 CSV" in one_line(r.stderr)
+
+
+@pytest.mark.parametrize("name", ["\n", " padded.gpkg ", "tab\there.gpkg"])
+def test_geopackage_under_an_odd_name_is_written_there(tmp_path, name):
+    # GDAL trims the name it is given; the temporary name must survive that.
+    src = tmp_path / "s.txt"
+    src.write_text(STORY)
+    out = tmp_path / "o" / name
+    r = invoke("extract", src, "--format", "gpkg", "-o", out, "-q")
+    assert r.exit_code == 0, r.output
+    assert os.listdir(tmp_path / "o") == [name]
+    assert out.read_bytes().startswith(b"SQLite format 3")
