@@ -319,6 +319,14 @@ def test_fifo_and_socket_in_an_input_folder_are_skipped(news):
     assert len(notes) == 2 and all(n.startswith("geomap: note: ") and "skipped" in n for n in notes)
 
 
+@pytest.mark.skipif(not IS_ROOT, reason="creating a device node needs root (CI runs as root)")
+def test_device_in_an_input_folder_is_skipped(news):
+    os.mknod(news / "zero.txt", stat.S_IFCHR | 0o666, os.makedev(1, 5))  # /dev/zero: endless
+    items = list(load_documents([news]))
+    assert [type(i).__name__ for i in items] == ["SkippedInput", "Document", "Document"]
+    assert "zero.txt: skipped, not a regular file" in str(items[0])
+
+
 def test_a_fifo_swapped_in_after_listing_is_not_opened(tmp_path):
     from geomap import ingest
 
