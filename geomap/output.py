@@ -245,41 +245,6 @@ def atomic_writer(
     _fsync_folder(folder)
 
 
-@contextmanager
-def atomic_path(path: str | os.PathLike[str], suffix: str = "") -> Iterator[Path]:
-    """A fresh temporary path beside ``path`` for a writer that creates the file itself
-    (GDAL's GeoPackage driver); renamed over ``path`` when the block succeeds.
-
-    ``path`` is checked as atomic_writer checks it; an OSError of the block, or of the
-    rename, is an OutputError.
-    """
-    target = check_target(path)
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=suffix, dir=folder)
-        os.close(fd)
-        os.unlink(tmp_name)  # the writer wants to create it; the name stays ours
-    except OSError as exc:
-        raise _write_failed(path, exc) from exc
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        check_target(path)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        # SQLite (under GDAL) may leave its journal beside a file it failed to finish.
-        for leftover in (tmp, *(tmp.with_name(tmp.name + end) for end in ("-journal", "-wal", "-shm"))):
-            try:
-                leftover.unlink()
-            except FileNotFoundError:
-                pass
-        if isinstance(exc, OSError):
-            raise _write_failed(path, exc) from exc
-        raise
-    _fsync_folder(folder)
-
-
 def _fsync_folder(folder: Path) -> None:
     # Makes the rename itself durable; not possible on every platform/file system.
     try:

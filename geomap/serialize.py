@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 
 from .models import Event, Result
 
@@ -109,21 +110,35 @@ def to_csv(results: list[Result]) -> str:
 
 
 def write_geopackage(results: list[Result], path: str) -> None:
-    """Places and movements as two layers of one GeoPackage, written atomically."""
+    """Places and movements as two layers of one GeoPackage, written atomically.
+
+    GDAL writes into a private scratch folder, never at a path the user chose: pyogrio
+    reads "!" and "scheme://" in a path as archive and URL syntax, and GDAL trims names,
+    so it could write somewhere else. The finished file is then copied to ``path``
+    through output.atomic_writer, with the checks every output gets."""
+    import shutil
+    import tempfile
+
     from .errors import OutputError
     from .layers import arcs_frame, places_frame
-    from .output import atomic_path
+    from .output import atomic_writer, check_target
 
+    check_target(path)
     places = places_frame(results)
     arcs = arcs_frame(results)
-    with atomic_path(path, suffix=".gpkg") as tmp:
-        try:
-            places.to_file(tmp, layer="places", driver="GPKG")
-            if len(arcs):
-                arcs.to_file(tmp, layer="movements", driver="GPKG")
-        except Exception as e:
-            # GDAL reports a full disk or a file size limit as its own error types,
-            # raised on a file this process just created in a writable folder.
-            if type(e).__module__.split(".")[0] in ("pyogrio", "fiona"):
-                raise OutputError(f"cannot write {path}: {e}") from e
-            raise
+    try:
+        with tempfile.TemporaryDirectory(prefix="geomap-gpkg-") as scratch:
+            tmp = os.path.join(scratch, "layers.gpkg")
+            try:
+                places.to_file(tmp, layer="places", driver="GPKG")
+                if len(arcs):
+                    arcs.to_file(tmp, layer="movements", driver="GPKG")
+            except Exception as e:
+                # GDAL reports a full disk or a file size limit as its own error types.
+                if type(e).__module__.split(".")[0] in ("pyogrio", "fiona"):
+                    raise OutputError(f"cannot write {path}: {e}") from e
+                raise
+            with open(tmp, "rb") as src, atomic_writer(path, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+    except OSError as e:  # the scratch folder itself (no space in the temporary folder)
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e

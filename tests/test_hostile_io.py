@@ -584,9 +584,10 @@ def test_bad_gazetteer_is_reported_before_the_index_is_built(tmp_path):
     assert r.exit_code == 3 and "not a UTF-8 CSV" in one_line(r.stderr)
 
 
-@pytest.mark.parametrize("name", ["\n", " padded.gpkg ", "tab\there.gpkg"])
+@pytest.mark.parametrize("name", ["\n", " padded.gpkg ", "tab\there.gpkg", "!", "a!b.gpkg", "out.zip"])
 def test_geopackage_under_an_odd_name_is_written_there(tmp_path, name):
-    # GDAL trims the name it is given; the temporary name must survive that.
+    # GDAL trims names, and pyogrio reads "!" and ".zip" as archive syntax: GDAL must
+    # never be given the user's path.
     src = tmp_path / "s.txt"
     src.write_text(STORY)
     out = tmp_path / "o" / name
