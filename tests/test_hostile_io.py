@@ -340,14 +340,14 @@ def test_a_trickling_body_hits_the_whole_request_deadline(server):
     (err,) = load_documents([f"{server}/trickle"], timeout=1.0)
     took = time.monotonic() - start
     assert str(err) == f"could not fetch URL: {server}/trickle: timed out after 1 s"
-    assert took < 3.0, took  # the server would go on for TRICKLE_SECONDS
+    assert took < TRICKLE_SECONDS / 2, took  # the server goes on for TRICKLE_SECONDS
 
 
 def test_trickling_headers_hit_the_deadline_too(server):
     start = time.monotonic()
     (err,) = load_documents([f"{server}/trickle-headers"], timeout=1.0)
     assert "timed out after 1 s" in str(err)
-    assert time.monotonic() - start < 3.0
+    assert time.monotonic() - start < TRICKLE_SECONDS / 2
 
 
 def test_a_truncated_download_is_an_error(server):
@@ -571,14 +571,13 @@ def test_bad_gazetteer_is_reported_before_the_index_is_built(tmp_path):
     }
     for content, message in cases.items():
         bad.write_text(content, encoding="utf-8")
-        start = time.monotonic()
         r = subprocess.run([sys.executable, "-m", "geomap", "map", str(src), "--gazetteer", str(bad), "-o",
                             str(tmp_path / "m.html")], capture_output=True, text=True, timeout=120, cwd=ROOT,
                            env={**os.environ, "GEOMAP_CACHE_DIR": str(cache)})
         assert r.returncode == 3, r.stderr
-        assert message in one_line(r.stderr)
-        assert time.monotonic() - start < 8
-        assert not cache.exists() or not any(cache.rglob("*.npy")), "the index was built first"
+        # The only line: before the index work, which announces itself on stderr
+        # ("building the gazetteer index") on an empty cache and takes seconds.
+        assert message in one_line(r.stderr) and "index" not in r.stderr
     bad.write_bytes(b"\xff\xfe\x00binary")
     r = invoke("map", src, "--gazetteer", bad)
     assert r.exit_code == 3 and "not a UTF-8 CSV" in one_line(r.stderr)
