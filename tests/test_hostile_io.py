@@ -254,6 +254,18 @@ def test_guard_sees_through_links_globs_and_linked_folders(news, tmp_path):
     assert r.exit_code == 0, r.output
 
 
+def test_guard_compares_files_not_paths(news, tmp_path):
+    (tmp_path / "copy-of-b.txt").hardlink_to(news / "b.txt")
+    with pytest.raises(OutputError, match="read from folder"):
+        guard_inputs(tmp_path / "copy-of-b.txt", [news])
+    with pytest.raises(OutputError, match="read from folder"):
+        guard_inputs(news / "x" / ".." / "a.txt", [str(news) + "/"])
+    # Same content is not the same file; a file the glob leaves out is no input.
+    (tmp_path / "twin.txt").write_bytes((news / "b.txt").read_bytes())
+    guard_inputs(tmp_path / "twin.txt", [news])
+    guard_inputs(tmp_path / "copy-of-b.txt", [news], glob="*.html")
+
+
 def test_guard_is_checked_before_the_slow_work(news, monkeypatch):
     import geomap.cli as c
 
