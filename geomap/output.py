@@ -5,7 +5,8 @@ renamed over the target with os.replace (atomic on POSIX and Windows when both a
 the same file system, hence the same folder). Readers therefore see either the old
 file or the complete new one.
 
-On an exception, including KeyboardInterrupt, the temporary file is removed. A process
+On an exception, including KeyboardInterrupt (and SIGTERM, which the CLI turns into
+an exception), the temporary file is removed. A process
 killed outright (SIGKILL, power loss) cannot clean up: it may leave a hidden
 ``.<name>.tmp-XXXXXXXX`` file beside the target, which is safe to delete; the target
 itself is untouched.
