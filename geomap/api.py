@@ -31,7 +31,7 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
     >>> [p.place.name for p in r.places]
     ['Vladivostok', 'Khabarovsk']
     """
-    from .recognize import Extractor, detect_language
+    from .recognize import Extractor, available_languages, detect_language
     from .resolve import resolve
 
     doc = text if isinstance(text, Document) else Document(text=text, id=doc_id, date=date)
@@ -40,7 +40,10 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
                          f"{max_chars / 1e6:g} million per document: split the text (for example one part "
                          "per line with --jsonl)")
     g = gazetteer or gz.load()
-    code = lang or doc.lang or detect_language(doc.text)
+    # A page's own lang="fr" or a JSON Lines "lang" geomap has no data for is a hint
+    # to ignore, not an error; a language asked for explicitly must exist.
+    declared = doc.lang if doc.lang in available_languages() else None
+    code = lang or declared or detect_language(doc.text)
     spans = Extractor(g).find(doc.text, code)
     places = tuple(resolve(g, doc.text, spans))
     doc = Document(text=doc.text, id=doc.id, lang=code, title=doc.title, date=doc.date, url=doc.url, path=doc.path)

@@ -7,6 +7,7 @@ the traceback of anything.
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
@@ -15,6 +16,14 @@ from . import __version__
 from .errors import GeomapError, NotFound
 
 EXIT_INTERNAL = 70
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """A message as one line: line breaks in it (a GDAL error) become spaces, other
+    control characters (in a file name, say) are shown escaped."""
+    message = " ".join(message.splitlines())
+    return _CONTROL_RE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), message)
 
 
 class _Group(click.Group):
@@ -24,13 +33,25 @@ class _Group(click.Group):
         except GeomapError as e:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"geomap: {e}", err=True)
+            click.echo("geomap: " + one_line(str(e)), err=True)
             ctx.exit(e.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
             click.echo("geomap: interrupted", err=True)
             ctx.exit(130)
+        except Terminated:
+            click.echo("geomap: terminated", err=True)
+            ctx.exit(143)
+        except OSError as e:
+            # A print to a full disk or a closed pipe (`geomap geocode X > /dev/full`):
+            # the output is not writable, which is not a bug.
+            from .output import stdout_failed
+
+            if ctx.obj and ctx.obj.get("debug") or not stdout_failed(e):
+                raise
+            click.echo(f"geomap: cannot write the output: {e.strerror or e}", err=True)
+            ctx.exit(6)
         except Exception as e:  # a bug: say so plainly, keep the traceback for --debug
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -188,14 +209,19 @@ def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, eve
     from . import gazetteer as gz
     from .api import extract
     from .errors import InputError
+    from .ingest import SkippedInput
 
     _check_lang(lang)
+    _check_gazetteers(gazetteers)
     g = gz.load(list(gazetteers), quiet=quiet)
     items = list(_documents(inputs, glob, jsonl, doc_date))
     results, failures = [], []
     show = not quiet and len(items) > 3 and sys.stderr.isatty()
     with click.progressbar(items, label="geomap", file=sys.stderr, hidden=not show) as bar:
         for item in bar:
+            if isinstance(item, SkippedInput):
+                click.echo(f"geomap: note: {one_line(str(item))}", err=True)
+                continue
             if isinstance(item, InputError):
                 failures.append(str(item))
                 continue
@@ -212,17 +238,50 @@ def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, eve
                 else:
                     failures.append(f"{doc.id}: internal error: {type(e).__name__}: {e}")
     for f in failures:
-        click.echo(f"geomap: {f}", err=True)
+        click.echo(f"geomap: {one_line(f)}", err=True)
     return results, failures
 
 
-def _write(out, data, inputs):
-    from .output import atomic_write, guard_inputs
+def _check_gazetteers(paths):
+    """Read user gazetteers through before the index work, which takes seconds, so a
+    bad file is reported at once, on one line (exit 3)."""
+    from pathlib import Path
 
-    if out == "-":
-        click.echo(data if isinstance(data, str) else data.decode(), nl=False)
+    from . import gazetteer as gz
+    from .errors import GazetteerError
+
+    for p in paths:
+        path = Path(p).expanduser()
+        if not path.is_file():
+            raise GazetteerError(f"gazetteer file not found: {p}")
+        try:
+            rows = gz._iter_rows(path, 0)
+            next(rows)  # the header
+            for _, row, lineno in rows:
+                try:
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                except ValueError as e:
+                    raise GazetteerError(f"{path}:{lineno}: bad number ({e})") from None
+                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    raise GazetteerError(f"{path}:{lineno}: coordinates out of range")
+        except OSError as e:
+            raise GazetteerError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def _check_output(out, inputs, glob, jsonl):
+    """Refuse an unusable -o before the slow work, and again just before writing."""
+    from .output import check_target, guard_inputs
+
+    if out is None or out == "-":
         return
-    guard_inputs(out, inputs)
+    check_target(out)
+    guard_inputs(out, inputs, glob=glob, jsonl=jsonl)
+
+
+def _write(out, data, inputs, glob, jsonl):
+    from .output import atomic_write
+
+    _check_output(out, inputs, glob, jsonl)
     atomic_write(out, data)
 
 
@@ -247,6 +306,9 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
     """
     from . import serialize
 
+    if fmt == "gpkg" and out == "-":
+        raise click.BadParameter("GeoPackage needs a file: -o places.gpkg", param_hint="--output")
+    _check_output(out, inputs, glob, jsonl)
     results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
                                       gazetteers=gazetteers, quiet=quiet)
     if not results and failures:
@@ -262,16 +324,11 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
     elif fmt == "csv":
         text = serialize.to_csv(results)
     else:
-        if out == "-":
-            raise click.BadParameter("GeoPackage needs a file: -o places.gpkg", param_hint="--output")
-        from .serialize import write_geopackage
-        from .output import guard_inputs
-
-        guard_inputs(out, inputs)
-        write_geopackage(results, out)
+        _check_output(out, inputs, glob, jsonl)
+        serialize.write_geopackage(results, out)
         text = None
     if text is not None:
-        _write(out, text, inputs)
+        _write(out, text, inputs, glob, jsonl)
     if not any(r.places for r in results):
         click.echo("geomap: no places found in the input", err=True)
     if failures:
@@ -301,39 +358,46 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
     """
     from pathlib import Path
 
+    from .output import atomic_write, derived_output
     from .render import embed_snippet, render_html
 
     from .batch.flows import is_batch_output
 
     if len(inputs) == 1 and is_batch_output(inputs[0]):
         return _corpus_map(inputs[0], out, title, tiles)
+    _check_output(out, inputs, glob, jsonl)
     results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
                                       gazetteers=gazetteers, quiet=quiet)
     if not results and failures:
         sys.exit(2)
     if out is None:
+        # Named after the input, but only ever a plain name inside output/: a URL, a
+        # redirect or a file name must not choose where the map is written.
         first = inputs[0]
-        stem = "stdin" if first == "-" else (Path(first).stem or "map")
+        stem = "stdin" if first == "-" else Path(first).stem
         if first.startswith(("http://", "https://")):
             stem = results[0].document.id if results else "map"
-        out = str(Path("output") / f"{stem}.html")
+        out = str(derived_output("output", stem, ".html"))
     if title is None and len(results) == 1 and results[0].document.title:
         title = results[0].document.title  # an HTML page's own headline
     try:
         html = render_html(results, title=title, caption=caption, tiles=tiles, cdn=cdn)
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--tiles") from None
-    _write(out, html, inputs)
+    _write(out, html, inputs, glob, jsonl)
     n_places = sum(len(r.places) for r in results)
     from .layers import movements
 
     n_moves = sum(len(movements(r)) for r in results)  # those with both ends on the map
     if out != "-":
-        click.echo(f"wrote {out}: {n_places} places, {n_moves} movements from {len(results)} document(s)", err=True)
+        click.echo(f"wrote {one_line(out)}: {n_places} places, {n_moves} movements from {len(results)} document(s)", err=True)
     if not n_places:
         click.echo("geomap: no places found; the map is empty", err=True)
     if embed and out != "-":
-        click.echo(embed_snippet(Path(out).name))
+        from urllib.parse import quote
+
+        # The map's file name, as an address relative to the page that embeds it.
+        atomic_write("-", embed_snippet(quote(Path(out).name)) + "\n")
     if failures:
         sys.exit(2)
 
@@ -480,8 +544,23 @@ def gazetteer_info(gazetteers, fmt):
             click.echo(f"  {src}: {lic}")
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that temporary files are removed on the way
+    out, as for Ctrl-C (a BaseException, so no `except Exception` swallows it)."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
 def main() -> None:
-    cli(prog_name="geomap")
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        cli(prog_name="geomap")
+    except Terminated:  # before or after a command ran
+        sys.exit(143)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ Limits, so a stray huge or hostile input fails fast and clearly:
 - a file, a download or stdin larger than ``MAX_BYTES`` (20 MB by default) is refused
   before it is read whole; in a JSON Lines file the limit applies to each line, since
   such files are corpora of many documents;
-- URLs are fetched with a timeout (``FETCH_TIMEOUT`` seconds).
+- a URL is fetched within ``FETCH_TIMEOUT`` seconds for the whole request (not per
+  read), up to ``MAX_BYTES``, and a body shorter than its Content-Length is an error.
 
 Heavy libraries (charset_normalizer, trafilatura, dateparser) are imported inside the
 functions that need them: this module is imported by the CLI on every run, including
@@ -22,7 +23,10 @@ import gzip
 import json
 import os
 import re
+import stat
 import sys
+import threading
+import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -37,7 +41,8 @@ DEFAULT_GLOB = "*.txt|*.text|*.md|*.html|*.htm"
 DEFAULT_JSONL_GLOB = "*.jsonl|*.ndjson"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-DATE_LINES = 5  # how many non-blank lines at the top of a text may carry its date
+DATE_LINES = 5
+MAX_ID_CHARS = 1000  # a JSON Lines id is a label, not a document  # how many non-blank lines at the top of a text may carry its date
 
 _BOMS = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -67,9 +72,15 @@ _MAGIC = (
 
 # C0/C1 controls other than the usual whitespace; real text has almost none of them.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _HTML_SNIFF_RE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_LANG_RE = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})""", re.IGNORECASE)
+
+
+class SkippedInput(InputError):
+    """A folder entry that is not a regular file (a FIFO, socket or device): never
+    opened, since reading one can block forever; reported as a notice, not a failure."""
 
 
 def _binary_error(name: str) -> InputError:
@@ -145,6 +156,31 @@ def _guess_single_byte(data: bytes, name: str) -> str:
     return str(best)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark, or None.
+
+    Text in a Latin script is mostly ASCII, which UTF-16 stores with a zero byte on
+    one side of every character (the odd bytes in little-endian, the even ones in
+    big-endian); binary data has no such rhythm. What decodes is still checked by
+    _finish_text for NULs and control characters.
+    """
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        codec = "utf-16-le"
+    elif even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
 def _decode(data: bytes, name: str, declared: str | None = None) -> str:
     if not data:
         raise InputError(f"{name}: is empty")
@@ -158,6 +194,10 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> str:
                 # A UTF-8 BOM followed by a few Windows-1252 bytes: let detection decide.
                 data = data[len(bom):]
                 break
+    if b"\x00" in data and not data.startswith(_MAGIC):
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return _finish_text(text, name)
     if b"\x00" in data or data.startswith(_MAGIC):
         raise _binary_error(name)
     # Strict UTF-8 first: it is by far the commonest, almost never validates by
@@ -401,8 +441,16 @@ def _walk(folder: Path, glob: str | Sequence[str]) -> tuple[list[Path], list[Inp
                 continue
             full = Path(root, fname)
             rel = full.relative_to(folder).as_posix()
-            if matches_glob(rel, glob):
+            if not matches_glob(rel, glob):
+                continue
+            try:
+                mode = os.stat(full).st_mode
+            except OSError:
+                mode = stat.S_IFREG  # a dangling link: reading it says why
+            if stat.S_ISREG(mode):
                 found.append((rel, full))
+            else:
+                errors.append(SkippedInput(f"{full}: skipped, not a regular file (a FIFO, socket or device)"))
     found.sort(key=lambda item: item[0])
     return [full for _, full in found], errors
 
@@ -414,21 +462,40 @@ def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
     return data
 
 
-def _read_file(path: Path, max_bytes: int) -> bytes:
+def _open(path: Path, regular_only: bool) -> BinaryIO:
+    """Open an input for reading. A file found in a folder must be a regular file: it is
+    opened without blocking (a FIFO swapped in after the folder was listed would
+    otherwise wait forever for a writer) and refused if it is anything else."""
     name = str(path)
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > max_bytes:
-                raise _too_big(name, size, max_bytes)
-            # Read with a cap too: special files (FIFOs, /dev/...) report size 0.
-            return _read_limited(fh, name, max_bytes)
+        if not regular_only:
+            return open(path, "rb")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise SkippedInput(f"{name}: skipped, not a regular file (a FIFO, socket or device)")
+        return os.fdopen(fd, "rb")
     except FileNotFoundError as exc:
         raise InputError(f"{name}: no such file or directory") from exc
     except IsADirectoryError as exc:
         raise InputError(f"{name}: is a folder") from exc
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a NUL or an unencodable character in the name
+        raise InputError(f"{name!r}: not a valid file name ({exc})") from exc
+
+
+def _read_file(path: Path, max_bytes: int, regular_only: bool = False) -> bytes:
+    name = str(path)
+    with _open(path, regular_only) as fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise _too_big(name, size, max_bytes)
+            # Read with a cap too: special files (FIFOs, /dev/...) report size 0.
+            return _read_limited(fh, name, max_bytes)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
 
 
 def is_url(value: str) -> bool:
@@ -440,24 +507,67 @@ def _url_id(url: str) -> str:
 
     parts = urlsplit(url)
     segment = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
-    stem = segment.rsplit(".", 1)[0] if "." in segment else segment
+    # "%2F" decodes to a separator: keep only what follows the last one.
+    segment = re.split(r"[/\\]", segment)[-1]
+    stem = segment.rsplit(".", 1)[0] if "." in segment.lstrip(".") else segment
     return stem or parts.hostname or "url"
 
 
 def _fetch(url: str, *, max_bytes: int, timeout: float) -> tuple[bytes, str, str | None, bool | None]:
-    """(body, final URL, declared charset, is-HTML) or InputError."""
+    """(body, final URL, declared charset, is-HTML) or InputError, within ``timeout``
+    seconds for the whole request: connecting, headers and body together.
+
+    Socket timeouts apply to each read, so a server that trickles a byte every few
+    seconds would never time out; the request therefore runs in a worker thread that
+    is abandoned at the deadline (it stops by itself at its next read).
+    """
+    deadline = time.monotonic() + timeout
+    outcome: list = []
+
+    def work() -> None:
+        try:
+            outcome.append(_fetch_now(url, max_bytes=max_bytes, timeout=timeout, deadline=deadline))
+        except BaseException as exc:  # handed to the caller's thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work, name="geomap-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise InputError(f"could not fetch URL: {url}: timed out after {timeout:g} s")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _fetch_now(url: str, *, max_bytes: int, timeout: float, deadline: float) -> tuple[bytes, str, str | None, bool | None]:
     import http.client
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": "geomap (news map maker)"})
+    request = urllib.request.Request(url, headers={"User-Agent": "geomap (news map maker)", "Accept-Encoding": "identity"})
     prefix = f"could not fetch URL: {url}"
+    timed_out = InputError(f"{prefix}: timed out after {timeout:g} s")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             length = resp.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise _too_big(url, int(length), max_bytes)
-            body = _read_limited(resp, url, max_bytes)
+            expected = int(length) if length and length.strip().isdigit() else None
+            if expected is not None and expected > max_bytes:
+                raise _too_big(url, expected, max_bytes)
+            chunks, got = [], 0
+            while True:
+                if time.monotonic() > deadline:
+                    raise timed_out
+                chunk = resp.read1(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+                if got > max_bytes:
+                    raise _too_big(url, None, max_bytes)
+            body = b"".join(chunks)
+            if expected is not None and got < expected:
+                raise InputError(f"{prefix}: download cut short ({got:,} of {expected:,} bytes)")
             ctype = resp.headers.get_content_type()
             charset = resp.headers.get_content_charset()
             final = resp.geturl()
@@ -466,12 +576,13 @@ def _fetch(url: str, *, max_bytes: int, timeout: float) -> tuple[bytes, str, str
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError):
-            detail = f"timed out after {timeout:g} s"
-        else:
-            detail = getattr(reason, "strerror", None) or str(reason)
+            raise timed_out from exc
+        detail = getattr(reason, "strerror", None) or str(reason)
         raise InputError(f"{prefix}: {detail}") from exc
     except TimeoutError as exc:
-        raise InputError(f"{prefix}: timed out after {timeout:g} s") from exc
+        raise timed_out from exc
+    except http.client.IncompleteRead as exc:
+        raise InputError(f"{prefix}: download cut short") from exc
     except (OSError, http.client.HTTPException, ValueError) as exc:
         raise InputError(f"{prefix}: {exc}") from exc
     if ctype in ("text/html", "application/xhtml+xml"):
@@ -572,6 +683,10 @@ def _jsonl_record(raw: bytes, where: str, stem: str, lineno: int, used: set[str]
         raise InputError(f"{where}: line is not valid UTF-8 (JSON Lines must be UTF-8)") from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{where}: not usable JSON: nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InputError(f"{where}: not usable JSON: {exc}") from exc
     return _record_document(record, where, stem, lineno, used, path)
 
 
@@ -598,6 +713,14 @@ def _record_document(record: object, where: str, stem: str, lineno: int, used: s
         if value is not None and not isinstance(value, str):
             raise InputError(f'{where}: "{key}" must be a string')
         fields[key] = value or None
+    doc_id = str(raw_id)
+    if len(doc_id) > MAX_ID_CHARS:
+        raise InputError(f'{where}: "id" is {len(doc_id):,} characters long; at most {MAX_ID_CHARS} are allowed')
+    for key, value in (("text", text), ("id", doc_id), *fields.items()):
+        # JSON can spell a lone surrogate ("\ud800"), which is no character: it could
+        # not be written out as UTF-8 later, so the line is refused here.
+        if value and _SURROGATE_RE.search(value):
+            raise InputError(f'{where}: "{key}" contains a lone surrogate escape (such as \\ud800), not valid Unicode')
     if fields["date"]:
         date = _normalise_date(fields["date"])
         if date is None:
@@ -607,7 +730,7 @@ def _record_document(record: object, where: str, stem: str, lineno: int, used: s
         fields["date"] = find_date(text)
     return Document(
         text=text,
-        id=_unique(str(raw_id), used),
+        id=_unique(doc_id, used),
         lang=fields["lang"],
         title=fields["title"],
         date=fields["date"],
@@ -617,7 +740,7 @@ def _record_document(record: object, where: str, stem: str, lineno: int, used: s
 
 
 def _file_documents(
-    path: Path, *, jsonl: bool, used: set[str], max_bytes: int
+    path: Path, *, jsonl: bool, used: set[str], max_bytes: int, in_folder: bool = False
 ) -> Iterator[Document | InputError]:
     name = str(path)
     suffix = path.suffix.lower()
@@ -629,14 +752,12 @@ def _file_documents(
         suffix = Path(path.stem).suffix.lower()
     if jsonl or suffix in JSONL_SUFFIXES:
         try:
-            fh = gzip.open(path, "rb") if gzipped else open(path, "rb")
-        except FileNotFoundError:
-            yield InputError(f"{name}: no such file or directory")
+            raw = _open(path, in_folder)
+        except InputError as exc:
+            yield exc
             return
-        except OSError as exc:
-            yield InputError(f"{name}: cannot read: {exc.strerror or exc}")
-            return
-        with fh:
+        # GzipFile leaves the file it reads open: both are closed here.
+        with raw, (gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw) as fh:
             stem = Path(path.stem).stem if gzipped else path.stem
             try:
                 yield from _jsonl_documents(fh, name, stem, used, max_bytes, name)
@@ -644,7 +765,7 @@ def _file_documents(
                 yield InputError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
     try:
-        data = _read_file(path, max_bytes)
+        data = _read_file(path, max_bytes, in_folder)
         html = True if suffix in HTML_SUFFIXES else None
         yield text_document(data, name, doc_id=_unique(path.stem, used), html=html, path=name)
     except InputError as exc:
@@ -680,6 +801,33 @@ def _parquet_documents(path: Path, used: set[str]) -> Iterator[Document | InputE
         yield InputError(f"{name}: reading Parquet needs pyarrow (pip install pyarrow)")
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         yield InputError(f"{name}: not a readable Parquet file: {exc}")
+
+
+def input_files(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    glob: str | Sequence[str] | None = None,
+    jsonl: bool = False,
+) -> Iterator[tuple[str, Path]]:
+    """(input as given, file) for every local file that load_documents would read."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    if glob is None:
+        glob = DEFAULT_JSONL_GLOB if jsonl else DEFAULT_GLOB
+    for item in inputs:
+        item_str = os.fspath(item)
+        if item_str == "-" or is_url(item_str):
+            continue
+        path = Path(item_str)
+        try:
+            is_dir = path.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            for file in _walk(path, glob)[0]:
+                yield item_str, file
+        else:
+            yield item_str, path
 
 
 def load_documents(
@@ -725,10 +873,10 @@ def load_documents(
             if is_dir:
                 files, errors = _walk(path, glob)
                 yield from errors
-                if not files and not errors:
+                if not files and all(isinstance(e, SkippedInput) for e in errors):
                     yield InputError(f"{item_str}: no files matching {'|'.join(_split_globs(glob))} in this folder")
                 for file in files:
-                    yield from _file_documents(file, jsonl=jsonl, used=used, max_bytes=max_bytes)
+                    yield from _file_documents(file, jsonl=jsonl, used=used, max_bytes=max_bytes, in_folder=True)
             else:
                 yield from _file_documents(path, jsonl=jsonl, used=used, max_bytes=max_bytes)
 

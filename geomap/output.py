@@ -5,19 +5,29 @@ renamed over the target with os.replace (atomic on POSIX and Windows when both a
 the same file system, hence the same folder). Readers therefore see either the old
 file or the complete new one.
 
-On an exception, including KeyboardInterrupt, the temporary file is removed. A process
+On an exception, including KeyboardInterrupt (and SIGTERM, which the CLI turns into
+an exception), the temporary file is removed. A process
 killed outright (SIGKILL, power loss) cannot clean up: it may leave a hidden
 ``.<name>.tmp-XXXXXXXX`` file beside the target, which is safe to delete; the target
 itself is untouched.
 
 "-" as a path means standard output (written directly: nothing to make atomic).
+
+Every command writes through this module, so the rules hold for all of them: only a
+regular file (or stdout) is ever written, never a device, FIFO or socket; an output
+never replaces one of the run's inputs (same inode, whatever the path says); a name
+derived from an input (a URL, a file name, an id) is reduced to a safe base name that
+stays in the output folder; any failure of the write itself is an OutputError.
 """
 from __future__ import annotations
 
 import errno
 import os
+import re
+import stat
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,10 +41,57 @@ TEMP_INFIX = ".tmp-"
 # in the code producing the data; they become OutputError so the CLI reports them.
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 
+# A derived name is at most this many UTF-8 bytes before its suffix: file systems
+# allow 255 per name, and the hidden temporary name adds about 20.
+MAX_NAME_BYTES = 120
+_SCHEME_RE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
+# Separators, characters Windows refuses in names, controls and lone surrogates.
+_UNSAFE_RE = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|\ud800-\udfff]+')
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def safe_name(raw: object, default: str = "map", *, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """A base name made from untrusted text (a URL segment, a file stem, a document id).
+
+    The result has no folder separator, no leading dot (so neither ".." nor a hidden
+    file), no scheme ("javascript:"), no control character, and at most ``max_bytes``
+    UTF-8 bytes; ``default`` when nothing usable is left.
+    """
+    name = unicodedata.normalize("NFC", str(raw))
+    name = _SCHEME_RE.sub("", name)
+    name = _UNSAFE_RE.sub("-", name)
+    name = re.sub(r"\s+", " ", name).strip(" .-_")
+    encoded = name.encode("utf-8")
+    if len(encoded) > max_bytes:
+        name = encoded[:max_bytes].decode("utf-8", "ignore").rstrip(" .-_")
+    return name or default
+
+
+def derived_output(folder: str | os.PathLike[str], raw_name: object, suffix: str, default: str = "map") -> Path:
+    """``folder/<safe name><suffix>``: where an output named after an input goes."""
+    path = Path(folder) / f"{safe_name(raw_name, default)}{suffix}"
+    # safe_name leaves no separator, so this holds; checked because it is the promise.
+    if path.parent != Path(folder):
+        raise OutputError(f"cannot derive an output name from {raw_name!r}")
+    return path
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable file names, say) as U+FFFD, so it
+    can be written as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE_RE.sub("\ufffd", text)
+    return text
+
 
 def temp_prefix(path: str | os.PathLike[str]) -> str:
-    """Name prefix of the temporary files written for ``path`` (hidden, recognisable)."""
-    return f".{Path(path).name}{TEMP_INFIX}"
+    """Name prefix of the temporary files written for ``path`` (hidden, recognisable).
+
+    Made of the target's safe name: a writer such as GDAL trims or rejects odd
+    characters in the name it is given, and would then write somewhere else."""
+    return f".{safe_name(Path(path).name, 'output')}{TEMP_INFIX}"
 
 
 def _umask() -> int:
@@ -51,14 +108,80 @@ def _umask() -> int:
     return mask
 
 
-def _target(path: str | os.PathLike[str]) -> Path:
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """The file to replace when writing ``path``, or OutputError.
+
+    A symlink is followed (the link is kept and its target replaced, as editors do).
+    Only a regular file, or nothing yet, may be replaced: os.replace onto a device node
+    (as root) or a FIFO would put a plain file in its place.
+    """
     target = Path(path)
+    try:
+        st: os.stat_result | None = os.stat(target)  # follows links; a loop is ELOOP
+    except FileNotFoundError:
+        # "news/new/../b.txt" does not exist until the missing folders are created,
+        # and then it is news/b.txt: the lexical form is what will be written.
+        if ".." in target.parts:
+            return check_target(os.path.abspath(target))
+        st = None
+    except OSError as exc:  # a symlink loop, a name too long, a file used as a folder...
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a NUL or an unencodable character in the name
+        raise OutputError(f"cannot write {path!r}: not a valid file name ({exc})") from exc
     if target.is_symlink():
-        # Replace the file the link points to, keeping the link (as editors do).
         target = Path(os.path.realpath(target))
-    if target.is_dir():
+    if st is None:
+        return target
+    if stat.S_ISDIR(st.st_mode):
         raise OutputError(f"cannot write {path}: it is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError(f"cannot write {path}: not a regular file (a device, FIFO or socket)")
     return target
+
+
+def _write_failed(path: str | os.PathLike[str], exc: OSError) -> OutputError:
+    where = "standard output" if os.fspath(path) == "-" else os.fspath(path)
+    return OutputError(f"cannot write {where}: {exc.strerror or exc}")
+
+
+def _detach_stdout(stream: IO[Any]) -> None:
+    # After a failed write to stdout (a full disk, a closed pipe) the interpreter would
+    # fail again flushing it at exit and print a traceback of its own: point the file
+    # descriptor at /dev/null so what is left in the buffer goes nowhere quietly.
+    try:
+        fileno = stream.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (a test runner's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fileno)
+    finally:
+        os.close(devnull)
+
+
+def stdout_failed(exc: OSError) -> bool:
+    """Whether ``exc`` is a failed write to an already open stream (a full disk or a
+    closed pipe behind standard output, say); stdout is then made quiet."""
+    if exc.errno not in _WRITE_ERRNOS | {errno.EPIPE} or exc.filename is not None:
+        return False
+    try:
+        sys.stdout.flush()
+    except OSError:
+        _detach_stdout(sys.stdout)
+    return True
+
+
+@contextmanager
+def _stdout_writer(binary: bool) -> Iterator[IO[Any]]:
+    stream = sys.stdout.buffer if binary else sys.stdout
+    try:
+        yield stream
+        stream.flush()
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRNOS | {errno.EPIPE}:
+            raise
+        _detach_stdout(stream)
+        raise _write_failed("-", exc) from exc
 
 
 @contextmanager
@@ -78,19 +201,19 @@ def atomic_writer(
         raise ValueError(f"atomic_writer mode must be 'w' or 'wb', not {mode!r}")
     binary = mode == "wb"
     if os.fspath(path) == "-":
-        stream = sys.stdout.buffer if binary else sys.stdout
-        yield stream
-        stream.flush()
+        with _stdout_writer(binary) as stream:
+            yield stream
         return
 
-    target = _target(path)
+    target = check_target(path)
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise _write_failed(path, exc) from exc
     tmp = Path(tmp_name)
+    own_step = False  # an OSError in our own steps (not the caller's) is an output failure
     try:
         try:
             existing = os.stat(target).st_mode & 0o7777
@@ -104,8 +227,11 @@ def atomic_writer(
         with os.fdopen(fd, mode, **kwargs) as fh:
             fd = -1  # now owned by fh
             yield fh
+            own_step = True
             fh.flush()
             os.fsync(fh.fileno())
+        # The target may have become something else while the data was produced.
+        check_target(path)
         os.replace(tmp, target)
     except BaseException as exc:
         if fd != -1:
@@ -114,8 +240,8 @@ def atomic_writer(
             tmp.unlink()
         except FileNotFoundError:
             pass
-        if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        if isinstance(exc, OSError) and (own_step or exc.errno in _WRITE_ERRNOS):
+            raise _write_failed(path, exc) from exc
         raise
     _fsync_folder(folder)
 
@@ -137,15 +263,10 @@ def _fsync_folder(folder: Path) -> None:
 def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8") -> None:
     """Write all of ``data`` to ``path`` atomically ("-" writes to stdout)."""
     mode = "wb" if isinstance(data, (bytes, bytearray)) else "w"
+    if mode == "w":
+        data = encodable(data)  # type: ignore[arg-type]
     with atomic_writer(path, mode, encoding=encoding) as fh:
         fh.write(data)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)  # catches hard links and symlinks too
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def guard_inputs(
@@ -153,32 +274,32 @@ def guard_inputs(
     input_paths: Iterable[str | os.PathLike[str]],
     *,
     glob: str | None = None,
+    jsonl: bool = False,
 ) -> None:
     """Raise OutputError if writing ``output_path`` would overwrite one of the inputs.
 
-    With ``glob`` (the pattern used to search input folders), an existing output file
-    inside an input folder that the search would read also counts as an input.
+    Inputs are compared by identity (device and inode), so a different spelling, a
+    symlink or a hard link to an input is caught; a folder input stands for every file
+    the run reads from it (``glob`` and ``jsonl`` as given to ingest.load_documents).
     """
     from geomap import ingest
 
     out = os.fspath(output_path)
     if out == "-":
         return
-    out_path = Path(out)
-    for item in input_paths:
-        item_str = os.fspath(item)
-        if item_str == "-" or ingest.is_url(item_str):
+    try:
+        try:
+            out_st = os.stat(out)
+        except FileNotFoundError:
+            out_st = os.stat(os.path.abspath(out))  # as check_target: "new/../b.txt" is b.txt
+    except (OSError, ValueError):
+        return  # nothing there yet, so no input; the write reports any other problem
+    for item, path in ingest.input_files(input_paths, glob=glob, jsonl=jsonl):
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
             continue
-        in_path = Path(item_str)
-        if in_path.is_dir():
-            if glob is None or not out_path.is_file():
-                continue
-            folder = Path(os.path.realpath(in_path))
-            real_out = Path(os.path.realpath(out_path))
-            if folder in real_out.parents:
-                rel = real_out.relative_to(folder).as_posix()
-                hidden = any(part.startswith(".") for part in rel.split("/"))
-                if not hidden and ingest.matches_glob(rel, glob):
-                    raise OutputError(f"refusing to overwrite input {out} (it is read from folder {item_str})")
-        elif _same_file(out_path, in_path):
-            raise OutputError(f"refusing to overwrite input {item_str}")
+        if (st.st_dev, st.st_ino) == (out_st.st_dev, out_st.st_ino):
+            if Path(item) == Path(path):
+                raise OutputError(f"refusing to overwrite input {item}")
+            raise OutputError(f"refusing to overwrite input {out} (it is read from folder {item})")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import bisect
 import functools
+import hashlib
 import html
 import itertools
 import json
@@ -374,10 +375,22 @@ def _outline_js() -> str:
     return _js(data)
 
 
-def _cdn_urls() -> tuple[str, str]:
-    from folium.folium import _default_css, _default_js
+@functools.lru_cache(maxsize=None)
+def _cdn_assets() -> tuple[tuple[str, str], tuple[str, str]]:
+    """((URL, SRI hash) of leaflet.js, (URL, SRI hash) of leaflet.css) on jsDelivr.
 
-    return dict(_default_js)["leaflet"], dict(_default_css)["leaflet_css"]
+    The URLs name the version of the xstatic-leaflet package that is inlined otherwise,
+    whose files are byte for byte the npm package's dist files that jsDelivr serves, so
+    the hashes are computed from the local copies and a tampered CDN file is refused."""
+    import xstatic.pkg.leaflet as xl
+
+    version = xl.VERSION
+    out = []
+    for name in ("leaflet.js", "leaflet.css"):
+        with open(os.path.join(xl.BASE_DIR, name), "rb") as fh:
+            digest = base64.b64encode(hashlib.sha384(fh.read()).digest()).decode("ascii")
+        out.append((f"https://cdn.jsdelivr.net/npm/leaflet@{version}/dist/{name}", f"sha384-{digest}"))
+    return out[0], out[1]
 
 
 # --------------------------------------------------------------------- folium pieces
@@ -912,9 +925,9 @@ def _page_html(head: str, body: str, script: str, b: "_Builder", title: str | No
     palette = TILES[tiles].palette or _LIGHT
 
     if cdn:
-        js_url, css_url = _cdn_urls()
-        css_block = f'<link rel="stylesheet" href="{_esc(css_url)}">'
-        js_block = f'<script src="{_esc(js_url)}"></script>'
+        (js_url, js_sri), (css_url, css_sri) = _cdn_assets()
+        css_block = f'<link rel="stylesheet" href="{_esc(css_url)}" integrity="{css_sri}" crossorigin="anonymous">'
+        js_block = f'<script src="{_esc(js_url)}" integrity="{js_sri}" crossorigin="anonymous"></script>'
     else:
         leaflet_js, leaflet_css = _leaflet_assets()
         css_block = f"<style>{leaflet_css}</style>"
@@ -966,14 +979,32 @@ def _squeeze(code: str) -> str:
     return "\n".join(line.strip() for line in code.splitlines() if line.strip())
 
 
+def _embed_src(src: str) -> str:
+    from urllib.parse import quote, urlsplit
+
+    src = str(src)
+    # Browsers drop leading and trailing whitespace and controls before reading a scheme.
+    if re.fullmatch(r"https?://[^\x00-\x20\x7f-\x9f\\]+", src, flags=re.IGNORECASE) and urlsplit(src).netloc:
+        return quote(src, safe=":/?#[]@!$&'()*+,;=%~")
+    # A relative address: ":" (so no scheme), whitespace, controls and quotes are
+    # percent-encoded; what makes a path, query or fragment is kept.
+    path = quote(src, safe="/?#&=;,+!$'()*@[]~%")
+    # "//host/x" would be another host; one slash keeps it a path on this one.
+    return "/" + path.lstrip("/") if path.startswith("//") else path
+
+
 def embed_snippet(src: str, height: int = 640, title: str = "Map of places and movements") -> str:
     """HTML to put a rendered map in another page: an iframe that grows to fit the map.
 
     The map page posts {type: "geomap:height", height} to its parent; the small script
     resizes this iframe when a message comes from it.
+
+    src: an http(s) URL, or else a path relative to the embedding page; anything else
+    ("javascript:...", "data:...") is made a relative path by percent-encoding, so the
+    iframe never runs what its address says.
     """
     return (
-        f'<iframe src="{_esc(src)}" title="{_esc(title)}" loading="lazy" '
+        f'<iframe src="{_esc(_embed_src(src))}" title="{_esc(title)}" loading="lazy" '
         f'style="width:100%;max-width:100%;border:0;display:block" height="{int(height)}"></iframe>'
         "<script>(function(f){window.addEventListener(\"message\",function(e){"
         "var d=e.data;if(e.source===f.contentWindow&&d&&d.type===\"geomap:height\""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 
 from .models import Event, Result
 
@@ -80,15 +81,29 @@ def to_geojson(results: list[Result]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# ("=HYPERLINK(...)" in a document id or a user gazetteer's name).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A text cell made inert for spreadsheets: a leading ' when it could start a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(results: list[Result]) -> str:
+    """One row per place per document. Text cells are neutralised (csv_cell); numbers
+    are written by geomap, so a minus sign there stays a number."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for r in results:
         for rp in r.places:
             p = rp.place
-            w.writerow([r.document.id, p.id, p.name, p.kind, p.country_code, f"{p.lat:.5f}", f"{p.lon:.5f}",
-                        rp.score, len(rp.mentions), "|".join(m.text for m in rp.mentions),
+            w.writerow([csv_cell(r.document.id), csv_cell(p.id), csv_cell(p.name), csv_cell(p.kind),
+                        csv_cell(p.country_code), f"{p.lat:.5f}", f"{p.lon:.5f}",
+                        rp.score, len(rp.mentions), csv_cell("|".join(m.text for m in rp.mentions)),
                         rp.mentions[0].start, rp.mentions[0].end])
     return buf.getvalue()
 
@@ -97,25 +112,34 @@ def write_geopackage(results: list[Result], path: str) -> None:
     """Places and movements as two layers of one GeoPackage, written atomically.
 
     The layers are frames.to_geodataframe's, so their columns are frames.COLUMNS.
-    """
+    GDAL writes into a private scratch folder, never at a path the user chose: pyogrio
+    reads "!" and "scheme://" in a path as archive and URL syntax, and GDAL trims names,
+    so it could write somewhere else. The finished file is then copied to ``path``
+    through output.atomic_writer, with the checks every output gets."""
     import os
+    import shutil
     import tempfile
 
+    from .errors import OutputError
     from .frames import to_geodataframe
+    from .output import atomic_writer, check_target
 
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.tmp-", suffix=".gpkg")
-    os.close(fd)
-    os.unlink(tmp)  # the driver wants to create the file itself
+    check_target(path)
+    places = to_geodataframe(results, "places")
+    arcs = to_geodataframe(results, "movements")
     try:
-        places = to_geodataframe(results, "places")
-        arcs = to_geodataframe(results, "movements")
-        places.to_file(tmp, layer="places", driver="GPKG")
-        if len(arcs):
-            arcs.to_file(tmp, layer="movements", driver="GPKG")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        with tempfile.TemporaryDirectory(prefix="geomap-gpkg-") as scratch:
+            tmp = os.path.join(scratch, "layers.gpkg")
+            try:
+                places.to_file(tmp, layer="places", driver="GPKG")
+                if len(arcs):
+                    arcs.to_file(tmp, layer="movements", driver="GPKG")
+            except Exception as e:
+                # GDAL reports a full disk or a file size limit as its own error types.
+                if type(e).__module__.split(".")[0] in ("pyogrio", "fiona"):
+                    raise OutputError(f"cannot write {path}: {e}") from e
+                raise
+            with open(tmp, "rb") as src, atomic_writer(path, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+    except OSError as e:  # the scratch folder itself (no space in the temporary folder)
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e

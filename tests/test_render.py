@@ -300,7 +300,7 @@ def test_date_key(text, key):
 
 def test_embed_snippet_escapes_and_listens():
     s = embed_snippet('map.html?a=1&b="x"', height=500)
-    assert 'src="map.html?a=1&amp;b=&quot;x&quot;"' in s
+    assert 'src="map.html?a=1&amp;b=%22x%22"' in s
     assert 'height="500"' in s and "geomap:height" in s and "e.source===f.contentWindow" in s
 
 
