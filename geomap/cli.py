@@ -450,10 +450,12 @@ def _corpus_map(folder, out, title, tiles):
     from .render import TILES
     from .render_corpus import render_corpus_html
 
-    out = out or str(Path("output") / f"{Path(folder).resolve().name or 'corpus'}.html")
+    from .output import derived_output
+
+    out = out or str(derived_output("output", Path(folder).resolve().name, ".html", default="corpus"))
     if tiles not in TILES:
         raise click.BadParameter(f"unknown tiles {tiles!r}; choose one of: {', '.join(TILES)}", param_hint="--tiles")
-    _write(out, render_corpus_html(folder, title=title, tiles=tiles), [folder])
+    _write(out, render_corpus_html(folder, title=title, tiles=tiles), [folder], None, False)
     click.echo(f"wrote {out}: the routes of {folder}", err=True)
 
 
