@@ -4,22 +4,52 @@ from __future__ import annotations
 import dataclasses
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
 from .errors import InputError
-from .models import Document, Result
+from .models import Document, Failure, Result
 
 if TYPE_CHECKING:  # folium is imported when a map is drawn, not by `geomap extract`
     import folium
 
-__all__ = ["extract", "map", "read"]
+__all__ = ["extract", "extract_many", "map", "read"]
 
 # One document's text, in characters: about 450,000 words, far more than any article
 # or report. Past it, time and memory grow with the number of mentions and events
 # (a 10 MB text took minutes and 1.5 GB), so the text is refused with a way out.
 MAX_CHARS = 3_000_000
+
+
+def extract_many(items: Iterable[Document | InputError], *, gazetteer: gz.Gazetteer | None = None,
+                 lang: str | None = None, date: str | None = None,
+                 events: bool = True) -> Iterator[Result | Failure]:
+    """A Result, or a Failure in its place, for each item, one at a time: the engine under
+    `geomap extract`, `geomap map` and every partition of `geomap batch`.
+
+    items: Documents, or the InputErrors that ingest gives for input it could not read.
+    lang overrides each document's language; date is the publication date of documents
+    that carry none. One failing document never stops the others.
+    """
+    from .errors import GeomapError
+    from .ingest import SkippedInput
+
+    g = gazetteer or gz.load()
+    for item in items:
+        if isinstance(item, InputError):
+            yield Failure(str(item), skipped=isinstance(item, SkippedInput))
+            continue
+        doc = item
+        if date and not doc.date:
+            doc = dataclasses.replace(doc, date=date)
+        if lang:
+            doc = dataclasses.replace(doc, lang=lang)
+        try:
+            yield extract(doc, gazetteer=g, events=events)
+        except Exception as e:  # one bad document must not lose the others
+            kind = "" if isinstance(e, GeomapError) else f"internal error: {type(e).__name__}: "
+            yield Failure(f"{doc.id}: {kind}{e}", doc_id=doc.id, input=doc.path or doc.url)
 
 
 def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gazetteer | None = None,

@@ -202,43 +202,40 @@ def _check_lang(lang):
         raise click.BadParameter(f"{lang!r} is not one of {', '.join(available_languages())}", param_hint="--lang")
 
 
-def _run_pipeline(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=True):
-    """(results, failures): every document that could be read, and what could not."""
-    import dataclasses
-
+def _results(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=True):
+    """Each document's Result, or a Failure in its place, as soon as it is done: the
+    input is never read whole, so a feed of any length runs in flat memory."""
     from . import gazetteer as gz
-    from .api import extract
-    from .errors import InputError
-    from .ingest import SkippedInput
+    from .api import extract_many
+    from .ingest import count_documents
+    from .models import Failure
 
     _check_lang(lang)
     _check_gazetteers(gazetteers)
     g = gz.load(list(gazetteers), quiet=quiet)
-    items = list(_documents(inputs, glob, jsonl, doc_date))
+    items = _documents(inputs, glob, jsonl, doc_date)
+    # The total costs a quick pass over line-based files: paid only when a bar is shown.
+    total = count_documents(inputs, glob=glob, jsonl=jsonl) if not quiet and sys.stderr.isatty() else None
+    with click.progressbar(length=total or 0, label="geomap", file=sys.stderr,
+                           hidden=not total or total <= 3) as bar:
+        for out in extract_many(items, gazetteer=g, lang=lang, date=doc_date, events=events):
+            if isinstance(out, Failure):
+                note = "note: " if out.skipped else ""
+                click.echo(f"geomap: {note}{one_line(out.error)}", err=True)
+            bar.update(1)
+            yield out
+
+
+def _run_pipeline(inputs, **options):
+    """(results, failures): every document that could be read, and what could not."""
+    from .models import Failure
+
     results, failures = [], []
-    show = not quiet and len(items) > 3 and sys.stderr.isatty()
-    with click.progressbar(items, label="geomap", file=sys.stderr, hidden=not show) as bar:
-        for item in bar:
-            if isinstance(item, SkippedInput):
-                click.echo(f"geomap: note: {one_line(str(item))}", err=True)
-                continue
-            if isinstance(item, InputError):
-                failures.append(str(item))
-                continue
-            doc = item
-            if doc_date and not doc.date:
-                doc = dataclasses.replace(doc, date=doc_date)
-            if lang:
-                doc = dataclasses.replace(doc, lang=lang)
-            try:
-                results.append(extract(doc, gazetteer=g, events=events))
-            except Exception as e:  # one bad document must not lose the others
-                if isinstance(e, GeomapError):
-                    failures.append(f"{doc.id}: {e}")
-                else:
-                    failures.append(f"{doc.id}: internal error: {type(e).__name__}: {e}")
-    for f in failures:
-        click.echo(f"geomap: {one_line(f)}", err=True)
+    for out in _results(inputs, **options):
+        if not isinstance(out, Failure):
+            results.append(out)
+        elif not out.skipped:
+            failures.append(out.error)
     return results, failures
 
 
@@ -309,16 +306,16 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
     if fmt == "gpkg" and out == "-":
         raise click.BadParameter("GeoPackage needs a file: -o places.gpkg", param_hint="--output")
     _check_output(out, inputs, glob, jsonl)
-    results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
-                                      gazetteers=gazetteers, quiet=quiet)
+    options = dict(glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date, gazetteers=gazetteers, quiet=quiet)
+    if fmt == "jsonl":
+        return _extract_stream(out, inputs, options)
+    results, failures = _run_pipeline(inputs, **options)
     if not results and failures:
         sys.exit(2)
     if fmt == "json":
         data = [serialize.result_to_dict(r) for r in results]
         text = json.dumps(data[0] if len(data) == 1 and len(inputs) == 1 and not jsonl else data,
                           ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "jsonl":
-        text = "".join(json.dumps(serialize.result_to_dict(r), ensure_ascii=False) + "\n" for r in results)
     elif fmt == "geojson":
         text = json.dumps(serialize.to_geojson(results), ensure_ascii=False) + "\n"
     elif fmt == "csv":
@@ -332,6 +329,32 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
     if not any(r.places for r in results):
         click.echo("geomap: no places found in the input", err=True)
     if failures:
+        sys.exit(2)
+
+
+def _extract_stream(out, inputs, options):
+    """JSON Lines written as each document is done, in flat memory; the file still
+    appears only whole (or stays as it was) when the run ends."""
+    from .models import Failure
+    from .output import atomic_writer, encodable
+    from .serialize import result_to_dict
+
+    n_ok = n_failed = 0
+    found = False
+    with atomic_writer(out, "w") as fh:
+        for res in _results(inputs, **options):
+            if isinstance(res, Failure):
+                n_failed += not res.skipped
+                continue
+            n_ok += 1
+            found = found or bool(res.places)
+            fh.write(encodable(json.dumps(result_to_dict(res), ensure_ascii=False)) + "\n")
+        if n_failed and not n_ok:
+            sys.exit(2)  # nothing readable: an existing output is left as it was
+        _check_output(out, inputs, options["glob"], options["jsonl"])
+    if not found and n_ok:
+        click.echo("geomap: no places found in the input", err=True)
+    if n_failed:
         sys.exit(2)
 
 

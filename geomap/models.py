@@ -114,3 +114,14 @@ class Result:
         from .frames import summary_html
 
         return summary_html(self)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document, or a piece of input, that gave no Result; the run goes on without it."""
+
+    error: str
+    doc_id: str | None = None
+    input: str | None = None  # the file or address it came from
+    skipped: bool = False  # not an error: a special file in a folder, passed over with a note
+

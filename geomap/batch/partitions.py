@@ -58,7 +58,11 @@ def partitions(items: Iterable[Document | InputError], size: int, options: Optio
     docs: list[Document] = []
     errors: list[str] = []
     index = 0
+    from ..ingest import SkippedInput
+
     for item in items:
+        if isinstance(item, SkippedInput):
+            continue  # a FIFO or device in a folder: passed over, as every command does
         if isinstance(item, InputError):
             errors.append(str(item))
             continue

@@ -50,17 +50,19 @@ def finished(out: Path, part: Partition) -> PartStats | None:
 
 def _extract_all(part: Partition, options: Options):
     from .. import gazetteer as gz
-    from ..api import extract
-    from ..errors import GeomapError
+    from ..api import extract_many
+    from ..errors import InputError
+    from ..models import Failure
 
     g = gz.load(list(options.gazetteers), quiet=True)
-    results, failures = [], [{"doc_id": None, "input": None, "error": e} for e in part.errors]
-    for doc in part.documents:
-        try:
-            results.append(extract(doc, gazetteer=g, events=options.events))
-        except Exception as e:  # one bad document is recorded, and the partition goes on
-            kind = "" if isinstance(e, GeomapError) else f"internal error: {type(e).__name__}: "
-            failures.append({"doc_id": doc.id, "input": doc.path or doc.url, "error": f"{kind}{e}"})
+    items = [*(InputError(e) for e in part.errors), *part.documents]
+    results, failures = [], []
+    # Options were applied to the documents when the partition was made (they are part of its key).
+    for out in extract_many(items, gazetteer=g, events=options.events):
+        if isinstance(out, Failure):
+            failures.append({"doc_id": out.doc_id, "input": out.input, "error": out.error})
+        else:
+            results.append(out)
     return results, failures
 
 
