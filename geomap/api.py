@@ -13,12 +13,15 @@ MAX_CHARS = 3_000_000
 
 def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gazetteer | None = None,
             doc_id: str = "doc", date: str | None = None, events: bool = True,
-            max_chars: int = MAX_CHARS) -> Result:
+            max_chars: int = MAX_CHARS, geocoder=None) -> Result:
     """Places (and, where the text reports them, movements) in one text.
 
     >>> r = extract("Troops moved from Vladivostok to Khabarovsk.")
     >>> [p.place.name for p in r.places]
     ['Vladivostok', 'Khabarovsk']
+
+    ``geocoder``, a geomap.geocode.OnlineGeocoder, replaces each resolved place's
+    point with the service's (the gazetteer still chooses the place).
     """
     from .recognize import Extractor, detect_language
     from .resolve import resolve
@@ -32,6 +35,10 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
     code = lang or doc.lang or detect_language(doc.text)
     spans = Extractor(g).find(doc.text, code)
     places = tuple(resolve(g, doc.text, spans))
+    if geocoder is not None:
+        from .geocode import relocate
+
+        places = relocate(places, geocoder, g)
     doc = Document(text=doc.text, id=doc.id, lang=code, title=doc.title, date=doc.date, url=doc.url, path=doc.path)
     result = Result(document=doc, places=places)
     if events:
