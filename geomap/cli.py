@@ -111,8 +111,8 @@ class _EchoHandler(logging.Handler):
 def _log_to_stderr():
     lg = logging.getLogger("geomap")
     if not any(isinstance(h, _EchoHandler) for h in lg.handlers):
+        # Records still propagate: with no handler on the root, nothing prints twice.
         lg.addHandler(_EchoHandler(logging.WARNING))
-        lg.propagate = False
 
 
 @cli.command()
