@@ -703,16 +703,18 @@ def _prune(current: Path) -> None:
     that a killed process left behind."""
     import time
 
-    others = sorted((p for p in current.parent.glob("index-*") if p != current),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
+    def mtime(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:  # another process removed it meanwhile
+            return 0.0
+
+    others = sorted((p for p in current.parent.glob("index-*") if p != current), key=mtime, reverse=True)
     for old in others[KEEP_INDEXES - 1:]:
         shutil.rmtree(old, ignore_errors=True)
     for left in (*current.parent.glob(".build-*"), *current.parent.glob(".trash-*")):
-        try:
-            if time.time() - left.stat().st_mtime > 3600:  # surely not a build still running
-                shutil.rmtree(left, ignore_errors=True)
-        except OSError:
-            pass
+        if time.time() - (mtime(left) or time.time()) > 3600:  # surely not a build still running
+            shutil.rmtree(left, ignore_errors=True)
 
 
 def _cache_problem(folder: Path) -> str | None:

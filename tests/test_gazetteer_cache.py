@@ -345,3 +345,16 @@ def test_cli_with_an_unusable_cache_folder_says_so_once(tiny, tmp_path, monkeypa
     assert r.stdout.startswith("Usurisk -> Ussuriysk, Primorsky Krai, Russia")
     err = r.stderr.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("geomap: cache folder") and "unusable" in err[0], err
+
+
+def test_builds_left_by_a_killed_process_are_pruned_later(tmp_path):
+    import time
+
+    current = tmp_path / "index-current"
+    current.mkdir()
+    stale, running = tmp_path / ".build-stale", tmp_path / ".build-running"
+    stale.mkdir()
+    running.mkdir()
+    os.utime(stale, (time.time() - 7200,) * 2)
+    gz._prune(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build-running", "index-current"]
