@@ -149,7 +149,7 @@ class _DiskCache:
                                        (endpoint, query)).fetchone()
             return None if row is None else (json.loads(row[0]), row[1] or 0.0)
         except (sqlite3.Error, ValueError) as e:
-            log.warning("online cache read failed (%s); asking the service", e)
+            self._give_up(e)
             return None
 
     def put(self, endpoint: str, query: str, answer, stored: float) -> None:
@@ -158,7 +158,13 @@ class _DiskCache:
                 self._db.execute("INSERT OR REPLACE INTO answers_v2 VALUES (?, ?, ?, ?)",
                                  (endpoint, query, json.dumps(answer), stored))
         except sqlite3.Error as e:
-            log.warning("online cache write failed (%s); the answer is not kept", e)
+            self._give_up(e)
+
+    def _give_up(self, e: Exception) -> None:
+        """A file that fails once (damaged, disk full) is left for memory: one warning, not one per name."""
+        log.warning("online cache failed (%s); answers are kept in memory for this run", e)
+        with self._lock:
+            self._db = self._open(":memory:")
 
 
 class OnlineGeocoder:
@@ -240,7 +246,10 @@ class OnlineGeocoder:
         if hit is not None:
             data, stored = hit
             if not data.get("none") or self.clock() - stored < self.negative_ttl:
-                return _from_json(data, exactly_one)
+                try:
+                    return _from_json(data, exactly_one)
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    pass  # an entry that is not ours (edited by hand?): ask again
         if self.give_up_after and self._failures_in_a_row >= self.give_up_after:
             raise GeocoderError(f"{self._where} not asked for {query!r} after "
                                 f"{self._failures_in_a_row} failures in a row")

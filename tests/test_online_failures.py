@@ -413,3 +413,22 @@ def test_no_traceback_from_a_real_process(server, tmp_path, gaz):
         err = p.stderr.strip().splitlines()
         assert len(err) == 1 and want in err[0] and "Traceback" not in p.stderr, p.stderr
         assert p.stdout.startswith("Berlin -> Berlin")
+
+
+def test_a_cache_that_fails_later_warns_once(server, tmp_path, caplog):
+    cache = tmp_path / "online.sqlite"
+    g = online(tmp_path, server.domain, cache_path=cache)
+    with g.cache._db:
+        g.cache._db.execute("DROP TABLE answers_v2")  # as if the file were damaged under a running process
+        g.cache._db.execute("CREATE TABLE answers_v2 (x)")
+    with caplog.at_level(logging.WARNING):
+        for name in ("Vladivostok", "Khabarovsk", "Vladivostok"):
+            assert g.geocode(name) is not None
+    assert len(caplog.records) == 1 and "kept in memory" in caplog.records[0].getMessage()
+    assert server.hits == ["Vladivostok", "Khabarovsk"], "the memory cache still answers repeats"
+
+
+def test_a_malformed_cache_entry_is_asked_again(server, tmp_path):
+    g = online(tmp_path, server.domain)
+    g.cache.put(g.endpoint, json.dumps(["Vladivostok", True, []]), {"items": [{"oops": 1}]}, g.clock())
+    assert g.geocode("Vladivostok").address == "Vladivostok (loopback)" and server.hits == ["Vladivostok"]
