@@ -626,7 +626,16 @@ def verify_index(index_dir: Path) -> str | None:
 
     Checks that meta.json is this version's and unedited (its own checksum), that
     every file it lists has the recorded size and CRC, and that fuzzy/ exists.
+
+    Reading 25 MB for the CRCs costs a fresh process more than the rest of its
+    load, so a file that passed once is remembered in verified.json by size,
+    mtime and inode (as the content key remembers the CSVs): any write through the
+    file system changes those and brings the full check back. Files younger than
+    a few seconds are never remembered, since a write in the same clock tick could
+    leave the mtime unchanged.
     """
+    import time
+
     try:
         meta = json.loads((index_dir / "meta.json").read_bytes())
     except OSError as e:
@@ -643,18 +652,40 @@ def verify_index(index_dir: Path) -> str | None:
     files = meta.get("files")
     if not isinstance(files, dict) or set(files) != set(INDEX_FILES):
         return "meta.json lists the wrong files"
+    try:
+        seen = json.loads((index_dir / VERIFIED).read_bytes())
+        seen = seen if isinstance(seen, dict) else {}
+    except (OSError, ValueError):
+        seen = {}
+    remember = {}
+    now = time.time()
     for name, want in files.items():
         try:
+            st = os.stat(index_dir / name)
+            if st.st_size != want[0]:
+                return f"{name} has {st.st_size} bytes, not {want[0]}"
+            stamp = [st.st_size, st.st_mtime_ns, st.st_ino, want[1]]
+            if seen.get(name) == stamp:
+                continue
             got = _file_digest(index_dir / name)
         except OSError as e:
             return f"{name} is unreadable ({e.strerror or type(e).__name__})"
-        if got[0] != want[0]:
-            return f"{name} has {got[0]} bytes, not {want[0]}"
-        if got[1] != want[1]:
+        if got != want:
             return f"{name} fails its checksum"
+        if now - st.st_mtime > _SETTLED_SECONDS:
+            remember[name] = stamp
     if not (index_dir / "fuzzy").is_dir():
         return "the fuzzy/ folder is missing"
+    if remember:
+        try:
+            _atomic_write_bytes(index_dir / VERIFIED, json.dumps({**seen, **remember}).encode())
+        except OSError:
+            pass  # a read-only cache: checked in full each time
     return None
+
+
+VERIFIED = "verified.json"
+_SETTLED_SECONDS = 5.0
 
 
 def _publish(tmp: Path, index_dir: Path) -> None:

@@ -358,3 +358,43 @@ def test_builds_left_by_a_killed_process_are_pruned_later(tmp_path):
     os.utime(stale, (time.time() - 7200,) * 2)
     gz._prune(current)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".build-running", "index-current"]
+
+
+def _age(index: Path, seconds: float):
+    import time
+
+    for p in index.rglob("*"):
+        if p.is_file():
+            os.utime(p, (time.time() - seconds,) * 2)
+
+
+@pytest.mark.parametrize("damage", [_garbled, _swapped, _last_byte], ids=lambda f: f.__name__.strip("_"))
+def test_a_file_checked_before_is_checked_again_once_written(tiny, capsys, damage):
+    """A settled index is remembered as verified (no CRC on warm loads), until a file is written."""
+    index = fresh_load().index_dir
+    _age(index, 3600)
+    assert gz.verify_index(index) is None
+    seen = json.loads((index / gz.VERIFIED).read_text())
+    assert set(seen) == set(gz.INDEX_FILES), "every settled file is remembered"
+    pristine = (index / "post_rows.npy").read_bytes()
+    damage(index / "post_rows.npy")
+    capsys.readouterr()
+    g = fresh_load()
+    assert_answers_right(g)
+    assert (index / "post_rows.npy").read_bytes() == pristine
+    assert "post_rows.npy fails its checksum" in capsys.readouterr().err
+
+
+def test_a_young_index_is_not_remembered(tiny):
+    index = fresh_load().index_dir
+    assert gz.verify_index(index) is None
+    assert not (index / gz.VERIFIED).exists(), "files written seconds ago may share a clock tick with a change"
+
+
+def test_a_garbled_verified_list_only_costs_a_full_check(tiny, capsys):
+    index = fresh_load().index_dir
+    _age(index, 3600)
+    (index / gz.VERIFIED).write_text("{garbage")
+    assert_answers_right(fresh_load())
+    assert json.loads((index / gz.VERIFIED).read_text()).keys() == set(gz.INDEX_FILES)
+    assert capsys.readouterr().err == ""
