@@ -685,7 +685,7 @@ def verify_index(index_dir: Path) -> str | None:
 
 
 VERIFIED = "verified.json"
-_SETTLED_SECONDS = 5.0
+_SETTLED_SECONDS = 2.0  # far above any file system clock tick (a few ms)
 
 
 def _publish(tmp: Path, index_dir: Path) -> None:
