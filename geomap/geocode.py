@@ -200,6 +200,8 @@ class OnlineGeocoder:
         try:
             self.geocoder = cls(user_agent=user_agent, **options)
         except (TypeError, ConfigurationError) as e:
+            if "api_key" in str(e) and "api_key" not in options:  # geopy's text names its own argument
+                raise GeocoderSetupError(f"{service}: needs an API key (--geocoder-option api_key=KEY)") from None
             raise GeocoderSetupError(f"{service}: {_one_line(e)}") from None
         self.service = service
         self.endpoint = _endpoint_key(service, self.geocoder, options)
