@@ -23,16 +23,17 @@ MAX_CHARS = 3_000_000
 
 
 def extract_many(items: Iterable[Document | InputError], *, gazetteer: gz.Gazetteer | None = None,
-                 lang: str | None = None, date: str | None = None,
-                 events: bool = True) -> Iterator[Result | Failure]:
+                 lang: str | None = None, date: str | None = None, events: bool = True,
+                 geocoder=None) -> Iterator[Result | Failure]:
     """A Result, or a Failure in its place, for each item, one at a time: the engine under
     `geomap extract`, `geomap map` and every partition of `geomap batch`.
 
     items: Documents, or the InputErrors that ingest gives for input it could not read.
     lang overrides each document's language; date is the publication date of documents
-    that carry none. One failing document never stops the others.
+    that carry none. geocoder: an online geocoder that moves the resolved places (see
+    geocode.OnlineGeocoder). One failing document never stops the others.
     """
-    from .errors import GeomapError
+    from .errors import GeocoderError, GeomapError
     from .ingest import SkippedInput
 
     g = gazetteer or gz.load()
@@ -46,7 +47,9 @@ def extract_many(items: Iterable[Document | InputError], *, gazetteer: gz.Gazett
         if lang:
             doc = dataclasses.replace(doc, lang=lang)
         try:
-            yield extract(doc, gazetteer=g, events=events)
+            yield extract(doc, gazetteer=g, events=events, geocoder=geocoder)
+        except GeocoderError:
+            raise  # only a strict online geocoder raises: a failed request ends the run
         except Exception as e:  # one bad document must not lose the others
             kind = "" if isinstance(e, GeomapError) else f"internal error: {type(e).__name__}: "
             yield Failure(f"{doc.id}: {kind}{e}", doc_id=doc.id, input=doc.path or doc.url)
@@ -54,12 +57,15 @@ def extract_many(items: Iterable[Document | InputError], *, gazetteer: gz.Gazett
 
 def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gazetteer | None = None,
             doc_id: str = "doc", date: str | None = None, events: bool = True,
-            max_chars: int = MAX_CHARS) -> Result:
+            max_chars: int = MAX_CHARS, geocoder=None) -> Result:
     """Places (and, where the text reports them, movements) in one text.
 
     >>> r = extract("Troops moved from Vladivostok to Khabarovsk.")
     >>> [p.place.name for p in r.places]
     ['Vladivostok', 'Khabarovsk']
+
+    ``geocoder``, a geomap.geocode.OnlineGeocoder, replaces each resolved place's
+    point with the service's (the gazetteer still chooses the place).
     """
     from .recognize import Extractor, available_languages, detect_language
     from .resolve import resolve
@@ -76,6 +82,10 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
     code = lang or declared or detect_language(doc.text)
     spans = Extractor(g).find(doc.text, code)
     places = tuple(resolve(g, doc.text, spans))
+    if geocoder is not None:
+        from .geocode import relocate
+
+        places = relocate(places, geocoder, g)
     doc = Document(text=doc.text, id=doc.id, lang=code, title=doc.title, date=doc.date, url=doc.url, path=doc.path)
     result = Result(document=doc, places=places)
     if events:

@@ -7,6 +7,7 @@ the traceback of anything.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 
@@ -89,7 +90,50 @@ def _online_options(geocoder: str, options: tuple[str, ...]):
             raise click.BadParameter(f"expected KEY=VALUE, got {o!r}", param_hint="--geocoder-option")
         k, v = o.split("=", 1)
         opts[k.strip()] = v.strip()
+    if "timeout" in opts:
+        try:
+            opts["timeout"] = float(opts["timeout"])
+        except ValueError:
+            raise click.BadParameter(f"timeout must be a number of seconds, got {opts['timeout']!r}",
+                                     param_hint="--geocoder-option") from None
     return opts
+
+
+def _geocoder_options(f):
+    """The online-geocoder options, shared by geocode, map and extract."""
+    f = click.option("--strict-online", is_flag=True, help="A failed online request ends the run (exit 5) instead of falling back to the embedded gazetteer for that name.")(f)
+    f = click.option("--min-delay", default=1.0, show_default=True, type=click.FloatRange(0), help="Seconds between requests to an online geocoder.")(f)
+    f = click.option("--user-agent", default="geomap", show_default=True, help="User agent for an online geocoder.")(f)
+    f = click.option("--geocoder-option", "geocoder_options", multiple=True, metavar="KEY=VALUE", help="Option for an online geocoder, e.g. domain=..., scheme=https, api_key=...; repeatable.")(f)
+    f = click.option("--geocoder", default="gazetteer", show_default=True, help="'gazetteer' (offline) or a geopy service name such as nominatim (online, opt-in).")(f)
+    return f
+
+
+def _online_geocoder(geocoder, geocoder_options, user_agent, min_delay, strict_online, fallback):
+    """An OnlineGeocoder, or None for the offline gazetteer. Its failures are logged
+    one line each; `fallback` (a callable) answers a failed name offline."""
+    if geocoder == "gazetteer":
+        return None
+    from .geocode import OnlineGeocoder
+
+    _log_to_stderr()
+    return OnlineGeocoder(geocoder, user_agent=user_agent, min_delay_seconds=min_delay,
+                          strict=strict_online, fallback=fallback,
+                          **_online_options(geocoder, geocoder_options))
+
+
+class _EchoHandler(logging.Handler):
+    """Log records as 'geomap: ...' lines on the current stderr (no tracebacks)."""
+
+    def emit(self, record):
+        click.echo(f"geomap: {record.getMessage()}", err=True)
+
+
+def _log_to_stderr():
+    lg = logging.getLogger("geomap")
+    if not any(isinstance(h, _EchoHandler) for h in lg.handlers):
+        # Records still propagate: with no handler on the root, nothing prints twice.
+        lg.addHandler(_EchoHandler(logging.WARNING))
 
 
 @cli.command()
@@ -101,11 +145,9 @@ def _online_options(geocoder: str, options: tuple[str, ...]):
 @click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(dir_okay=False), help="Extra gazetteer CSV (same columns); repeatable.")
 @click.option("--no-fuzzy", is_flag=True, help="Exact names only.")
-@click.option("--geocoder", default="gazetteer", show_default=True, help="'gazetteer' (offline) or a geopy service name such as nominatim (online, opt-in).")
-@click.option("--geocoder-option", "geocoder_options", multiple=True, metavar="KEY=VALUE", help="Option for an online geocoder, e.g. domain=..., scheme=https; repeatable.")
-@click.option("--user-agent", default="geomap", show_default=True, help="User agent for an online geocoder.")
-@click.option("--min-delay", default=1.0, show_default=True, type=click.FloatRange(0), help="Seconds between requests to an online geocoder.")
-def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geocoder, geocoder_options, user_agent, min_delay):
+@_geocoder_options
+def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geocoder, geocoder_options, user_agent, min_delay,
+            strict_online):
     """Look up place NAMES and print the best match(es).
 
     \b
@@ -114,7 +156,9 @@ def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geoco
       geomap geocode Springfield --country US --limit 3 --format json
       geomap geocode Paris --geocoder nominatim --user-agent "my-newsroom"
 
-    Exits 4 when a name matches nothing (the others are still printed).
+    Exits 4 when a name matches nothing (the others are still printed). An online
+    geocoder that fails for a name is replaced by the embedded gazetteer for that
+    name, with a warning; with --strict-online it exits 5.
     """
     bias = None
     if near:
@@ -132,10 +176,10 @@ def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geoco
             return g.geocode(name, exactly_one=False, limit=limit, country_codes=list(country) or None,
                              bias=bias, kinds=list(kinds) or None)
     else:
-        from .geocode import OnlineGeocoder
+        from .geocode import GazetteerGeocoder
 
-        g = OnlineGeocoder(geocoder, user_agent=user_agent, min_delay_seconds=min_delay,
-                           **_online_options(geocoder, geocoder_options))
+        g = _online_geocoder(geocoder, geocoder_options, user_agent, min_delay, strict_online,
+                             fallback=lambda: GazetteerGeocoder(extra_gazetteers=gazetteers, fuzzy=not no_fuzzy))
 
         def run(name):
             res = g.geocode(name, exactly_one=False)
@@ -143,8 +187,13 @@ def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geoco
 
     missing = []
     out = []
+    failed = None
     for name in names:
-        locs = run(name)
+        try:
+            locs = run(name)
+        except GeomapError as e:  # --strict-online: the names before it are still printed
+            failed = e
+            break
         if not locs:
             missing.append(name)
             continue
@@ -166,6 +215,8 @@ def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geoco
             click.echo(f"{o['query']} -> {o['address']}  ({o['lat']:.4f}, {o['lon']:.4f}){extra}{score}")
     for name in missing:
         click.echo(f"geomap: no place found for {name!r}", err=True)
+    if failed is not None:
+        raise failed
     if missing:
         sys.exit(NotFound.exit_code)  # the others were still printed
 
@@ -202,7 +253,7 @@ def _check_lang(lang):
         raise click.BadParameter(f"{lang!r} is not one of {', '.join(available_languages())}", param_hint="--lang")
 
 
-def _results(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=True):
+def _results(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=True, online=None):
     """Each document's Result, or a Failure in its place, as soon as it is done: the
     input is never read whole, so a feed of any length runs in flat memory."""
     from . import gazetteer as gz
@@ -211,6 +262,7 @@ def _results(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=T
     from .models import Failure
 
     _check_lang(lang)
+    geocoder = _online_geocoder(*online, fallback=None) if online else None  # a bad setup fails first
     _check_gazetteers(gazetteers)
     g = gz.load(list(gazetteers), quiet=quiet)
     items = _documents(inputs, glob, jsonl, doc_date)
@@ -218,7 +270,7 @@ def _results(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=T
     total = count_documents(inputs, glob=glob, jsonl=jsonl) if not quiet and sys.stderr.isatty() else None
     with click.progressbar(length=total or 0, label="geomap", file=sys.stderr,
                            hidden=not total or total <= 3) as bar:
-        for out in extract_many(items, gazetteer=g, lang=lang, date=doc_date, events=events):
+        for out in extract_many(items, gazetteer=g, lang=lang, date=doc_date, events=events, geocoder=geocoder):
             if isinstance(out, Failure):
                 note = "note: " if out.skipped else ""
                 click.echo(f"geomap: {note}{one_line(out.error)}", err=True)
@@ -287,7 +339,9 @@ def _write(out, data, inputs, glob, jsonl):
 @click.option("--format", "fmt", default="json", show_default=True, type=click.Choice(["json", "jsonl", "geojson", "csv", "gpkg"]))
 @click.option("-o", "--output", "out", default="-", show_default=True, help="Output file ('-' for stdout; gpkg needs a file).")
 @_common_input_options
-def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
+@_geocoder_options
+def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet,
+            geocoder, geocoder_options, user_agent, min_delay, strict_online):
     """Find the places (and reported movements) in INPUTS.
 
     INPUTS are text or HTML files, folders, '-' for stdin, or URLs.
@@ -306,7 +360,8 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
     if fmt == "gpkg" and out == "-":
         raise click.BadParameter("GeoPackage needs a file: -o places.gpkg", param_hint="--output")
     _check_output(out, inputs, glob, jsonl)
-    options = dict(glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date, gazetteers=gazetteers, quiet=quiet)
+    options = dict(glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date, gazetteers=gazetteers, quiet=quiet,
+                   online=(geocoder, geocoder_options, user_agent, min_delay, strict_online))
     if fmt == "jsonl":
         return _extract_stream(out, inputs, options)
     results, failures = _run_pipeline(inputs, **options)
@@ -367,7 +422,9 @@ def _extract_stream(out, inputs, options):
 @click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of inlining it (smaller, needs network).")
 @click.option("--embed", is_flag=True, help="Also print an <iframe> snippet to paste into an article.")
 @_common_input_options
-def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_date, gazetteers, quiet):
+@_geocoder_options
+def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_date, gazetteers, quiet,
+         geocoder, geocoder_options, user_agent, min_delay, strict_online):
     """Draw an interactive HTML map of the places and movements in INPUTS.
 
     \b
@@ -390,7 +447,8 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
         return _corpus_map(inputs[0], out, title, tiles)
     _check_output(out, inputs, glob, jsonl)
     results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
-                                      gazetteers=gazetteers, quiet=quiet)
+                                      gazetteers=gazetteers, quiet=quiet,
+                                      online=(geocoder, geocoder_options, user_agent, min_delay, strict_online))
     if not results and failures:
         sys.exit(2)
     if out is None:

@@ -37,3 +37,10 @@ class OutputError(GeomapError):
     """An output cannot be written where asked."""
 
     exit_code = 6
+
+
+class GeocoderSetupError(GeocoderError):
+    """An online geocoder cannot be set up as asked (unknown service, missing api key,
+    bad option): a usage error, found before any request."""
+
+    exit_code = 2

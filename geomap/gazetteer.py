@@ -10,14 +10,18 @@ when someone asks for it.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import json
 import math
+import mmap
 import os
 import re
+import shutil
 import sys
 import tempfile
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +31,7 @@ import numpy as np
 from .errors import GazetteerError
 from .models import Place
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
 COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
@@ -120,30 +124,39 @@ def _common_table():
 
     version = importlib.metadata.version("wordfreq")
     path = cache_dir() / f"common-words-{version}-{'-'.join(COMMON_WORD_LANGS)}.marisa"
-    if not path.is_file():
-        from wordfreq import iter_wordlist, zipf_frequency
+    check = path.with_name(path.name + ".json")  # its size and CRC: a damaged file is rebuilt
+    try:
+        if json.loads(check.read_bytes()) == _file_digest(path):
+            trie = marisa_trie.RecordTrie("<B")
+            trie.mmap(str(path))
+            return trie
+    except (OSError, ValueError, TypeError):
+        pass
+    from wordfreq import iter_wordlist, zipf_frequency
 
-        keys, values = [], []
-        for lang in COMMON_WORD_LANGS:
-            for w in iter_wordlist(lang, "best"):
-                z = zipf_frequency(w, lang)
-                if z < _ZIPF_FLOOR:
-                    break
-                keys.append(f"{lang}:{w}")
-                values.append((int(round(z * 10)),))
-        trie = marisa_trie.RecordTrie("<B", zip(keys, values))
+    keys, values = [], []
+    for lang in COMMON_WORD_LANGS:
+        for w in iter_wordlist(lang, "best"):
+            z = zipf_frequency(w, lang)
+            if z < _ZIPF_FLOOR:
+                break
+            keys.append(f"{lang}:{w}")
+            values.append((int(round(z * 10)),))
+    trie = marisa_trie.RecordTrie("<B", zip(keys, values))
+    tmp = None
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         os.close(fd)
-        try:
-            trie.save(tmp)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-    trie = marisa_trie.RecordTrie("<B")
-    trie.mmap(str(path))
+        trie.save(tmp)
+        digest = _file_digest(Path(tmp))
+        os.replace(tmp, path)
+        _atomic_write_bytes(check, json.dumps(digest).encode())
+    except OSError:
+        pass  # no usable cache folder: the table lives in memory for this run
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
     return trie
 
 
@@ -307,16 +320,53 @@ class Gazetteer:
 
     def _fuzzy_bucket(self, first: str, length: int) -> list[str]:
         """Fuzzy keys with this first letter and length, read from their own small
-        file: a one-document run touches a handful of buckets, never all 190k keys."""
+        file: a one-document run touches a handful of buckets, never all 190k keys.
+
+        Each bucket is checked against the index's manifest (size and CRC) when read;
+        a damaged or missing one is recomputed from the name index and written back.
+        """
         cache = self._buckets
         b = cache.get((first, length))
         if b is None:
-            try:
-                b = (self.index_dir / "fuzzy" / _bucket_name(first, length)).read_text("utf-8").split("\n")
-            except FileNotFoundError:
+            name = _bucket_name(first, length)
+            want = self._fuzzy_manifest().get(name)
+            if want is None:
                 b = []
+            else:
+                try:
+                    data = (self.index_dir / "fuzzy" / name).read_bytes()
+                except OSError:
+                    data = None
+                if data is not None and [len(data), _crc(data)] == want:
+                    b = data.decode("utf-8").split("\n")
+                else:
+                    b = self._recompute_bucket(first, length, name)
             cache[(first, length)] = b
         return b
+
+    def _fuzzy_manifest(self) -> dict:
+        m = getattr(self, "_manifest", None)
+        if m is None:
+            m = self._manifest = json.loads((self.index_dir / "fuzzy.json").read_bytes())
+        return m
+
+    def _recompute_bucket(self, first: str, length: int, name: str) -> list[str]:
+        """The bucket's keys, from the trie and postings (the rule build_index applies)."""
+        keys = []
+        for k in self.trie.keys(first):
+            if len(k) == length and any(
+                    self.importance[c.row] >= _FUZZY_MIN_IMPORTANCE
+                    and (c.match == MATCH_NAME or (c.match == MATCH_ALT and self.kind[c.row] != _CITY))
+                    for c in self.lookup(k)):
+                keys.append(k)
+        keys.sort()
+        _warn(f"gazetteer index file {self.index_dir / 'fuzzy' / name} was damaged; recomputed it")
+        try:
+            (self.index_dir / "fuzzy").mkdir(exist_ok=True)
+            _atomic_write_bytes(self.index_dir / "fuzzy" / name, "\n".join(keys).encode("utf-8"))
+        except OSError:
+            pass  # a read-only cache: recomputed again next time
+        return keys
 
     # -- rows ------------------------------------------------------------------
     def row(self, i: int) -> dict[str, str]:
@@ -532,26 +582,149 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
         for k in sorted(fuzzy_keys):
             buckets.setdefault(_bucket_name(k[0], len(k)), []).append(k)
         (tmp / "fuzzy").mkdir()
+        fuzzy_manifest = {}
         for name, keys in buckets.items():
-            (tmp / "fuzzy" / name).write_text("\n".join(keys), encoding="utf-8")
+            data = "\n".join(keys).encode("utf-8")
+            (tmp / "fuzzy" / name).write_bytes(data)
+            fuzzy_manifest[name] = [len(data), _crc(data)]
+        (tmp / "fuzzy.json").write_text(json.dumps(fuzzy_manifest, sort_keys=True))
         from collections import Counter
 
         kinds = Counter(KINDS[k] for k in kind)
-        (tmp / "meta.json").write_text(json.dumps({
+        meta = {
             "version": INDEX_VERSION, "paths": [str(p) for p in paths], "headers": headers,
             "rows": len(lat), "names": n_keys, "fuzzy_names": len(fuzzy_keys), "kinds": dict(kinds),
-            "sources": sources,
-        }))
-        if index_dir.exists():
-            import shutil
-
-            shutil.rmtree(index_dir, ignore_errors=True)
-        os.replace(tmp, index_dir)
+            "sources": sources, "files": {f: _file_digest(tmp / f) for f in INDEX_FILES},
+        }
+        meta["checksum"] = _meta_checksum(meta)
+        (tmp / "meta.json").write_text(json.dumps(meta))
+        _publish(tmp, index_dir)
     except BaseException:
-        import shutil
-
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+ARRAYS = ("lat", "lon", "population", "kind", "country", "file", "offset",
+          "post_start", "post_rows", "post_match", "importance")
+# Every file of an index but meta.json (which lists them) and the fuzzy buckets
+# (which fuzzy.json lists, and are checked when read).
+INDEX_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("names.marisa", "admin1.json", "countries.json", "fuzzy.json")
+
+
+def _crc(data) -> str:
+    return f"{zlib.crc32(data):08x}"
+
+
+def _file_digest(path: Path) -> list:
+    """[size, CRC-32] of a file. zlib's CRC runs at GB/s and reads through a
+    memory map, so the whole index is checked in a few ms (a hash of samples would
+    miss a damaged page in the middle of an array)."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size == 0:
+            return [0, _crc(b"")]
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            return [size, _crc(m)]
+
+
+def _meta_checksum(meta: dict) -> str:
+    body = {k: v for k, v in meta.items() if k != "checksum"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def verify_index(index_dir: Path) -> str | None:
+    """Why the index in index_dir cannot be used, or None when it is whole.
+
+    Checks that meta.json is this version's and unedited (its own checksum), that
+    every file it lists has the recorded size and CRC, and that fuzzy/ exists.
+
+    Reading 25 MB for the CRCs costs a fresh process more than the rest of its
+    load, so a file that passed once is remembered in verified.json by size,
+    mtime and inode (as the content key remembers the CSVs): any write through the
+    file system changes those and brings the full check back. Files younger than
+    a few seconds are never remembered, since a write in the same clock tick could
+    leave the mtime unchanged.
+    """
+    import time
+
+    try:
+        meta = json.loads((index_dir / "meta.json").read_bytes())
+    except OSError as e:
+        if not index_dir.exists():  # also when a file stands where its parent folder should
+            return "missing"
+        return "meta.json is missing" if isinstance(e, FileNotFoundError) else \
+            f"meta.json is unreadable ({type(e).__name__})"
+    except ValueError as e:
+        return f"meta.json is unreadable ({type(e).__name__})"
+    if not isinstance(meta, dict) or meta.get("version") != INDEX_VERSION:
+        return "meta.json is from another version"
+    if meta.get("checksum") != _meta_checksum(meta):
+        return "meta.json does not match its checksum"
+    files = meta.get("files")
+    if not isinstance(files, dict) or set(files) != set(INDEX_FILES):
+        return "meta.json lists the wrong files"
+    try:
+        seen = json.loads((index_dir / VERIFIED).read_bytes())
+        seen = seen if isinstance(seen, dict) else {}
+    except (OSError, ValueError):
+        seen = {}
+    remember = {}
+    now = time.time()
+    for name, want in files.items():
+        try:
+            st = os.stat(index_dir / name)
+            if st.st_size != want[0]:
+                return f"{name} has {st.st_size} bytes, not {want[0]}"
+            stamp = [st.st_size, st.st_mtime_ns, st.st_ino, want[1]]
+            if seen.get(name) == stamp:
+                continue
+            got = _file_digest(index_dir / name)
+        except OSError as e:
+            return f"{name} is unreadable ({e.strerror or type(e).__name__})"
+        if got != want:
+            return f"{name} fails its checksum"
+        if now - st.st_mtime > _SETTLED_SECONDS:
+            remember[name] = stamp
+    if not (index_dir / "fuzzy").is_dir():
+        return "the fuzzy/ folder is missing"
+    if remember:
+        try:
+            _atomic_write_bytes(index_dir / VERIFIED, json.dumps({**seen, **remember}).encode())
+        except OSError:
+            pass  # a read-only cache: checked in full each time
+    return None
+
+
+VERIFIED = "verified.json"
+_SETTLED_SECONDS = 2.0  # far above any file system clock tick (a few ms)
+
+
+def _publish(tmp: Path, index_dir: Path) -> None:
+    """Rename a finished build into place. Another process may have published the
+    same index meanwhile: a whole one is kept (ours is dropped), a damaged one is
+    moved aside first. Each step is one rename, so a reader never sees half an index."""
+    for _ in range(10):
+        try:
+            os.rename(tmp, index_dir)
+            return
+        except OSError as e:
+            if e.errno not in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+                raise
+        if verify_index(index_dir) is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return
+        trash = Path(tempfile.mkdtemp(dir=index_dir.parent, prefix=".trash-"))
+        try:
+            os.rename(index_dir, trash / "old")
+        except FileNotFoundError:
+            pass  # someone else moved it: try again
+        shutil.rmtree(trash, ignore_errors=True)
+    raise GazetteerError(f"cannot publish the gazetteer index in {index_dir}: it keeps changing")
+
+
+def _warn(msg: str) -> None:
+    if sys.stderr is not None:
+        print(f"geomap: {msg}", file=sys.stderr)
 
 
 def _bucket_name(first: str, length: int) -> str:
@@ -568,28 +741,83 @@ KEEP_INDEXES = 4
 
 
 def _prune(current: Path) -> None:
-    """Drop all but the most recent indexes: each is ~30 MB of cache."""
-    import shutil
+    """Drop all but the most recent indexes (each is ~30 MB of cache), and builds
+    that a killed process left behind."""
+    import time
 
-    others = sorted((p for p in current.parent.glob("index-*") if p != current),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
+    def mtime(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:  # another process removed it meanwhile
+            return 0.0
+
+    others = sorted((p for p in current.parent.glob("index-*") if p != current), key=mtime, reverse=True)
     for old in others[KEEP_INDEXES - 1:]:
         shutil.rmtree(old, ignore_errors=True)
+    for left in (*current.parent.glob(".build-*"), *current.parent.glob(".trash-*")):
+        if time.time() - (mtime(left) or time.time()) > 3600:  # surely not a build still running
+            shutil.rmtree(left, ignore_errors=True)
+
+
+def _cache_problem(folder: Path) -> str | None:
+    """Why an index cannot be built in folder (it cannot be created or written), or None."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.rmdir(tempfile.mkdtemp(dir=folder, prefix=".probe-"))
+    except OSError as e:
+        return e.strerror or type(e).__name__
+    return None
+
+
+_TEMP_ROOTS: list[Path] = []
+
+
+def _temporary_root() -> Path:
+    """A folder for this process's index when the cache folder is unusable; removed at exit."""
+    if not _TEMP_ROOTS:
+        import atexit
+
+        _TEMP_ROOTS.append(Path(tempfile.mkdtemp(prefix="geomap-index-")))
+        atexit.register(shutil.rmtree, _TEMP_ROOTS[0], True)
+    return _TEMP_ROOTS[0]
 
 
 @lru_cache(maxsize=8)
 def _load_cached(paths: tuple[Path, ...], quiet: bool) -> Gazetteer:
     key = _content_key(list(paths))
     index_dir = cache_dir() / f"index-{key}"
-    if not (index_dir / "meta.json").is_file():
+    problem = verify_index(index_dir)
+    if problem is None:
+        return _open(paths, index_dir)
+    if problem != "missing":
+        _warn(f"the gazetteer index in {index_dir} is damaged ({problem}); rebuilding it")
+    unusable = _cache_problem(index_dir.parent)
+    if unusable:
+        try:
+            index_dir = _temporary_root() / index_dir.name
+        except OSError as e:
+            raise GazetteerError(f"no folder to build the gazetteer index in: {index_dir.parent} "
+                                 f"({unusable}) nor a temporary one ({e.strerror})") from None
+        _warn(f"cache folder {cache_dir()} is unusable ({unusable}); building the gazetteer index "
+              f"in {index_dir.parent} for this run (set GEOMAP_CACHE_DIR to keep it)")
+    if verify_index(index_dir) is not None:  # a temporary one may be there already
         tty = sys.stderr is not None and sys.stderr.isatty()
+        quiet = quiet or bool(unusable)  # the warning above already says it is building
         if not quiet and not tty:  # a log gets one line, not a carriage-return counter
             print("geomap: building the gazetteer index (once, about 15 s)…", file=sys.stderr)
         progress = _stderr_progress("geomap: building the gazetteer index (once)…") if not quiet and tty else None
         build_index(list(paths), index_dir, progress)
         if not quiet and tty:
             print("\rgeomap: gazetteer index built.".ljust(60), file=sys.stderr)
+        problem = verify_index(index_dir)
+        if problem is not None:
+            raise GazetteerError(f"the gazetteer index just built in {index_dir} is damaged ({problem})")
+    if not unusable:
         _prune(index_dir)
+    return _open(paths, index_dir)
+
+
+def _open(paths: tuple[Path, ...], index_dir: Path) -> Gazetteer:
     try:
         return Gazetteer(list(paths), index_dir)
     except (OSError, ValueError) as e:

@@ -66,7 +66,7 @@ def test_unreachable_service_is_a_clear_error(tmp_path):
     s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
     g = OnlineGeocoder("nominatim", user_agent="geomap-test", min_delay_seconds=0.0,
                        cache_path=tmp_path / "c.sqlite", domain=f"127.0.0.1:{port}", scheme="http", timeout=2)
-    with pytest.raises(GeocoderError, match="nominatim failed"):
+    with pytest.raises(GeocoderError, match=r"nominatim \(http://127.0.0.1:\d+\) failed for .Vladivostok.: cannot connect"):
         g.geocode("Vladivostok")
 
 
