@@ -30,7 +30,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
-from .events import load_cues, split_sentences
+from .sentences import split_sentences
 from .layers import ROLES, geodesic_points, movements, place_roles, split_antimeridian
 from .models import Event, Result, ResolvedPlace
 
@@ -239,12 +239,12 @@ def _event_line(ev: Event, res: Result) -> str:
 class _Sentences:
     """Sentence boundaries of one document, so each mention maps to its sentence.
 
-    The events stage's splitter, so a popup quotes the same sentence an event cites
+    The splitter the events stage uses, so a popup quotes the same sentence an event cites
     ("Mr. Putin" and "U.S. troops" do not end one)."""
 
     def __init__(self, text: str, lang: str | None):
         self.text = text
-        self.spans = split_sentences(text, load_cues(lang))
+        self.spans = split_sentences(text, lang)
         self.starts = [a for a, _ in self.spans]
 
     def around(self, start: int, end: int) -> tuple[int, int]:

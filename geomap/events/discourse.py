@@ -1,0 +1,59 @@
+"""State carried across the sentences of one document, and links between the movements of one sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .frames_base import Partial
+
+
+@dataclass
+class State:
+    """What carries from one sentence to the next: who was last quoted, what was last moving."""
+
+    last_source: str | None = None
+    last_what: str | None = None
+
+
+class DiscourseRules:
+    """Sentence methods joining one sentence's movements into journeys (mixed into Sentence)."""
+
+    def _link_movements(self, partials: list[Partial]) -> list[Partial]:
+        def pick(x, y):  # token index 0 is a real value, so no "x or y"
+            return x if x is not None else y
+
+        out: list[Partial] = []
+        dropped: set[int] = set()
+        prev: Partial | None = None
+        last_what = None
+        for p in partials:
+            if p.kind == "movement" and prev is not None:
+                if not prev.dest and prev.origin is not None and p.dest and p.origin is None:
+                    # "withdrawn from Niger, moving them to Chad": one journey
+                    p.origin = prev.origin
+                    p.what = pick(p.what, prev.what)
+                    if p.quantity is None:
+                        p.quantity, p.quantity_value = prev.quantity, prev.quantity_value
+                    p.date = pick(p.date, prev.date)
+                    p.implicit_origin = pick(p.implicit_origin, prev.implicit_origin)
+                    p.actor = pick(p.actor, prev.actor)
+                    dropped.add(id(prev))
+                elif prev.dest and prev.origin is None and p.origin is not None and not p.dest:
+                    # "arrived in Istanbul after sailing from Odesa"
+                    prev.origin = p.origin
+                    prev.date = pick(prev.date, p.date)
+                    prev.what = pick(prev.what, p.what)
+                    continue
+                elif prev.dest and p.dest and p.origin is None and prev.after_link:
+                    # "after arriving in Vladivostok, ... were moved to Khabarovsk"
+                    p.chain_origin = prev.dest[-1]
+            if p.what is None:
+                if last_what is not None:  # coordinated predicates share their subject
+                    p.what = last_what
+                elif any(self.lows[k] in self.cues.pronouns for k in range(p.left[0], p.right[1])):
+                    p.what = self.state.last_what
+            out.append(p)
+            if p.what is not None:
+                last_what = p.what
+            if p.kind == "movement":
+                prev = p
+        return [p for p in out if id(p) not in dropped]

@@ -1,0 +1,43 @@
+"""The records a frame is read into: a trigger and the partial event around it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Trigger:
+    i: int
+    n: int
+    kind: str
+    flags: frozenset
+    what: str | None
+
+    @property
+    def end(self) -> int:
+        return self.i + self.n
+
+
+@dataclass(eq=False)
+class Partial:
+    """One trigger (or run of incident words) and what the text around it says."""
+
+    kind: str
+    trig: Trigger
+    left: tuple[int, int]  # from the previous trigger to this one
+    clause: tuple[int, int]  # the part of `left` after the last "that"/"bahwa"
+    right: tuple[int, int]  # from this trigger to the next one or the next clause
+    dest: list[int] = field(default_factory=list)  # token indices of places
+    origin: int | None = None  # "from X"
+    chain_origin: int | None = None  # "after arriving in X, ... moved to Y"
+    implicit_origin: int | None = None  # the subject country, or the genitive "pasukan Korea Utara"
+    places: list[int] = field(default_factory=list)
+    what: str | None = None
+    quantity: str | None = None
+    quantity_value: float | None = None
+    actor: str | None = None
+    date: str | None = None
+    certainty: str = "stated"
+    source: str | None = None
+    denier: str | None = None
+    statement_source: str | None = None
+    after_link: bool = False

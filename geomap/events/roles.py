@@ -1,0 +1,73 @@
+"""Argument roles of places: the preposition governing a place makes it an origin, destination, path or location."""
+from __future__ import annotations
+
+from .tokens import PUNCT_BREAK
+
+# A governing preposition further away than this many words is not the place's own.
+MAX_WALK = 6
+# Containers rank above what they contain. A country named next to one of its cities
+# ("Tartus in Syria", "El Arish, Mesir") is context, not a second event place.
+KIND_RANK = {"country": 4, "region": 3, "admin1": 2, "admin2": 1}
+
+
+class RoleRules:
+    """Sentence methods giving each place token its role (mixed into Sentence)."""
+
+    def _walk_role(self, j: int, lo: int) -> str | None:
+        """The role the preposition governing place token j gives it, walking back at most MAX_WALK words."""
+        toks, c = self.toks, self.cues
+        k, dist, inner = j - 1, 0, None
+        while k >= lo and dist < MAX_WALK:
+            t = toks[k]
+            if t.attr:
+                break
+            if t.prep:
+                if t.prep not in ("locative", "target"):
+                    return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
+                inner = inner or t.prep
+            elif t.rp is not None:
+                if not (t.demonym or k == j - 1):
+                    break  # another place's own phrase
+            elif t.trig:
+                return "direct" if inner is None and dist == 0 else inner  # "fled Sudan", "menyerang Odesa"
+            elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
+                  or c.walk_stops.match(self.lows, k)):
+                break
+            elif t.low not in c.determiners:
+                dist += 1
+            k -= 1
+        return inner
+
+    def _place_roles(self, regions) -> dict[int, str | None]:
+        """Role of every place token; a list or apposition ("Usurisk, Khabarovsk dan Blagoveshchensk",
+        "El Arish, Mesir") takes the role of its first member."""
+        roles: dict[int, str | None] = {}
+        coord_words = self.cues.coord.words
+        for ra, rb in regions:
+            head = prev = None
+            for k in range(ra, rb):
+                if self.toks[k].rp is None:
+                    continue
+                if prev is not None and all(self.lows[q] in coord_words for q in range(prev + 1, k)):
+                    roles[k] = roles[head]
+                else:
+                    head = k
+                    roles[k] = self._walk_role(k, ra)
+                prev = k
+        return roles
+
+    def _contained(self, idxs: list[int]) -> list[int]:
+        """Drop a container named beside what it contains, and repeats of one place."""
+        places = [self.toks[k].rp.place for k in idxs]
+        out, seen = [], set()
+        for k, p in zip(idxs, places, strict=True):
+            rank = KIND_RANK.get(p.kind, 0)
+            inside = rank and p.country_code and any(
+                q.country_code == p.country_code and KIND_RANK.get(q.kind, 0) < rank for q in places if q is not p)
+            if not inside and p.id not in seen:
+                seen.add(p.id)
+                out.append(k)
+        return out
+
+    def _placed(self, rng, want: set[str]) -> list[int]:
+        return [k for k in rng if self._usable(k) and self.roles.get(k) in want]

@@ -1,0 +1,150 @@
+"""One sentence read end to end: tokens, attribution, roles, frames, discourse, events."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import Event, Span
+from .attribution import AttributionRules
+from .cues import Cues, Phrases
+from .discourse import DiscourseRules, State
+from .frames import FrameRules
+from .frames_base import Partial, Trigger
+from .movers import MoverRules
+from .roles import KIND_RANK, RoleRules
+from .tokens import CLAUSE_BREAK, tokenize
+
+
+class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, DiscourseRules):
+    def __init__(self, text: str, s: int, e: int, mentions, cues: Cues, doc: dt.date | None, state: State):
+        self.text, self.s, self.e, self.cues, self.doc, self.state = text, s, e, cues, doc, state
+        self.toks = tokenize(text, s, e, mentions, cues)
+        self.lows = [t.low for t in self.toks]
+        self.bases = [t.base for t in self.toks]
+
+    # ---- helpers
+    def span_text(self, a: int, b: int) -> str:
+        return self.text[self.toks[a].start:self.toks[b - 1].end] if b > a else ""
+
+    def _usable(self, k: int) -> bool:
+        """A place token that can be an event end: not a demonym, possessive or part of attribution."""
+        t = self.toks[k]
+        return t.rp is not None and not t.demonym and not t.possessive and not t.attr
+
+    def _name(self, k: int | None) -> str | None:
+        return None if k is None or self.toks[k].rp is None else self.toks[k].rp.place.name
+
+    def _amount_at(self, k: int) -> bool:
+        """Is token k a count ("500", "Hundreds"), not a year ("in 2023") or a day ("on 3 October")?"""
+        if k >= len(self.toks) or not self.toks[k].is_num:
+            return False
+        if re.fullmatch(r"(1[89]|20)\d\d", self.lows[k]):
+            return False
+        return not (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.months)
+
+    def _any(self, phrases: Phrases, a: int, b: int) -> bool:
+        return any(phrases.match(self.lows, k) for k in range(max(0, a), b))
+
+    # ---- 6. the sentence
+    def events(self) -> list[Event]:
+        c, toks, lows = self.cues, self.toks, self.lows
+        if not toks:
+            return []
+        for i, n, role in c.preps.scan(lows):
+            if self._amount_at(i + n):
+                continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
+            for k in range(i, i + n):
+                toks[k].prep = str(role)
+        trigs = self._triggers()
+        for t in trigs:
+            for k in range(t.i, t.end):
+                toks[k].trig, toks[k].prep = True, None  # "pulled out", "turned up": the word is the verb here
+        attrs = self._attributions({k for t in trigs for k in range(t.i, t.end)})
+        for at in attrs:
+            for k in range(at.a, at.b):
+                toks[k].attr = True
+                toks[k].trig = False  # "dirilis" inside "..., kata X" is the saying, not an event
+        trigs = [t for t in trigs if not any(toks[k].attr for k in range(t.i, t.end))]
+        self.what_hits = [(i, n, str(cat)) for i, n, cat in c.what.scan(self.bases)
+                          if not any(toks[k].attr or toks[k].trig for k in range(i, i + n))]
+        self.what_starts = [h[0] for h in self.what_hits]
+        self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
+
+        regions, start = [], None  # stretches between attributions and clause breaks
+        for k, t in enumerate(toks):
+            brk = t.attr or t.low in CLAUSE_BREAK
+            if brk and start is not None:
+                regions.append((start, k))
+                start = None
+            elif not brk and start is None:
+                start = k
+        if start is not None:
+            regions.append((start, len(toks)))
+        self.roles = self._place_roles(regions)
+
+        partials: list[Partial] = []
+        for ra, rb in regions:
+            groups: list[list[Trigger]] = []
+            for t in (t for t in trigs if ra <= t.i < rb):  # neighbouring incident words describe one incident
+                if groups and t.kind == "incident" and groups[-1][-1].kind == "incident":
+                    groups[-1].append(t)
+                else:
+                    groups.append([t])
+            for gi, g in enumerate(groups):
+                left = (groups[gi - 1][-1].end if gi else ra, g[0].i)
+                right = (g[-1].end, groups[gi + 1][0].i if gi + 1 < len(groups) else rb)
+                p = self._partial(g, left, right)
+                if p is not None:
+                    partials.append(p)
+
+        named = [a for a in attrs if a.source and not a.secondary] or [a for a in attrs if a.source]
+        source = named[0].source if named else None
+        for p in partials:
+            p.source = source or p.statement_source or p.denier
+            if p.source is None and any(a.pronoun for a in attrs):
+                p.source = self.state.last_source  # "it added", "Dikatakan bahwa": the last one quoted
+            if p.certainty == "stated" and any(a.reported for a in attrs):
+                p.certainty = "reported"
+        out = self._to_events(self._link_movements(partials))
+        if source:
+            self.state.last_source = source
+        return out
+
+    def _to_events(self, partials: list[Partial]) -> list[Event]:
+        toks = self.toks
+        evidence = Span(self.s, self.e, self.text[self.s:self.e])
+        out, seen = [], set()
+        for p in partials:
+            if p.kind != "incident" and p.what is None:
+                continue  # "sent a message to Moscow": nothing moved that the cue data knows
+            common = {"evidence": evidence, "actor": p.actor, "what": p.what, "quantity": p.quantity,
+                      "quantity_value": p.quantity_value, "date": p.date, "source": p.source, "certainty": p.certainty}
+            if p.kind == "movement":
+                for di, d in enumerate(p.dest):
+                    if di:  # "300 soldiers ... to Kharkiv and another 200 to Sumy"
+                        own = [k for k in range(p.dest[di - 1] + 1, d) if toks[k].is_num]
+                        if own:
+                            common.update(quantity=toks[own[-1]].text, quantity_value=toks[own[-1]].num)
+                    dplace = toks[d].rp.place
+                    origin = p.origin if p.origin is not None else p.chain_origin
+                    if origin is None and p.implicit_origin is not None:
+                        o = toks[p.implicit_origin].rp.place
+                        # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country, not from it
+                        inside = (KIND_RANK.get(o.kind, 0) > KIND_RANK.get(dplace.kind, 0)
+                                  and o.country_code and o.country_code == dplace.country_code)
+                        if not inside:
+                            origin = p.implicit_origin
+                    oid = toks[origin].rp.place.id if origin is not None else None
+                    key = ("movement", None if oid == dplace.id else oid, dplace.id)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(Event(kind="movement", origin=key[1], destination=dplace.id, **common))
+            else:
+                for k in p.places:
+                    key = (p.kind, toks[k].rp.place.id, p.what if p.kind == "incident" else None)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(Event(kind=p.kind, place=key[1], **common))
+            if p.kind != "incident":
+                self.state.last_what = p.what
+        return out
