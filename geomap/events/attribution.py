@@ -123,7 +123,7 @@ class AttributionRules:
         la, lb = p.left
         found = c.hedges.scan(lows, la, lb)
         levels = {str(v) for _, _, v in found}
-        p.certainty = next((lv for lv in ("denied", "likely", "reported") if lv in levels), "stated")
+        p.certainty = next((lv for lv in ("denied", "likely", "reported", "planned") if lv in levels), "stated")
         if p.certainty == "denied":  # "Rwanda has denied ...": the one denying is the source
             d = next(i for i, _, v in found if v == "denied")
             sa = max([k + 1 for k in range(la, d) if lows[k] == ","], default=la)

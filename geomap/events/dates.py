@@ -60,8 +60,12 @@ def _explicit_date(words: str, has_year: bool, doc: dt.date | None, lang: str) -
     return got.date().isoformat() if got else None
 
 
-def date_at(toks: list[Tok], lows: list[str], i: int, cues: Cues, doc: dt.date | None) -> tuple[int, str | None] | None:
-    """A date expression starting at token i: (tokens used, ISO value or None when it can't be resolved)."""
+def date_at(toks: list[Tok], lows: list[str], i: int, cues: Cues, doc: dt.date | None,
+            forward: bool = False) -> tuple[int, str | None] | None:
+    """A date expression starting at token i: (tokens used, ISO value or None when it can't be resolved).
+
+    ``forward``: the sentence tells a plan, so a weekday is the next one ("will leave on Monday").
+    """
     rel = cues.relative.match(lows, i)
     if rel:
         return rel[0], resolve_relative(str(rel[1]), doc)
@@ -99,23 +103,26 @@ def date_at(toks: list[Tok], lows: list[str], i: int, cues: Cues, doc: dt.date |
     if lows[i] in cues.weekdays and (prev in cues.weekday_cues or (not cues.weekday_needs_cue and t.text[:1].isupper())):
         if doc is None:
             return 1, None
+        if forward:
+            ahead = (int(cues.weekdays[lows[i]]) - doc.weekday()) % 7
+            return 1, (doc + dt.timedelta(days=ahead)).isoformat()
         back = (doc.weekday() - int(cues.weekdays[lows[i]])) % 7
         return 1, (doc - dt.timedelta(days=back)).isoformat()
     return None
 
 
-def find_date(toks, lows, ranges, cues, doc) -> str | None:
+def find_date(toks, lows, ranges, cues, doc, forward: bool = False) -> str | None:
     for a, b in ranges:
         i = a
         while i < b:
             if cues.since.match(lows, i):
                 for j in range(i + 1, min(b, i + 7)):
-                    got = date_at(toks, lows, j, cues, doc)
+                    got = date_at(toks, lows, j, cues, doc, forward)
                     if got:
                         if got[1] is None or doc is None:
                             return None
                         return f"{got[1].split('/')[0]}/{doc.isoformat()}"
-            got = date_at(toks, lows, i, cues, doc)
+            got = date_at(toks, lows, i, cues, doc, forward)
             if got:
                 return got[1]
             i += 1

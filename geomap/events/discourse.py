@@ -1,7 +1,7 @@
 """State carried across the sentences of one document, and links between the movements of one sentence."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .frames_base import Partial
 
@@ -12,6 +12,9 @@ class State:
 
     last_source: str | None = None
     last_what: str | None = None
+    pending_origin: str | None = None  # place id a group left without a destination yet ("left the camps near Dadaab")
+    pending_what: str | None = None
+    sources: list = field(default_factory=list)  # every source named so far, for "the agency" later
 
 
 class DiscourseRules:
@@ -31,11 +34,18 @@ class DiscourseRules:
                     # "withdrawn from Niger, moving them to Chad": one journey
                     p.origin = prev.origin
                     p.what = pick(p.what, prev.what)
+                    p.mover = pick(p.mover, prev.mover)
+                    p.mover_ok = p.mover_ok or prev.mover_ok
                     if p.quantity is None:
                         p.quantity, p.quantity_value = prev.quantity, prev.quantity_value
                     p.date = pick(p.date, prev.date)
                     p.implicit_origin = pick(p.implicit_origin, prev.implicit_origin)
                     p.actor = pick(p.actor, prev.actor)
+                    dropped.add(id(prev))
+                elif not prev.dest and prev.origin is not None and p.dest and p.origin == prev.origin:
+                    # "the evacuation bus from Kherson arrived in Odesa": the noun and the verb tell one journey
+                    p.what = pick(p.what, prev.what)
+                    p.mover = pick(p.mover, prev.mover)
                     dropped.add(id(prev))
                 elif prev.dest and prev.origin is None and p.origin is not None and not p.dest:
                     # "arrived in Istanbul after sailing from Odesa"
@@ -57,3 +67,16 @@ class DiscourseRules:
             if p.kind == "movement":
                 prev = p
         return [p for p in out if id(p) not in dropped]
+
+    def _earlier_origin(self, p: Partial) -> str | None:
+        """"... left the camps near Dadaab. They reached Mombasa on Sunday.": the same group's origin from before.
+
+        Only when this sentence names none, the mover is a pronoun or the same kind, and the last
+        movement told was a departure still without its destination.
+        """
+        st = self.state
+        if st.pending_origin is None:
+            return None
+        pronoun = any(self.lows[k] in self.cues.pronouns for k in range(*p.left))
+        same = p.what is not None and p.what == st.pending_what
+        return st.pending_origin if pronoun or same else None

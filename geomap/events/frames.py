@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from .dates import find_date
-from .frames_base import Partial, Trigger
 from .cues import Phrases
+from .ends import MOVEMENT_END_RULES
+from .frames_base import Partial, Trigger
+from .tokens import PUNCT_BREAK
 
 
 class FrameRules:
@@ -40,9 +42,9 @@ class FrameRules:
             self._incident(p, g)
         else:
             self._cargo(p)
-        dates = [p.right] if "nominal" in trig.flags else [p.right, p.clause] + ([(g[0].end, g[-1].i)] if len(g) > 1 else [])
-        p.date = find_date(self.toks, lows, dates, c, self.doc)
         self._certainty(p)
+        dates = [p.right] if "nominal" in trig.flags else [p.right, p.clause] + ([(g[0].end, g[-1].i)] if len(g) > 1 else [])
+        p.date = find_date(self.toks, lows, dates, c, self.doc, forward=p.certainty == "planned")
         p.statement_source = self._statement_source(la, ca)
         return p
 
@@ -51,19 +53,8 @@ class FrameRules:
         c, trig = self.cues, p.trig
         (ca, lb), (ra, rb) = p.clause, p.right
         if p.kind == "movement":
-            want = {"destination"} | ({"locative"} if "arrival" in trig.flags else set()) | (
-                {"direct"} if "destination_direct" in trig.flags else set())
-            dest = self._placed(range(ra, rb), want)
-            if "departure" in trig.flags:  # "left Nagorno-Karabakh for Armenia"
-                dest += [k for k in range(ra, rb) if self._usable(k) and k not in dest and self._after(k, c.departure_dest)]
-            p.dest = self._contained(sorted(dest))
-            want = {"origin"} | ({"direct"} if "origin_direct" in trig.flags else set())
-            origins = self._contained([k for k in self._placed([*range(ca, lb), *range(ra, rb)], want) if k not in p.dest])
-            p.origin = origins[0] if origins else None
-            if not p.dest and "deploy" in trig.flags:
-                located = self._contained(self._placed(range(ra, rb), {"locative"}))
-                if located:  # "dikerahkan di X": deployed and now there
-                    p.kind, p.places = "presence", located
+            for rule in MOVEMENT_END_RULES:  # in order: each may read what the ones before it found
+                getattr(self, rule)(p)
             return bool(p.dest or p.places or p.origin is not None)
         if p.kind == "presence":
             p.places = (self._contained(self._placed(range(ra, rb), {"locative"})) or self._where(*p.left)
@@ -90,7 +81,7 @@ class FrameRules:
                 break
 
     def _cargo(self, p: Partial) -> None:
-        """What moved or is there, how many, and whose."""
+        """What moved or is there, how many, whose, and the words that name it."""
         c, lows, trig = self.cues, self.lows, p.trig
         (la, lb), (ca, _), (ra, rb) = p.left, p.clause, p.right
         # the object before the first place phrase, else the subject noun phrase, else anything after
@@ -112,8 +103,13 @@ class FrameRules:
             if (c.demonym_origin and mod is not None and mod != gen and self.toks[mod].demonym
                     and self.roles.get(mod) in (None, "direct")):
                 p.implicit_origin = mod
+            p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
+        elif "headline" in trig.flags:  # "5,000 troops to Niger": the noun is the frame
+            p.mover = self._mover_words(trig.i, trig.end)
+        elif p.kind == "movement":
+            self._unlisted_mover(p, subj_a, first_prep)
         if trig.what and p.what in (None, "civilians"):  # "warga ... mengungsi" are refugees
-            if p.what is None:
+            if p.what is None and p.quantity is None:
                 q = self._number_before(trig.i, 5, through_preps=False)  # "Hundreds of Palestinians fled"
                 if q:
                     p.quantity, p.quantity_value = q
@@ -122,6 +118,66 @@ class FrameRules:
             subj = self._subject(trig, la)
             if subj is not None:
                 p.implicit_origin, p.actor = subj, self._name(subj)
+        p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
+
+    def _mover_words(self, a: int, b: int, gen: int | None = None) -> str | None:
+        """The noun phrase around the mover's noun, as written: "1,500 North Korean special forces troops"."""
+        k = a
+        while k > 0 and a - k < 6:
+            t = self.toks[k - 1]
+            if t.attr or t.trig or t.prep or t.low in PUNCT_BREAK or not (t.alpha or t.is_num or t.rp is not None):
+                break
+            if t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux:
+                break
+            k -= 1
+        while k < a and self.lows[k] in self.cues.determiners:
+            k += 1
+        end = b if gen is None else gen + 1
+        return self.span_text(k, end) or None
+
+    def _unlisted_mover(self, p: Partial, subj_a: int, first_prep: int) -> None:
+        """A mover the cue data has no noun for: "Thousands of Syrians", "400 foreigners", "carried 71 Rohingya"."""
+        c, toks = self.cues, self.toks
+        (_, lb), (ra, _) = p.left, p.right
+        # a plural demonym that is the noun itself ("Syrians", "Afghans"): people, from their country
+        for k in [*range(subj_a, lb), *range(ra, first_prep)]:
+            t = toks[k]
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if t.demonym and (nxt is None or not nxt.alpha or nxt.trig or nxt.prep
+                              or nxt.low in c.any_aux or nxt.low in c.subject_gap):
+                p.what, p.mover, p.mover_ok = "civilians", self._mover_words(k, k + 1), True
+                q = self._number_before(k, 4, through_preps=True)
+                if q:
+                    p.quantity, p.quantity_value = q
+                if c.demonym_origin and self.roles.get(k) in (None, "direct"):
+                    p.implicit_origin = k
+                return
+        # a counted object ("took 300 ...", "carried 71 Rohingya") or the subject of a self-moving verb
+        for a, b in ((ra, first_prep), (subj_a, lb)):
+            words = [k for k in range(a, b) if toks[k].alpha or toks[k].is_num]
+            if not words:
+                continue
+            if any(c.not_movers.match(self.lows, k) for k in range(a, b)):
+                p.mover_ok, p.mover = False, None  # "sent a message to", "transferred $5 million to"
+                p.blocked = True
+                return
+            num = next((k for k in range(a, b) if toks[k].is_num), None)
+            if num is not None and not self._amount_at(num):
+                continue  # a year or a day, not a count
+            if num is not None:
+                p.quantity, p.quantity_value = toks[num].text, toks[num].num
+            if num is not None or (b == lb and "self" in p.trig.flags):
+                lo = num if num is not None else a
+                while lo < b and (self.lows[lo] in c.determiners or self.lows[lo] in c.subject_gap):
+                    lo += 1
+                hi = b
+                while hi > lo and (self.lows[hi - 1] in c.subject_gap or self.lows[hi - 1] in c.any_aux
+                                   or not (toks[hi - 1].alpha or toks[hi - 1].is_num)):
+                    hi -= 1
+                if hi > lo and hi - lo <= 8:
+                    p.mover = self.span_text(lo, hi)
+                p.mover_ok = p.mover_ok or num is not None
+                return
 
     def _after(self, k: int, words: Phrases) -> bool:
         """Is place token k right after one of ``words`` (determiners aside)?"""

@@ -41,3 +41,8 @@ class Partial:
     denier: str | None = None
     statement_source: str | None = None
     after_link: bool = False
+    origins: list[int] = field(default_factory=list)  # every "from" place: "from Nyala and Zalingei"
+    path: list[int] = field(default_factory=list)  # "via Jeddah", "through the Bosporus"
+    mover: str | None = None  # the words naming who or what moved
+    blocked: bool = False  # the object is money, a message, the weather: nothing physical moved
+    mover_ok: bool = False  # a mover the cue data does not list still counts (a number, a demonym, a self-moving verb)

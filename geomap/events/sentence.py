@@ -8,6 +8,7 @@ from ..models import Event, Span
 from .attribution import AttributionRules
 from .cues import Cues, Phrases
 from .discourse import DiscourseRules, State
+from .ends import EndRules
 from .frames import FrameRules
 from .frames_base import Partial, Trigger
 from .movers import MoverRules
@@ -15,7 +16,7 @@ from .roles import KIND_RANK, RoleRules
 from .tokens import CLAUSE_BREAK, tokenize
 
 
-class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, DiscourseRules):
+class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, DiscourseRules):
     def __init__(self, text: str, s: int, e: int, mentions, cues: Cues, doc: dt.date | None, state: State):
         self.text, self.s, self.e, self.cues, self.doc, self.state = text, s, e, cues, doc, state
         self.toks = tokenize(text, s, e, mentions, cues)
@@ -69,6 +70,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, DiscourseRul
                           if not any(toks[k].attr or toks[k].trig for k in range(i, i + n))]
         self.what_starts = [h[0] for h in self.what_hits]
         self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
+        if not any(t.kind == "movement" for t in trigs):
+            trigs = sorted(trigs + self._headline_triggers(), key=lambda t: t.i)
 
         regions, start = [], None  # stretches between attributions and clause breaks
         for k, t in enumerate(toks):
@@ -110,16 +113,37 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, DiscourseRul
             self.state.last_source = source
         return out
 
+    def _headline_triggers(self) -> list[Trigger]:
+        """"5,000 troops to Niger", "Ribuan pengungsi ke Kupang": a mover noun straight before "to" and a place,
+        in a sentence with no movement verb, is the frame itself."""
+        out = []
+        for i, n, cat in self.what_hits:
+            j = i + n
+            if j + 1 < len(self.toks) and self.toks[j].prep == "destination" and self._usable(j + 1):
+                out.append(Trigger(i, n, "movement", frozenset({"nominal", "headline"}), cat))
+        return out
+
     def _to_events(self, partials: list[Partial]) -> list[Event]:
-        toks = self.toks
+        toks, state = self.toks, self.state
         evidence = Span(self.s, self.e, self.text[self.s:self.e])
         out, seen = [], set()
         for p in partials:
-            if p.kind != "incident" and p.what is None:
-                continue  # "sent a message to Moscow": nothing moved that the cue data knows
+            if p.kind == "movement" and (p.blocked or not p.mover_ok):
+                continue  # "sent a message to Moscow": nothing physical moved
+            if p.kind == "presence" and p.what is None:
+                continue
             common = {"evidence": evidence, "actor": p.actor, "what": p.what, "quantity": p.quantity,
-                      "quantity_value": p.quantity_value, "date": p.date, "source": p.source, "certainty": p.certainty}
+                      "quantity_value": p.quantity_value, "date": p.date, "source": p.source, "certainty": p.certainty,
+                      "mover": p.mover, "path": tuple(dict.fromkeys(toks[k].rp.place.id for k in p.path))}
             if p.kind == "movement":
+                if not p.dest:
+                    for o in p.origins:  # "fled Sudan", "walked from Nyala and Zalingei": where they left, no end yet
+                        key = ("movement", toks[o].rp.place.id, None)
+                        if key not in seen:
+                            seen.add(key)
+                            out.append(Event(kind="movement", origin=key[1], destination=None, **common))
+                    if p.origins:
+                        state.pending_origin, state.pending_what = toks[p.origins[0]].rp.place.id, p.what
                 for di, d in enumerate(p.dest):
                     if di:  # "300 soldiers ... to Kharkiv and another 200 to Sumy"
                         own = [k for k in range(p.dest[di - 1] + 1, d) if toks[k].is_num]
@@ -134,11 +158,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, DiscourseRul
                                   and o.country_code and o.country_code == dplace.country_code)
                         if not inside:
                             origin = p.implicit_origin
-                    oid = toks[origin].rp.place.id if origin is not None else None
+                    oid = toks[origin].rp.place.id if origin is not None else self._earlier_origin(p)
                     key = ("movement", None if oid == dplace.id else oid, dplace.id)
                     if key not in seen:
                         seen.add(key)
                         out.append(Event(kind="movement", origin=key[1], destination=dplace.id, **common))
+                if p.dest:
+                    state.pending_origin = None
             else:
                 for k in p.places:
                     key = (p.kind, toks[k].rp.place.id, p.what if p.kind == "incident" else None)
@@ -146,5 +172,5 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, DiscourseRul
                         seen.add(key)
                         out.append(Event(kind=p.kind, place=key[1], **common))
             if p.kind != "incident":
-                self.state.last_what = p.what
+                state.last_what = p.what
         return out

@@ -76,7 +76,11 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
         if x != y:
             break
         common += 1
-    return common >= min(4, len(n)) and t.endswith(suffixes)
+    if common < min(4, len(n)):
+        return False
+    # the ending must be what follows the shared stem ("Israel|i", "Sudan|ese", "Syri|ans"), so a name the
+    # gazetteer spells differently ("Zalingei" for Zalinjay) is not taken for a demonym
+    return common == len(t) or any(t[max(0, common - k):] in suffixes for k in range(4))
 
 
 def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:

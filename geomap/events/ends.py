@@ -1,0 +1,85 @@
+"""Where a movement starts, ends and passes: rules over the roles the prepositions gave the places.
+
+Each rule is a small Sentence method; ``MOVEMENT_END_RULES`` applies them in order to one
+movement frame (a Partial whose ``right`` stretch runs from the trigger to the next one).
+"""
+from __future__ import annotations
+
+from .frames_base import Partial
+
+MOVEMENT_END_RULES = (
+    "_ends_by_preposition",
+    "_ends_after_departure",
+    "_ends_between",
+    "_ends_of_purpose",
+    "_ends_path",
+    "_ends_deployed_in",
+)
+
+
+class EndRules:
+    """Sentence methods filling a movement's origin, destination and path (mixed into Sentence)."""
+
+    def _ends_by_preposition(self, p: Partial) -> None:
+        """"to X" is the destination ("in X" after an arrival verb, the object of "entered"); "from X" the origin."""
+        trig = p.trig
+        (ca, lb), (ra, rb) = p.clause, p.right
+        want = {"destination"} | ({"locative"} if "arrival" in trig.flags else set()) | (
+            {"direct"} if "destination_direct" in trig.flags else set())
+        p.dest = self._placed(range(ra, rb), want)
+        want = {"origin"} | ({"direct"} if "origin_direct" in trig.flags else set())
+        p.origins = self._contained([k for k in self._placed([*range(ca, lb), *range(ra, rb)], want) if k not in p.dest])
+
+    def _ends_after_departure(self, p: Partial) -> None:
+        """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""
+        if "departure" in p.trig.flags:
+            ra, rb = p.right
+            p.dest += [k for k in range(ra, rb) if self._usable(k) and k not in p.dest and k not in p.origins
+                       and self._after(k, self.cues.departure_dest)]
+
+    def _ends_between(self, p: Partial) -> None:
+        """"11 trips between Vladivostok and Rajin": a shuttle, read as a journey from the first to the second."""
+        ra, rb = p.right
+        # the shuttle phrase must follow the trigger closely: "trips between", "ferry service between";
+        # "cooperation between Moscow and Pyongyang" further on is no route of this movement
+        pair = self._placed(range(ra, min(rb, ra + 8)), {"between"})
+        near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + 4)))
+        if not p.dest and not p.origins and len(pair) >= 2 and near:
+            p.origins, p.dest = pair[:1], pair[1:]
+
+    def _ends_of_purpose(self, p: Partial) -> None:
+        """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X": X is where they go."""
+        if p.dest or "nominal" in p.trig.flags or "arrival" in p.trig.flags:
+            return
+        ra, rb = p.right
+        c = self.cues
+        for k in range(ra, rb):
+            m = c.purpose.match(self.lows, k)
+            if not m or self.toks[k].attr:
+                continue
+            nxt = k + m[0]
+            # "to" + a verb: not "to the", "to 500", "to Kyiv" (a place would already be the destination)
+            if nxt < rb and self.toks[nxt].alpha and self.lows[nxt] not in c.determiners and nxt not in self.in_what:
+                p.dest = self._placed(range(nxt, rb), {"locative"})[:3]
+            break
+
+    def _ends_path(self, p: Partial) -> None:
+        """"via Jeddah", "through the Bosporus" (and "rerouted around X") are the path; "instead of through Y" is not."""
+        ra, rb = p.right
+        roles = {"transit"} | ({"locative"} if "reroute" in p.trig.flags else set())
+        p.path = [k for k in self._placed(range(ra, rb), roles) if k not in p.dest and k not in p.origins
+                  and not self._excluded(k)]
+        p.dest = self._contained(sorted(k for k in p.dest if not self._excluded(k)))
+        p.origin = p.origins[0] if p.origins else None
+
+    def _ends_deployed_in(self, p: Partial) -> None:
+        """"dikerahkan di X", "deployed in X" with nowhere else named: deployed and now there, a presence."""
+        if not p.dest and "deploy" in p.trig.flags:
+            ra, rb = p.right
+            located = self._contained(self._placed(range(ra, rb), {"locative"}))
+            if located:
+                p.kind, p.places = "presence", located
+
+    def _excluded(self, k: int) -> bool:
+        """Is place token k inside an "instead of" / "rather than" phrase?"""
+        return any(self.toks[q].prep == "excluded" for q in range(max(0, k - 4), k))
