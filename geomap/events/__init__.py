@@ -94,5 +94,7 @@ def find_events(result: Result) -> Result:
             if mentions[q][0].end <= e:
                 ms.append(mentions[q])
             q += 1
-        events.extend(Sentence(doc.text, s, e, ms, cues, doc_date, state).events())
+        if ms:  # a sentence naming no place has no event; the discourse state carries over it unchanged
+            events.extend(Sentence(doc.text, s, e, ms, cues, doc_date, state).events())
+        state.sentence += 1
     return replace(result, events=tuple(events))

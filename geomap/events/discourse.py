@@ -14,6 +14,11 @@ class State:
     last_what: str | None = None
     pending_origin: str | None = None  # place id a group left without a destination yet ("left the camps near Dadaab")
     pending_what: str | None = None
+    pending_at: int = 0
+    open_dest: str | None = None  # place id a movement reached with its origin untold ("... landed in Aceh.")
+    open_what: str | None = None
+    open_at: int = 0
+    sentence: int = 0  # index of the sentence being read
     sources: list = field(default_factory=list)  # every source named so far, for "the agency" later
 
 
@@ -75,7 +80,7 @@ class DiscourseRules:
         movement told was a departure still without its destination.
         """
         st = self.state
-        if st.pending_origin is None:
+        if st.pending_origin is None or st.sentence - st.pending_at > 2:
             return None
         pronoun = any(self.lows[k] in self.cues.pronouns for k in range(*p.left))
         same = p.what is not None and p.what == st.pending_what

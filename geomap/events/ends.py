@@ -24,10 +24,10 @@ class EndRules:
         """"to X" is the destination ("in X" after an arrival verb, the object of "entered"); "from X" the origin."""
         trig = p.trig
         (ca, lb), (ra, rb) = p.clause, p.right
-        want = {"destination"} | ({"locative"} if "arrival" in trig.flags else set()) | (
-            {"direct"} if "destination_direct" in trig.flags else set())
+        want = {"destination"} | ({"locative", "near_direct"} if "arrival" in trig.flags else set()) | (
+            {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
         p.dest = self._placed(range(ra, rb), want)
-        want = {"origin"} | ({"direct"} if "origin_direct" in trig.flags else set())
+        want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
         p.origins = self._contained([k for k in self._placed([*range(ca, lb), *range(ra, rb)], want) if k not in p.dest])
 
     def _ends_after_departure(self, p: Partial) -> None:
@@ -60,13 +60,13 @@ class EndRules:
             nxt = k + m[0]
             # "to" + a verb: not "to the", "to 500", "to Kyiv" (a place would already be the destination)
             if nxt < rb and self.toks[nxt].alpha and self.lows[nxt] not in c.determiners and nxt not in self.in_what:
-                p.dest = self._placed(range(nxt, rb), {"locative"})[:3]
+                p.dest = self._placed(range(nxt, rb), {"locative", "near_direct"})[:3]
             break
 
     def _ends_path(self, p: Partial) -> None:
         """"via Jeddah", "through the Bosporus" (and "rerouted around X") are the path; "instead of through Y" is not."""
         ra, rb = p.right
-        roles = {"transit"} | ({"locative"} if "reroute" in p.trig.flags else set())
+        roles = {"transit"} | ({"locative", "near_direct"} if "reroute" in p.trig.flags else set())
         p.path = [k for k in self._placed(range(ra, rb), roles) if k not in p.dest and k not in p.origins
                   and not self._excluded(k)]
         p.dest = self._contained(sorted(k for k in p.dest if not self._excluded(k)))
@@ -76,7 +76,7 @@ class EndRules:
         """"dikerahkan di X", "deployed in X" with nowhere else named: deployed and now there, a presence."""
         if not p.dest and "deploy" in p.trig.flags:
             ra, rb = p.right
-            located = self._contained(self._placed(range(ra, rb), {"locative"}))
+            located = self._contained(self._placed(range(ra, rb), {"locative", "near_direct"}))
             if located:
                 p.kind, p.places = "presence", located
 

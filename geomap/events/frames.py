@@ -57,12 +57,13 @@ class FrameRules:
                 getattr(self, rule)(p)
             return bool(p.dest or p.places or p.origin is not None)
         if p.kind == "presence":
-            p.places = (self._contained(self._placed(range(ra, rb), {"locative"})) or self._where(*p.left)
-                        or self._contained(self._placed(range(ca, lb), {"locative"})))
+            here = {"locative", "near_direct"}
+            p.places = (self._contained(self._placed(range(ra, rb), here)) or self._where(*p.left)
+                        or self._contained(self._placed(range(ca, lb), here)))
         else:
             flags = frozenset().union(*(t.flags for t in g))
             # "menyerang Odesa" names the target; "serangan rudal Rusia" names the attacker
-            want = {"locative", "target"} | ({"direct"} if "direct_object" in flags else set())
+            want = {"locative", "target", "near_direct"} | ({"direct"} if "direct_object" in flags else set())
             p.places = self._contained(self._placed([*range(ca, lb), *range(g[0].end, g[-1].i), *range(ra, rb)], want))
         return bool(p.places)
 

@@ -10,13 +10,24 @@ MAX_WALK = 6
 KIND_RANK = {"country": 4, "region": 3, "admin1": 2, "admin2": 1}
 
 
+def contains(outer, inner) -> bool:
+    """Does gazetteer place ``outer`` hold ``inner`` (a country its cities, a state its towns)?"""
+    if KIND_RANK.get(outer.kind, 0) <= KIND_RANK.get(inner.kind, 0) or not outer.country_code:
+        return False
+    if outer.country_code != inner.country_code:
+        return False
+    if outer.kind == "admin1" and outer.admin1 and inner.admin1:
+        return outer.admin1 == inner.admin1  # Texas does not hold New York
+    return True
+
+
 class RoleRules:
     """Sentence methods giving each place token its role (mixed into Sentence)."""
 
     def _walk_role(self, j: int, lo: int) -> str | None:
         """The role the preposition governing place token j gives it, walking back at most MAX_WALK words."""
         toks, c = self.toks, self.cues
-        k, dist, inner = j - 1, 0, None
+        k, dist, inner, inner_dist = j - 1, 0, None, 0
         while k >= lo and dist < MAX_WALK:
             t = toks[k]
             if t.attr:
@@ -24,12 +35,20 @@ class RoleRules:
             if t.prep:
                 if t.prep not in ("locative", "target"):
                     return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
-                inner = inner or t.prep
+                if inner is None:
+                    inner, inner_dist = t.prep, dist
+                elif t.prep == "locative":
+                    inner_dist = -1  # "at bases in X": a second locative, the place is where, not the object
             elif t.rp is not None:
                 if not (t.demonym or k == j - 1):
                     break  # another place's own phrase
             elif t.trig:
-                return "direct" if inner is None and dist == 0 else inner  # "fled Sudan", "menyerang Odesa"
+                if inner is None and dist == 0:
+                    return "direct"  # "fled Sudan", "menyerang Odesa"
+                # "left the camps near Dadaab": the place inside the verb's own object
+                if inner == "locative" and inner_dist == 0 and 0 < dist <= 2:
+                    return "near_direct"
+                return inner
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
                   or c.walk_stops.match(self.lows, k)):
                 break

@@ -12,7 +12,7 @@ from .ends import EndRules
 from .frames import FrameRules
 from .frames_base import Partial, Trigger
 from .movers import MoverRules
-from .roles import KIND_RANK, RoleRules
+from .roles import RoleRules, contains
 from .tokens import CLAUSE_BREAK, tokenize
 
 
@@ -113,6 +113,40 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             self.state.last_source = source
         return out
 
+    def _origin_ids(self, p: Partial, dplace) -> list[str | None]:
+        """Where a movement to ``dplace`` came from: every "from" place, else the chain, the subject's
+        country, the mover's nationality, or an origin told a sentence before."""
+        toks = self.toks
+        if p.origins:
+            return [toks[k].rp.place.id for k in p.origins]
+        origin = p.origin if p.origin is not None else p.chain_origin
+        if origin is None and p.implicit_origin is not None:
+            o = toks[p.implicit_origin].rp.place
+            if not contains(o, dplace):  # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country
+                origin = p.implicit_origin
+        return [toks[origin].rp.place.id if origin is not None else self._earlier_origin(p)]
+
+    def _origin_only(self, p: Partial, common: dict, seen: set) -> list[Event]:
+        """A departure with no destination in its sentence ("fled Sudan", "had left Mbour").
+
+        It completes a movement told just before whose origin was unknown ("... landed in Aceh. The
+        refugees had left camps in Cox's Bazar"); otherwise it is kept as origin-only and may give
+        its origin to the next sentence ("... left Dadaab. They reached Mombasa")."""
+        state, toks = self.state, self.toks
+        if not p.origins:
+            return []
+        out = []
+        dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 else None
+        for o in p.origins:
+            oid = toks[o].rp.place.id
+            key = ("movement", oid, dest)
+            if dest != oid and key not in seen:
+                seen.add(key)
+                out.append(Event(kind="movement", origin=oid, destination=dest, **common))
+        if dest is None:
+            state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
+        return out
+
     def _headline_triggers(self) -> list[Trigger]:
         """"5,000 troops to Niger", "Ribuan pengungsi ke Kupang": a mover noun straight before "to" and a place,
         in a sentence with no movement verb, is the frame itself."""
@@ -137,32 +171,20 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                       "mover": p.mover, "path": tuple(dict.fromkeys(toks[k].rp.place.id for k in p.path))}
             if p.kind == "movement":
                 if not p.dest:
-                    for o in p.origins:  # "fled Sudan", "walked from Nyala and Zalingei": where they left, no end yet
-                        key = ("movement", toks[o].rp.place.id, None)
-                        if key not in seen:
-                            seen.add(key)
-                            out.append(Event(kind="movement", origin=key[1], destination=None, **common))
-                    if p.origins:
-                        state.pending_origin, state.pending_what = toks[p.origins[0]].rp.place.id, p.what
+                    out += self._origin_only(p, common, seen)
                 for di, d in enumerate(p.dest):
                     if di:  # "300 soldiers ... to Kharkiv and another 200 to Sumy"
                         own = [k for k in range(p.dest[di - 1] + 1, d) if toks[k].is_num]
                         if own:
                             common.update(quantity=toks[own[-1]].text, quantity_value=toks[own[-1]].num)
                     dplace = toks[d].rp.place
-                    origin = p.origin if p.origin is not None else p.chain_origin
-                    if origin is None and p.implicit_origin is not None:
-                        o = toks[p.implicit_origin].rp.place
-                        # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country, not from it
-                        inside = (KIND_RANK.get(o.kind, 0) > KIND_RANK.get(dplace.kind, 0)
-                                  and o.country_code and o.country_code == dplace.country_code)
-                        if not inside:
-                            origin = p.implicit_origin
-                    oid = toks[origin].rp.place.id if origin is not None else self._earlier_origin(p)
-                    key = ("movement", None if oid == dplace.id else oid, dplace.id)
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(Event(kind="movement", origin=key[1], destination=dplace.id, **common))
+                    for oid in self._origin_ids(p, dplace):  # "from Karachi and Peshawar": one movement each
+                        key = ("movement", None if oid == dplace.id else oid, dplace.id)
+                        if key not in seen:
+                            seen.add(key)
+                            out.append(Event(kind="movement", origin=key[1], destination=dplace.id, **common))
+                    if not p.origins and p.origin is None and p.chain_origin is None:
+                        state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
                 if p.dest:
                     state.pending_origin = None
             else:
