@@ -70,7 +70,10 @@ class Cues:
         self.coord, self.walk_stops, self.clause_linkers = ph("coordination"), ph("walk_stops"), ph("clause_linkers")
         self.after_words, self.where_words, self.departure_dest = ph("after_words"), ph("where_words"), ph("departure_destination")
         self.subject_gap, self.negation, self.conditionals = ph("subject_gap"), ph("negation"), ph("conditionals")
-        self.purpose, self.not_movers = ph("purpose"), ph("not_movers")
+        self.purpose, self.not_movers, self.before_words = ph("purpose"), ph("not_movers"), ph("before_words")
+        self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
+        self.people_of = set(d.get("people_of", []))
+        self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
         self.determiners = set(d.get("determiners", []))
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))
         self.any_aux = self.active_aux | self.passive_aux

@@ -58,7 +58,7 @@ class DiscourseRules:
                     prev.date = pick(prev.date, p.date)
                     prev.what = pick(prev.what, p.what)
                     continue
-                elif prev.dest and p.dest and p.origin is None and prev.after_link:
+                elif prev.dest and p.dest and p.origin is None and (prev.after_link or p.before_link):
                     # "after arriving in Vladivostok, ... were moved to Khabarovsk"
                     p.chain_origin = prev.dest[-1]
             if p.what is None:
@@ -71,7 +71,10 @@ class DiscourseRules:
                 last_what = p.what
             if p.kind == "movement":
                 prev = p
-        return [p for p in out if id(p) not in dropped]
+        # a departure whose place another movement of this sentence already starts from is that movement
+        used = {o for p in out if p.kind == "movement" and p.dest for o in (p.origins or [p.origin]) if o is not None}
+        return [p for p in out if id(p) not in dropped
+                and not (p.kind == "movement" and not p.dest and p.origins and set(p.origins) <= used)]
 
     def _earlier_origin(self, p: Partial) -> str | None:
         """"... left the camps near Dadaab. They reached Mombasa on Sunday.": the same group's origin from before.

@@ -34,8 +34,16 @@ class EndRules:
         """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""
         if "departure" in p.trig.flags:
             ra, rb = p.right
-            p.dest += [k for k in range(ra, rb) if self._usable(k) and k not in p.dest and k not in p.origins
-                       and self._after(k, self.cues.departure_dest)]
+            found = [k for k in range(ra, rb) if self._usable(k) and k not in p.dest and k not in p.origins
+                     and self._after(k, self.cues.departure_dest)]
+            for k in list(found):  # "left Hatay for Istanbul, Ankara and other cities"
+                q = k + 1
+                while q < rb and (self.lows[q] in self.cues.coord.words or self.lows[q] in self.cues.place_modifiers
+                                  or self._usable(q)):
+                    if self._usable(q) and q not in found:
+                        found.append(q)
+                    q += 1
+            p.dest += sorted(found)
 
     def _ends_between(self, p: Partial) -> None:
         """"11 trips between Vladivostok and Rajin": a shuttle, read as a journey from the first to the second."""
@@ -44,6 +52,10 @@ class EndRules:
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
         pair = self._placed(range(ra, min(rb, ra + 8)), {"between"})
         near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + 4)))
+        if not near:  # "Ferries between Dover and Calais carried ...": the shuttle names the subject
+            ca, lb = p.clause
+            pair = self._placed(range(ca, lb), {"between"})
+            near = any(self.toks[k].prep == "between" for k in range(max(ca, lb - 8), lb))
         if not p.dest and not p.origins and len(pair) >= 2 and near:
             p.origins, p.dest = pair[:1], pair[1:]
 

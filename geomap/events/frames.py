@@ -23,6 +23,19 @@ class FrameRules:
                 trigs.append(Trigger(i, n, spec["kind"], spec["flags"], spec["what"]))
         return [t for t in trigs if t.kind != "none"]
 
+    def _subject_nouns(self, trigs: list[Trigger]) -> list[Trigger]:
+        """"relief flights landed in Karachi", "the convoy has reached Derna": a movement noun right before
+        a movement verb is the verb's subject, not a frame of its own."""
+        c, out = self.cues, []
+        for n, t in enumerate(trigs):
+            nxt = trigs[n + 1] if n + 1 < len(trigs) else None
+            if ("nominal" in t.flags and t.kind == "movement" and nxt is not None and nxt.kind == "movement"
+                    and "nominal" not in nxt.flags
+                    and all(self.lows[k] in c.subject_gap or self.lows[k] in c.any_aux for k in range(t.end, nxt.i))):
+                continue
+            out.append(t)
+        return out
+
     def _partial(self, g: list[Trigger], left: tuple[int, int], right: tuple[int, int]) -> Partial | None:
         c, lows = self.cues, self.lows
         trig = g[0]
@@ -36,6 +49,7 @@ class FrameRules:
         rb = next((k for k in range(right[0], right[1]) if c.clause_linkers.match(lows, k)), right[1])
         p = Partial(trig.kind, trig, left, (ca, lb), (right[0], rb))
         p.after_link = self._any(c.after_words, la, lb)
+        p.before_link = self._any(c.before_words, la, lb)
         if not self._ends(p, g):
             return None
         if trig.kind == "incident":
@@ -105,6 +119,12 @@ class FrameRules:
                     and self.roles.get(mod) in (None, "direct")):
                 p.implicit_origin = mod
             p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
+            if c.demonym_origin and p.implicit_origin is not None and self.toks[p.implicit_origin].demonym:
+                p.implicit_origins = self._demonym_list(p.implicit_origin)  # "Chinese and Turkish relief flights"
+            of = hit[0] + hit[1]
+            if (of + 1 < len(self.toks) and lows[of] in c.people_of and self._usable(of + 1)
+                    and self.roles.get(of + 1) is None):
+                p.implicit_origin = of + 1  # "residents of Wajima", "citizens of Gaza"
         elif "headline" in trig.flags:  # "5,000 troops to Niger": the noun is the frame
             p.mover = self._mover_words(trig.i, trig.end)
         elif p.kind == "movement":
@@ -136,6 +156,19 @@ class FrameRules:
         end = b if gen is None else gen + 1
         return self.span_text(k, end) or None
 
+    def _demonym_list(self, k: int) -> list[int]:
+        """The demonyms coordinated with the one at token k: "Chinese and Turkish", "Malians and Guineans"."""
+        out = [k]
+        q = k - 1
+        while q >= 1 and self.lows[q] in self.cues.coord.words and self.toks[q - 1].demonym:
+            out.insert(0, q - 1)
+            q -= 2
+        q = k + 1
+        while q + 1 < len(self.toks) and self.lows[q] in self.cues.coord.words and self.toks[q + 1].demonym:
+            out.append(q + 1)
+            q += 2
+        return out
+
     def _unlisted_mover(self, p: Partial, subj_a: int, first_prep: int) -> None:
         """A mover the cue data has no noun for: "Thousands of Syrians", "400 foreigners", "carried 71 Rohingya"."""
         c, toks = self.cues, self.toks
@@ -152,16 +185,21 @@ class FrameRules:
                     p.quantity, p.quantity_value = q
                 if c.demonym_origin and self.roles.get(k) in (None, "direct"):
                     p.implicit_origin = k
+                    p.implicit_origins = self._demonym_list(k)
                 return
+        # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved")
+        if any(c.not_movers.match(self.lows, k) for k in [*range(ra, first_prep), *range(subj_a, lb)]):
+            p.mover_ok, p.mover, p.blocked = False, None, True
+            return
+        p.mover_ok = True  # an unknown mover is still a mover: "the evacuation bus", "Haitians who ..."
+        dem = [k for k in range(subj_a, lb) if toks[k].demonym and self.roles.get(k) in (None, "direct")]
+        if c.demonym_origin and dem:  # "A Mexican search team arrived": from Mexico
+            p.implicit_origin, p.implicit_origins = dem[-1], self._demonym_list(dem[-1])
         # a counted object ("took 300 ...", "carried 71 Rohingya") or the subject of a self-moving verb
         for a, b in ((ra, first_prep), (subj_a, lb)):
             words = [k for k in range(a, b) if toks[k].alpha or toks[k].is_num]
             if not words:
                 continue
-            if any(c.not_movers.match(self.lows, k) for k in range(a, b)):
-                p.mover_ok, p.mover = False, None  # "sent a message to", "transferred $5 million to"
-                p.blocked = True
-                return
             num = next((k for k in range(a, b) if toks[k].is_num), None)
             if num is not None and not self._amount_at(num):
                 continue  # a year or a day, not a count

@@ -41,6 +41,8 @@ class Partial:
     denier: str | None = None
     statement_source: str | None = None
     after_link: bool = False
+    before_link: bool = False  # "... before travelling to Mecca": this leg follows the one before
+    implicit_origins: list[int] = field(default_factory=list)  # "Chinese and Turkish relief flights"
     origins: list[int] = field(default_factory=list)  # every "from" place: "from Nyala and Zalingei"
     path: list[int] = field(default_factory=list)  # "via Jeddah", "through the Bosporus"
     mover: str | None = None  # the words naming who or what moved

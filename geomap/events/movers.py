@@ -20,6 +20,13 @@ class MoverRules:
         if not found:
             return None
         cur = found[0]
+        # "a convoy of 120 aid trucks", "kontainer berisi peluru": what is carried says more than the carrier
+        for nxt in found[1:]:
+            gap = range(cur[0] + cur[1], nxt[0])
+            if (len(gap) <= 4 and any(self.cues.contents_words.match(self.lows, q) for q in gap)
+                    and cur[2] in ("vehicles", "goods", "ships", "aircraft") and nxt[2] not in ("vehicles",)):
+                cur = nxt
+            break
         if self.cues.head_last:  # "aid trucks", "navy ships": the last noun of a run is the head
             for nxt in found[1:]:
                 if nxt[0] != cur[0] + cur[1]:

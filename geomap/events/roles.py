@@ -67,7 +67,9 @@ class RoleRules:
             for k in range(ra, rb):
                 if self.toks[k].rp is None:
                     continue
-                if prev is not None and all(self.lows[q] in coord_words for q in range(prev + 1, k)):
+                between = range(prev + 1, k) if prev is not None else range(0)
+                if prev is not None and all(self.lows[q] in coord_words or self.lows[q] in self.cues.place_modifiers
+                                            for q in between) and any(self.lows[q] in coord_words for q in between):
                     roles[k] = roles[head]
                 else:
                     head = k

@@ -30,7 +30,19 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
     def _usable(self, k: int) -> bool:
         """A place token that can be an event end: not a demonym, possessive or part of attribution."""
         t = self.toks[k]
-        return t.rp is not None and not t.demonym and not t.possessive and not t.attr
+        if t.rp is None or t.demonym or t.attr:
+            return False
+        # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
+        return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
+
+    def _means(self, i: int) -> bool:
+        """Is the noun at token i how they travelled ("moved by train", "dengan kereta api"), not who?"""
+        c = self.cues
+        for a in range(max(0, i - 3), i):
+            m = c.means_words.match(self.lows, a)
+            if m and all(self.lows[q] in c.determiners for q in range(a + m[0], i)):
+                return True
+        return False
 
     def _name(self, k: int | None) -> str | None:
         return None if k is None or self.toks[k].rp is None else self.toks[k].rp.place.name
@@ -56,7 +68,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
             for k in range(i, i + n):
                 toks[k].prep = str(role)
-        trigs = self._triggers()
+        trigs = self._subject_nouns(self._triggers())
         for t in trigs:
             for k in range(t.i, t.end):
                 toks[k].trig, toks[k].prep = True, None  # "pulled out", "turned up": the word is the verb here
@@ -67,7 +79,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 toks[k].trig = False  # "dirilis" inside "..., kata X" is the saying, not an event
         trigs = [t for t in trigs if not any(toks[k].attr for k in range(t.i, t.end))]
         self.what_hits = [(i, n, str(cat)) for i, n, cat in c.what.scan(self.bases)
-                          if not any(toks[k].attr or toks[k].trig for k in range(i, i + n))]
+                          if not any(toks[k].attr or toks[k].trig for k in range(i, i + n)) and not self._means(i)]
         self.what_starts = [h[0] for h in self.what_hits]
         self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
         if not any(t.kind == "movement" for t in trigs):
@@ -123,6 +135,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if origin is None and p.implicit_origin is not None:
             o = toks[p.implicit_origin].rp.place
             if not contains(o, dplace):  # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country
+                if len(p.implicit_origins) > 1:
+                    return [toks[k].rp.place.id for k in p.implicit_origins]
                 origin = p.implicit_origin
         return [toks[origin].rp.place.id if origin is not None else self._earlier_origin(p)]
 
