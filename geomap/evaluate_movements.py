@@ -55,6 +55,7 @@ class MovementScores:
     correct: int = 0
     misses: list[Route] = field(default_factory=list)
     false_alarms: list[Route] = field(default_factory=list)
+    unrecognised: int = 0  # missed gold movements with an end the geoparser found no place near
 
     @property
     def precision(self) -> float:
@@ -69,13 +70,20 @@ class MovementScores:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def recall_recognised(self) -> float:
+        """Recall over the gold movements whose ends the geoparser recognised: what the events stage could find."""
+        n = self.gold - self.unrecognised
+        return self.correct / n if n else 0.0
+
     def as_dict(self) -> dict:
         def route(r: Route) -> dict:
             return {"doc": r.doc, "origin": r.origin.name if r.origin else None, "destination": r.destination.name,
                     "mover": r.mover, "evidence": r.evidence}
         return {"lang": self.lang, "docs": self.docs, "gold": self.gold, "predicted": self.predicted,
                 "correct": self.correct, "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "misses": [route(r) for r in self.misses],
+                "f1": round(self.f1, 4), "unrecognised": self.unrecognised,
+                "recall_recognised": round(self.recall_recognised, 4), "misses": [route(r) for r in self.misses],
                 "false_alarms": [route(r) for r in self.false_alarms]}
 
 
@@ -248,6 +256,9 @@ def score_movements(paths, gazetteer=None) -> tuple[list[MovementScores], list[S
             s.predicted += len(pred)
             s.correct += n
             s.misses += missed
+            found = [End(rp.place.name, rp.place.lat, rp.place.lon, rp.place.kind == "country") for rp in result.places]
+            s.unrecognised += sum(1 for g in missed if not all(
+                any(ends_match(e, f) for f in found) for e in (g.destination, g.origin) if e is not None))
             s.false_alarms += extra
             spans = {(m.start, m.end): rp.place for rp in result.places for m in rp.mentions}
             gold_places = {(p["start"], p["end"]): p for p in row.get("places", [])}
@@ -266,10 +277,12 @@ def score_movements(paths, gazetteer=None) -> tuple[list[MovementScores], list[S
 
 
 def format_text(moves: list[MovementScores], places: list[Scores], max_list: int = 200) -> str:
-    lines = [f"{'movements':<14}{'docs':>6}{'gold':>7}{'pred':>7}{'found':>7}{'P':>7}{'R':>7}{'F1':>7}"]
+    lines = [f"{'movements':<14}{'docs':>6}{'gold':>7}{'pred':>7}{'found':>7}{'P':>7}{'R':>7}{'F1':>7}{'unrec':>7}{'R*':>7}"]
     for s in moves:
         lines.append(f"{s.lang:<14}{s.docs:>6}{s.gold:>7}{s.predicted:>7}{s.correct:>7}"
-                     f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
+                     f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.unrecognised:>7}{s.recall_recognised:>7.3f}")
+    lines.append("(unrec: missed gold movements with an end the geoparser recognised no place near; "
+                 "R*: recall over the others)")
     lines.append("")
     lines.append(f"{'places':<14}{'docs':>6}{'gold':>7}{'P':>7}{'R':>7}{'F1':>7}{'A@161':>8}")
     for p in places:

@@ -27,7 +27,7 @@ class RoleRules:
     def _walk_role(self, j: int, lo: int) -> str | None:
         """The role the preposition governing place token j gives it, walking back at most MAX_WALK words."""
         toks, c = self.toks, self.cues
-        k, dist, inner, inner_dist = j - 1, 0, None, 0
+        k, dist, inner, inner_dist, comma_used = j - 1, 0, None, 0, False
         while k >= lo and dist < MAX_WALK:
             t = toks[k]
             if t.attr:
@@ -49,6 +49,8 @@ class RoleRules:
                 if inner == "locative" and inner_dist == 0 and 0 < dist <= 2:
                     return "near_direct"
                 return inner
+            elif t.low == "," and not comma_used and k > lo and self._name_before(k):
+                comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
                   or c.walk_stops.match(self.lows, k)):
                 break
@@ -56,6 +58,11 @@ class RoleRules:
                 dist += 1
             k -= 1
         return inner
+
+    def _name_before(self, k: int) -> bool:
+        """Is the word before the comma at token k a capitalised name the geoparser did not know?"""
+        t = self.toks[k - 1]
+        return t.rp is None and t.alpha and t.text[:1].isupper() and not t.trig and not t.prep and k - 1 > 0
 
     def _place_roles(self, regions) -> dict[int, str | None]:
         """Role of every place token; a list or apposition ("Usurisk, Khabarovsk dan Blagoveshchensk",
@@ -82,9 +89,7 @@ class RoleRules:
         places = [self.toks[k].rp.place for k in idxs]
         out, seen = [], set()
         for k, p in zip(idxs, places, strict=True):
-            rank = KIND_RANK.get(p.kind, 0)
-            inside = rank and p.country_code and any(
-                q.country_code == p.country_code and KIND_RANK.get(q.kind, 0) < rank for q in places if q is not p)
+            inside = any(contains(p, q) for q in places if q is not p)
             if not inside and p.id not in seen:
                 seen.add(p.id)
                 out.append(k)
