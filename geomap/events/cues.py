@@ -73,6 +73,7 @@ class Cues:
         self.purpose, self.not_movers, self.before_words = ph("purpose"), ph("not_movers"), ph("before_words")
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))
+        self.place_heads = ph("place_heads")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
         self.determiners = set(d.get("determiners", []))
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))

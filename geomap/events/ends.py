@@ -9,10 +9,12 @@ from .frames_base import Partial
 
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
+    "_ends_fled_from_where",
     "_ends_after_departure",
     "_ends_between",
     "_ends_of_purpose",
     "_ends_path",
+    "_ends_passage_only",
     "_ends_deployed_in",
 )
 
@@ -27,8 +29,23 @@ class EndRules:
         want = {"destination"} | ({"locative", "near_direct"} if "arrival" in trig.flags else set()) | (
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
         p.dest = self._placed(range(ra, rb), want)
+        if "arrival" in trig.flags and any(self.roles.get(k) == "destination" for k in p.dest):
+            # "arrived on a train ... via Lviv in Ukraine to the station in Przemysl": "to" outranks "in"
+            p.dest = [k for k in p.dest if self.roles.get(k) == "destination"]
         want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
         p.origins = self._contained([k for k in self._placed([*range(ca, lb), *range(ra, rb)], want) if k not in p.dest])
+
+    def _ends_fled_from_where(self, p: Partial) -> None:
+        """"fleeing an army crackdown in Rakhine State", "fled the fighting in Khartoum": where the danger was."""
+        if "flee" not in p.trig.flags or p.origins:
+            return
+        ra, rb = p.right
+        for k in range(ra, min(rb, ra + 10)):
+            if self.toks[k].prep in ("destination", "between") or (self._usable(k) and k in p.dest):
+                return
+            if self._usable(k) and self.roles.get(k) in ("locative", "near_direct"):
+                p.origins = [k]
+                return
 
     def _ends_after_departure(self, p: Partial) -> None:
         """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""
@@ -72,7 +89,10 @@ class EndRules:
             nxt = k + m[0]
             # "to" + a verb: not "to the", "to 500", "to Kyiv" (a place would already be the destination)
             if nxt < rb and self.toks[nxt].alpha and self.lows[nxt] not in c.determiners and nxt not in self.in_what:
-                p.dest = self._placed(range(nxt, rb), {"locative", "near_direct"})[:3]
+                # "to rebuild roads in X"; not "to support Russia in Ukraine": that place is the helped one's
+                first = next((q for q in range(nxt, rb) if self.toks[q].rp is not None), None)
+                if first is not None and self._usable(first) and self.roles.get(first) in ("locative", "near_direct"):
+                    p.dest = self._placed(range(nxt, rb), {"locative", "near_direct"})[:3]
             break
 
     def _ends_path(self, p: Partial) -> None:
@@ -83,6 +103,12 @@ class EndRules:
                   and not self._excluded(k)]
         p.dest = self._contained(sorted(k for k in p.dest if not self._excluded(k)))
         p.origin = p.origins[0] if p.origins else None
+
+    def _ends_passage_only(self, p: Partial) -> None:
+        """"entered the Bosporus", "deported through the port of Nunukan": with no other end, the place
+        passed through is where the movement is reported to reach."""
+        if not p.dest and p.path and "reroute" not in p.trig.flags:
+            p.dest, p.path = p.path[-1:], p.path[:-1]
 
     def _ends_deployed_in(self, p: Partial) -> None:
         """"dikerahkan di X", "deployed in X" with nowhere else named: deployed and now there, a presence."""

@@ -27,7 +27,7 @@ class RoleRules:
     def _walk_role(self, j: int, lo: int) -> str | None:
         """The role the preposition governing place token j gives it, walking back at most MAX_WALK words."""
         toks, c = self.toks, self.cues
-        k, dist, inner, inner_dist, comma_used = j - 1, 0, None, 0, False
+        k, dist, inner, inner_dist, inner_at, comma_used = j - 1, 0, None, 0, j, False
         while k >= lo and dist < MAX_WALK:
             t = toks[k]
             if t.attr:
@@ -36,7 +36,7 @@ class RoleRules:
                 if t.prep not in ("locative", "target"):
                     return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
                 if inner is None:
-                    inner, inner_dist = t.prep, dist
+                    inner, inner_dist, inner_at = t.prep, dist, k
                 elif t.prep == "locative":
                     inner_dist = -1  # "at bases in X": a second locative, the place is where, not the object
             elif t.rp is not None:
@@ -46,7 +46,7 @@ class RoleRules:
                 if inner is None and dist == 0:
                     return "direct"  # "fled Sudan", "menyerang Odesa"
                 # "left the camps near Dadaab": the place inside the verb's own object
-                if inner == "locative" and inner_dist == 0 and 0 < dist <= 2:
+                if inner == "locative" and inner_dist == 0 and dist <= 2 and k + 1 <= inner_at - 1:
                     return "near_direct"
                 return inner
             elif t.low == "," and not comma_used and k > lo and self._name_before(k):
@@ -54,10 +54,16 @@ class RoleRules:
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
                   or c.walk_stops.match(self.lows, k)):
                 break
-            elif t.low not in c.determiners:
-                dist += 1
+            elif t.low not in c.determiners and not (dist == 0 and self._place_head(k)):
+                dist += 1  # "the besieged port of Odessa", "Pelabuhan Tanjung Priok": the name's own head words are free
             k -= 1
         return inner
+
+    def _place_head(self, k: int) -> bool:
+        """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
+        c = self.cues
+        return any(c.place_heads.match(self.lows, a) and a + c.place_heads.match(self.lows, a)[0] > k
+                   for a in range(max(0, k - 1), k + 1))
 
     def _name_before(self, k: int) -> bool:
         """Is the word before the comma at token k a capitalised name the geoparser did not know?"""
