@@ -74,6 +74,7 @@ class Cues:
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))
         self.place_heads = ph("place_heads")
+        self.partitives = set(d.get("partitives", []))
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
         self.determiners = set(d.get("determiners", []))
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))

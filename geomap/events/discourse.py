@@ -54,11 +54,13 @@ class DiscourseRules:
                     dropped.add(id(prev))
                 elif prev.dest and prev.origin is None and p.origin is not None and not p.dest:
                     # "arrived in Istanbul after sailing from Odesa"
-                    prev.origin = p.origin
+                    prev.origin, prev.origins = p.origin, p.origins
                     prev.date = pick(prev.date, p.date)
                     prev.what = pick(prev.what, p.what)
                     continue
-                elif prev.dest and p.dest and p.origin is None and (prev.after_link or p.before_link):
+                elif prev.dest and p.dest and p.origin is None and (
+                        prev.after_link or p.before_link or ("arrival" in prev.trig.flags and self._coordinated(prev, p))):
+                    # "arrived in Marrakech and headed into the Atlas Mountains": the next leg starts there
                     # "after arriving in Vladivostok, ... were moved to Khabarovsk"
                     p.chain_origin = prev.dest[-1]
             if p.what is None:
@@ -76,6 +78,12 @@ class DiscourseRules:
         return [p for p in out if id(p) not in dropped
                 and not (p.kind == "movement" and not p.dest and p.origins and set(p.origins) <= used)]
 
+    def _coordinated(self, prev: Partial, p: Partial) -> bool:
+        """Are two predicates joined by "and"/"then" (with no new subject between them)?"""
+        between = range(prev.trig.end, p.trig.i)
+        return any(self.lows[k] in ("and", "then", "dan", "lalu", "kemudian") for k in between) and not any(
+            self.toks[k].rp is not None and self.roles.get(k) is None for k in between)
+
     def _earlier_origin(self, p: Partial) -> str | None:
         """"... left the camps near Dadaab. They reached Mombasa on Sunday.": the same group's origin from before.
 
@@ -83,8 +91,9 @@ class DiscourseRules:
         movement told was a departure still without its destination.
         """
         st = self.state
-        if st.pending_origin is None or st.sentence - st.pending_at > 2:
+        if st.pending_origin is None or st.sentence - st.pending_at > 3:
             return None
-        pronoun = any(self.lows[k] in self.cues.pronouns for k in range(*p.left))
+        c = self.cues
+        pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
         same = p.what is not None and p.what == st.pending_what
         return st.pending_origin if pronoun or same else None

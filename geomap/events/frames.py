@@ -125,6 +125,8 @@ class FrameRules:
             if (of + 1 < len(self.toks) and lows[of] in c.people_of and self._usable(of + 1)
                     and self.roles.get(of + 1) is None):
                 p.implicit_origin = of + 1  # "residents of Wajima", "citizens of Gaza"
+                p.implicit_origins = [q for q in range(of + 1, min(len(self.toks), of + 12)) if self._usable(q)
+                                      and all(self.lows[r] in c.coord.words or self._usable(r) for r in range(of + 1, q))]
         elif "headline" in trig.flags:  # "5,000 troops to Niger": the noun is the frame
             p.mover = self._mover_words(trig.i, trig.end)
         elif p.kind == "movement":

@@ -51,11 +51,13 @@ class RoleRules:
                 return inner
             elif t.low == "," and not comma_used and k > lo and self._name_before(k):
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
+            elif dist == 0 and t.alpha and self._place_head(k):
+                pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
                   or c.walk_stops.match(self.lows, k)):
                 break
-            elif t.low not in c.determiners and not (dist == 0 and self._place_head(k)):
-                dist += 1  # "the besieged port of Odessa", "Pelabuhan Tanjung Priok": the name's own head words are free
+            elif t.low not in c.determiners:
+                dist += 1
             k -= 1
         return inner
 

@@ -199,11 +199,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                             out.append(Event(kind="movement", origin=key[1], destination=dplace.id, **common))
                     # the first destination of a sentence is its main clause's: "... reached La Restinga, the
                     # largest boat to arrive in the Canary Islands" waits for its origin at La Restinga
-                    if (not p.origins and p.origin is None and p.chain_origin is None
-                            and not (state.open_dest and state.open_at == state.sentence)):
+                    if not (state.open_dest and state.open_at == state.sentence):
                         state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
-                if p.dest:
-                    state.pending_origin = None
+                if p.dest and (p.origins or p.origin is not None):
+                    state.pending_origin = None  # a new journey with its own start
             else:
                 for k in p.places:
                     key = (p.kind, toks[k].rp.place.id, p.what if p.kind == "incident" else None)
