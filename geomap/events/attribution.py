@@ -147,3 +147,22 @@ class AttributionRules:
         while e < ca - 1 and lows[e] not in c.source_stops and lows[e] not in PUNCT_BREAK:
             e += 1
         return self.span_text(k, e) or None
+
+    def _named_source(self, source: str | None) -> str | None:
+        """"the agency" after "South Korea's National Intelligence Service said": the one named before.
+
+        A source that is only a determiner and a generic noun takes the latest source named earlier
+        in the document with a proper name; every proper source is remembered for later ones."""
+        if not source:
+            return source
+        c, st = self.cues, self.state
+        words = source.split()
+        lows = [w.lower() for w in words]
+        generic = (len(words) <= 4 and all(w[:1].islower() for w in words)
+                   and (lows[0] in c.generic_dets or lows[-1] in c.generic_dets)
+                   and any(c.generic_sources.match(lows, i) for i in range(len(lows))))
+        if generic:
+            return st.sources[-1] if st.sources else source
+        if any(w[:1].isupper() for w in words):
+            st.sources.append(source)
+        return source

@@ -113,7 +113,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     partials.append(p)
 
         named = [a for a in attrs if a.source and not a.secondary] or [a for a in attrs if a.source]
-        source = named[0].source if named else None
+        source = self._named_source(named[0].source if named else None)
         for p in partials:
             p.source = source or p.statement_source or p.denier
             if p.source is None and any(a.pronoun for a in attrs):

@@ -80,7 +80,9 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
         return False
     # the ending must be what follows the shared stem ("Israel|i", "Sudan|ese", "Syri|ans"), so a name the
     # gazetteer spells differently ("Zalingei" for Zalinjay) is not taken for a demonym
-    return common == len(t) or any(t[max(0, common - k):] in suffixes for k in range(4))
+    if common == len(t):  # "German" for Germany, "Thai" for Thailand; not "Primorsk" for Primorsky Krai
+        return t.endswith(suffixes)
+    return any(t[max(0, common - k):] in suffixes for k in range(4))
 
 
 def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:
