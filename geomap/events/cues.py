@@ -73,6 +73,7 @@ class Cues:
         self.purpose, self.not_movers, self.before_words = ph("purpose"), ph("not_movers"), ph("before_words")
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))
+        self.flag_words = set(d.get("flag_words", []))
         self.place_heads = ph("place_heads")
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")

@@ -59,7 +59,7 @@ class DiscourseRules:
                     prev.what = pick(prev.what, p.what)
                     continue
                 elif prev.dest and p.dest and p.origin is None and (
-                        prev.after_link or p.before_link or ("arrival" in prev.trig.flags and self._coordinated(prev, p))):
+                        prev.after_link or p.before_link or self._coordinated(prev, p)):
                     # "arrived in Marrakech and headed into the Atlas Mountains": the next leg starts there
                     # "after arriving in Vladivostok, ... were moved to Khabarovsk"
                     p.chain_origin = prev.dest[-1]

@@ -33,6 +33,10 @@ class EndRules:
             # "arrived on a train ... via Lviv in Ukraine to the station in Przemysl": "to" outranks "in"
             p.dest = [k for k in p.dest if self.roles.get(k) == "destination"]
         want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
+        # before the verb, only after the last place another movement went to: in "dievakuasi dari Kyiv ke
+        # Chernivtsi, lalu menyeberang ke Rumania", Kyiv is the first leg's start, not the second's
+        reached = [k for k in range(ca, lb) if self._usable(k) and self.roles.get(k) == "destination"]
+        ca = max(ca, reached[-1] + 1) if reached else ca
         p.origins = self._contained([k for k in self._placed([*range(ca, lb), *range(ra, rb)], want) if k not in p.dest])
 
     def _ends_fled_from_where(self, p: Partial) -> None:
@@ -107,7 +111,10 @@ class EndRules:
     def _ends_passage_only(self, p: Partial) -> None:
         """"entered the Bosporus", "deported through the port of Nunukan": with no other end, the place
         passed through is where the movement is reported to reach."""
-        if not p.dest and p.path and "reroute" not in p.trig.flags:
+        # only when the sentence goes no further: "sailing through the Indian Ocean before docking in El Arish"
+        # reaches El Arish, not the ocean
+        last = p.right[1] >= len(self.toks) - 1 or self.lows[p.right[1]] in (".", ";")
+        if not p.dest and p.path and "reroute" not in p.trig.flags and last:
             p.dest, p.path = p.path[-1:], p.path[:-1]
 
     def _ends_deployed_in(self, p: Partial) -> None:

@@ -67,7 +67,8 @@ class MoverRules:
         for k in range(end, min(end + 4, len(self.toks))):
             t = self.toks[k]
             if t.rp is not None:
-                return k if not t.possessive else None
+                # "kapal tanker berbendera Panama": the flag a ship flies is not where it came from
+                return k if not t.possessive and self.lows[k - 1] not in self.cues.flag_words else None
             if not t.alpha or t.prep or t.trig or t.is_num or self.cues.walk_stops.match(self.lows, k):
                 return None
         return None

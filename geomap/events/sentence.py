@@ -150,7 +150,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if not p.origins:
             return []
         out = []
-        dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 else None
+        # "... from N'Djamena to the border": the destination is named, only not as a place we know
+        toward = any(self.toks[k].prep == "destination" for k in range(*p.right))
+        dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward else None
         for o in p.origins:
             oid = toks[o].rp.place.id
             key = ("movement", oid, dest)
