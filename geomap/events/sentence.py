@@ -35,6 +35,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
         return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
 
+    def _infinitive(self, k: int) -> bool:
+        """Is token k the "to" of a verb ("scheduled to begin"), not of a destination ("to the border")?"""
+        c = self.cues
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        return (self.lows[k] in c.purpose and nxt is not None and nxt.alpha and nxt.text[:1].islower()
+                and nxt.low not in c.determiners)
+
     def _means(self, i: int) -> bool:
         """Is the noun at token i how they travelled ("moved by train", "dengan kereta api"), not who?"""
         c = self.cues
@@ -151,7 +158,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             return []
         out = []
         # "... from N'Djamena to the border": the destination is named, only not as a place we know
-        toward = any(self.toks[k].prep == "destination" for k in range(*p.right))
+        toward = any(self.toks[k].prep == "destination" and not self._infinitive(k) for k in range(*p.right))
         dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward else None
         for o in p.origins:
             oid = toks[o].rp.place.id
