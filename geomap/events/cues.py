@@ -68,12 +68,15 @@ class Cues:
         self.incident_default = d.get("incident_default", "attack")
         self.casualty = ph("casualty_words")
         self.coord, self.walk_stops, self.clause_linkers = ph("coordination"), ph("walk_stops"), ph("clause_linkers")
+        # single-word coordinators ("and", ","); phrases ("as well as") are matched with coord.scan
+        self.coord_words = {w for w in d.get("coordination", []) if " " not in w}
         self.after_words, self.where_words, self.departure_dest = ph("after_words"), ph("where_words"), ph("departure_destination")
         self.subject_gap, self.negation, self.conditionals = ph("subject_gap"), ph("negation"), ph("conditionals")
         self.purpose, self.not_movers, self.before_words = ph("purpose"), ph("not_movers"), ph("before_words")
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))
         self.flag_words = set(d.get("flag_words", []))
+        self.attributive = set(d.get("attributive_nouns", []))
         self.place_heads = ph("place_heads")
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")

@@ -59,7 +59,7 @@ class EndRules:
                      and self._after(k, self.cues.departure_dest)]
             for k in list(found):  # "left Hatay for Istanbul, Ankara and other cities"
                 q = k + 1
-                while q < rb and (self.lows[q] in self.cues.coord.words or self.lows[q] in self.cues.place_modifiers
+                while q < rb and (self.lows[q] in self.cues.coord_words or self.lows[q] in self.cues.place_modifiers
                                   or self._usable(q)):
                     if self._usable(q) and q not in found:
                         found.append(q)
@@ -76,7 +76,7 @@ class EndRules:
         if not near:  # "Ferries between Dover and Calais carried ...": the shuttle names the subject
             ca, lb = p.clause
             pair = self._placed(range(ca, lb), {"between"})
-            near = any(self.toks[k].prep == "between" for k in range(max(ca, lb - 8), lb))
+            near = any(self.toks[k].prep == "between" and k - 1 in self.in_what for k in range(max(ca, lb - 8), lb))
         if not p.dest and not p.origins and len(pair) >= 2 and near:
             p.origins, p.dest = pair[:1], pair[1:]
 

@@ -115,9 +115,9 @@ class FrameRules:
             p.actor = self._name(mod)
             # "North Korean troops", "German soldiers": the nationality of what moved is where it came from,
             # as "pasukan Korea Utara" is above (a place inside a "from"/"to"/"in" phrase is not a nationality)
-            if (c.demonym_origin and mod is not None and mod != gen and self.toks[mod].demonym
-                    and self.roles.get(mod) in (None, "direct")):
-                p.implicit_origin = mod
+            if (c.demonym_origin and mod is not None and mod != gen and self.roles.get(mod) in (None, "direct")
+                    and (self.toks[mod].demonym or self._country_modifier(mod))):
+                p.implicit_origin = mod  # ... and "US troops", "3,000 U.S. soldiers" the same way
             p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
             if c.demonym_origin and p.implicit_origin is not None and self.toks[p.implicit_origin].demonym:
                 p.implicit_origins = self._demonym_list(p.implicit_origin)  # "Chinese and Turkish relief flights"
@@ -126,7 +126,7 @@ class FrameRules:
                     and self.roles.get(of + 1) is None):
                 p.implicit_origin = of + 1  # "residents of Wajima", "citizens of Gaza"
                 p.implicit_origins = [q for q in range(of + 1, min(len(self.toks), of + 12)) if self._usable(q)
-                                      and all(self.lows[r] in c.coord.words or self._usable(r) for r in range(of + 1, q))]
+                                      and all(self.lows[r] in c.coord_words or self._usable(r) for r in range(of + 1, q))]
         elif "headline" in trig.flags:  # "5,000 troops to Niger": the noun is the frame
             p.mover = self._mover_words(trig.i, trig.end)
         elif p.kind == "movement":
@@ -158,15 +158,20 @@ class FrameRules:
         end = b if gen is None else gen + 1
         return self.span_text(k, end) or None
 
+    def _country_modifier(self, k: int) -> bool:
+        """A country's name used as an adjective right before the mover's noun ("US troops", "U.S. aircraft")."""
+        t = self.toks[k]
+        return t.rp is not None and t.rp.place.kind == "country" and not t.possessive and not t.attr
+
     def _demonym_list(self, k: int) -> list[int]:
         """The demonyms coordinated with the one at token k: "Chinese and Turkish", "Malians and Guineans"."""
         out = [k]
         q = k - 1
-        while q >= 1 and self.lows[q] in self.cues.coord.words and self.toks[q - 1].demonym:
+        while q >= 1 and self.lows[q] in self.cues.coord_words and self.toks[q - 1].demonym:
             out.insert(0, q - 1)
             q -= 2
         q = k + 1
-        while q + 1 < len(self.toks) and self.lows[q] in self.cues.coord.words and self.toks[q + 1].demonym:
+        while q + 1 < len(self.toks) and self.lows[q] in self.cues.coord_words and self.toks[q + 1].demonym:
             out.append(q + 1)
             q += 2
         return out

@@ -61,6 +61,14 @@ class RoleRules:
             k -= 1
         return inner
 
+    def _coordinated_places(self, a: int, b: int) -> bool:
+        """Are place tokens a and b members of one list ("Kharkiv and Sumy", "Asia and northern Europe",
+        "Chad, Egypt as well as South Sudan")?"""
+        c = self.cues
+        covered = {q for i, n, _ in c.coord.scan(self.lows, a + 1, b) for q in range(i, i + n)}
+        between = range(a + 1, b)
+        return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers for q in between)
+
     def _place_head(self, k: int) -> bool:
         """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
         c = self.cues
@@ -76,15 +84,13 @@ class RoleRules:
         """Role of every place token; a list or apposition ("Usurisk, Khabarovsk dan Blagoveshchensk",
         "El Arish, Mesir") takes the role of its first member."""
         roles: dict[int, str | None] = {}
-        coord_words = self.cues.coord.words
+        c = self.cues
         for ra, rb in regions:
             head = prev = None
             for k in range(ra, rb):
                 if self.toks[k].rp is None:
                     continue
-                between = range(prev + 1, k) if prev is not None else range(0)
-                if prev is not None and all(self.lows[q] in coord_words or self.lows[q] in self.cues.place_modifiers
-                                            for q in between) and any(self.lows[q] in coord_words for q in between):
+                if prev is not None and self._coordinated_places(prev, k):
                     roles[k] = roles[head]
                 else:
                     head = k

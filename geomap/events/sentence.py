@@ -32,6 +32,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         t = self.toks[k]
         if t.rp is None or t.demonym or t.attr:
             return False
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower():  # not "the Vietnam War"
+            return False  # "spillover from the Ukraine crisis": the crisis, not Ukraine, is what the phrase names
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
         return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
 
