@@ -18,6 +18,8 @@ class State:
     open_dest: str | None = None  # place id a movement reached with its origin untold ("... landed in Aceh.")
     open_what: str | None = None
     open_at: int = 0
+    last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
+    last_dest_at: int = 0
     sentence: int = 0  # index of the sentence being read
     sources: list = field(default_factory=list)  # every source named so far, for "the agency" later
 
@@ -90,10 +92,16 @@ class DiscourseRules:
         Only when this sentence names none, the mover is a pronoun or the same kind, and the last
         movement told was a departure still without its destination.
         """
-        st = self.state
+        st, c = self.state, self.cues
+        if p.kind != "movement":
+            return None
+        pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
+        # "The troops were then moved to bases in Ussuriysk": the next leg starts where the last one ended
+        if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
+                and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2))
+                and (pronoun or p.what is None or p.what == st.last_what)):
+            return st.last_dest
         if st.pending_origin is None or st.sentence - st.pending_at > 3:
             return None
-        c = self.cues
-        pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
         same = p.what is not None and p.what == st.pending_what
         return st.pending_origin if pronoun or same else None

@@ -73,6 +73,8 @@ class EndRules:
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
         pair = self._placed(range(ra, min(rb, ra + 8)), {"between"})
         near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + 4)))
+        if any(self.toks[k].prep == "origin" for k in range(ra, min(rb, ra + 4))):
+            return  # "departures from beaches between Dunkirk and Boulogne": a stretch of coast, not a shuttle
         if not near:  # "Ferries between Dover and Calais carried ...": the shuttle names the subject
             ca, lb = p.clause
             pair = self._placed(range(ca, lb), {"between"})
@@ -114,7 +116,7 @@ class EndRules:
         # only when the sentence goes no further: "sailing through the Indian Ocean before docking in El Arish"
         # reaches El Arish, not the ocean
         last = p.right[1] >= len(self.toks) - 1 or self.lows[p.right[1]] in (".", ";")
-        if not p.dest and p.path and "reroute" not in p.trig.flags and last:
+        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last:
             p.dest, p.path = p.path[-1:], p.path[:-1]
 
     def _ends_deployed_in(self, p: Partial) -> None:

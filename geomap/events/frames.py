@@ -40,7 +40,8 @@ class FrameRules:
         c, lows = self.cues, self.lows
         trig = g[0]
         la, lb = left
-        if self._any(c.negation, max(la, trig.i - 3), trig.i):
+        reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
+        if self._any(c.negation, reach, trig.i):
             return None  # "had not yet moved them": a negated report is no event
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
             return None  # "jika diserang", "if attacked": a hypothetical
@@ -129,6 +130,9 @@ class FrameRules:
                                       and all(self.lows[r] in c.coord_words or self._usable(r) for r in range(of + 1, q))]
         elif "headline" in trig.flags:  # "5,000 troops to Niger": the noun is the frame
             p.mover = self._mover_words(trig.i, trig.end)
+            mod = self._np_place(trig.i, -1, 4) if c.head_last else self._genitive(trig.end)
+            if mod is not None and (self.toks[mod].demonym or self._country_modifier(mod) or not c.head_last):
+                p.implicit_origin = mod  # "Thousands more Sudanese refugees into Chad", "pengungsi Sudan ke Chad"
         elif p.kind == "movement":
             self._unlisted_mover(p, subj_a, first_prep)
         if trig.what and p.what in (None, "civilians"):  # "warga ... mengungsi" are refugees

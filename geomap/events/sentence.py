@@ -204,7 +204,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                         if own:
                             common.update(quantity=toks[own[-1]].text, quantity_value=toks[own[-1]].num)
                     dplace = toks[d].rp.place
-                    for oid in self._origin_ids(p, dplace):  # "from Karachi and Peshawar": one movement each
+                    origin_ids = self._origin_ids(p, dplace)
+                    if di and self._any(self.cues.before_words, p.dest[di - 1] + 1, d):
+                        origin_ids = [toks[p.dest[di - 1]].rp.place.id]  # "to Port Sudan and then by ship to Jeddah"
+                    for oid in origin_ids:  # "from Karachi and Peshawar": one movement each
                         key = ("movement", None if oid == dplace.id else oid, dplace.id)
                         if key not in seen:
                             seen.add(key)
@@ -214,7 +217,12 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     if not (state.open_dest and state.open_at == state.sentence):
                         state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
                 if p.dest and (p.origins or p.origin is not None):
-                    state.pending_origin = None  # a new journey with its own start
+                    # the group's start, for "Others flew to Istanbul" after "... crossed from Russia into Georgia"
+                    first = p.origins[0] if p.origins else p.origin
+                    state.pending_origin, state.pending_what, state.pending_at = (
+                        toks[first].rp.place.id, p.what, state.sentence)
+                if p.dest:
+                    state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
             else:
                 for k in p.places:
                     key = (p.kind, toks[k].rp.place.id, p.what if p.kind == "incident" else None)
