@@ -135,6 +135,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             self.state.last_source = source
         return out
 
+    def _foreign(self, p: Partial) -> bool:
+        """Do the movers of a deployment belong to a country other than every place they are deployed in?"""
+        if p.implicit_origin is None or not p.places:
+            return False
+        o = self.toks[p.implicit_origin].rp.place
+        return o.kind == "country" and all(self.toks[k].rp.place.country_code != o.country_code for k in p.places)
+
     def _origin_ids(self, p: Partial, dplace) -> list[str | None]:
         """Where a movement to ``dplace`` came from: every "from" place, else the chain, the subject's
         country, the mover's nationality, or an origin told a sentence before."""
@@ -223,6 +230,15 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                         toks[first].rp.place.id, p.what, state.sentence)
                 if p.dest:
                     state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
+            elif p.kind == "presence" and "deploy" in p.trig.flags and self._foreign(p):
+                # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
+                # deployed abroad is a movement from the country the troops belong to
+                o = toks[p.implicit_origin].rp.place
+                for k in p.places:
+                    key = ("movement", o.id, toks[k].rp.place.id)
+                    if key not in seen and toks[k].rp.place.country_code != o.country_code:
+                        seen.add(key)
+                        out.append(Event(kind="movement", origin=o.id, destination=key[2], **common))
             else:
                 for k in p.places:
                     key = (p.kind, toks[k].rp.place.id, p.what if p.kind == "incident" else None)
