@@ -77,6 +77,7 @@ class Cues:
         self.people_of = set(d.get("people_of", []))
         self.flag_words = set(d.get("flag_words", []))
         self.attributive = set(d.get("attributive_nouns", []))
+        self.relative_words, self.cancel_words = set(d.get("relative_words", [])), ph("cancel_words")
         self.place_heads = ph("place_heads")
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")

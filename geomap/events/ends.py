@@ -37,7 +37,11 @@ class EndRules:
         # Chernivtsi, lalu menyeberang ke Rumania", Kyiv is the first leg's start, not the second's
         reached = [k for k in range(ca, lb) if self._usable(k) and self.roles.get(k) == "destination"]
         ca = max(ca, reached[-1] + 1) if reached else ca
-        p.origins = self._contained([k for k in self._placed([*range(ca, lb), *range(ra, rb)], want) if k not in p.dest])
+        after = [k for k in self._placed(range(ra, rb), want) if k not in p.dest]
+        # "mengerahkan kapal dari Ambon untuk mencari speedboat ... dalam perjalanan dari Tual ke Dobo":
+        # the trip's own "from" outranks one told before its noun
+        before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest]
+        p.origins = self._contained(before + after)
 
     def _ends_fled_from_where(self, p: Partial) -> None:
         """"fleeing an army crackdown in Rakhine State", "fled the fighting in Khartoum": where the danger was."""

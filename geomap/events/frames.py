@@ -41,7 +41,7 @@ class FrameRules:
         trig = g[0]
         la, lb = left
         reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
-        if self._any(c.negation, reach, trig.i):
+        if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and self._any(c.cancel_words, *right)):
             return None  # "had not yet moved them": a negated report is no event
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
             return None  # "jika diserang", "if attacked": a hypothetical
@@ -145,6 +145,10 @@ class FrameRules:
             subj = self._subject(trig, la)
             if subj is not None:
                 p.implicit_origin, p.actor = subj, self._name(subj)
+        if p.kind == "movement":
+            held = self._where_they_were(subj_a, lb)
+            if held is not None:
+                p.implicit_origin, p.implicit_origins = held, []
         p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
 
     def _mover_words(self, a: int, b: int, gen: int | None = None) -> str | None:
@@ -161,6 +165,18 @@ class FrameRules:
             k += 1
         end = b if gen is None else gen + 1
         return self.span_text(k, end) or None
+
+    def _where_they_were(self, a: int, b: int) -> int | None:
+        """"30 nelayan yang ditahan di Australia dipulangkan ke Kupang", "WNI who lived in Khartoum fled":
+        a place in a relative clause on the mover is where the movers were, so where they set out from."""
+        c = self.cues
+        rel = next((k for k in range(a, b) if self.lows[k] in c.relative_words), None)
+        if rel is None:
+            return None
+        for k in range(rel + 1, b):
+            if self._usable(k) and self.roles.get(k) in ("locative", "near_direct"):
+                return k
+        return None
 
     def _country_modifier(self, k: int) -> bool:
         """A country's name used as an adjective right before the mover's noun ("US troops", "U.S. aircraft")."""
