@@ -61,7 +61,10 @@ class DiscourseRules:
                     prev.what = pick(prev.what, p.what)
                     continue
                 elif prev.dest and p.dest and p.origin is None and (
-                        prev.after_link or p.before_link or self._coordinated(prev, p)):
+                        prev.after_link or p.before_link or "onward" in p.trig.flags or (
+                            ("arrival" in prev.trig.flags or "arrival" in p.trig.flags
+                             or (p.certainty == "planned" and prev.certainty != "planned"))
+                            and self._coordinated(prev, p))):
                     # "arrived in Marrakech and headed into the Atlas Mountains": the next leg starts there
                     # "after arriving in Vladivostok, ... were moved to Khabarovsk"
                     p.chain_origin = prev.dest[-1]
@@ -96,9 +99,13 @@ class DiscourseRules:
         if p.kind != "movement":
             return None
         pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
+        there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))
+        if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
+            return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
         # "The troops were then moved to bases in Ussuriysk": the next leg starts where the last one ended
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
-                and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2))
+                and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
+                     or "onward" in p.trig.flags)
                 and (pronoun or p.what is None or p.what == st.last_what)):
             return st.last_dest
         if st.pending_origin is None or st.sentence - st.pending_at > 3:

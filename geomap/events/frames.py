@@ -41,10 +41,13 @@ class FrameRules:
         trig = g[0]
         la, lb = left
         reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
-        if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and self._any(c.cancel_words, *right)):
+        if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and (
+                self._any(c.cancel_words, *right) or self._any(c.negation, *right))):  # "Flights ... have not resumed"
             return None  # "had not yet moved them": a negated report is no event
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
             return None  # "jika diserang", "if attacked": a hypothetical
+        if self.lows[trig.i] in c.abstract_moves and trig.end < len(self.toks) and self._infinitive(trig.end):
+            return None  # "Kenya moved to tighten rules": a step, not a journey
         ca = max([k + 1 for k in range(la, lb) if lows[k] in c.complementizers], default=la)
         # the stretch after a trigger ends where a new clause starts ("..., setelah pertemuan di X")
         rb = next((k for k in range(right[0], right[1]) if c.clause_linkers.match(lows, k)), right[1])

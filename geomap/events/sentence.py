@@ -42,8 +42,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         """Is token k the "to" of a verb ("scheduled to begin"), not of a destination ("to the border")?"""
         c = self.cues
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
-        return (self.lows[k] in c.purpose and nxt is not None and nxt.alpha and nxt.text[:1].islower()
-                and nxt.low not in c.determiners)
+        if not (self.lows[k] in c.purpose and nxt is not None and nxt.alpha and nxt.text[:1].islower()):
+            return False
+        w = nxt.low
+        # "to bases in X", "to western Iraq", "to the border": nouns, modifiers and determiners are no verbs
+        plural = w.endswith("s") and not w.endswith("ss")
+        return not (w in c.determiners or w in c.place_modifiers or c.place_heads.match(self.lows, k + 1)
+                    or k + 1 in getattr(self, "in_what", ()) or plural)
 
     def _means(self, i: int) -> bool:
         """Is the noun at token i how they travelled ("moved by train", "dengan kereta api"), not who?"""
