@@ -32,6 +32,15 @@ class EndRules:
         if "arrival" in trig.flags and any(self.roles.get(k) == "destination" for k in p.dest):
             # "arrived on a train ... via Lviv in Ukraine to the station in Przemysl": "to" outranks "in"
             p.dest = [k for k in p.dest if self.roles.get(k) == "destination"]
+        elif "arrival" in trig.flags and p.dest:
+            # "arrived in Messina, with 182 migrants rescued off the coast of Libya": the arrival's own place
+            # and its list, not a place told later in the sentence about something else
+            kept = [p.dest[0]]
+            for k in p.dest[1:]:
+                if self._coordinated_places(kept[-1], k) or not any(
+                        self.lows[q] in (",", ";") for q in range(ra, k)):
+                    kept.append(k)
+            p.dest = kept
         want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
         # before the verb, only after the last place another movement went to: in "dievakuasi dari Kyiv ke
         # Chernivtsi, lalu menyeberang ke Rumania", Kyiv is the first leg's start, not the second's
@@ -44,10 +53,17 @@ class EndRules:
         p.origins = self._contained(before + after)
 
     def _ends_fled_from_where(self, p: Partial) -> None:
-        """"fleeing an army crackdown in Rakhine State", "fled the fighting in Khartoum": where the danger was."""
-        if "flee" not in p.trig.flags or p.origins:
+        """"fleeing an army crackdown in Rakhine State", "fled the fighting in Khartoum": where the danger was;
+        and "entered Bangladesh to escape the violence in Rakhine" the same way."""
+        if p.origins:
             return
         ra, rb = p.right
+        if "flee" not in p.trig.flags:
+            esc = next((k for k in range(ra, rb - 1) if self.cues.purpose.match(self.lows, k)
+                        and self.cues.escape_verbs.match(self.lows, k + self.cues.purpose.match(self.lows, k)[0])), None)
+            if esc is None:
+                return
+            ra = esc
         for k in range(ra, min(rb, ra + 10)):
             if self.toks[k].prep in ("destination", "between") or (self._usable(k) and k in p.dest):
                 return
@@ -57,8 +73,8 @@ class EndRules:
 
     def _ends_after_departure(self, p: Partial) -> None:
         """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""
-        if "departure" in p.trig.flags:
-            ra, rb = p.right
+        if "departure" in p.trig.flags or ("self" in p.trig.flags and not p.dest and "nominal" not in p.trig.flags):
+            ra, rb = p.right  # "sailed on Friday from Chittagong for the island of Bhasan Char"
             found = [k for k in range(ra, rb) if self._usable(k) and k not in p.dest and k not in p.origins
                      and self._after(k, self.cues.departure_dest)]
             for k in list(found):  # "left Hatay for Istanbul, Ankara and other cities"

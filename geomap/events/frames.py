@@ -252,7 +252,12 @@ class FrameRules:
     def _after(self, k: int, words: Phrases) -> bool:
         """Is place token k right after one of ``words`` (determiners aside)?"""
         q = k - 1
-        while q >= 0 and self.lows[q] in self.cues.determiners:
+        # "for the remote island of Bhasan Char": determiners, the place's head words and one adjective aside
+        skipped = 0
+        while q >= 0 and (self.lows[q] in self.cues.determiners or self._place_head(q)
+                          or (skipped == 0 and self.toks[q].alpha and self.toks[q].text[:1].islower()
+                              and q - 1 >= 0 and self.lows[q - 1] in self.cues.determiners)):
+            skipped += self.lows[q] not in self.cues.determiners and not self._place_head(q)
             q -= 1
         for a in range(max(0, q - 2), q + 1):
             m = words.match(self.lows, a)
