@@ -35,6 +35,7 @@ class DiscourseRules:
         dropped: set[int] = set()
         prev: Partial | None = None
         last_what = None
+        last_mover: Partial | None = None
         for p in partials:
             if p.kind == "movement" and prev is not None:
                 if not prev.dest and prev.origin is not None and p.dest and p.origin is None:
@@ -69,13 +70,17 @@ class DiscourseRules:
                     # "after arriving in Vladivostok, ... were moved to Khabarovsk"
                     p.chain_origin = prev.dest[-1]
             if p.what is None:
-                if last_what is not None:  # coordinated predicates share their subject
+                if last_what is not None:  # coordinated predicates share their subject, and its nationality
                     p.what = last_what
+                    if p.implicit_origin is None and last_mover is not None:
+                        p.implicit_origin, p.implicit_origins = last_mover.implicit_origin, last_mover.implicit_origins
+                        p.mover = pick(p.mover, last_mover.mover)
                 elif any(self.lows[k] in self.cues.pronouns for k in range(p.left[0], p.right[1])):
                     p.what = self.state.last_what
             out.append(p)
             if p.what is not None:
                 last_what = p.what
+                last_mover = p
             if p.kind == "movement":
                 prev = p
         # a departure whose place another movement of this sentence already starts from is that movement

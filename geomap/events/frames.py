@@ -105,7 +105,11 @@ class FrameRules:
         (la, lb), (ca, _), (ra, rb) = p.left, p.clause, p.right
         # the object before the first place phrase, else the subject noun phrase, else anything after
         first_prep = next((k for k in range(ra, rb) if self.toks[k].prep or self._usable(k)), rb)
-        subj_a = max([k + 1 for k in range(ca, lb) if lows[k] == ","], default=ca)
+        # the subject starts after the last comma, unless that comma only separates a list of places
+        # ("Leaders of Italy, Canada and Belgium travelled")
+        subj_a = max([k + 1 for k in range(ca, lb) if lows[k] == "," and not (
+            0 < k < len(self.toks) - 1 and self.toks[k - 1].rp is not None and self.toks[k + 1].rp is not None)],
+            default=ca)
         hit = self._what_in(ra, first_prep) or self._what_in(subj_a, lb) or self._what_in(ra, rb)
         if hit:
             p.what = hit[2]
@@ -148,6 +152,9 @@ class FrameRules:
             subj = self._subject(trig, la)
             if subj is not None:
                 p.implicit_origin, p.actor = subj, self._name(subj)
+                # "Australia and New Zealand sent ...": every country of the subject
+                p.implicit_origins = [k for k in range(la, subj + 1) if self._usable(k) and (
+                    k == subj or self._coordinated_places(k, subj))]
         if p.kind == "movement":
             held = self._where_they_were(subj_a, lb)
             if held is not None:

@@ -53,9 +53,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
     def _means(self, i: int) -> bool:
         """Is the noun at token i how they travelled ("moved by train", "dengan kereta api"), not who?"""
         c = self.cues
-        for a in range(max(0, i - 3), i):
+        for a in range(max(0, i - 4), i):
             m = c.means_words.match(self.lows, a)
-            if m and all(self.lows[q] in c.determiners for q in range(a + m[0], i)):
+            # "by train", "by Saudi border guards" (the agent of a passive is not the mover either)
+            if m and all(self.toks[q].alpha or self.toks[q].rp is not None for q in range(a + m[0], i)) and not any(
+                    self.toks[q].prep or self.toks[q].trig for q in range(a + m[0], i)):
                 return True
         return False
 
