@@ -6,6 +6,7 @@ movement frame (a Partial whose ``right`` stretch runs from the trigger to the n
 from __future__ import annotations
 
 from .frames_base import Partial
+from .roles import contains
 
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
@@ -41,6 +42,7 @@ class EndRules:
                         self.lows[q] in (",", ";") for q in range(ra, k)):
                     kept.append(k)
             p.dest = kept
+        p.dest = [self._narrower(k) for k in p.dest]
         want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
         # before the verb, only after the last place another movement went to: in "dievakuasi dari Kyiv ke
         # Chernivtsi, lalu menyeberang ke Rumania", Kyiv is the first leg's start, not the second's
@@ -146,6 +148,19 @@ class EndRules:
             located = self._contained(self._placed(range(ra, rb), {"locative", "near_direct"}))
             if located:
                 p.kind, p.places = "presence", located
+
+    def _narrower(self, k: int) -> int:
+        """"ke gedung Palang Merah Indonesia di Banda Aceh", "to a hospital in Japan's Osaka": a place
+        inside the destination, named right after it, is where they went."""
+        for q in range(k + 1, min(len(self.toks), k + 5)):
+            if self.toks[q].rp is not None:
+                if self._usable(q) and self.roles.get(q) == "locative" and contains(self.toks[k].rp.place,
+                                                                                  self.toks[q].rp.place):
+                    return q
+                break
+            if self.lows[q] in (",", ";", ".") or self.toks[q].trig:
+                break
+        return k
 
     def _excluded(self, k: int) -> bool:
         """Is place token k inside an "instead of" / "rather than" phrase?"""

@@ -194,8 +194,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i, n, cat in self.what_hits:
             j = i + n
             # "Dua kapal perang TNI AL ke Lebanon": the noun's own name words may stand before "ke"
-            while j < min(len(self.toks), i + n + 3) and self.toks[j].alpha and self.toks[j].text[:1].isupper():
-                j += 1
+            while j < min(len(self.toks), i + n + 3) and (self.toks[j].rp is not None or (
+                    self.toks[j].alpha and self.toks[j].text[:1].isupper())) and not self.toks[j].prep:
+                j += 1  # ... and its nationality: "Ribuan pengungsi Sudan ke Chad"
             if j + 1 < len(self.toks) and self.toks[j].prep == "destination" and self._usable(j + 1):
                 out.append(Trigger(i, n, "movement", frozenset({"nominal", "headline"}), cat))
         return out
