@@ -197,3 +197,47 @@ def test_reports_of_one_route_group_into_one_movement():
     assert [(m.origin, m.destination, m.what, len(m.reports)) for m in groups] == [
         ("kp", "vl", "troops", 3), ("kp", "ru", "troops", 1), ("kp", "vl", "weapons", 1)]
     assert [e.evidence.start for e in groups[0].reports] == [0, 5, 9]  # the origin-less report joined, in text order
+
+
+# --------------------------------------------------------------------------- more rules read off the dev sets
+
+def test_subject_list_gives_every_origin(gaz):
+    got = _routes("Australia and New Zealand sent more than 200 firefighters to Canada.", gaz)
+    assert got == {("Australia", "Canada"), ("New Zealand", "Canada")}
+
+
+def test_country_before_the_mover_is_its_origin(gaz):
+    assert _routes("First U.S. troops arrive in Romania.", gaz) == {("United States of America", "Romania")}
+
+
+def test_where_the_movers_were_held_is_the_origin(gaz):
+    got = _routes("Sebanyak 30 nelayan Indonesia yang ditahan di Australia dipulangkan ke Kupang pada Kamis.", gaz, "id")
+    assert got == {("Australia", "Kupang")}
+
+
+def test_then_starts_the_next_leg_where_the_last_ended(gaz):
+    got = _routes("They were taken by bus from Khartoum to Port Sudan and then by ship to Jeddah.", gaz)
+    assert got == {("Khartoum", "Port Sudan"), ("Port Sudan", "Jeddah")}
+    got = _routes("Sebanyak 80 WNI dievakuasi dari Kyiv ke Chernivtsi dengan bus, lalu menyeberang ke Rumania.", gaz, "id")
+    assert ("Chernivtsi", "Romania") in got and ("Kyiv", "Romania") not in got
+
+
+def test_from_there_is_the_last_destination(gaz):
+    text = "Aid flights have landed in Benghazi since Tuesday. From there, convoys carry supplies to Derna."
+    assert ("Benghazi", "Darnah") in _routes(text, gaz)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Kenya moved to tighten rules on short-term rentals, following similar steps in Barcelona.", "en"),
+    ("Jetstar cancelled at least 30 flights from Denpasar to Sydney on Wednesday.", "en"),
+    ("Flights between Addis Ababa and Mekelle have not yet resumed.", "en"),
+    ("Keketuaan ASEAN akan berpindah dari Indonesia ke Laos pada akhir tahun ini.", "id"),
+    ("A storm moving in from the Atlantic is expected to bring gales to Ireland on Thursday.", "en"),
+])
+def test_steps_cancellations_and_weather_are_no_movements(gaz, text, lang):
+    assert _moves(text, gaz, lang)[1] == []
+
+
+def test_deployed_abroad_is_a_movement_from_home(gaz):
+    got = _routes("Sekitar 10.900 tentara Korea Utara telah dikerahkan di Kursk.", gaz, "id")
+    assert got == {("North Korea", "Kursk")}
