@@ -160,12 +160,18 @@ def ends_match(a: End, b: End) -> bool:
 
 # --------------------------------------------------------------------------- routes
 
+def _same_end(a: End, b: End) -> bool:
+    """Two reports name the same end: within 161 km (no country rule: Ukraine -> Poland and
+    Odesa -> Przemysl are two routes, though each end lies in the other's country)."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MATCH_KM
+
+
 def _merge(routes: list[Route]) -> list[Route]:
     """One route per (origin, destination); an origin-less report joins a route to the same destination."""
     out: list[Route] = []
     for r in sorted(routes, key=lambda r: r.origin is None):
-        same = next((o for o in out if ends_match(o.destination, r.destination) and (
-            r.origin is None or (o.origin is not None and ends_match(o.origin, r.origin)))), None)
+        same = next((o for o in out if _same_end(o.destination, r.destination) and (
+            r.origin is None or (o.origin is not None and _same_end(o.origin, r.origin)))), None)
         if same is None:
             out.append(r)
         else:

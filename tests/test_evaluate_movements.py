@@ -83,3 +83,12 @@ def test_cli_refuses_movement_rows_without_text(tmp_path):
     res = CliRunner().invoke(cli, ["evaluate", str(bad)])
     assert res.exit_code == 2
     assert "real_excerpts.py" in res.output and "Traceback" not in res.output
+
+
+def test_routes_merge_by_distance_not_by_country():
+    from geomap.evaluate_movements import _merge
+
+    odesa, przemysl = End("Odesa", 46.48, 30.72), End("Przemysl", 49.78, 22.77)
+    ukraine, poland = End("Ukraine", 49.0, 32.0, country=True), End("Poland", 52.0, 20.0, country=True)
+    merged = _merge([Route("d", przemysl, odesa), Route("d", poland, ukraine)])
+    assert len(merged) == 2  # two routes, though each end lies in the other's country
