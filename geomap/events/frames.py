@@ -123,8 +123,10 @@ class FrameRules:
             p.actor = self._name(mod)
             # "North Korean troops", "German soldiers": the nationality of what moved is where it came from,
             # as "pasukan Korea Utara" is above (a place inside a "from"/"to"/"in" phrase is not a nationality)
+            people = p.what in ("refugees", "civilians")
             if (c.demonym_origin and mod is not None and mod != gen and self.roles.get(mod) in (None, "direct")
-                    and (self.toks[mod].demonym or self._country_modifier(mod))):
+                    and (self.toks[mod].demonym or self._country_modifier(mod)
+                         or (people and mod == hit[0] - 1 and self._usable(mod)))):  # "Karabakh refugees"
                 p.implicit_origin = mod  # ... and "US troops", "3,000 U.S. soldiers" the same way
             p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
             if c.demonym_origin and p.implicit_origin is not None and self.toks[p.implicit_origin].demonym:
