@@ -80,6 +80,7 @@ class Cues:
         self.relative_words, self.cancel_words = set(d.get("relative_words", [])), ph("cancel_words")
         self.abstract_moves, self.there_words = set(d.get("abstract_before_infinitive", [])), ph("there_words")
         self.escape_verbs = ph("escape_verbs")
+        self.held_words = set(d.get("held_words", []))
         self.place_heads = ph("place_heads")
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")

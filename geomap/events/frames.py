@@ -182,7 +182,7 @@ class FrameRules:
         """"30 nelayan yang ditahan di Australia dipulangkan ke Kupang", "WNI who lived in Khartoum fled":
         a place in a relative clause on the mover is where the movers were, so where they set out from."""
         c = self.cues
-        rel = next((k for k in range(a, b) if self.lows[k] in c.relative_words), None)
+        rel = next((k for k in range(a, b) if self.lows[k] in c.relative_words or self.lows[k] in c.held_words), None)
         if rel is None:
             return None
         for k in range(rel + 1, b):

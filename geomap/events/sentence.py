@@ -175,7 +175,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             return []
         out = []
         # "... from N'Djamena to the border": the destination is named, only not as a place we know
-        toward = any(self.toks[k].prep == "destination" and not self._infinitive(k) for k in range(*p.right))
+        toward = any((self.toks[k].prep == "destination" and not self._infinitive(k))
+                     or self.cues.departure_dest.match(self.lows, k) for k in range(*p.right))  # "leaving Homs for the north"
         dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward else None
         for o in p.origins:
             oid = toks[o].rp.place.id
