@@ -61,6 +61,9 @@ class DiscourseRules:
                     prev.date = pick(prev.date, p.date)
                     prev.what = pick(prev.what, p.what)
                     continue
+                elif prev.dest and p.dest and p.origin is None and self._relative(prev):
+                    # "pengungsi yang terdampar di Aceh Timur akan dipindahkan ke Lhokseumawe": from where they landed
+                    p.chain_origin = prev.dest[-1]
                 elif prev.dest and p.dest and p.origin is None and (
                         prev.after_link or p.before_link or "onward" in p.trig.flags or (
                             ("arrival" in prev.trig.flags or "arrival" in p.trig.flags
@@ -87,6 +90,10 @@ class DiscourseRules:
         used = {o for p in out if p.kind == "movement" and p.dest for o in (p.origins or [p.origin]) if o is not None}
         return [p for p in out if id(p) not in dropped
                 and not (p.kind == "movement" and not p.dest and p.origins and set(p.origins) <= used)]
+
+    def _relative(self, prev: Partial) -> bool:
+        """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
+        return any(self.lows[k] in self.cues.relative_words for k in range(max(0, prev.trig.i - 2), prev.trig.i))
 
     def _coordinated(self, prev: Partial, p: Partial) -> bool:
         """Are two predicates joined by "and"/"then" (with no new subject between them)?"""

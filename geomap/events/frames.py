@@ -55,11 +55,19 @@ class FrameRules:
         p.after_link = self._any(c.after_words, la, lb)
         p.before_link = self._any(c.before_words, la, lb)
         if not self._ends(p, g):
+            if trig.kind == "movement":
+                self._cargo(p)
+                self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
             return None
         if trig.kind == "incident":
             self._incident(p, g)
         else:
             self._cargo(p)
+            idle, self.idle = getattr(self, "idle", None), None
+            if p.kind == "movement" and idle is not None and idle.right[1] >= trig.i and p.what is None:
+                p.what, p.mover, p.quantity, p.quantity_value = idle.what, idle.mover, idle.quantity, idle.quantity_value
+                if p.implicit_origin is None:
+                    p.implicit_origin, p.implicit_origins = idle.implicit_origin, idle.implicit_origins
         self._certainty(p)
         dates = [p.right] if "nominal" in trig.flags else [p.right, p.clause] + ([(g[0].end, g[-1].i)] if len(g) > 1 else [])
         p.date = find_date(self.toks, lows, dates, c, self.doc, forward=p.certainty == "planned")

@@ -115,6 +115,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.roles = self._place_roles(regions)
 
         partials: list[Partial] = []
+        self.idle: Partial | None = None  # the last movement frame that named no place (see FrameRules._partial)
         for ra, rb in regions:
             groups: list[list[Trigger]] = []
             for t in (t for t in trigs if ra <= t.i < rb):  # neighbouring incident words describe one incident
