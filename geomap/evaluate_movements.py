@@ -160,10 +160,13 @@ def ends_match(a: End, b: End) -> bool:
 
 # --------------------------------------------------------------------------- routes
 
+MERGE_KM = 50.0
+
+
 def _same_end(a: End, b: End) -> bool:
-    """Two reports name the same end: within 161 km (no country rule: Ukraine -> Poland and
-    Odesa -> Przemysl are two routes, though each end lies in the other's country)."""
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MATCH_KM
+    """Two reports name the same end: the same place, within 50 km (no country rule: Ukraine -> Poland
+    and Odesa -> Przemysl are two routes; Pyongyang -> Russia and North Korea -> Russia too)."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MERGE_KM
 
 
 def _merge(routes: list[Route]) -> list[Route]:

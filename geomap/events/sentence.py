@@ -236,9 +236,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     # largest boat to arrive in the Canary Islands" waits for its origin at La Restinga
                     if not (state.open_dest and state.open_at == state.sentence):
                         state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
-                if p.dest and (p.origins or p.origin is not None):
+                first = p.origins[0] if p.origins else p.origin if p.origin is not None else p.implicit_origin
+                if p.dest and first is not None:
                     # the group's start, for "Others flew to Istanbul" after "... crossed from Russia into Georgia"
-                    first = p.origins[0] if p.origins else p.origin
                     state.pending_origin, state.pending_what, state.pending_at = (
                         toks[first].rp.place.id, p.what, state.sentence)
                 if p.dest:
