@@ -81,6 +81,7 @@ class Cues:
         self.abstract_moves, self.there_words = set(d.get("abstract_before_infinitive", [])), ph("there_words")
         self.escape_verbs = ph("escape_verbs")
         self.held_words = set(d.get("held_words", []))
+        self.distance_units = set(d.get("distance_units", []))
         self.place_heads = ph("place_heads")
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")

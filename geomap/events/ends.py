@@ -30,6 +30,16 @@ class EndRules:
         want = {"destination"} | ({"locative", "near_direct"} if "arrival" in trig.flags else set()) | (
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
         p.dest = self._placed(range(ra, rb), want)
+        if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"
+            for k in range(ra, min(rb, ra + 4)):
+                if self._usable(k) and k > 0 and self.lows[k - 1] in ("of",) + tuple(self.cues.people_of):
+                    p.dest = [k]
+                    break
+        # "menuju Kursk untuk bergabung ... dalam invasi ke Ukraina": past a purpose, "to" is the purpose's own
+        purpose = next((k for k in range(ra, rb) if self.cues.purpose.match(self.lows, k)
+                        and (self.lows[k] not in ("to",) or self._infinitive(k))), None)
+        if purpose is not None and any(k < purpose for k in p.dest):
+            p.dest = [k for k in p.dest if k < purpose]
         if "arrival" in trig.flags and any(self.roles.get(k) == "destination" for k in p.dest):
             # "arrived on a train ... via Lviv in Ukraine to the station in Przemysl": "to" outranks "in"
             p.dest = [k for k in p.dest if self.roles.get(k) == "destination"]

@@ -97,7 +97,9 @@ class MoverRules:
             t = self.toks[k]
             if t.rp is not None:
                 # "kapal angkatan laut Rusia mengangkut": Rusia belongs to the ships, it is not the subject
-                ok = self._usable(k) and not (k > 0 and self.toks[k - 1].prep) and k - 1 not in self.in_what
+                # ... nor is "in Eastern Europe" in "troops reinforcing allies in Eastern Europe arrived"
+                ok = (self._usable(k) and not (k > 0 and self.toks[k - 1].prep) and k - 1 not in self.in_what
+                      and self.roles.get(k) in (None, "direct"))
                 return k if ok and voice != "passive" else None
             if t.low not in c.subject_gap:
                 return None

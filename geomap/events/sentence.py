@@ -83,6 +83,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i, n, role in c.preps.scan(lows):
             if self._amount_at(i + n):
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
+            if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
+                continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
             for k in range(i, i + n):
                 toks[k].prep = str(role)
         trigs = self._subject_nouns(self._triggers())
@@ -243,7 +245,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                         toks[first].rp.place.id, p.what, state.sentence)
                 if p.dest:
                     state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
-            elif p.kind == "presence" and "deploy" in p.trig.flags and self._foreign(p):
+            elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
                 # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
                 # deployed abroad is a movement from the country the troops belong to
                 o = toks[p.implicit_origin].rp.place
