@@ -239,7 +239,7 @@ def _event_line(ev: Event, res: Result) -> str:
 class _Sentences:
     """Sentence boundaries of one document, so each mention maps to its sentence.
 
-    The splitter the events stage uses, so a popup quotes the same sentence an event cites
+    The events stage's splitter, so a popup quotes the same sentence an event cites
     ("Mr. Putin" and "U.S. troops" do not end one)."""
 
     def __init__(self, text: str, lang: str | None):
