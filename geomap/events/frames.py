@@ -236,7 +236,8 @@ class FrameRules:
                 return
         # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved")
         if (any(c.not_movers.match(self.lows, k) for k in [*range(ra, first_prep), *range(subj_a, lb)])
-                or any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks)))):  # "... for the semi-final"
+                or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
+                    and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):
             p.mover_ok, p.mover, p.blocked = False, None, True
             return
         p.mover_ok = True  # an unknown mover is still a mover: "the evacuation bus", "Haitians who ..."
