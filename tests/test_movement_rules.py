@@ -241,3 +241,14 @@ def test_steps_cancellations_and_weather_are_no_movements(gaz, text, lang):
 def test_deployed_abroad_is_a_movement_from_home(gaz):
     got = _routes("Sekitar 10.900 tentara Korea Utara telah dikerahkan di Kursk.", gaz, "id")
     assert got == {("North Korea", "Kursk")}
+
+
+def test_crossing_point_and_invasion(gaz):
+    got = _routes("More than 40,000 refugees from Nagorno-Karabakh crossed the border near the town of Goris.", gaz)
+    assert got == {("Nagorno-Karabakh", "Goris")}
+    assert ("Russia", "Ukraine") in _routes("The Russian invasion of Ukraine may cause a mass exodus.", gaz)
+
+
+def test_a_distance_is_no_origin(gaz):
+    text = "256 people were flown from Port Sudan, about 800km from the capital Khartoum, to Jeddah."
+    assert _routes(text, gaz) == {("Port Sudan", "Jeddah")}

@@ -16,6 +16,7 @@ MOVEMENT_END_RULES = (
     "_ends_of_purpose",
     "_ends_path",
     "_ends_passage_only",
+    "_ends_crossing_point",
     "_ends_deployed_in",
 )
 
@@ -150,6 +151,13 @@ class EndRules:
         last = p.right[1] >= len(self.toks) - 1 or self.lows[p.right[1]] in (".", ";")
         if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last:
             p.dest, p.path = p.path[-1:], p.path[:-1]
+
+    def _ends_crossing_point(self, p: Partial) -> None:
+        """"crossed the Armenian border near the town of Goris": with no "to"/"into", the crossing point is
+        where they arrived."""
+        if "crossing" in p.trig.flags and not p.dest:
+            ra, rb = p.right
+            p.dest = [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
 
     def _ends_deployed_in(self, p: Partial) -> None:
         """"dikerahkan di X", "deployed in X" with nowhere else named: deployed and now there, a presence."""
