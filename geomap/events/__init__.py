@@ -82,7 +82,7 @@ def find_events(result: Result) -> Result:
         return replace(result, events=())
     doc_date = parse_doc_date(doc.date)
     mentions = sorted(((m, rp) for rp in result.places for m in rp.mentions), key=lambda x: (x[0].start, -x[0].end))
-    state = State()
+    state = State(places={rp.place.id: rp.place for rp in result.places})
     events: list[Event] = []
     j = 0
     for s, e in split_sentences(doc.text, doc.lang):

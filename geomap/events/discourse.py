@@ -21,7 +21,8 @@ class State:
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
     last_dest_at: int = 0
     sentence: int = 0  # index of the sentence being read
-    sources: list = field(default_factory=list)  # every source named so far, for "the agency" later
+    sources: list = field(default_factory=list)
+    places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
 
 
 class DiscourseRules:

@@ -165,7 +165,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 if len(p.implicit_origins) > 1:
                     return [toks[k].rp.place.id for k in p.implicit_origins]
                 origin = p.implicit_origin
-        return [toks[origin].rp.place.id if origin is not None else self._earlier_origin(p)]
+        if origin is not None:
+            return [toks[origin].rp.place.id]
+        earlier = self._earlier_origin(p)
+        o = self.state.places.get(earlier)
+        if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
+            return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
+        return [earlier]
 
     def _origin_only(self, p: Partial, common: dict, seen: set) -> list[Event]:
         """A departure with no destination in its sentence ("fled Sudan", "had left Mbour").
