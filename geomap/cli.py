@@ -551,6 +551,8 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
 
     Prints per corpus: precision, recall, F1 of exact spans; accuracy@161 km, AUC,
     mean and median error (km) on recognised gold toponyms; and the time taken.
+    Movement gold (rows with "movements") is scored per language: movement
+    precision, recall and F1 with the misses and false alarms, and its places.
 
     \b
     Example:
@@ -558,13 +560,26 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
     """
     from . import gazetteer as gz
     from .evaluate import geomap_scored_predictor, score_calibration, score_corpus
+    from .evaluate_movements import format_text, is_movement_gold, score_movements
 
     _check_lang(lang)
     g = gz.load(list(gazetteers))
+    movement_gold = [p for p in gold if is_movement_gold(p)]
+    gold = [p for p in gold if p not in movement_gold]
     scored, predict = geomap_scored_predictor(g, lang=lang, include_demonyms=not no_demonyms)
     rows = [score_corpus(p, predict).as_dict() for p in gold]
     for row, p in zip(rows, gold):  # the texts are read once: scored() remembers them
         row["calibration_error"] = score_calibration(p, scored)["ece"]
+    if movement_gold:
+        moves, places = score_movements(movement_gold, gazetteer=g)
+        if fmt == "json":  # one JSON document: toponym corpora (if any) beside the movement scores
+            out = {"movements": [m.as_dict() for m in moves], "places": [p.as_dict() for p in places]}
+            click.echo(json.dumps({**out, "corpora": rows} if rows else out, indent=2, ensure_ascii=False))
+            return
+        click.echo(format_text(moves, places))
+        if not rows:
+            return
+        click.echo("")
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return

@@ -79,7 +79,45 @@ class Event:
     quantity_value: float | None = None
     date: str | None = None
     source: str | None = None
-    certainty: str = "stated"  # stated, reported, likely, denied
+    certainty: str = "stated"  # stated, reported, likely, planned, denied
+    mover: str | None = None  # who or what moved, as the text names it ("1,500 North Korean troops")
+    path: tuple[str, ...] = ()  # place ids passed through on the way ("via Jeddah"), in text order
+
+
+@dataclass(frozen=True)
+class Movement:
+    """One route (origin, destination, what moved) and every report of it in a document.
+
+    The map draws one arc per Movement; each report keeps its own evidence, source, date
+    and certainty. ``origin`` is None when no report names where it came from.
+    """
+
+    origin: str | None
+    destination: str
+    what: str | None
+    reports: tuple[Event, ...]
+
+
+def group_movements(events) -> list[Movement]:
+    """Movement events grouped by (origin, destination, what), in order of first report.
+
+    A report that names no origin joins the group of the same destination and what that
+    does name one, when exactly one such group exists: "They reached Mombasa" after "...
+    left Dadaab for Mombasa" is the same journey told again.
+    """
+    groups: dict[tuple, list[Event]] = {}
+    moves = [e for e in events if e.kind == "movement" and e.destination]
+    for e in moves:
+        if e.origin is not None:
+            groups.setdefault((e.origin, e.destination, e.what), []).append(e)
+    for e in moves:
+        if e.origin is None:
+            known = [k for k in groups if k[1] == e.destination and k[2] == e.what and k[0] is not None]
+            key = known[0] if len(known) == 1 else (None, e.destination, e.what)
+            groups.setdefault(key, []).append(e)
+    order = {id(e): i for i, e in enumerate(moves)}
+    out = [Movement(k[0], k[1], k[2], tuple(sorted(v, key=lambda e: order[id(e)]))) for k, v in groups.items()]
+    return sorted(out, key=lambda m: order[id(m.reports[0])])
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
-from .events import load_cues, split_sentences
+from .sentences import split_sentences
 from .layers import ROLES, geodesic_points, movements, place_roles, split_antimeridian
 from .models import Event, Result, ResolvedPlace
 
@@ -247,7 +247,7 @@ class _Sentences:
 
     def __init__(self, text: str, lang: str | None):
         self.text = text
-        self.spans = split_sentences(text, load_cues(lang))
+        self.spans = split_sentences(text, lang)
         self.starts = [a for a, _ in self.spans]
 
     def around(self, start: int, end: int) -> tuple[int, int]:

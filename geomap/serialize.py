@@ -43,7 +43,7 @@ def event_to_dict(e: Event) -> dict:
     return {
         "kind": e.kind, "origin": e.origin, "destination": e.destination, "place": e.place,
         "actor": e.actor, "what": e.what, "quantity": e.quantity, "quantity_value": e.quantity_value,
-        "date": e.date, "source": e.source, "certainty": e.certainty,
+        "date": e.date, "source": e.source, "certainty": e.certainty, "mover": e.mover, "path": list(e.path),
         "evidence": {"start": e.evidence.start, "end": e.evidence.end, "text": e.evidence.text},
     }
 

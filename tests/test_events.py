@@ -26,6 +26,7 @@ from conftest import ROOT, shared_path
 import geomap
 from geomap import events as ev
 from geomap.models import Document, Mention, Place, ResolvedPlace, Result
+from geomap.sentences import split_sentences
 
 GOLD = ROOT / "tests" / "data" / "events_gold.jsonl"
 EN_SEED = ROOT / "examples" / "north-korea-russia.en.txt"
@@ -84,13 +85,13 @@ def test_numbers(text, lang, value):
     ("week:0", "2024-10-14/2024-10-18"),
 ])
 def test_relative_dates(spec, expected):
-    assert ev.resolve_relative(spec, ev._parse_doc_date("2024-10-18")) == expected
+    assert ev.resolve_relative(spec, ev.parse_doc_date("2024-10-18")) == expected
     assert ev.resolve_relative(spec, None) is None  # no document date: unknown, never "today"
 
 
 def test_sentences_keep_offsets():
     text = "Mr. Kim left. Korea Utara telah mengirimkan 1.500 pasukan ke Rusia.\n\nU.S. troops stayed!  Done"
-    spans = ev.split_sentences(text, ev.load_cues("en"))
+    spans = split_sentences(text, "en")
     assert [text[a:b] for a, b in spans] == [
         "Mr. Kim left.", "Korea Utara telah mengirimkan 1.500 pasukan ke Rusia.", "U.S. troops stayed!", "Done"]
 
@@ -210,7 +211,7 @@ def test_result_is_new_and_ids_resolve():
 def test_language_is_data(tmp_path, monkeypatch):
     """A new language is a JSON file: here English cues under a made-up code."""
     shutil.copy(ev.DATA_DIR / "en.json", tmp_path / "xx.json")
-    monkeypatch.setattr(ev, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(ev.cues, "DATA_DIR", tmp_path)
     text = "North Korea sent 1,500 troops to Vladivostok."
     (e,) = ev.find_events(_result(text, "xx")).events
     assert e.destination == _pid("Vladivostok")

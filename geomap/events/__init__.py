@@ -1,0 +1,100 @@
+"""Events: the movements, presences and incidents a news text reports.
+
+A rule-based reader that works on top of the geoparser's places. It goes through each
+sentence like this:
+
+1. Tokens, with each place mention as a single token.
+2. Attribution ("..., the NIS said", "menurut NIS", "kata X") is cut out and kept as
+   the source. That way the speaker's places ("the defence ministry in Seoul") never
+   become event places, and the date on the saying ("said on Tuesday") never becomes
+   the event's date.
+3. Trigger words: movement verbs, stationing verbs and incident words. Each trigger
+   reads the text between itself and the next trigger.
+4. Each place gets a role from the preposition that governs it ("to"/"ke" for a
+   destination, "from"/"dari" for an origin, "in"/"di" for a location). Two places
+   merely named in the same sentence therefore never make a movement.
+5. What moved, how many, when, who said so and how sure they are all come from that
+   same stretch of text.
+
+The package reads in that order: ``tokens`` (words, numbers), ``attribution``
+(who says so, hedges), ``roles`` (prepositions give places their roles), ``frames``
+(trigger words and what each fills in), ``movers`` (what moved, how many, whose),
+``dates``, ``discourse`` (what carries across sentences) and ``sentence`` (one
+sentence end to end); ``cues`` loads the data. Sentence splitting is in
+``geomap.sentences``, shared with the renderer.
+
+Every word this package needs is in ``data/events/<lang>.json``. A language is added
+by adding a file, not by changing this code. The keys, all lower case:
+
+- ``triggers``: groups of ``words`` with a ``kind`` (movement, presence, incident, or
+  none, which blocks a shorter match such as "based" in "based on"), optional ``flags``
+  and an optional ``what``. The flags are: arrival ("arrived in X" makes X the
+  destination); destination_direct and origin_direct (the object is the place:
+  "entered X", "fled X"); departure ("left X for Y"); deploy ("deployed in X" is a
+  presence); nominal (a noun such as "deployment", which has no subject and no date
+  before it); direct_object (an incident verb whose object is the target).
+- ``prepositions``: destination, origin, transit, locative and target words.
+- ``what``: category to nouns (troops, civilians, refugees, ships, aircraft, weapons,
+  aid, officials). ``noun_phrase_head`` says whether the head of "aid ships" or
+  "kapal bantuan" is the ``last`` noun or the ``first``.
+- ``genitive_origin``: a place after the moved noun is its origin ("pasukan Korea
+  Utara"). ``demonym_origin``: a demonym in front of the moved noun is its origin
+  ("North Korean troops", "German soldiers"). Both apply only when the text names no
+  "from"/"dari" place and no country is the subject ("North Korea has shipped").
+  ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
+  lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
+  itself an event's origin, destination or place token.
+- ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
+  ``attribution`` (speech verbs before or after the source, "according to", impersonal
+  forms, media words), ``numbers`` (separators, number words, vague amounts, scales),
+  ``dates`` (months, weekdays, relative phrases such as "awal bulan ini" mapped to
+  ``month:0`` and the like, "since", "last year").
+- Short word lists that steer the walks: ``coordination``, ``walk_stops``,
+  ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,
+  ``passive_prefixes``, ``pronouns``, ``complementizers``, ``after_words``,
+  ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Event, Result
+from ..sentences import split_sentences
+from .cues import DATA_DIR, Cues, load_cues
+from .dates import parse_doc_date, resolve_relative
+from .discourse import State
+from .sentence import Sentence
+from .tokens import parse_number
+
+__all__ = ["DATA_DIR", "Cues", "find_events", "load_cues", "parse_doc_date", "parse_number", "resolve_relative",
+           "split_sentences"]
+
+
+def find_events(result: Result) -> Result:
+    """``result`` with ``events`` filled from its document text and places.
+
+    Languages without a cue file (data/events/<lang>.json) get no events. Relative dates
+    resolve against ``document.date``, and stay unknown when that is unknown.
+    """
+    doc = result.document
+    cues = load_cues(doc.lang)
+    if cues is None or not doc.text:
+        return replace(result, events=())
+    doc_date = parse_doc_date(doc.date)
+    mentions = sorted(((m, rp) for rp in result.places for m in rp.mentions), key=lambda x: (x[0].start, -x[0].end))
+    state = State(places={rp.place.id: rp.place for rp in result.places})
+    events: list[Event] = []
+    j = 0
+    for s, e in split_sentences(doc.text, doc.lang):
+        while j < len(mentions) and mentions[j][0].start < s:
+            j += 1
+        ms = []
+        q = j
+        while q < len(mentions) and mentions[q][0].start < e:
+            if mentions[q][0].end <= e:
+                ms.append(mentions[q])
+            q += 1
+        if ms:  # a sentence naming no place has no event; the discourse state carries over it unchanged
+            events.extend(Sentence(doc.text, s, e, ms, cues, doc_date, state).events())
+        state.sentence += 1
+    return replace(result, events=tuple(events))

@@ -1,0 +1,293 @@
+"""Frames: trigger words (movement, presence, incident) and what each one's stretch of text fills in."""
+from __future__ import annotations
+
+from .dates import find_date
+from .cues import Phrases
+from .ends import MOVEMENT_END_RULES
+from .frames_base import Partial, Trigger
+from .tokens import PUNCT_BREAK
+
+
+class FrameRules:
+    """Sentence methods that read one trigger into a Partial (mixed into Sentence)."""
+
+    def _triggers(self) -> list[Trigger]:
+        trigs: list[Trigger] = []
+        for i, n, spec in self.cues.triggers.scan(self.lows):
+            last = trigs[-1] if trigs else None
+            if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
+                last.n += n  # "remain based", "masih berada": one trigger
+                last.flags = last.flags | spec["flags"]
+                last.what = last.what or spec["what"]
+            else:  # "none" entries ("based on") are kept until here so they block a shorter match
+                trigs.append(Trigger(i, n, spec["kind"], spec["flags"], spec["what"]))
+        return [t for t in trigs if t.kind != "none"]
+
+    def _subject_nouns(self, trigs: list[Trigger]) -> list[Trigger]:
+        """"relief flights landed in Karachi", "the convoy has reached Derna": a movement noun right before
+        a movement verb is the verb's subject, not a frame of its own."""
+        c, out = self.cues, []
+        for n, t in enumerate(trigs):
+            nxt = trigs[n + 1] if n + 1 < len(trigs) else None
+            if ("nominal" in t.flags and t.kind == "movement" and nxt is not None and nxt.kind == "movement"
+                    and "nominal" not in nxt.flags
+                    and all(self.lows[k] in c.subject_gap or self.lows[k] in c.any_aux for k in range(t.end, nxt.i))):
+                continue
+            out.append(t)
+        return out
+
+    def _partial(self, g: list[Trigger], left: tuple[int, int], right: tuple[int, int]) -> Partial | None:
+        c, lows = self.cues, self.lows
+        trig = g[0]
+        la, lb = left
+        reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
+        if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and (
+                self._any(c.cancel_words, *right) or self._any(c.negation, *right))):  # "Flights ... have not resumed"
+            return None  # "had not yet moved them": a negated report is no event
+        if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
+            return None  # "jika diserang", "if attacked": a hypothetical
+        if self.lows[trig.i] in c.abstract_moves and trig.end < len(self.toks) and self._infinitive(trig.end):
+            return None  # "Kenya moved to tighten rules": a step, not a journey
+        ca = max([k + 1 for k in range(la, lb) if lows[k] in c.complementizers], default=la)
+        # the stretch after a trigger ends where a new clause starts ("..., setelah pertemuan di X")
+        rb = next((k for k in range(right[0], right[1]) if c.clause_linkers.match(lows, k)), right[1])
+        p = Partial(trig.kind, trig, left, (ca, lb), (right[0], rb))
+        p.after_link = self._any(c.after_words, la, lb)
+        p.before_link = self._any(c.before_words, la, lb)
+        if not self._ends(p, g):
+            if trig.kind == "movement":
+                self._cargo(p)
+                self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
+            return None
+        if trig.kind == "incident":
+            self._incident(p, g)
+        else:
+            self._cargo(p)
+            idle, self.idle = getattr(self, "idle", None), None
+            if p.kind == "movement" and idle is not None and idle.right[1] >= trig.i and p.what is None:
+                p.what, p.mover, p.quantity, p.quantity_value = idle.what, idle.mover, idle.quantity, idle.quantity_value
+                if p.implicit_origin is None:
+                    p.implicit_origin, p.implicit_origins = idle.implicit_origin, idle.implicit_origins
+        self._certainty(p)
+        dates = [p.right] if "nominal" in trig.flags else [p.right, p.clause] + ([(g[0].end, g[-1].i)] if len(g) > 1 else [])
+        p.date = find_date(self.toks, lows, dates, c, self.doc, forward=p.certainty == "planned")
+        p.statement_source = self._statement_source(la, ca)
+        return p
+
+    def _ends(self, p: Partial, g: list[Trigger]) -> bool:
+        """Fill the event's places from the roles; False when the trigger has none it can use."""
+        c, trig = self.cues, p.trig
+        (ca, lb), (ra, rb) = p.clause, p.right
+        if p.kind == "movement":
+            for rule in MOVEMENT_END_RULES:  # in order: each may read what the ones before it found
+                getattr(self, rule)(p)
+            return bool(p.dest or p.places or p.origin is not None)
+        if p.kind == "presence":
+            here = {"locative", "near_direct"}
+            p.places = (self._contained(self._placed(range(ra, rb), here)) or self._where(*p.left)
+                        or self._contained(self._placed(range(ca, lb), here)))
+        else:
+            flags = frozenset().union(*(t.flags for t in g))
+            # "menyerang Odesa" names the target; "serangan rudal Rusia" names the attacker
+            want = {"locative", "target", "near_direct"} | ({"direct"} if "direct_object" in flags else set())
+            p.places = self._contained(self._placed([*range(ca, lb), *range(g[0].end, g[-1].i), *range(ra, rb)], want))
+        return bool(p.places)
+
+    def _incident(self, p: Partial, g: list[Trigger]) -> None:
+        c = self.cues
+        ca, rb = p.clause[0], p.right[1]
+        hits = {kind for k in range(ca, rb) for kind, phr in c.incident_kinds if phr.match(self.bases, k)}
+        p.what = next((kind for kind, _ in c.incident_kinds if kind in hits), c.incident_default)
+        q = self._casualties(ca, rb)
+        if q:
+            p.quantity, p.quantity_value = q
+        for t in g:  # "Russian missile strike" / "serangan rudal Rusia": the attacker modifies an incident word
+            k = self._np_place(t.i, -1, 2) if c.head_last else self._np_place(t.end - 1, 1, 2)
+            if k is not None and k not in p.places and not self.roles.get(k):
+                p.actor = self._name(k)
+                break
+
+    def _cargo(self, p: Partial) -> None:
+        """What moved or is there, how many, whose, and the words that name it."""
+        c, lows, trig = self.cues, self.lows, p.trig
+        (la, lb), (ca, _), (ra, rb) = p.left, p.clause, p.right
+        # the object before the first place phrase, else the subject noun phrase, else anything after
+        first_prep = next((k for k in range(ra, rb) if self.toks[k].prep or self._usable(k)), rb)
+        # the subject starts after the last comma, unless that comma only separates a list of places
+        # ("Leaders of Italy, Canada and Belgium travelled")
+        subj_a = max([k + 1 for k in range(ca, lb) if lows[k] == "," and not (
+            0 < k < len(self.toks) - 1 and self.toks[k - 1].rp is not None and self.toks[k + 1].rp is not None)],
+            default=ca)
+        hit = self._what_in(ra, first_prep) or self._what_in(subj_a, lb) or self._what_in(ra, rb)
+        if hit:
+            p.what = hit[2]
+            q = self._number_before(hit[0], 5, through_preps=False)
+            if q:
+                p.quantity, p.quantity_value = q
+            gen = self._genitive(hit[0] + hit[1]) if c.genitive_origin else None
+            if gen is not None and self._usable(gen) and self.roles.get(gen) is None:
+                p.implicit_origin = gen
+            mod = self._np_place(hit[0], -1, 4) if c.head_last else gen
+            p.actor = self._name(mod)
+            # "North Korean troops", "German soldiers": the nationality of what moved is where it came from,
+            # as "pasukan Korea Utara" is above (a place inside a "from"/"to"/"in" phrase is not a nationality)
+            people = p.what in ("refugees", "civilians")
+            if (c.demonym_origin and mod is not None and mod != gen and self.roles.get(mod) in (None, "direct")
+                    and (self.toks[mod].demonym or self._country_modifier(mod)
+                         or (people and mod == hit[0] - 1 and self._usable(mod)))):  # "Karabakh refugees"
+                p.implicit_origin = mod  # ... and "US troops", "3,000 U.S. soldiers" the same way
+            p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
+            if c.demonym_origin and p.implicit_origin is not None and self.toks[p.implicit_origin].demonym:
+                p.implicit_origins = self._demonym_list(p.implicit_origin)  # "Chinese and Turkish relief flights"
+            of = hit[0] + hit[1]
+            if (of + 1 < len(self.toks) and lows[of] in c.people_of and self._usable(of + 1)
+                    and self.roles.get(of + 1) is None):
+                p.implicit_origin = of + 1  # "residents of Wajima", "citizens of Gaza"
+                p.implicit_origins = [q for q in range(of + 1, min(len(self.toks), of + 12)) if self._usable(q)
+                                      and all(self.lows[r] in c.coord_words or self._usable(r) for r in range(of + 1, q))]
+        elif "headline" in trig.flags:  # "5,000 troops to Niger": the noun is the frame
+            p.mover = self._mover_words(trig.i, trig.end)
+            mod = self._np_place(trig.i, -1, 4) if c.head_last else self._genitive(trig.end)
+            if mod is not None and (self.toks[mod].demonym or self._country_modifier(mod) or not c.head_last):
+                p.implicit_origin = mod  # "Thousands more Sudanese refugees into Chad", "pengungsi Sudan ke Chad"
+        elif p.kind == "movement":
+            self._unlisted_mover(p, subj_a, first_prep)
+        if trig.what and p.what in (None, "civilians"):  # "warga ... mengungsi" are refugees
+            if p.what is None and p.quantity is None:
+                q = self._number_before(trig.i, 5, through_preps=False)  # "Hundreds of Palestinians fled"
+                if q:
+                    p.quantity, p.quantity_value = q
+            p.what = trig.what
+        if p.kind == "movement" or "deploy" in trig.flags:
+            subj = self._subject(trig, la)
+            if subj is not None:
+                p.implicit_origin, p.actor = subj, self._name(subj)
+                # "Australia and New Zealand sent ...": every country of the subject
+                p.implicit_origins = [k for k in range(la, subj + 1) if self._usable(k) and (
+                    k == subj or self._coordinated_places(k, subj))]
+        if p.kind == "movement":
+            held = self._where_they_were(subj_a, lb)
+            if held is not None:
+                p.implicit_origin, p.implicit_origins = held, []
+        p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
+
+    def _mover_words(self, a: int, b: int, gen: int | None = None) -> str | None:
+        """The noun phrase around the mover's noun, as written: "1,500 North Korean special forces troops"."""
+        k = a
+        while k > 0 and a - k < 6:
+            t = self.toks[k - 1]
+            if t.attr or t.trig or t.prep or t.low in PUNCT_BREAK or not (t.alpha or t.is_num or t.rp is not None):
+                break
+            if t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux:
+                break
+            k -= 1
+        while k < a and self.lows[k] in self.cues.determiners:
+            k += 1
+        end = b if gen is None else gen + 1
+        return self.span_text(k, end) or None
+
+    def _where_they_were(self, a: int, b: int) -> int | None:
+        """"30 nelayan yang ditahan di Australia dipulangkan ke Kupang", "WNI who lived in Khartoum fled":
+        a place in a relative clause on the mover is where the movers were, so where they set out from."""
+        c = self.cues
+        rel = next((k for k in range(a, b) if self.lows[k] in c.relative_words or self.lows[k] in c.held_words), None)
+        if rel is None:
+            return None
+        for k in range(rel + 1, b):
+            if self._usable(k) and self.roles.get(k) in ("locative", "near_direct"):
+                return k
+        return None
+
+    def _country_modifier(self, k: int) -> bool:
+        """A country's name used as an adjective right before the mover's noun ("US troops", "U.S. aircraft")."""
+        t = self.toks[k]
+        return t.rp is not None and t.rp.place.kind == "country" and not t.possessive and not t.attr
+
+    def _demonym_list(self, k: int) -> list[int]:
+        """The demonyms coordinated with the one at token k: "Chinese and Turkish", "Malians and Guineans"."""
+        out = [k]
+        q = k - 1
+        while q >= 1 and self.lows[q] in self.cues.coord_words and self.toks[q - 1].demonym:
+            out.insert(0, q - 1)
+            q -= 2
+        q = k + 1
+        while q + 1 < len(self.toks) and self.lows[q] in self.cues.coord_words and self.toks[q + 1].demonym:
+            out.append(q + 1)
+            q += 2
+        return out
+
+    def _unlisted_mover(self, p: Partial, subj_a: int, first_prep: int) -> None:
+        """A mover the cue data has no noun for: "Thousands of Syrians", "400 foreigners", "carried 71 Rohingya"."""
+        c, toks = self.cues, self.toks
+        (_, lb), (ra, _) = p.left, p.right
+        # a plural demonym that is the noun itself ("Syrians", "Afghans"): people, from their country
+        for k in [*range(subj_a, lb), *range(ra, first_prep)]:
+            t = toks[k]
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if t.demonym and (nxt is None or not nxt.alpha or nxt.trig or nxt.prep
+                              or nxt.low in c.any_aux or nxt.low in c.subject_gap):
+                p.what, p.mover, p.mover_ok = "civilians", self._mover_words(k, k + 1), True
+                q = self._number_before(k, 4, through_preps=True)
+                if q:
+                    p.quantity, p.quantity_value = q
+                if c.demonym_origin and self.roles.get(k) in (None, "direct"):
+                    p.implicit_origin = k
+                    p.implicit_origins = self._demonym_list(k)
+                return
+        # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved")
+        if (any(c.not_movers.match(self.lows, k) for k in [*range(ra, first_prep), *range(subj_a, lb)])
+                or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
+                    and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):
+            p.mover_ok, p.mover, p.blocked = False, None, True
+            return
+        p.mover_ok = True  # an unknown mover is still a mover: "the evacuation bus", "Haitians who ..."
+        dem = [k for k in range(subj_a, lb) if toks[k].demonym and self.roles.get(k) in (None, "direct")]
+        if c.demonym_origin and dem:  # "A Mexican search team arrived": from Mexico
+            p.implicit_origin, p.implicit_origins = dem[-1], self._demonym_list(dem[-1])
+        # a counted object ("took 300 ...", "carried 71 Rohingya") or the subject of a self-moving verb
+        for a, b in ((ra, first_prep), (subj_a, lb)):
+            words = [k for k in range(a, b) if toks[k].alpha or toks[k].is_num]
+            if not words:
+                continue
+            num = next((k for k in range(a, b) if toks[k].is_num), None)
+            if num is not None and not self._amount_at(num):
+                continue  # a year or a day, not a count
+            if num is not None:
+                p.quantity, p.quantity_value = toks[num].text, toks[num].num
+            if num is not None or (b == lb and "self" in p.trig.flags):
+                lo = num if num is not None else a
+                while lo < b and (self.lows[lo] in c.determiners or self.lows[lo] in c.subject_gap):
+                    lo += 1
+                hi = b
+                while hi > lo and (self.lows[hi - 1] in c.subject_gap or self.lows[hi - 1] in c.any_aux
+                                   or not (toks[hi - 1].alpha or toks[hi - 1].is_num)):
+                    hi -= 1
+                if hi > lo and hi - lo <= 8:
+                    p.mover = self.span_text(lo, hi)
+                p.mover_ok = p.mover_ok or num is not None
+                return
+
+    def _after(self, k: int, words: Phrases) -> bool:
+        """Is place token k right after one of ``words`` (determiners aside)?"""
+        q = k - 1
+        # "for the remote island of Bhasan Char": determiners, the place's head words and one adjective aside
+        skipped = 0
+        while q >= 0 and (self.lows[q] in self.cues.determiners or self._place_head(q)
+                          or (skipped == 0 and self.toks[q].alpha and self.toks[q].text[:1].islower()
+                              and q - 1 >= 0 and self.lows[q - 1] in self.cues.determiners)):
+            skipped += self.lows[q] not in self.cues.determiners and not self._place_head(q)
+            q -= 1
+        for a in range(max(0, q - 2), q + 1):
+            m = words.match(self.lows, a)
+            if m and a + m[0] == q + 1:
+                return True
+        return False
+
+    def _where(self, la: int, lb: int) -> list[int]:
+        """"moved to Khabarovsk, where they are now based": the place before "where"."""
+        for k in range(lb - 1, la - 1, -1):
+            if self.cues.where_words.match(self.lows, k):
+                q = k - 1 - (1 if k > 0 and self.lows[k - 1] == "," else 0)
+                if q >= 0 and self._usable(q):
+                    return [q]
+        return []

@@ -1,0 +1,113 @@
+"""Argument roles of places: the preposition governing a place makes it an origin, destination, path or location."""
+from __future__ import annotations
+
+from .tokens import PUNCT_BREAK
+
+# A governing preposition further away than this many words is not the place's own.
+MAX_WALK = 6
+# Containers rank above what they contain. A country named next to one of its cities
+# ("Tartus in Syria", "El Arish, Mesir") is context, not a second event place.
+KIND_RANK = {"country": 4, "region": 3, "admin1": 2, "admin2": 1}
+
+
+def contains(outer, inner) -> bool:
+    """Does gazetteer place ``outer`` hold ``inner`` (a country its cities, a state its towns)?"""
+    if KIND_RANK.get(outer.kind, 0) <= KIND_RANK.get(inner.kind, 0) or not outer.country_code:
+        return False
+    if outer.country_code != inner.country_code:
+        return False
+    if outer.kind == "admin1" and outer.admin1 and inner.admin1:
+        return outer.admin1 == inner.admin1  # Texas does not hold New York
+    return True
+
+
+class RoleRules:
+    """Sentence methods giving each place token its role (mixed into Sentence)."""
+
+    def _walk_role(self, j: int, lo: int) -> str | None:
+        """The role the preposition governing place token j gives it, walking back at most MAX_WALK words."""
+        toks, c = self.toks, self.cues
+        k, dist, inner, inner_dist, inner_at, comma_used = j - 1, 0, None, 0, j, False
+        while k >= lo and dist < MAX_WALK:
+            t = toks[k]
+            if t.attr:
+                break
+            if t.prep:
+                if t.prep not in ("locative", "target"):
+                    return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
+                if inner is None:
+                    inner, inner_dist, inner_at = t.prep, dist, k
+                elif t.prep == "locative":
+                    inner_dist = -1  # "at bases in X": a second locative, the place is where, not the object
+            elif t.rp is not None:
+                if not (t.demonym or k == j - 1):
+                    break  # another place's own phrase
+            elif t.trig:
+                if inner is None and dist == 0:
+                    return "direct"  # "fled Sudan", "menyerang Odesa"
+                # "left the camps near Dadaab": the place inside the verb's own object
+                if inner == "locative" and inner_dist == 0 and dist <= 2 and k + 1 <= inner_at - 1:
+                    return "near_direct"
+                return inner
+            elif t.low == "," and not comma_used and k > lo and self._name_before(k):
+                comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
+            elif dist == 0 and t.alpha and self._place_head(k):
+                pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
+            elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
+                  or c.walk_stops.match(self.lows, k)):
+                break
+            elif t.low not in c.determiners:
+                dist += 1
+            k -= 1
+        return inner
+
+    def _coordinated_places(self, a: int, b: int) -> bool:
+        """Are place tokens a and b members of one list ("Kharkiv and Sumy", "Asia and northern Europe",
+        "Chad, Egypt as well as South Sudan")?"""
+        c = self.cues
+        covered = {q for i, n, _ in c.coord.scan(self.lows, a + 1, b) for q in range(i, i + n)}
+        between = range(a + 1, b)
+        return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers for q in between)
+
+    def _place_head(self, k: int) -> bool:
+        """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
+        c = self.cues
+        return any(c.place_heads.match(self.lows, a) and a + c.place_heads.match(self.lows, a)[0] > k
+                   for a in range(max(0, k - 1), k + 1))
+
+    def _name_before(self, k: int) -> bool:
+        """Is the word before the comma at token k a capitalised name the geoparser did not know?"""
+        t = self.toks[k - 1]
+        return t.rp is None and t.alpha and t.text[:1].isupper() and not t.trig and not t.prep and k - 1 > 0
+
+    def _place_roles(self, regions) -> dict[int, str | None]:
+        """Role of every place token; a list or apposition ("Usurisk, Khabarovsk dan Blagoveshchensk",
+        "El Arish, Mesir") takes the role of its first member."""
+        roles: dict[int, str | None] = {}
+        c = self.cues
+        for ra, rb in regions:
+            head = prev = None
+            for k in range(ra, rb):
+                if self.toks[k].rp is None:
+                    continue
+                if prev is not None and self._coordinated_places(prev, k):
+                    roles[k] = roles[head]
+                else:
+                    head = k
+                    roles[k] = self._walk_role(k, ra)
+                prev = k
+        return roles
+
+    def _contained(self, idxs: list[int]) -> list[int]:
+        """Drop a container named beside what it contains, and repeats of one place."""
+        places = [self.toks[k].rp.place for k in idxs]
+        out, seen = [], set()
+        for k, p in zip(idxs, places, strict=True):
+            inside = any(contains(p, q) for q in places if q is not p)
+            if not inside and p.id not in seen:
+                seen.add(p.id)
+                out.append(k)
+        return out
+
+    def _placed(self, rng, want: set[str]) -> list[int]:
+        return [k for k in rng if self._usable(k) and self.roles.get(k) in want]

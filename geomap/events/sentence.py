@@ -1,0 +1,271 @@
+"""One sentence read end to end: tokens, attribution, roles, frames, discourse, events."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import Event, Span
+from .attribution import AttributionRules
+from .cues import Cues, Phrases
+from .discourse import DiscourseRules, State
+from .ends import EndRules
+from .frames import FrameRules
+from .frames_base import Partial, Trigger
+from .movers import MoverRules
+from .roles import RoleRules, contains
+from .tokens import CLAUSE_BREAK, tokenize
+
+
+class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, DiscourseRules):
+    def __init__(self, text: str, s: int, e: int, mentions, cues: Cues, doc: dt.date | None, state: State):
+        self.text, self.s, self.e, self.cues, self.doc, self.state = text, s, e, cues, doc, state
+        self.toks = tokenize(text, s, e, mentions, cues)
+        self.lows = [t.low for t in self.toks]
+        self.bases = [t.base for t in self.toks]
+
+    # ---- helpers
+    def span_text(self, a: int, b: int) -> str:
+        return self.text[self.toks[a].start:self.toks[b - 1].end] if b > a else ""
+
+    def _usable(self, k: int) -> bool:
+        """A place token that can be an event end: not a demonym, possessive or part of attribution."""
+        t = self.toks[k]
+        if t.rp is None or t.demonym or t.attr:
+            return False
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower():  # not "the Vietnam War"
+            return False  # "spillover from the Ukraine crisis": the crisis, not Ukraine, is what the phrase names
+        # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
+        return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
+
+    def _infinitive(self, k: int) -> bool:
+        """Is token k the "to" of a verb ("scheduled to begin"), not of a destination ("to the border")?"""
+        c = self.cues
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if not (self.lows[k] in c.purpose and nxt is not None and nxt.alpha and nxt.text[:1].islower()):
+            return False
+        w = nxt.low
+        # "to bases in X", "to western Iraq", "to the border": nouns, modifiers and determiners are no verbs
+        plural = w.endswith("s") and not w.endswith("ss")
+        return not (w in c.determiners or w in c.place_modifiers or c.place_heads.match(self.lows, k + 1)
+                    or k + 1 in getattr(self, "in_what", ()) or plural)
+
+    def _means(self, i: int) -> bool:
+        """Is the noun at token i how they travelled ("moved by train", "dengan kereta api"), not who?"""
+        c = self.cues
+        for a in range(max(0, i - 4), i):
+            m = c.means_words.match(self.lows, a)
+            # "by train", "by Saudi border guards" (the agent of a passive is not the mover either)
+            if m and all(self.toks[q].alpha or self.toks[q].rp is not None for q in range(a + m[0], i)) and not any(
+                    self.toks[q].prep or self.toks[q].trig for q in range(a + m[0], i)):
+                return True
+        return False
+
+    def _name(self, k: int | None) -> str | None:
+        return None if k is None or self.toks[k].rp is None else self.toks[k].rp.place.name
+
+    def _amount_at(self, k: int) -> bool:
+        """Is token k a count ("500", "Hundreds"), not a year ("in 2023") or a day ("on 3 October")?"""
+        if k >= len(self.toks) or not self.toks[k].is_num:
+            return False
+        if re.fullmatch(r"(1[89]|20)\d\d", self.lows[k]):
+            return False
+        return not (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.months)
+
+    def _any(self, phrases: Phrases, a: int, b: int) -> bool:
+        return any(phrases.match(self.lows, k) for k in range(max(0, a), b))
+
+    # ---- 6. the sentence
+    def events(self) -> list[Event]:
+        c, toks, lows = self.cues, self.toks, self.lows
+        if not toks:
+            return []
+        for i, n, role in c.preps.scan(lows):
+            if self._amount_at(i + n):
+                continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
+            if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
+                continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
+            for k in range(i, i + n):
+                toks[k].prep = str(role)
+        trigs = self._subject_nouns(self._triggers())
+        for t in trigs:
+            for k in range(t.i, t.end):
+                toks[k].trig, toks[k].prep = True, None  # "pulled out", "turned up": the word is the verb here
+        attrs = self._attributions({k for t in trigs for k in range(t.i, t.end)})
+        for at in attrs:
+            for k in range(at.a, at.b):
+                toks[k].attr = True
+                toks[k].trig = False  # "dirilis" inside "..., kata X" is the saying, not an event
+        trigs = [t for t in trigs if not any(toks[k].attr for k in range(t.i, t.end))]
+        self.what_hits = [(i, n, str(cat)) for i, n, cat in c.what.scan(self.bases)
+                          if not any(toks[k].attr or toks[k].trig for k in range(i, i + n)) and not self._means(i)]
+        self.what_starts = [h[0] for h in self.what_hits]
+        self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
+        if not any(t.kind == "movement" for t in trigs):
+            trigs = sorted(trigs + self._headline_triggers(), key=lambda t: t.i)
+
+        regions, start = [], None  # stretches between attributions and clause breaks
+        for k, t in enumerate(toks):
+            brk = t.attr or t.low in CLAUSE_BREAK
+            if brk and start is not None:
+                regions.append((start, k))
+                start = None
+            elif not brk and start is None:
+                start = k
+        if start is not None:
+            regions.append((start, len(toks)))
+        self.roles = self._place_roles(regions)
+
+        partials: list[Partial] = []
+        self.idle: Partial | None = None  # the last movement frame that named no place (see FrameRules._partial)
+        for ra, rb in regions:
+            groups: list[list[Trigger]] = []
+            for t in (t for t in trigs if ra <= t.i < rb):  # neighbouring incident words describe one incident
+                if groups and t.kind == "incident" and groups[-1][-1].kind == "incident":
+                    groups[-1].append(t)
+                else:
+                    groups.append([t])
+            for gi, g in enumerate(groups):
+                left = (groups[gi - 1][-1].end if gi else ra, g[0].i)
+                right = (g[-1].end, groups[gi + 1][0].i if gi + 1 < len(groups) else rb)
+                p = self._partial(g, left, right)
+                if p is not None:
+                    partials.append(p)
+
+        named = [a for a in attrs if a.source and not a.secondary] or [a for a in attrs if a.source]
+        source = self._named_source(named[0].source if named else None)
+        for p in partials:
+            p.source = source or p.statement_source or p.denier
+            if p.source is None and any(a.pronoun for a in attrs):
+                p.source = self.state.last_source  # "it added", "Dikatakan bahwa": the last one quoted
+            if p.certainty == "stated" and any(a.reported for a in attrs):
+                p.certainty = "reported"
+        out = self._to_events(self._link_movements(partials))
+        if source:
+            self.state.last_source = source
+        return out
+
+    def _foreign(self, p: Partial) -> bool:
+        """Do the movers of a deployment belong to a country other than every place they are deployed in?"""
+        if p.implicit_origin is None or not p.places:
+            return False
+        o = self.toks[p.implicit_origin].rp.place
+        return o.kind == "country" and all(self.toks[k].rp.place.country_code != o.country_code for k in p.places)
+
+    def _origin_ids(self, p: Partial, dplace) -> list[str | None]:
+        """Where a movement to ``dplace`` came from: every "from" place, else the chain, the subject's
+        country, the mover's nationality, or an origin told a sentence before."""
+        toks = self.toks
+        if p.origins:
+            return [toks[k].rp.place.id for k in p.origins]
+        origin = p.origin if p.origin is not None else p.chain_origin
+        if origin is None and p.implicit_origin is not None:
+            o = toks[p.implicit_origin].rp.place
+            if not contains(o, dplace):  # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country
+                if len(p.implicit_origins) > 1:
+                    return [toks[k].rp.place.id for k in p.implicit_origins]
+                origin = p.implicit_origin
+        if origin is not None:
+            return [toks[origin].rp.place.id]
+        earlier = self._earlier_origin(p)
+        o = self.state.places.get(earlier)
+        if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
+            return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
+        return [earlier]
+
+    def _origin_only(self, p: Partial, common: dict, seen: set) -> list[Event]:
+        """A departure with no destination in its sentence ("fled Sudan", "had left Mbour").
+
+        It completes a movement told just before whose origin was unknown ("... landed in Aceh. The
+        refugees had left camps in Cox's Bazar"); otherwise it is kept as origin-only and may give
+        its origin to the next sentence ("... left Dadaab. They reached Mombasa")."""
+        state, toks = self.state, self.toks
+        if not p.origins:
+            return []
+        out = []
+        # "... from N'Djamena to the border": the destination is named, only not as a place we know
+        toward = any((self.toks[k].prep == "destination" and not self._infinitive(k))
+                     or self.cues.departure_dest.match(self.lows, k) for k in range(*p.right))  # "leaving Homs for the north"
+        dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward else None
+        for o in p.origins:
+            oid = toks[o].rp.place.id
+            key = ("movement", oid, dest)
+            if dest != oid and key not in seen:
+                seen.add(key)
+                out.append(Event(kind="movement", origin=oid, destination=dest, **common))
+        if dest is None:
+            state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
+        return out
+
+    def _headline_triggers(self) -> list[Trigger]:
+        """"5,000 troops to Niger", "Ribuan pengungsi ke Kupang": a mover noun straight before "to" and a place,
+        in a sentence with no movement verb, is the frame itself."""
+        out = []
+        for i, n, cat in self.what_hits:
+            j = i + n
+            # "Dua kapal perang TNI AL ke Lebanon": the noun's own name words may stand before "ke"
+            while j < min(len(self.toks), i + n + 3) and (self.toks[j].rp is not None or (
+                    self.toks[j].alpha and self.toks[j].text[:1].isupper())) and not self.toks[j].prep:
+                j += 1  # ... and its nationality: "Ribuan pengungsi Sudan ke Chad"
+            if j + 1 < len(self.toks) and self.toks[j].prep == "destination" and self._usable(j + 1):
+                out.append(Trigger(i, n, "movement", frozenset({"nominal", "headline"}), cat))
+        return out
+
+    def _to_events(self, partials: list[Partial]) -> list[Event]:
+        toks, state = self.toks, self.state
+        evidence = Span(self.s, self.e, self.text[self.s:self.e])
+        out, seen = [], set()
+        for p in partials:
+            if p.kind == "movement" and (p.blocked or not p.mover_ok):
+                continue  # "sent a message to Moscow": nothing physical moved
+            if p.kind == "presence" and p.what is None:
+                continue
+            common = {"evidence": evidence, "actor": p.actor, "what": p.what, "quantity": p.quantity,
+                      "quantity_value": p.quantity_value, "date": p.date, "source": p.source, "certainty": p.certainty,
+                      "mover": p.mover, "path": tuple(dict.fromkeys(toks[k].rp.place.id for k in p.path))}
+            if p.kind == "movement":
+                if not p.dest:
+                    out += self._origin_only(p, common, seen)
+                for di, d in enumerate(p.dest):
+                    if di:  # "300 soldiers ... to Kharkiv and another 200 to Sumy"
+                        own = [k for k in range(p.dest[di - 1] + 1, d) if toks[k].is_num]
+                        if own:
+                            common.update(quantity=toks[own[-1]].text, quantity_value=toks[own[-1]].num)
+                    dplace = toks[d].rp.place
+                    origin_ids = self._origin_ids(p, dplace)
+                    if di and self._any(self.cues.before_words, p.dest[di - 1] + 1, d):
+                        origin_ids = [toks[p.dest[di - 1]].rp.place.id]  # "to Port Sudan and then by ship to Jeddah"
+                    for oid in origin_ids:  # "from Karachi and Peshawar": one movement each
+                        key = ("movement", None if oid == dplace.id else oid, dplace.id)
+                        if key not in seen:
+                            seen.add(key)
+                            out.append(Event(kind="movement", origin=key[1], destination=dplace.id, **common))
+                    # the first destination of a sentence is its main clause's: "... reached La Restinga, the
+                    # largest boat to arrive in the Canary Islands" waits for its origin at La Restinga
+                    if not (state.open_dest and state.open_at == state.sentence):
+                        state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
+                first = p.origins[0] if p.origins else p.origin if p.origin is not None else p.implicit_origin
+                if p.dest and first is not None:
+                    # the group's start, for "Others flew to Istanbul" after "... crossed from Russia into Georgia"
+                    state.pending_origin, state.pending_what, state.pending_at = (
+                        toks[first].rp.place.id, p.what, state.sentence)
+                if p.dest:
+                    state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
+            elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
+                # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
+                # deployed abroad is a movement from the country the troops belong to
+                o = toks[p.implicit_origin].rp.place
+                for k in p.places:
+                    key = ("movement", o.id, toks[k].rp.place.id)
+                    if key not in seen and toks[k].rp.place.country_code != o.country_code:
+                        seen.add(key)
+                        out.append(Event(kind="movement", origin=o.id, destination=key[2], **common))
+            else:
+                for k in p.places:
+                    key = (p.kind, toks[k].rp.place.id, p.what if p.kind == "incident" else None)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(Event(kind=p.kind, place=key[1], **common))
+            if p.kind != "incident":
+                state.last_what = p.what
+        return out

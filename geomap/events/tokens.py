@@ -1,0 +1,142 @@
+"""Tokens of one sentence: words, each place mention as one token, numbers merged and valued."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Mention, ResolvedPlace
+from .cues import Cues
+
+# Punctuation that ends a phrase (walks stop there) and that ends a clause.
+PUNCT_BREAK = {",", ".", ";", ":", "!", "?", "(", ")", "“", "”", '"', "—", "–", "[", "]"}
+PUNCT_BREAK_NO_BRACKETS = PUNCT_BREAK - {"(", ")"}
+CLAUSE_BREAK = {";", ":", "—", "–"}
+
+def parse_number(text: str, cues: Cues) -> float | None:
+    """'1.500' (id) -> 1500, '1,2 juta' -> 1200000, '13,000' (en) -> 13000, 'six' -> 6; vague -> None."""
+    words = text.lower().replace("’", "'").split()
+    if not words:
+        return None
+    scale = 1.0
+    m = cues.scales.match(words, len(words) - 1) if len(words) > 1 else None
+    if m and m[0] == 1:
+        scale = float(m[1])
+        words = words[:-1]
+    head = " ".join(words)
+    if re.fullmatch(r"\d+(?:[.,]\d+)*", head):
+        value = _parse_digits(head, cues.decimal, cues.thousands)
+    else:
+        hit = cues.number_words.match(words, 0)
+        if not hit or hit[0] != len(words):
+            return None
+        value = float(hit[1])
+    return None if value is None else value * scale
+
+
+def _parse_digits(s: str, dec: str, thou: str) -> float | None:
+    if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thou)}\d{{3}})+", s):
+        return float(s.replace(thou, ""))
+    whole, sep, frac = s.partition(dec)
+    whole = whole.replace(thou, "")
+    if not whole.isdigit() or (sep and not frac.isdigit()):
+        return None
+    return float(f"{whole}.{frac}" if sep else whole)
+
+
+@dataclass(eq=False)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    base: str  # low with reduplication folded ("kapal-kapal" -> "kapal") for noun lookups
+    rp: ResolvedPlace | None = None
+    demonym: bool = False
+    possessive: bool = False
+    is_num: bool = False
+    num: float | None = None
+    prep: str | None = None
+    attr: bool = False
+    trig: bool = False
+
+    @property
+    def alpha(self) -> bool:
+        return self.rp is None and any(ch.isalnum() for ch in self.low)
+
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
+    t, n = text.lower(), name.lower()
+    if not suffixes or t == n or n.startswith((t + " ", t + "-")):
+        return False
+    common = 0
+    for x, y in zip(t, n):
+        if x != y:
+            break
+        common += 1
+    if common < min(4, len(n)):
+        return False
+    # the ending must be what follows the shared stem ("Israel|i", "Sudan|ese", "Syri|ans"), so a name the
+    # gazetteer spells differently ("Zalingei" for Zalinjay) is not taken for a demonym
+    if common == len(t):  # "German" for Germany, "Thai" for Thailand; not "Primorsk" for Primorsky Krai
+        return t.endswith(suffixes)
+    return any(t[max(0, common - k):] in suffixes for k in range(4))
+
+
+def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:
+    toks: list[Tok] = []
+
+    def words(a: int, b: int) -> None:
+        for m in _WORD.finditer(text, a, b):
+            low = m.group().lower().replace("’", "'")
+            parts = low.split("-")
+            base = parts[0] if len(parts) > 1 and len(set(parts)) == 1 else low
+            toks.append(Tok(m.start(), m.end(), m.group(), low, base))
+
+    pos = s
+    for m, rp in mentions:
+        if m.start < pos:
+            continue
+        words(pos, m.start)
+        end = m.end
+        poss = m.text.endswith(("'s", "’s"))
+        if text[end:end + 2] in ("'s", "’s"):
+            poss, end = True, end + 2
+        name_text = m.text[:-2] if m.text.endswith(("'s", "’s")) else m.text
+        dem = m.demonym or looks_demonym(name_text, rp.place.name, cues.demonym_suffixes)
+        toks.append(Tok(m.start, end, text[m.start:end], "\x00place", "\x00place", rp=rp, demonym=dem, possessive=poss))
+        pos = end
+    words(pos, e)
+    return merge_numbers(toks, text, cues)
+
+
+def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
+    lows = [t.low for t in toks]
+    out, i = [], 0
+    while i < len(toks):
+        n, vague = 0, False
+        if re.fullmatch(r"\d+(?:[.,]\d+)*", lows[i]):
+            n = 1
+        else:
+            v = cues.vague.match(lows, i)
+            w = cues.number_words.match(lows, i)
+            if v and (not w or v[0] >= w[0]):
+                n, vague = v[0], True
+            elif w:
+                n = w[0]
+        if not n:
+            out.append(toks[i])
+            i += 1
+            continue
+        if not vague and i + n < len(toks):
+            sc = cues.scales.match(lows, i + n)
+            if sc:
+                n += sc[0]
+        a, b = toks[i].start, toks[i + n - 1].end
+        t = Tok(a, b, text[a:b], " ".join(lows[i:i + n]), " ".join(lows[i:i + n]), is_num=True)
+        t.num = None if vague else parse_number(t.text, cues)
+        out.append(t)
+        i += n
+    return out

@@ -1,0 +1,254 @@
+"""Movements as reporters write them (issue 10): one test per rule of geomap.events, run end to end.
+
+Each sentence goes through geomap.extract with the real gazetteer, so a test fails if the geoparser
+or the events stage loses the movement. Places are compared by gazetteer name.
+"""
+from __future__ import annotations
+
+import pytest
+
+import geomap
+from geomap.models import Document, Event, Span, group_movements
+
+
+def _moves(text: str, gaz, lang: str = "en", date: str | None = "2024-10-18"):
+    r = geomap.extract(Document(text=text, lang=lang, date=date), lang=lang, gazetteer=gaz)
+
+    def name(pid):
+        return r.place(pid).place.name if pid else None
+
+    return r, [(name(e.origin), name(e.destination), e) for e in r.events if e.kind == "movement"]
+
+
+def _routes(text: str, gaz, lang: str = "en", date: str | None = "2024-10-18"):
+    return {(o, d) for o, d, _ in _moves(text, gaz, lang, date)[1]}
+
+
+# --------------------------------------------------------------------------- the issue's six sentences
+
+@pytest.mark.parametrize("text,route", [
+    ("400 foreigners crossed by road from Lebanon into Syria on Sunday.", ("Lebanon", "Syria")),
+    ("A Greek ferry took 300 people from Beirut to Larnaca.", ("Beirut", "Larnaca")),
+    ("Families walked for days from Nyala and Zalingei before reaching the border.", ("Nyala", None)),
+    ("The ship made 11 trips between Vladivostok and Rajin since August.", ("Vladivostok", "Rajin")),
+    ("The evacuation bus from Kherson arrived in Odesa on Friday.", ("Kherson", "Odesa")),
+    ("Thousands of Syrians have returned to Aleppo from Lebanon since the ceasefire.", ("Lebanon", "Aleppo")),
+])
+def test_issue_sentences_each_give_their_movement(gaz, text, route):
+    assert route in _routes(text, gaz)
+
+
+def test_walk_from_two_towns_gives_one_departure_each(gaz):
+    got = _routes("Families walked for days from Nyala and Zalingei before reaching the border.", gaz)
+    assert got == {("Nyala", None), ("Zalinjay", None)}  # the gazetteer spells Zalingei "Zalinjay"
+
+
+# --------------------------------------------------------------------------- who moved
+
+def test_demonym_mover_names_people_and_implies_origin(gaz):
+    (o, d, e), = _moves("Sudanese refugees arrived in Chad on Monday.", gaz)[1]
+    assert (o, d, e.what, e.mover) == ("Sudan", "Chad", "refugees", "Sudanese refugees")
+
+
+def test_plural_demonym_is_the_mover(gaz):
+    (o, d, e), = _moves("Thousands of Afghans crossed into Iran.", gaz)[1]
+    assert (o, d, e.what, e.mover, e.quantity) == ("Afghanistan", "Iran", "civilians", "Thousands of Afghans", "Thousands")
+
+
+def test_unknown_mover_is_still_a_movement(gaz):
+    (o, d, e), = _moves("The evacuation bus from Kherson arrived in Odesa.", gaz)[1]
+    assert (o, d) == ("Kherson", "Odesa") and e.what == "vehicles"
+
+
+def test_counted_object_of_a_carrying_verb(gaz):
+    (o, d, e), = _moves("A Greek ferry took 300 people from Beirut to Larnaca.", gaz)[1]
+    assert (e.quantity_value, e.what) == (300, "civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea sent a message to Moscow on Monday.",
+    "The storm moved toward Florida on Monday.",
+    "The fund transferred $5 million to Kyiv.",
+    "Real Madrid travelled to Munich for the semi-final.",
+    "Speaking in Brussels, the minister said Europe must support Kyiv.",
+])
+def test_nothing_physical_moved(gaz, text):
+    assert _moves(text, gaz)[1] == []
+
+
+def test_means_of_travel_is_not_the_mover(gaz):
+    (o, d, e), = _moves("The soldiers were moved by train to Khabarovsk.", gaz)[1]
+    assert (d, e.what) == ("Khabarovsk", "troops")
+
+
+# --------------------------------------------------------------------------- where
+
+def test_cross_from_into(gaz):
+    assert ("Lebanon", "Syria") in _routes("400 foreigners crossed by road from Lebanon into Syria.", gaz)
+
+
+def test_fled_x_for_y_and_bound_for(gaz):
+    assert ("Sudan", "Chad") in _routes("Thousands fled Sudan for Chad last week.", gaz)
+    assert {d for _, d in _routes("The dhow was bound for Yemen when it was seized.", gaz)} == {"Yemen"}
+
+
+def test_heading_toward_and_en_route(gaz):
+    assert {d for _, d in _routes("The convoy was heading toward Kherson on Monday.", gaz)} == {"Kherson"}
+    assert {d for _, d in _routes("The ship was en route to Jeddah.", gaz)} == {"Jeddah"}
+
+
+def test_via_is_the_path_not_an_end(gaz):
+    r, moves = _moves("Tankers sailed from Primorsk to India via the Suez Canal.", gaz)
+    (o, d, e), = moves
+    assert d == "India" and [r.place(p).place.name for p in e.path] == ["Suez"]
+
+
+def test_rerouting_around_x_instead_of_through_y(gaz):
+    r, moves = _moves("The ships were rerouted to Rotterdam around Africa instead of through Egypt.", gaz)
+    (o, d, e), = moves
+    assert d == "Rotterdam" and [r.place(p).place.name for p in e.path] == ["Africa"]
+
+
+def test_purpose_clause_place_is_the_destination(gaz):
+    assert {d for _, d in _routes("The army deployed engineers to rebuild roads in Kherson.", gaz)} == {"Kherson"}
+    # ... but not the place of someone the movers help
+    assert ("North Korea", "Ukraine") not in _routes("North Korea sent troops to support Russia in Ukraine.", gaz)
+
+
+def test_shuttle_between_is_one_direction(gaz):
+    assert _routes("Ferries between Dover and Calais carried 38,000 passengers on Saturday.", gaz) == {("Dover", "Calais")}
+
+
+def test_list_of_destinations_gives_one_movement_each(gaz):
+    got = _routes("Rescue teams landed in Beirut and Larnaca on Monday.", gaz)
+    assert {d for _, d in got} == {"Beirut", "Larnaca"}
+
+
+def test_list_of_origins_gives_one_movement_each(gaz):
+    got = _routes("Aid flights from Egypt, Turkey and Jordan have landed in Benghazi since Tuesday.", gaz)
+    assert got == {("Egypt", "Benghazi"), ("Turkey", "Benghazi"), ("Jordan", "Benghazi")}
+
+
+def test_passive(gaz):
+    assert ("Lebanon", "Cyprus") in _routes("About 300 nationals were transferred from Lebanon to Cyprus.", gaz)
+
+
+def test_place_inside_the_object_of_leave(gaz):
+    assert ("Dadaab", None) in _routes("About 40 Somali refugees left the camps near Dadaab last week.", gaz)
+
+
+def test_headlines_without_a_verb(gaz):
+    assert _routes("5,000 troops to Niger", gaz) == {(None, "Niger")}
+    assert _routes("Ribuan pengungsi ke Kupang", gaz, "id") == {(None, "Kupang")}
+
+
+# --------------------------------------------------------------------------- across sentences
+
+def test_origin_from_an_earlier_sentence(gaz):
+    got = _routes("About 40 Somali refugees left the camps near Dadaab last week. They reached Mombasa on Sunday.", gaz)
+    assert ("Dadaab", "Mombasa") in got
+
+
+def test_later_departure_completes_an_earlier_arrival(gaz):
+    text = ("A wooden boat carrying about 250 Rohingya refugees landed in Aceh on Sunday. "
+            "The refugees had left camps in Cox's Bazar more than two weeks earlier.")
+    assert ("Cox’s Bāzār", "Aceh") in _routes(text, gaz)
+
+
+def test_next_leg_starts_where_the_last_arrived(gaz):
+    text = "Pilgrims arriving in Medina spend eight days in the city before travelling by bus to Mecca."
+    assert ("Madinah", "Makkah") in _routes(text, gaz)  # the gazetteer's spellings
+
+
+def test_source_resolves_to_the_organisation_named_earlier(gaz):
+    text = ("South Korea's National Intelligence Service said North Korea had sent troops to Russia. "
+            "Russian navy ships carried 1,500 North Korean troops to Vladivostok, the agency said.")
+    _, moves = _moves(text, gaz)
+    last = [e for _, d, e in moves if d == "Vladivostok"][0]
+    assert last.source == "South Korea's National Intelligence Service"
+
+
+# --------------------------------------------------------------------------- when and how sure
+
+def test_planned_movement_reads_weekday_forward(gaz):
+    (o, d, e), = _moves("The ship is expected to leave Port Sudan for Jeddah on Monday.", gaz, date="2024-10-18")[1]
+    assert (o, d, e.certainty, e.date) == ("Port Sudan", "Jeddah", "planned", "2024-10-21")
+    (o, d, e), = _moves("The ship left Port Sudan for Jeddah on Monday.", gaz, date="2024-10-18")[1]
+    assert (e.certainty, e.date) == ("stated", "2024-10-14")
+    (o, d, e), = _moves("Kapal itu akan berangkat dari Jakarta ke Makassar pada Senin.", gaz, "id", "2024-10-18")[1]
+    assert (o, d, e.certainty, e.date) == ("Jakarta", "Makassar", "planned", "2024-10-21")
+
+
+def test_quantities_in_both_number_styles(gaz):
+    (_, _, e), = _moves("Sebanyak 1.500 pengungsi tiba di Kupang.", gaz, "id")[1]
+    assert e.quantity_value == 1500
+    (_, _, e), = _moves("About 1,500 refugees arrived in Kupang.", gaz)[1]
+    assert e.quantity_value == 1500
+
+
+# --------------------------------------------------------------------------- one movement, several reports
+
+def test_reports_of_one_route_group_into_one_movement():
+    def ev(start, origin, dest, what="troops"):
+        return Event("movement", Span(start, start + 1, "x"), origin=origin, destination=dest, what=what)
+
+    events = [ev(0, "kp", "vl"), ev(5, None, "vl"), ev(9, "kp", "vl"), ev(12, "kp", "ru"), ev(20, "kp", "vl", "weapons")]
+    groups = group_movements(events)
+    assert [(m.origin, m.destination, m.what, len(m.reports)) for m in groups] == [
+        ("kp", "vl", "troops", 3), ("kp", "ru", "troops", 1), ("kp", "vl", "weapons", 1)]
+    assert [e.evidence.start for e in groups[0].reports] == [0, 5, 9]  # the origin-less report joined, in text order
+
+
+# --------------------------------------------------------------------------- more rules read off the dev sets
+
+def test_subject_list_gives_every_origin(gaz):
+    got = _routes("Australia and New Zealand sent more than 200 firefighters to Canada.", gaz)
+    assert got == {("Australia", "Canada"), ("New Zealand", "Canada")}
+
+
+def test_country_before_the_mover_is_its_origin(gaz):
+    assert _routes("First U.S. troops arrive in Romania.", gaz) == {("United States of America", "Romania")}
+
+
+def test_where_the_movers_were_held_is_the_origin(gaz):
+    got = _routes("Sebanyak 30 nelayan Indonesia yang ditahan di Australia dipulangkan ke Kupang pada Kamis.", gaz, "id")
+    assert got == {("Australia", "Kupang")}
+
+
+def test_then_starts_the_next_leg_where_the_last_ended(gaz):
+    got = _routes("They were taken by bus from Khartoum to Port Sudan and then by ship to Jeddah.", gaz)
+    assert got == {("Khartoum", "Port Sudan"), ("Port Sudan", "Jeddah")}
+    got = _routes("Sebanyak 80 WNI dievakuasi dari Kyiv ke Chernivtsi dengan bus, lalu menyeberang ke Rumania.", gaz, "id")
+    assert ("Chernivtsi", "Romania") in got and ("Kyiv", "Romania") not in got
+
+
+def test_from_there_is_the_last_destination(gaz):
+    text = "Aid flights have landed in Benghazi since Tuesday. From there, convoys carry supplies to Derna."
+    assert ("Benghazi", "Darnah") in _routes(text, gaz)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Kenya moved to tighten rules on short-term rentals, following similar steps in Barcelona.", "en"),
+    ("Jetstar cancelled at least 30 flights from Denpasar to Sydney on Wednesday.", "en"),
+    ("Flights between Addis Ababa and Mekelle have not yet resumed.", "en"),
+    ("Keketuaan ASEAN akan berpindah dari Indonesia ke Laos pada akhir tahun ini.", "id"),
+    ("A storm moving in from the Atlantic is expected to bring gales to Ireland on Thursday.", "en"),
+])
+def test_steps_cancellations_and_weather_are_no_movements(gaz, text, lang):
+    assert _moves(text, gaz, lang)[1] == []
+
+
+def test_deployed_abroad_is_a_movement_from_home(gaz):
+    got = _routes("Sekitar 10.900 tentara Korea Utara telah dikerahkan di Kursk.", gaz, "id")
+    assert got == {("North Korea", "Kursk")}
+
+
+def test_crossing_point_and_invasion(gaz):
+    got = _routes("More than 40,000 refugees from Nagorno-Karabakh crossed the border near the town of Goris.", gaz)
+    assert got == {("Nagorno-Karabakh", "Goris")}
+    assert ("Russia", "Ukraine") in _routes("The Russian invasion of Ukraine may cause a mass exodus.", gaz)
+
+
+def test_a_distance_is_no_origin(gaz):
+    text = "256 people were flown from Port Sudan, about 800km from the capital Khartoum, to Jeddah."
+    assert _routes(text, gaz) == {("Port Sudan", "Jeddah")}
