@@ -100,7 +100,7 @@ def test_heading_toward_and_en_route(gaz):
 def test_via_is_the_path_not_an_end(gaz):
     r, moves = _moves("Tankers sailed from Primorsk to India via the Suez Canal.", gaz)
     (o, d, e), = moves
-    assert d == "India" and [r.place(p).place.name for p in e.path] == ["Suez"]
+    assert d == "India" and [r.place(p).place.name for p in e.path] == ["Suez Canal"]
 
 
 def test_rerouting_around_x_instead_of_through_y(gaz):

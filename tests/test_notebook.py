@@ -57,7 +57,9 @@ def test_notebook_finds_the_busiest_routes_and_weeks(executed):
     summary = next(c for c in nb.cells if c.source.startswith("results = "))
     assert "<table>" in summary.outputs[0]["data"]["text/html"]
     routes = _text(cells["routes = ("]).splitlines()
-    assert routes[2].split()[:3] == ["Vladivostok", "Rajin", "3"], routes
+    # Three reports each: two sailings and a cargo run; a ferry run read twice and a second ferry.
+    top = sorted(tuple(line.split()[:3]) for line in routes[2:4])
+    assert top == [("Beirut", "Larnaca", "3"), ("Vladivostok", "Rajin", "3")], routes
     weeks = _text(cells["import pandas as pd"]).splitlines()
     assert [w.split()[0] for w in weeks[1:-1]] == ["2024-09-23", "2024-09-30", "2024-10-07", "2024-10-14"]
     assert "(4326, " in _text(cells["import geopandas"])
