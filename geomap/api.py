@@ -1,6 +1,8 @@
 """The Python API a notebook calls; the CLI is a shell over these functions."""
 from __future__ import annotations
 
+import logging
+
 from . import gazetteer as gz
 from .errors import InputError
 from .models import Document, Result
@@ -29,7 +31,15 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
                          f"{max_chars / 1e6:g} million per document: split the text (for example one part "
                          "per line with --jsonl)")
     g = gazetteer or gz.load()
-    code = lang or doc.lang or detect_language(doc.text)
+    from .lang import normalise
+    from .recognize import available_languages
+
+    code = normalise(lang) or normalise(doc.lang) or detect_language(doc.text)
+    if code not in available_languages():
+        # One line on stderr (logging's last-resort handler) unless the caller set up logging.
+        logging.getLogger("geomap").warning(
+            "geomap: %s: the text is in '%s', which geomap has no language data for; reading only names "
+            "that are no everyday word in %s", doc.id, code, ", ".join(available_languages()))
     spans = Extractor(g).find(doc.text, code)
     places = tuple(resolve(g, doc.text, spans))
     doc = Document(text=doc.text, id=doc.id, lang=code, title=doc.title, date=doc.date, url=doc.url, path=doc.path)

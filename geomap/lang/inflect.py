@@ -1,0 +1,172 @@
+"""Place names in inflected form: "до Одеси", "у Харківській області", "do Niemiec",
+"z Oděsy", "im Nahen Osten", and demonyms in any form ("украинские", "syryjscy").
+
+Names are compared as lemma keys: each word replaced by its dictionary form (from the
+language's morphology library, geomap/lang/morph.py), ASCII-folded, joined by spaces.
+Both sides go through the same library, so "Херсонской области" and the gazetteer's
+"Херсонская область" meet at one key whichever lemma the library picks for each word,
+and multi-word names agree across their words without a table of endings. The text's
+own characters are never rewritten: a match keeps the offsets of the inflected form.
+
+The gazetteer side of multi-word names (countries, regions, seas, cities of 100,000+)
+is built once per gazetteer, language and library version into the gazetteer's index
+folder; single words need no index (their lemma is looked up in the name trie).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import weakref
+from itertools import product
+
+from .. import gazetteer as gz
+
+_WORDS = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+MAX_WORDS = 4
+MAX_KEYS = 16  # lemma keys tried per run of words
+_INDEX_KINDS = frozenset({"country", "admin1", "region", "sea", "continent", "admin2"})
+_INDEX_CITY_MIN = 5.0  # importance: cities of 100,000 people or more
+_SCRIPTS = {"cyrillic": re.compile(r"^[\u0400-\u04FF\s'’ʼ\-.]+$"),
+            "latin": re.compile(r"^[A-Za-z\u00C0-\u024F\s'’ʼ\-.]+$")}
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def words(name: str) -> list[str]:
+    return _WORDS.findall(name)
+
+
+def lemma_keys(analyser, ws: list[str]) -> list[str]:
+    """The folded lemma keys of a run of words, likeliest first (a bounded product)."""
+    options = [analyser.lemmas(w)[:3] for w in ws]
+    keys: list[str] = []
+    for combo in product(*options):
+        k = gz.fold(" ".join(combo))
+        if k and k not in keys:
+            keys.append(k)
+        if len(keys) >= MAX_KEYS:
+            break
+    return keys
+
+
+class Names:
+    """One language's view of the gazetteer through its morphology."""
+
+    def __init__(self, g: gz.Gazetteer, code: str, data: dict, analyser):
+        self.g, self.code, self.a = g, code, analyser
+        self.multi = _multiword_index(g, code, data.get("script", "latin"), analyser)
+        # Names the gazetteer lacks in this language, and irregular forms the library
+        # cannot lead back to the name ("Niemiec": Germany's genitive).
+        self.extra: dict[str, tuple] = {}
+        for name, target in data.get("names", {}).items():
+            cands = _target(g, target, gz.MATCH_NAME)  # the language's own name for it
+            if not cands:
+                continue
+            for k in [gz.fold(name), *lemma_keys(analyser, words(name))[:1]]:
+                self.extra.setdefault(k, cands)
+        self.demonyms: dict[str, tuple] = {}
+        for target, forms in data.get("demonyms", {}).items():
+            cands = _target(g, target, gz.MATCH_DEMONYM)
+            if not cands:
+                continue
+            for w in forms.split():
+                for k in [gz.fold(w), *lemma_keys(analyser, [w])[:1]]:
+                    self.demonyms.setdefault(k, cands)
+
+    def candidates(self, ws: list[str]) -> tuple[str, tuple] | None:
+        """(key, candidates) for a run of words read through their lemmas, or None."""
+        if len(ws) == 1 and self.a.person(ws[0]):
+            return None
+        for k in lemma_keys(self.a, ws):
+            hit = self.extra.get(k) or self.demonyms.get(k)
+            if hit:
+                return k, hit
+            targets = self.multi.get(k) if len(ws) > 1 else None
+            if targets:
+                cands = []
+                for t in targets:
+                    cands += self.g.lookup(t)
+                if cands:
+                    return targets[0], tuple(_dedupe(cands))
+            if len(ws) == 1 and k in self.g.trie:
+                return k, tuple(self.g.lookup(k))
+        return None
+
+    def demonym(self, word: str) -> tuple[str, tuple] | None:
+        for k in [gz.fold(word), *lemma_keys(self.a, [word])]:
+            hit = self.demonyms.get(k)
+            if hit:
+                return k, hit
+        return None
+
+
+def names_for(g: gz.Gazetteer, code: str, data: dict, analyser) -> Names:
+    per_g = _CACHE.setdefault(g, {})
+    n = per_g.get(code)
+    if n is None:
+        n = per_g[code] = Names(g, code, data, analyser)
+    return n
+
+
+def _dedupe(cands):
+    seen, out = set(), []
+    for c in cands:
+        if c.row not in seen:
+            seen.add(c.row)
+            out.append(c)
+    return out
+
+
+def _target(g: gz.Gazetteer, target: str, match: int) -> tuple:
+    """Rows a data entry points to: an ISO country code ("UA"), "kind:Name"
+    ("admin1:Kherson Oblast"), or a name (the rows it is the own name of)."""
+    kind = None
+    if len(target) == 2 and target.isupper():
+        name = g.country_name(target)
+        if not name:
+            return ()
+        kind, cc = "country", target
+        rows = [c.row for c in g.lookup(name) if g.kind_name(c.row) == "country" and g.country_code(c.row) == cc]
+        return tuple(gz.Candidate(r, match) for r in rows[:1])
+    if ":" in target:
+        kind, target = target.split(":", 1)
+    found = [c for c in g.lookup(target) if c.match == gz.MATCH_NAME and (kind is None or g.kind_name(c.row) == kind)]
+    return tuple(gz.Candidate(c.row, match) for c in found[:3])
+
+
+def _multiword_index(g: gz.Gazetteer, code: str, script: str, analyser) -> dict[str, list[str]]:
+    """lemma key -> folded gazetteer names, for the multi-word names of the large units
+    written in the language's script; cached beside the gazetteer's index."""
+    path = g.index_dir / f"lemmas-{code}-{analyser.version}.json"
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        pass
+    pattern = _SCRIPTS.get(script, _SCRIPTS["latin"])
+    index: dict[str, list[str]] = {}
+    kinds = g.kind
+    big = {gz.KINDS.index(k) for k in _INDEX_KINDS}
+    for i in range(len(g)):
+        if int(kinds[i]) not in big and not (g.kind_name(i) == "city" and g.importance[i] >= _INDEX_CITY_MIN):
+            continue
+        r = g.row(i)
+        names = {r.get("name", ""), *(r.get("alternatenames") or "").split("|")}
+        for name in names:
+            ws = words(name)
+            if len(ws) < 2 or len(ws) > MAX_WORDS or not pattern.match(name):
+                continue
+            target = gz.fold(name)
+            for k in lemma_keys(analyser, ws)[:2]:
+                if k != target:
+                    lst = index.setdefault(k, [])
+                    if target not in lst:
+                        lst.append(target)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(index, f, ensure_ascii=False, sort_keys=True)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache: built again next time
+    return index

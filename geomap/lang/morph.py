@@ -1,0 +1,92 @@
+"""Morphology for inflected languages: the dictionary forms (lemmas) of a word.
+
+A language's data file names its library; each wrapper answers ``lemmas(word)`` with
+the word's possible lemmas, likeliest first, in the library's own spelling (a proper
+noun keeps its capital: simplemma's "Krakowie" -> "Kraków"), and ``person(word)`` for
+a word the library knows only as a person's given name, patronymic or surname.
+
+- ``pymorphy3`` (OpenCorpora / VESUM dictionaries: Russian, Ukrainian). Its tags mark
+  place names (``Geox``), given names (``Name``), surnames (``Surn``), patronymics
+  (``Patr``); a place reading is tried first.
+- ``simplemma`` (dictionary lemmatiser for 50 languages: Polish, Czech, German, French,
+  Spanish here). One lemma per form, so place names whose case form is also another
+  word's dictionary form ("Niemiec": a German, and Germany's genitive) are listed in
+  the language file's ``names``.
+
+Adding a library is a class here with those two methods and a line in _LIBRARIES.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+_PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+class Pymorphy:
+    def __init__(self, code: str):
+        import pymorphy3
+
+        self.code = code
+        self._m = pymorphy3.MorphAnalyzer(lang=code)
+        self.version = f"pymorphy3-{pymorphy3.__version__}"
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        hit = self._cache.get(word)
+        if hit is None:
+            parses = self._m.parse(word)
+            # A place's reading first, then the others by the analyser's score.
+            parses = sorted(parses, key=lambda p: (("Geox" not in p.tag.grammemes), -p.score))
+            out: list[str] = []
+            for p in parses:
+                if p.normal_form not in out:
+                    out.append(p.normal_form)
+            hit = self._cache[word] = tuple(out[:4]) or (word.lower(),)
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+        return hit
+
+    def person(self, word: str) -> bool:
+        """Every reading worth counting is a person's name ("Владимира", "Путина")."""
+        parses = [p for p in self._m.parse(word) if p.score >= 0.05]
+        return bool(parses) and all(_PERSON_TAGS & p.tag.grammemes for p in parses) \
+            and not any("Geox" in p.tag.grammemes for p in parses)
+
+
+class Simplemma:
+    def __init__(self, code: str):
+        import importlib.metadata
+
+        import simplemma
+
+        self.code = code
+        self._lemmatize = simplemma.lemmatize
+        self.version = f"simplemma-{importlib.metadata.version('simplemma')}"
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        hit = self._cache.get(word)
+        if hit is None:
+            lem = self._lemmatize(word, lang=self.code)
+            # The form itself is always a candidate: a name the dictionary lacks is
+            # often written in its dictionary form already.
+            hit = self._cache[word] = (lem,) if lem == word else (lem, word)
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+        return hit
+
+    def person(self, word: str) -> bool:
+        return False
+
+
+_LIBRARIES = {"pymorphy3": Pymorphy, "simplemma": Simplemma}
+
+
+@lru_cache(maxsize=None)
+def analyser(code: str, library: str, lib_lang: str | None = None):
+    """The morphology library ``library`` for language ``code`` (``lib_lang``: the
+    library's own code for it, when different). ImportError names the package."""
+    cls = _LIBRARIES.get(library)
+    if cls is None:
+        raise ValueError(f"unknown morphology library {library!r}; geomap knows {', '.join(_LIBRARIES)}")
+    return cls(lib_lang or code)
