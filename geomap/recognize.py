@@ -420,6 +420,8 @@ class Extractor:
         # An inflected language reads names across lower-case words too ("Херсонской
         # области"), so it needs every token, not the thinned list.
         toks = tokenize(text) if L.morphology else _find_tokens(text, L.connectors)
+        if L.morphology and L.morphology[3].get("elisions"):
+            toks = _split_elisions(text, toks, tuple(L.morphology[3]["elisions"]))
         g = self.g
         trie = g.trie
         spans: list[Span] = []
@@ -772,6 +774,24 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
             if hit is not None:
                 out[i] = (k, hit[0], hit[1])
                 break
+    return out
+
+
+def _split_elisions(text: str, toks: list[Token], elisions: tuple[str, ...]) -> list[Token]:
+    """"d'Odessa", "l'Ukraine", "jusqu'à": an elided article or preposition glued to
+    a name is its own token, so the name is read (and its offsets start) after it. Inside
+    a name ("Côte d'Ivoire") the word stays whole, as the name index has it."""
+    out: list[Token] = []
+    for t in toks:
+        low = t.text.lower().replace("’", "'")
+        cut = next((len(e) for e in elisions if low.startswith(e) and len(t.text) > len(e)), 0)
+        if cut and t.text[cut:cut + 1].isupper() and not (
+                out and out[-1].cap and text[out[-1].end:t.start] == " "):
+            rest = t.text[cut:]
+            out.append(Token(t.start, t.start + cut, t.text[:cut], gz.fold(t.text[:cut]), False, t.sent_start))
+            out.append(Token(t.start + cut, t.end, rest, _fold(rest), True, False))
+        else:
+            out.append(t)
     return out
 
 

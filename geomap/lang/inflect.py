@@ -39,7 +39,8 @@ def words(name: str) -> list[str]:
 
 def lemma_keys(analyser, ws: list[str]) -> list[str]:
     """The folded lemma keys of a run of words, likeliest first (a bounded product)."""
-    options = [analyser.lemmas(w)[:3] for w in ws]
+    per_word = 8 if len(ws) == 1 else 3
+    options = [analyser.lemmas(w)[:per_word] for w in ws]
     keys: list[str] = []
     for combo in product(*options):
         k = gz.fold(" ".join(combo))

@@ -63,6 +63,7 @@ class Simplemma:
         self._lemmatize = simplemma.lemmatize
         self.version = f"simplemma-{importlib.metadata.version('simplemma')}"
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._rules: list | None = None
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         hit = self._cache.get(word)
@@ -70,13 +71,84 @@ class Simplemma:
             lem = self._lemmatize(word, lang=self.code)
             # The form itself is always a candidate: a name the dictionary lacks is
             # often written in its dictionary form already.
-            hit = self._cache[word] = (lem,) if lem == word else (lem, word)
+            hit = (lem,) if lem == word else (lem, word)
+            if lem == word and word[:1].isupper() and len(word) > 3:
+                hit += self._guesses(word)
+            self._cache[word] = hit
             if len(self._cache) > 100_000:
                 self._cache.clear()
         return hit
 
+    def _guesses(self, word: str) -> tuple[str, ...]:
+        """Dictionary forms of a proper noun the dictionary does not know ("Doněcku",
+        "Kyjeva", "Chersonia", "Russlands"), by the endings that the dictionary's own
+        proper nouns show between case form and lemma ("Aachenu" -> "Aachen"); the
+        caller keeps a guess only if the gazetteer knows it."""
+        if self._rules is None:
+            self._rules = _proper_noun_rules(self.code, self.version)
+        out: list[str] = []
+        for fs, ls in self._rules:
+            if word.endswith(fs) and len(word) - len(fs) >= 3:
+                g = word[:len(word) - len(fs)] + ls
+                if g != word and g not in out:
+                    out.append(g)
+                    if len(out) >= 6:
+                        break
+        return tuple(out)
+
     def person(self, word: str) -> bool:
         return False
+
+
+_RULE_MIN_COUNT = 3  # an ending pair seen fewer times is noise
+_MAX_FORM_ENDING = 4
+
+
+def _proper_noun_rules(code: str, lib_version: str) -> list[tuple[str, str]]:
+    """(form ending, lemma ending) pairs learnt from the capitalised entries of
+    simplemma's dictionary for the language, most frequent first; cached on disk."""
+    import json
+
+    from ..gazetteer import cache_dir
+
+    path = cache_dir() / f"suffix-rules-{code}-{lib_version}.json"
+    try:
+        return [tuple(r) for r in json.loads(path.read_text("utf-8"))]
+    except (OSError, ValueError):
+        pass
+    counts: dict[tuple[str, str], int] = {}
+    try:
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        entries = DefaultDictionaryFactory().get_dictionary(code).items()
+    except Exception:  # simplemma's internals moved: no guesses, nothing breaks
+        return []
+    for form, lemma in entries:
+        if isinstance(lemma, bytes):
+            lemma = lemma.decode("utf-8")
+        if form == lemma or not (form[:1].isupper() and lemma[:1].isupper()) or form.isupper():
+            continue
+        n = 0
+        for a, b in zip(form, lemma):
+            if a != b:
+                break
+            n += 1
+        fs, ls = form[n:], lemma[n:]
+        if n >= 3 and 0 < len(fs) <= _MAX_FORM_ENDING and len(ls) <= 3:
+            counts[(fs, ls)] = counts.get((fs, ls), 0) + 1
+    rules = sorted((r for r, c in counts.items() if c >= _RULE_MIN_COUNT), key=lambda r: (-counts[r], r))
+    try:
+        import os
+        import tempfile
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(rules, f, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return rules
 
 
 _LIBRARIES = {"pymorphy3": Pymorphy, "simplemma": Simplemma}
