@@ -57,9 +57,25 @@ def detect(text: str, default: str = "en") -> str:
         det = None
     ranked = []
     if det is not None:
+        # Names are left out: lingua rules out every language whose alphabet lacks a
+        # letter of the text, so one "Araxá" or "Łódź" would make English Portuguese
+        # or Polish. The everyday (lower-case) words carry the language.
+        plain = [w for w in sample.split() if not w[:1].isupper()]
+        probe = " ".join(plain) if len(plain) >= 5 else sample
         ranked = [(v.language.iso_code_639_1.name.lower(), v.value)
-                  for v in det.compute_language_confidence_values(sample) if v.value > 0]
-    if ranked and (len(words) >= SHORT_WORDS or (ranked[0][0] not in known and ranked[0][1] >= 0.6)):
+                  for v in det.compute_language_confidence_values(probe) if v.value > 0]
+    if ranked and len(words) >= SHORT_WORDS:
+        top = ranked[0][0]
+        if top in known:
+            # Odd letters can still mislead lingua (IPA in "Lancaster /ˈleɪŋkᵻstər/"
+            # reads as German): a language whose function words are a clear share of
+            # the text, and twice those of lingua's pick, overrules it.
+            rates = {c: sum(1 for w in words if w in _function_words(c)) / len(words) for c in known}
+            best = max(rates, key=rates.get)
+            if best != top and rates[best] >= 0.12 and rates[best] >= 2 * rates[top]:
+                return best
+        return top
+    if ranked and ranked[0][0] not in known and ranked[0][1] >= 0.6:
         # A sure call for a language geomap has no data for stands even on one sentence
         # (an Italian "a", "la", "con" would otherwise vote for Spanish or Czech).
         return ranked[0][0]
