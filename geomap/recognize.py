@@ -470,8 +470,21 @@ class Extractor:
                 best = shorter
             alt = inflected.get(i)
             if alt is not None and (best is None or alt[0] >= best[0]):
-                best = alt[:2]  # read through its lemmas: "до Одеси", "im Nahen Osten"
-                morph_known[len(spans)] = _Known(g, alt[2])
+                # Read through its lemmas: "до Одеси", "im Nahen Osten". When the form as
+                # written names places too ("КИЇВ" is Kyiv's own name), both readings compete.
+                cands = alt[2]
+                if best is not None:
+                    same = self._known(text[t.start:toks[best[0]].end])
+                    if same is not None:
+                        best_match = {c.row: c for c in reversed(same.cands)}
+                        for c in cands:  # each row with the better of its two matches
+                            old = best_match.get(c.row)
+                            if old is None or gz._MATCH_RANK[c.match] < gz._MATCH_RANK[old.match]:
+                                best_match[c.row] = c
+                        cands = tuple(sorted(best_match.values(), key=lambda c: (
+                            gz._MATCH_RANK[c.match], -float(g.importance[c.row]))))
+                best = alt[:2]
+                morph_known[len(spans)] = _Known(g, cands)
             if best is not None:
                 end_tok, key = best
                 # "Laurel County", "Caddo Parish": the unit word belongs to the name.

@@ -75,11 +75,24 @@ def detect(text: str, default: str = "en") -> str:
             if best != top and rates[best] >= 0.12 and rates[best] >= 2 * rates[top]:
                 return best
         return top
-    if ranked and ranked[0][0] not in known and ranked[0][1] >= 0.6:
+    confidence = dict(ranked)
+    vote = _short_text_vote(words, known, confidence)
+    if ranked and ranked[0][0] not in known and ranked[0][1] >= 0.6 and (
+            vote is None or (vote in _lingua_codes() and confidence.get(vote, 0.0) < 0.05)):
         # A sure call for a language geomap has no data for stands even on one sentence
-        # (an Italian "a", "la", "con" would otherwise vote for Spanish or Czech).
+        # (an Italian "a", "la", "con" would otherwise vote for Spanish or Czech), unless
+        # lingua also sees the language the function words vote for.
         return ranked[0][0]
-    return _short_text_vote(words, known, dict(ranked)) or (ranked[0][0] if ranked else default)
+    return vote or (ranked[0][0] if ranked else default)
+
+
+@lru_cache(maxsize=1)
+def _lingua_codes() -> frozenset:
+    try:
+        from lingua import Language
+    except ImportError:
+        return frozenset()
+    return frozenset(lang.iso_code_639_1.name.lower() for lang in Language.all())
 
 
 def _short_text_vote(words: list[str], known, confidence: dict[str, float]) -> str | None:

@@ -79,20 +79,28 @@ class Names:
         """(key, candidates) for a run of words read through their lemmas, or None."""
         if len(ws) == 1 and self.a.person(ws[0]):
             return None
-        for k in lemma_keys(self.a, ws):
+        keys = lemma_keys(self.a, ws)
+        trie = self.g.trie
+        for k in keys:
             hit = self.extra.get(k) or self.demonyms.get(k)
             if hit:
                 return k, hit
-            targets = self.multi.get(k) if len(ws) > 1 else None
-            if targets:
-                cands = []
-                for t in targets:
-                    cands += self.g.lookup(t)
-                if cands:
-                    return targets[0], tuple(_dedupe(cands))
-            if len(ws) == 1 and k in self.g.trie:
-                return k, tuple(self.g.lookup(k))
-        return None
+            if len(ws) == 1 and k in trie:
+                break  # a likelier reading names a place: a later guess ("Türke") does not count
+        if len(ws) > 1:
+            for k in keys:
+                targets = self.multi.get(k)
+                if targets:
+                    cands = [c for t in targets for c in self.g.lookup(t)]
+                    if cands:
+                        return targets[0], tuple(_dedupe(cands))
+            return None
+        # One word: every reading the gazetteer knows competes in resolution ("Charkova"
+        # is a name of the oblast in some language, its lemma "Charkov" the city's).
+        found = [k for k in keys if k in trie]
+        if not found:
+            return None
+        return found[0], tuple(_dedupe([c for k in found for c in self.g.lookup(k)]))
 
     def demonym(self, word: str) -> tuple[str, tuple] | None:
         for k in [gz.fold(word), *lemma_keys(self.a, [word])]:
