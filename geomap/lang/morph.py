@@ -57,11 +57,18 @@ class Simplemma:
     def __init__(self, code: str):
         import importlib.metadata
 
-        import simplemma
+        from simplemma import Lemmatizer
+        from simplemma.strategies import DefaultStrategy
+        from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+        from ..gazetteer import cache_dir
 
         self.code = code
-        self._lemmatize = simplemma.lemmatize
         self.version = f"simplemma-{importlib.metadata.version('simplemma')}"
+        # simplemma's own dictionaries unpack into memory on every run (Polish: 3 s and
+        # 500 MB); its marisa-trie form is built once into the cache folder and mapped.
+        factory = TrieDictionaryFactory(disk_cache_dir=str(cache_dir() / self.version))
+        self._lemmatize = Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)).lemmatize
         self._cache: dict[str, tuple[str, ...]] = {}
         self._rules: list | None = None
 
