@@ -434,7 +434,7 @@ class Extractor:
         i = 0
         while i < n:
             t = toks[i]
-            if not t.cap or not t.text[:1].isalpha():
+            if (not t.cap and i not in inflected) or not t.text[:1].isalpha():
                 i += 1
                 continue
             best = None
@@ -787,6 +787,26 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
             if hit is not None:
                 out[i] = (k, hit[0], hit[1])
                 break
+        # A unit word after the name ("Chersonskou oblast") joins it, and the unit's kind
+        # narrows the candidates.
+        if i in out and out[i][0] + 1 < n and _joinable(text, toks[out[i][0]], toks[out[i][0] + 1]):
+            k, key, cands = out[i]
+            kind = names.unit_kind(toks[k + 1].text)
+            of_kind = [c for c in cands if kind and names.g.kind_name(c.row) == kind]
+            if of_kind:
+                out[i] = (k + 1, key, tuple(of_kind))
+    # ... or before it, even in lower case ("w obwodzie charkowskim", "Oblast Cherson").
+    for i in range(n - 1):
+        t = toks[i]
+        if (i in out and out[i][0] > i) or not t.text[:1].isalpha() or not _joinable(text, t, toks[i + 1]):
+            continue
+        kind = names.unit_kind(t.text)
+        if kind is None:
+            continue
+        hit = names.candidates(words(toks[i + 1].text))
+        of_kind = [c for c in hit[1] if names.g.kind_name(c.row) == kind] if hit else []
+        if of_kind:
+            out[i] = (i + 1, hit[0], tuple(of_kind))
     return out
 
 

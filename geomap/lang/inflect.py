@@ -25,7 +25,7 @@ from .. import gazetteer as gz
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 MAX_WORDS = 4
-MAX_KEYS = 16  # lemma keys tried per run of words
+MAX_KEYS = 24  # lemma keys tried per run of words
 _INDEX_KINDS = frozenset({"country", "admin1", "region", "sea", "continent", "admin2"})
 _INDEX_CITY_MIN = 5.0  # importance: cities of 100,000 people or more
 _SCRIPTS = {"cyrillic": re.compile(r"^[\u0400-\u04FF\s'’ʼ\-.]+$"),
@@ -39,7 +39,7 @@ def words(name: str) -> list[str]:
 
 def lemma_keys(analyser, ws: list[str]) -> list[str]:
     """The folded lemma keys of a run of words, likeliest first (a bounded product)."""
-    per_word = 8 if len(ws) == 1 else 3
+    per_word = 8 if len(ws) == 1 else 5
     options = [analyser.lemmas(w)[:per_word] for w in ws]
     keys: list[str] = []
     for combo in product(*options):
@@ -66,6 +66,9 @@ class Names:
                 continue
             for k in [gz.fold(name), *lemma_keys(analyser, words(name))[:1]]:
                 self.extra.setdefault(k, cands)
+        # Words for a unit that stand beside its name ("Chersonskou oblast", "w obwodzie
+        # charkowskim", "Oblast Cherson"): the unit word joins the mention.
+        self.units = {gz.fold(w): kind for w, kind in data.get("unit_words", {}).items()}
         self.demonyms: dict[str, tuple] = {}
         for target, forms in data.get("demonyms", {}).items():
             cands = _target(g, target, gz.MATCH_DEMONYM)
@@ -101,6 +104,15 @@ class Names:
         if not found:
             return None
         return found[0], tuple(_dedupe([c for k in found for c in self.g.lookup(k)]))
+
+    def unit_kind(self, word: str) -> str | None:
+        """The kind a unit word names ("области", "obwodzie", "oblast" -> "admin1")."""
+        if not self.units:
+            return None
+        for k in [gz.fold(word), *lemma_keys(self.a, [word])[:2]]:
+            if k in self.units:
+                return self.units[k]
+        return None
 
     def demonym(self, word: str) -> tuple[str, tuple] | None:
         for k in [gz.fold(word), *lemma_keys(self.a, [word])]:
@@ -140,7 +152,8 @@ def _target(g: gz.Gazetteer, target: str, match: int) -> tuple:
         return tuple(gz.Candidate(r, match) for r in rows[:1])
     if ":" in target:
         kind, target = target.split(":", 1)
-    found = [c for c in g.lookup(target) if c.match == gz.MATCH_NAME and (kind is None or g.kind_name(c.row) == kind)]
+    rows = [c for c in g.lookup(target) if kind is None or g.kind_name(c.row) == kind]
+    found = [c for c in rows if c.match == gz.MATCH_NAME] or rows
     return tuple(gz.Candidate(c.row, match) for c in found[:3])
 
 
