@@ -15,9 +15,10 @@ morphology library reads it as an everyday word, not a name:
   lemmatises to a lower-case word ("Les" -> "le", "Pero" -> "pero"); dropped when it
   stays capitalised (a proper noun, or a word the dictionary does not know) and the
   gazetteer names a place so ("Paris", "Polska", "Lwów").
-- German capitalises every noun, so there the gazetteer alone decides: a name of a
+- German capitalises every noun, so there the gazetteer decides: a noun that names a
   country or region, or the own name of a city of 100,000+ less common than 10^5.5
-  per 10^9 words, is no everyday word ("Deutschland", "Berlin"; "Lage" stays).
+  per 10^9 words, is no everyday word ("Deutschland", "Frankfurt"; "Lage" and "der"
+  stay; "Essen" the city is lost to "Essen" the meal unless the text places it).
 
 Words are grouped by Zipf frequency (one decimal) like en.json; the output is sorted,
 so a rebuild with the same package versions gives the same bytes.
@@ -106,7 +107,13 @@ def _name_test(code, d, library, g, gz):
     from simplemma import lemmatize
 
     if code == "de":
-        return lambda w, z: gazetteer_name(w, z, 5.0, 5.5)
+        def is_name_de(w, z):
+            # A country's or region's name only when it lemmatises as a noun or name:
+            # "der" is one of Győr's names, and German's commonest word.
+            if not lemmatize(w[:1].upper() + w[1:], lang=code)[:1].isupper():
+                return False
+            return gazetteer_name(w, z, 5.0, 5.5)
+        return is_name_de
 
     def is_name(w, z):
         cap = w[:1].upper() + w[1:]

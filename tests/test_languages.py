@@ -229,3 +229,20 @@ def test_a_new_language_is_a_data_file(gaz, tmp_path, monkeypatch):
         monkeypatch.delenv(langs.ENV_PATH)
         langs.reset()
     assert "xq" not in available_languages()
+
+
+@pytest.mark.parametrize("text,lang,places,not_places", [
+    ("Си Цзиньпин встретился с Владимиром Путиным. По словам Дмитрия Пескова, всё прошло в Нижнем Новгороде, "
+     "а затем в Ростове-на-Дону.", "ru", ["Нижнем Новгороде", "Ростове-на-Дону"], ["Владимиром", "Путиным", "Дмитрия"]),
+    ("Według Donalda Tuska rozmowy odbyły się w Zielonej Górze.", "pl", ["Zielonej Górze"], ["Donalda", "Tuska"]),
+    ("V Hradci Králové a v Ústí nad Labem se konaly demonstrace.", "cs", ["Hradci Králové", "Ústí nad Labem"], []),
+    ("Der Bundestag beschloss das Gesetz. Die Lage in Frankfurt am Main ist ruhig.", "de",
+     ["Frankfurt am Main"], ["Der", "Lage"]),
+    ("El Congreso aprobó la ley. Este año llovió en Ciudad de México.", "es", ["Ciudad de México"], ["El Congreso", "Este"]),
+])
+def test_people_and_organisations_in_case_forms(gaz, text, lang, places, not_places):
+    got = [s.text for s in Extractor(gaz).find(text, lang)]
+    for p in places:
+        assert p in got, (p, got)
+    for w in not_places:
+        assert not any(w in g for g in got), (w, got)

@@ -8,7 +8,7 @@ Both sides go through the same library, so "Херсонской области"
 and multi-word names agree across their words without a table of endings. The text's
 own characters are never rewritten: a match keeps the offsets of the inflected form.
 
-The gazetteer side of multi-word names (countries, regions, seas, cities of 100,000+)
+The gazetteer side of multi-word names (countries, regions, seas, cities of 50,000+)
 is built once per gazetteer, language and library version into the gazetteer's index
 folder; single words need no index (their lemma is looked up in the name trie).
 """
@@ -27,9 +27,10 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 MAX_WORDS = 4
 MAX_KEYS = 24  # lemma keys tried per run of words
 _INDEX_KINDS = frozenset({"country", "admin1", "region", "sea", "continent", "admin2"})
-_INDEX_CITY_MIN = 5.0  # importance: cities of 100,000 people or more
+_INDEX_CITY_MIN = 4.7  # importance: cities of 50,000 people or more
 _SCRIPTS = {"cyrillic": re.compile(r"^[\u0400-\u04FF\s'’ʼ\-.]+$"),
             "latin": re.compile(r"^[A-Za-z\u00C0-\u024F\s'’ʼ\-.]+$")}
+_INDEX_FORMAT = 3  # bump when what goes into the lemma index changes
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -42,7 +43,10 @@ def lemma_keys(analyser, ws: list[str]) -> list[str]:
     per_word = 8 if len(ws) == 1 else 5
     options = [analyser.lemmas(w)[:per_word] for w in ws]
     keys: list[str] = []
-    for combo in product(*options):
+    # The likeliest readings first: ordered by the sum of each word's rank, so the first
+    # keys vary every word ("zielony gora" comes before "zielona gori").
+    ranks = sorted(product(*(range(len(o)) for o in options)), key=sum)
+    for combo in (tuple(o[r] for o, r in zip(options, rk)) for rk in ranks):
         k = gz.fold(" ".join(combo))
         if k and k not in keys:
             keys.append(k)
@@ -56,6 +60,7 @@ class Names:
 
     def __init__(self, g: gz.Gazetteer, code: str, data: dict, analyser):
         self.g, self.code, self.a = g, code, analyser
+        self.given = frozenset(data.get("given_names", ()))
         self.multi = _multiword_index(g, code, data.get("script", "latin"), analyser)
         # Names the gazetteer lacks in this language, and irregular forms the library
         # cannot lead back to the name ("Niemiec": Germany's genitive).
@@ -80,8 +85,9 @@ class Names:
 
     def candidates(self, ws: list[str]) -> tuple[str, tuple] | None:
         """(key, candidates) for a run of words read through their lemmas, or None."""
-        if len(ws) == 1 and self.a.person(ws[0]):
-            return None
+        if len(ws) == 1 and (self.a.person(ws[0]) or any(
+                lem in self.given for lem in self.a.lemmas(ws[0])[:2])):
+            return None  # "Владимира", "Donalda": a given name in a case form
         keys = lemma_keys(self.a, ws)
         trie = self.g.trie
         for k in keys:
@@ -97,6 +103,8 @@ class Names:
                     cands = [c for t in targets for c in self.g.lookup(t)]
                     if cands:
                         return targets[0], tuple(_dedupe(cands))
+                if k in trie:  # the lemmas are the name as the gazetteer spells it
+                    return k, tuple(self.g.lookup(k))
             return None
         # One word: every reading the gazetteer knows competes in resolution ("Charkova"
         # is a name of the oblast in some language, its lemma "Charkov" the city's).
@@ -160,7 +168,7 @@ def _target(g: gz.Gazetteer, target: str, match: int) -> tuple:
 def _multiword_index(g: gz.Gazetteer, code: str, script: str, analyser) -> dict[str, list[str]]:
     """lemma key -> folded gazetteer names, for the multi-word names of the large units
     written in the language's script; cached beside the gazetteer's index."""
-    path = g.index_dir / f"lemmas-{code}-{analyser.version}.json"
+    path = g.index_dir / f"lemmas-{code}-{analyser.version}-v{_INDEX_FORMAT}.json"
     try:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
@@ -179,7 +187,7 @@ def _multiword_index(g: gz.Gazetteer, code: str, script: str, analyser) -> dict[
             if len(ws) < 2 or len(ws) > MAX_WORDS or not pattern.match(name):
                 continue
             target = gz.fold(name)
-            for k in lemma_keys(analyser, ws)[:2]:
+            for k in lemma_keys(analyser, ws)[:6]:
                 if k != target:
                     lst = index.setdefault(k, [])
                     if target not in lst:

@@ -79,6 +79,12 @@ class Simplemma:
             # The form itself is always a candidate: a name the dictionary lacks is
             # often written in its dictionary form already.
             hit = (lem,) if lem == word else (lem, word)
+            if word[:1].isupper() and not word.isupper():
+                # "Zielona" is a surname's form as written and the adjective's in lower
+                # case ("zielony"), which "Zielonej Górze" lemmatises to.
+                low = self._lemmatize(word.lower(), lang=self.code)
+                if low.lower() not in (h.lower() for h in hit):
+                    hit += (low,)
             if lem == word and word[:1].isupper() and len(word) > 3:
                 hit += self._guesses(word)
             self._cache[word] = hit
