@@ -246,3 +246,11 @@ def test_people_and_organisations_in_case_forms(gaz, text, lang, places, not_pla
         assert p in got, (p, got)
     for w in not_places:
         assert not any(w in g for g in got), (w, got)
+
+
+def test_case_of_a_place_name_for_the_events_stage():
+    from geomap.lang import morph
+
+    ru = morph.analyser("ru", "pymorphy3")
+    assert "accs" in ru.cases("Москву") and "loct" in ru.cases("Москве") and "gent" in ru.cases("Москвы")
+    assert "loct" not in ru.cases("Москву")

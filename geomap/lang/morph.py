@@ -46,6 +46,15 @@ class Pymorphy:
                 self._cache.clear()
         return hit
 
+    def cases(self, word: str) -> frozenset:
+        """The grammatical cases the word may be in (OpenCorpora grammemes: nomn, gent,
+        datv, accs, ablt, loct, and loc2/gen2), a place reading's first: for the events
+        stage, where "в Москву" (accusative) goes somewhere and "в Москве" (locative)
+        is somewhere."""
+        parses = self._m.parse(word)
+        geo = [p for p in parses if "Geox" in p.tag.grammemes]
+        return frozenset(p.tag.case for p in (geo or parses) if p.tag.case)
+
     def person(self, word: str) -> bool:
         """Every reading worth counting is a person's name ("Владимира", "Путина")."""
         parses = [p for p in self._m.parse(word) if p.score >= 0.05]
