@@ -137,6 +137,11 @@ def test_detection_on_short_inputs(sentence, code):
     assert detect(sentence) == code
 
 
+@pytest.mark.parametrize("text", ["Kyiv", "Paris, Texas", "NATO", "12:30"])
+def test_a_bare_name_is_read_in_the_default_language(text):
+    assert detect(text) == "en"
+
+
 def test_foreign_letters_in_names_do_not_change_the_language():
     text = ("Salinas is a municipality in the northeast of the Brazilian state of Minas Gerais. The city belongs to "
             "the meso-region of Triângulo Mineiro and to the micro-region of Araxá. Locally the name is pronounced "

@@ -77,13 +77,20 @@ def detect(text: str, default: str = "en") -> str:
         return top
     confidence = dict(ranked)
     vote = _short_text_vote(words, known, confidence)
-    if ranked and ranked[0][0] not in known and ranked[0][1] >= 0.6 and (
+    if ranked and len(words) >= 4 and ranked[0][0] not in known and ranked[0][1] >= 0.6 and (
             vote is None or (vote in _lingua_codes() and confidence.get(vote, 0.0) < 0.05)):
         # A sure call for a language geomap has no data for stands even on one sentence
         # (an Italian "a", "la", "con" would otherwise vote for Spanish or Czech), unless
         # lingua also sees the language the function words vote for.
         return ranked[0][0]
-    return vote or (ranked[0][0] if ranked else default)
+    if vote:
+        return vote
+    # A few words and no function word of any language ("Kyiv", "Paris, Texas"): lingua's
+    # call on so little is a guess, taken only when it names a language geomap reads.
+    known_ranked = [c for c, _ in ranked if c in known]
+    if len(words) < 4:
+        return known_ranked[0] if known_ranked and known_ranked[0] == ranked[0][0] else default
+    return ranked[0][0] if ranked else default
 
 
 @lru_cache(maxsize=1)
