@@ -67,9 +67,11 @@ _THREE_TO_TWO = {"eng": "en", "ind": "id", "rus": "ru", "ukr": "uk", "deu": "de"
 def reset() -> None:
     """Forget what was read from the data folders (after GEOMAP_LANG_PATH changes)."""
     from .. import recognize
-    from . import morph
+    from . import detect, inflect, morph
 
     _catalogue.cache_clear()
+    inflect._CACHE.clear()
+    detect._function_words.cache_clear()
     recognize.language.cache_clear()
     recognize.available_languages.cache_clear()
     morph.analyser.cache_clear()
