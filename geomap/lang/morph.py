@@ -76,8 +76,9 @@ class Simplemma:
         self.version = f"simplemma-{importlib.metadata.version('simplemma')}"
         # simplemma's own dictionaries unpack into memory on every run (Polish: 3 s and
         # 500 MB); its marisa-trie form is built once into the cache folder and mapped.
-        factory = TrieDictionaryFactory(disk_cache_dir=str(cache_dir() / self.version))
-        self._lemmatize = Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)).lemmatize
+        self._factory = TrieDictionaryFactory(disk_cache_dir=str(cache_dir() / self.version))
+        self._lemmatize = Lemmatizer(
+            lemmatization_strategy=DefaultStrategy(dictionary_factory=self._factory)).lemmatize
         self._cache: dict[str, tuple[str, ...]] = {}
         self._rules: list | None = None
 
@@ -107,7 +108,7 @@ class Simplemma:
         proper nouns show between case form and lemma ("Aachenu" -> "Aachen"); the
         caller keeps a guess only if the gazetteer knows it."""
         if self._rules is None:
-            self._rules = _proper_noun_rules(self.code, self.version)
+            self._rules = _proper_noun_rules(self.code, self.version, self._factory)
         out: list[str] = []
         for fs, ls in self._rules:
             if word.endswith(fs) and len(word) - len(fs) >= 3:
@@ -126,7 +127,7 @@ _RULE_MIN_COUNT = 3  # an ending pair seen fewer times is noise
 _MAX_FORM_ENDING = 4
 
 
-def _proper_noun_rules(code: str, lib_version: str) -> list[tuple[str, str]]:
+def _proper_noun_rules(code: str, lib_version: str, factory) -> list[tuple[str, str]]:
     """(form ending, lemma ending) pairs learnt from the capitalised entries of
     simplemma's dictionary for the language, most frequent first; cached on disk."""
     import json
@@ -140,9 +141,8 @@ def _proper_noun_rules(code: str, lib_version: str) -> list[tuple[str, str]]:
         pass
     counts: dict[tuple[str, str], int] = {}
     try:
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
-        entries = DefaultDictionaryFactory().get_dictionary(code).items()
+        # The memory-mapped trie the lemmatiser reads: no second copy in memory.
+        entries = factory.get_dictionary(code).items()
     except Exception:  # simplemma's internals moved: no guesses, nothing breaks
         return []
     for form, lemma in entries:
