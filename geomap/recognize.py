@@ -603,6 +603,10 @@ class Extractor:
                 # county is its office or building; the county is the place all the same.
                 join_next = False
             glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
+            if glued_next and big_unit and si in morph_known and gz.fold(sp.text) != sp.key:
+                # A country or region in a case form is no part of the name after it
+                # ("Глава Чечни Рамзан Кадыров": Chechnya's leader).
+                glued_next = False
             # An acronym beside a place is the place's station, office or branch ("CBC
             # Toronto", "Calgary MLA", "California DMV"): the place stays a mention.
             acronym_prev = glued_prev and _is_acronym(toks[prev_k].text)

@@ -240,6 +240,8 @@ def test_a_new_language_is_a_data_file(gaz, tmp_path, monkeypatch):
     ("Си Цзиньпин встретился с Владимиром Путиным. По словам Дмитрия Пескова, всё прошло в Нижнем Новгороде, "
      "а затем в Ростове-на-Дону.", "ru", ["Нижнем Новгороде", "Ростове-на-Дону"], ["Владимиром", "Путиным", "Дмитрия"]),
     ("Według Donalda Tuska rozmowy odbyły się w Zielonej Górze.", "pl", ["Zielonej Górze"], ["Donalda", "Tuska"]),
+    ("Większość wyjechała do Niemiec i Polski.", "pl", ["Niemiec", "Polski"], []),
+    ("Глава Чечни Рамзан Кадыров заявил о переброске бойцов.", "ru", ["Чечни"], ["Рамзан", "Кадыров"]),
     ("V Hradci Králové a v Ústí nad Labem se konaly demonstrace.", "cs", ["Hradci Králové", "Ústí nad Labem"], []),
     ("Der Bundestag beschloss das Gesetz. Die Lage in Frankfurt am Main ist ruhig.", "de",
      ["Frankfurt am Main"], ["Der", "Lage"]),
