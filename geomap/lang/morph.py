@@ -17,6 +17,7 @@ Adding a library is a class here with those two methods and a line in _LIBRARIES
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -76,7 +77,14 @@ class Simplemma:
         self.version = f"simplemma-{importlib.metadata.version('simplemma')}"
         # simplemma's own dictionaries unpack into memory on every run (Polish: 3 s and
         # 500 MB); its marisa-trie form is built once into the cache folder and mapped.
-        self._factory = TrieDictionaryFactory(disk_cache_dir=str(cache_dir() / self.version))
+        folder = cache_dir() / self.version
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            writable = os.access(folder, os.W_OK)
+        except OSError:
+            writable = False
+        # A read-only cache folder: simplemma's tries are built in memory on each run.
+        self._factory = TrieDictionaryFactory(use_disk_cache=writable, disk_cache_dir=str(folder) if writable else None)
         self._lemmatize = Lemmatizer(
             lemmatization_strategy=DefaultStrategy(dictionary_factory=self._factory)).lemmatize
         self._cache: dict[str, tuple[str, ...]] = {}
