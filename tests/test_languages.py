@@ -261,3 +261,14 @@ def test_case_of_a_place_name_for_the_events_stage():
     ru = morph.analyser("ru", "pymorphy3")
     assert "accs" in ru.cases("Москву") and "loct" in ru.cases("Москве") and "gent" in ru.cases("Москвы")
     assert "loct" not in ru.cases("Москву")
+
+
+def test_every_name_and_demonym_target_in_the_data_exists(gaz):
+    from geomap.lang import inflect, load_data
+
+    for code in available_languages():
+        d = load_data(code)
+        for section, match in (("names", 0), ("demonyms", 2)):
+            for key, target in d.get(section, {}).items():
+                t = target if section == "names" else key
+                assert inflect._target(gaz, t, match), (code, section, key, t)

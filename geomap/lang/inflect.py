@@ -155,8 +155,7 @@ def _target(g: gz.Gazetteer, target: str, match: int) -> tuple:
         name = g.country_name(target)
         if not name:
             return ()
-        kind, cc = "country", target
-        rows = [c.row for c in g.lookup(name) if g.kind_name(c.row) == "country" and g.country_code(c.row) == cc]
+        rows = [c.row for c in g.lookup(name) if g.kind_name(c.row) == "country" and g.country_code(c.row) == target]
         return tuple(gz.Candidate(r, match) for r in rows[:1])
     if ":" in target:
         kind, target = target.split(":", 1)
