@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import warnings
 from collections.abc import Iterable, Iterator
@@ -76,10 +77,14 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
                          f"{max_chars / 1e6:g} million per document: split the text (for example one part "
                          "per line with --jsonl)")
     g = gazetteer or gz.load()
-    # A page's own lang="fr" or a JSON Lines "lang" geomap has no data for is a hint
-    # to ignore, not an error; a language asked for explicitly must exist.
-    declared = doc.lang if doc.lang in available_languages() else None
-    code = lang or declared or detect_language(doc.text)
+    from .lang import normalise
+
+    code = normalise(lang) or normalise(doc.lang) or detect_language(doc.text)
+    if code not in available_languages():
+        # One line on stderr (logging's last-resort handler) unless the caller set up logging.
+        logging.getLogger("geomap").warning(
+            "geomap: %s: the text is in '%s', which geomap has no language data for; reading only names "
+            "that are no everyday word in %s", doc.id, code, ", ".join(available_languages()))
     spans = Extractor(g).find(doc.text, code)
     places = tuple(resolve(g, doc.text, spans))
     if geocoder is not None:

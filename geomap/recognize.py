@@ -9,12 +9,11 @@ capitalised words may be misspelt places ("Usurisk") and get a guarded fuzzy loo
 """
 from __future__ import annotations
 
-import json
+import dataclasses
 import re
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
 from . import gazetteer as gz
 
@@ -86,18 +85,33 @@ class Lang:
     # Capitalised words after a people's name that make an event of it ("the Korean War",
     # "the American Revolution"); a place's own name keeps its place ("the Vietnam War").
     event_heads: frozenset = frozenset()
+    # (library, the library's code for the language, script, data) for an inflected
+    # language: names are also read through their lemmas (geomap/lang/inflect.py).
+    morphology: tuple | None = None
 
 
 @lru_cache(maxsize=None)
 def available_languages() -> tuple[str, ...]:
-    return tuple(sorted(p.name[:-5] for p in files("geomap").joinpath("data/lang").iterdir() if p.name.endswith(".json")))
+    from .lang import available
+
+    return available()
 
 
 @lru_cache(maxsize=None)
 def language(code: str) -> Lang:
+    """A language's recognition data. A code geomap has no file for (a text detected as
+    Italian, say) gets the language-neutral reading: see _neutral."""
+    from .lang import load_data
+
     if code not in available_languages():
-        raise ValueError(f"unsupported language {code!r}; geomap reads {', '.join(available_languages())}")
-    d = json.loads(files("geomap").joinpath(f"data/lang/{code}.json").read_text("utf-8"))
+        if not (code.isalpha() and 2 <= len(code) <= 3):
+            raise ValueError(f"unsupported language {code!r}; geomap reads {', '.join(available_languages())}")
+        return _neutral(code)
+    return _lang_from_data(code, load_data(code))
+
+
+def _lang_from_data(code: str, d: dict) -> Lang:
+    m = d.get("morphology")
     return Lang(
         code=code,
         function_words=frozenset(d["function_words"]),
@@ -105,7 +119,7 @@ def language(code: str) -> Lang:
         place_cues_before=frozenset(d["place_cues_before"]),
         kind_cues_before=d["kind_cues_before"],
         kind_cues_after=d["kind_cues_after"],
-        not_places=frozenset(gz.fold(w) for w in d["not_places"]),
+        not_places=frozenset(gz.fold(w) for w in (*d["not_places"], *d.get("months", ()), *d.get("weekdays", ()))),
         name_titles=frozenset(d["name_titles"]),
         org_heads=frozenset(d["org_heads"]),
         common=({w: float(z) for z, ws in d["common_words"].items() for w in ws.split()}
@@ -133,7 +147,35 @@ def language(code: str) -> Lang:
                                 re.IGNORECASE) if d.get("vessel_words") else None,
         feature_nouns=frozenset(d.get("feature_nouns", ())),
         event_heads=frozenset(d.get("event_heads", ())),
+        morphology=(m["library"], m.get("code") or code, d.get("script", "latin"), d) if m else None,
     )
+
+
+def _neutral(code: str) -> Lang:
+    """For a text in a language geomap has no data for: every known language's stop
+    lists at once, and a word counts as everyday if it is one in any of them, so a
+    gazetteer name is kept only where it cannot be an everyday word of a known
+    language ("Les", "Este", "Pero" never become places)."""
+    from .lang import load_data
+
+    merged: dict = {"function_words": set(), "connectors": set(), "place_cues_before": set(), "not_places": set(),
+                    "name_titles": set(), "org_heads": set(), "given_names": set(), "speech_verbs": set(),
+                    "locative_cues": set(), "direction_words": set(), "org_prefixes": set()}
+    common: dict[str, float] = {}
+    for c in available_languages():
+        d = load_data(c)
+        for k, acc in merged.items():
+            acc.update(d.get(k, ()))
+        table = d.get("common_words")
+        if table:
+            for z, ws in table.items():
+                for w in ws.split():
+                    if float(z) > common.get(w, 0.0):
+                        common[w] = float(z)
+    d = {k: sorted(v) for k, v in merged.items()}
+    d.update(kind_cues_before={}, kind_cues_after={})
+    L = _lang_from_data(code, d)
+    return dataclasses.replace(L, common=common)
 
 
 def _words_re(words) -> str:
@@ -160,17 +202,11 @@ def _gap_pattern(d: dict | None, ends_key: str) -> re.Pattern | None:
 
 
 def detect_language(text: str) -> str:
-    """The supported language whose function words are most frequent in the text."""
-    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
-    if not words:
-        return "en"
-    best, best_n = "en", -1
-    for code in available_languages():
-        fw = language(code).function_words
-        n = sum(1 for w in words if w in fw)
-        if n > best_n:
-            best, best_n = code, n
-    return best
+    """The ISO 639-1 code of the text's language (see geomap/lang/detect.py); it may
+    be one geomap has no data for, which language() reads language-neutrally."""
+    from .lang.detect import detect
+
+    return detect(text)
 
 
 @dataclass(slots=True)
@@ -401,19 +437,32 @@ class Extractor:
         return any(c.match == gz.MATCH_NAME and g.country_code(c.row) in L.home_countries
                    and float(g.importance[c.row]) >= LOCATED_MIN for c in known.cands[:20])
 
+    def _morph_names(self, L: Lang):
+        from .lang import inflect, morph
+
+        library, lib_code, _script, data = L.morphology
+        return inflect.names_for(self.g, L.code, data, morph.analyser(L.code, library, lib_code))
+
     def find(self, text: str, lang: str) -> list[Span]:
         L = language(lang)
-        toks = _find_tokens(text, L.connectors)
+        # An inflected language reads names across lower-case words too ("Херсонской
+        # области"), so it needs every token, not the thinned list.
+        toks = tokenize(text) if L.morphology else _find_tokens(text, L.connectors)
+        if L.morphology and L.morphology[3].get("elisions"):
+            toks = _split_elisions(text, toks, tuple(L.morphology[3]["elisions"]))
         g = self.g
         trie = g.trie
         spans: list[Span] = []
         n = len(toks)
+        names = self._morph_names(L) if L.morphology else None
+        inflected = _inflected_runs(text, toks, names) if names is not None else {}
+        morph_known: dict[int, _Known] = {}  # span index -> what its lemmas name
         unit_of: dict[int, str] = {}  # token index of "County", "Parish" ... -> kind hint
         # Pass 1: longest gazetteer matches over capitalised runs.
         i = 0
         while i < n:
             t = toks[i]
-            if not t.cap or not t.text[:1].isalpha():
+            if (not t.cap and i not in inflected) or not t.text[:1].isalpha():
                 i += 1
                 continue
             best = None
@@ -451,6 +500,23 @@ class Extractor:
                 # "Kentucky State Police", "Illinois State University": "X State" names the
                 # organisation; the place is Kentucky.
                 best = shorter
+            alt = inflected.get(i)
+            if alt is not None and (best is None or alt[0] >= best[0]):
+                # Read through its lemmas: "до Одеси", "im Nahen Osten". When the form as
+                # written names places too ("КИЇВ" is Kyiv's own name), both readings compete.
+                cands = alt[2]
+                if best is not None:
+                    same = self._known(text[t.start:toks[best[0]].end])
+                    if same is not None:
+                        best_match = {c.row: c for c in reversed(same.cands)}
+                        for c in cands:  # each row with the better of its two matches
+                            old = best_match.get(c.row)
+                            if old is None or gz._MATCH_RANK[c.match] < gz._MATCH_RANK[old.match]:
+                                best_match[c.row] = c
+                        cands = tuple(sorted(best_match.values(), key=lambda c: (
+                            gz._MATCH_RANK[c.match], -float(g.importance[c.row]))))
+                best = alt[:2]
+                morph_known[len(spans)] = _Known(g, cands)
             if best is not None:
                 end_tok, key = best
                 # "Laurel County", "Caddo Parish": the unit word belongs to the name.
@@ -542,7 +608,7 @@ class Extractor:
                 sp.kind_hint = unit
                 out.append(sp)
                 continue
-            known = self._known(sp.text)
+            known = morph_known.get(si) or self._known(sp.text)
             if known is None:
                 continue
             cands = known.cands
@@ -576,6 +642,10 @@ class Extractor:
                 # county is its office or building; the county is the place all the same.
                 join_next = False
             glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
+            if glued_next and big_unit and si in morph_known and gz.fold(sp.text) != sp.key:
+                # A country or region in a case form is no part of the name after it
+                # ("Глава Чечни Рамзан Кадыров": Chechnya's leader).
+                glued_next = False
             # An acronym beside a place is the place's station, office or branch ("CBC
             # Toronto", "Calgary MLA", "California DMV"): the place stays a mention.
             acronym_prev = glued_prev and _is_acronym(toks[prev_k].text)
@@ -698,6 +768,8 @@ class Extractor:
             # A ship keeps its name through the text ("the Angara ... the Angara docked").
             out = [sp for sp in out if sp.key not in vessel_keys
                    or any(g.kind_name(c.row) in _BIG_KINDS for c in sp.candidates[:3])]
+        if names is not None:
+            out += _lowercase_demonyms(toks, out, names)
         if person_keys:
             # One sense per discourse: a name used for a person here is a person throughout,
             # unless it names a big unit.
@@ -741,6 +813,88 @@ class Extractor:
                     sp.dateline = True
         _link(text, out, L)
         return out
+
+
+def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
+    """token index -> (last token index, key, candidates): the longest run of words
+    from each capitalised token that names a place once read through its lemmas.
+    The run may go on through lower-case words ("Херсонской области")."""
+    from .lang.inflect import MAX_WORDS, words
+
+    out: dict[int, tuple] = {}
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if not t.cap or not t.text[:1].isalpha():
+            continue
+        run, ws = [], []
+        for k in range(i, n):
+            if k > i and not _joinable(text, toks[k - 1], toks[k]):
+                break
+            w = words(toks[k].text)
+            if not w or len(ws) + len(w) > MAX_WORDS:
+                break
+            ws = ws + w
+            run.append((k, list(ws)))
+        for k, ws in reversed(run):
+            hit = names.candidates(ws)
+            if hit is not None:
+                out[i] = (k, hit[0], hit[1])
+                break
+        # A unit word after the name ("Chersonskou oblast") joins it, and the unit's kind
+        # narrows the candidates.
+        if i in out and out[i][0] + 1 < n and _joinable(text, toks[out[i][0]], toks[out[i][0] + 1]):
+            k, key, cands = out[i]
+            kind = names.unit_kind(toks[k + 1].text)
+            of_kind = [c for c in cands if kind and names.g.kind_name(c.row) == kind]
+            if of_kind:
+                out[i] = (k + 1, key, tuple(of_kind))
+    # ... or before it, even in lower case ("w obwodzie charkowskim", "Oblast Cherson").
+    for i in range(n - 1):
+        t = toks[i]
+        if (i in out and out[i][0] > i) or not t.text[:1].isalpha() or not _joinable(text, t, toks[i + 1]):
+            continue
+        kind = names.unit_kind(t.text)
+        if kind is None:
+            continue
+        hit = names.candidates(words(toks[i + 1].text))
+        of_kind = [c for c in hit[1] if names.g.kind_name(c.row) == kind] if hit else []
+        if of_kind:
+            out[i] = (i + 1, hit[0], tuple(of_kind))
+    return out
+
+
+def _split_elisions(text: str, toks: list[Token], elisions: tuple[str, ...]) -> list[Token]:
+    """"d'Odessa", "l'Ukraine", "jusqu'à": an elided article or preposition glued to
+    a name is its own token, so the name is read (and its offsets start) after it. Inside
+    a name ("Côte d'Ivoire") the word stays whole, as the name index has it."""
+    out: list[Token] = []
+    for t in toks:
+        low = t.text.lower().replace("’", "'")
+        cut = next((len(e) for e in elisions if low.startswith(e) and len(t.text) > len(e)), 0)
+        if cut and t.text[cut:cut + 1].isupper() and not (
+                out and out[-1].cap and text[out[-1].end:t.start] == " "):
+            rest = t.text[cut:]
+            out.append(Token(t.start, t.start + cut, t.text[:cut], gz.fold(t.text[:cut]), False, t.sent_start))
+            out.append(Token(t.start + cut, t.end, rest, _fold(rest), True, False))
+        else:
+            out.append(t)
+    return out
+
+
+def _lowercase_demonyms(toks: list[Token], found: list[Span], names) -> list[Span]:
+    """Lower-case demonyms of an inflected language ("украинские", "syryjscy",
+    "afghanische"), outside the names already found."""
+    covered = set()
+    for sp in found:
+        covered.update(range(sp.start, sp.end))
+    out = []
+    for k, t in enumerate(toks):
+        if t.cap or t.start in covered or not t.text[:1].isalpha() or len(t.text) < 4:
+            continue
+        hit = names.demonym(t.text)
+        if hit is not None:
+            out.append(Span(t.start, t.end, t.text, hit[0], candidates=list(hit[1]), tok_start=k, tok_end=k + 1))
+    return out
 
 
 def _hyphen_parts(t: Token, i: int, trie, is_big, common) -> list[Span]:
@@ -800,7 +954,10 @@ _AGE_AFTER = re.compile(r",\s?\d{1,2}\s?[,;)]")
 # A wire-service dateline opening the text or a line: "LONDON (Reuters) -", "JAKARTA,
 # KOMPAS.com -", "NEW YORK, Nov 25 (AP) —". Typography, not language: capitals, then
 # an optional comma clause and bracketed agency, then a dash.
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.])(?=(?:,[^\n]{0,40}?)?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s)")
+# Capitals of the Latin and Cyrillic alphabets ("КИЇВ, 12 березня (Укрінформ) –").
+_CAPS = "".join(re.escape(ch) for ch in map(chr, range(0x41, 0x530)) if ch.isupper())
+_DATELINE = re.compile(rf"(?m)^[ \t]*([{_CAPS}][{_CAPS}.'’ -]*[{_CAPS}.])"
+                       r"(?=(?:,[^\n]{0,40}?)?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s)")
 
 
 def _link(text: str, spans: list[Span], L: Lang) -> None:

@@ -167,4 +167,4 @@ def test_gpkg_to_stdout_is_a_usage_error():
 
 def test_unknown_language_is_a_usage_error():
     r = invoke("extract", EN, "--lang", "xx")
-    assert r.exit_code == 2 and "'xx' is not one of en, id" in r.output
+    assert r.exit_code == 2 and "'xx' is not one of cs, de, en, es, fr, id, pl, ru, uk" in r.output

@@ -1,0 +1,128 @@
+"""Fill the everyday-word table ("common_words") of each language file from wordfreq.
+
+    python scripts/build_lang_data.py [CODE ...]     (default: every file naming a morphology library)
+
+The recogniser drops a capitalised word as a place when it is a common everyday word
+(geomap/recognize.py, _common). wordfreq folds case, so its counts for "одеси" or
+"paris" are mostly the place's own: the table keeps a word only when the language's
+morphology library reads it as an everyday word, not a name:
+
+- pymorphy3 (Russian, Ukrainian): dropped when most of its readings are tagged as a
+  given name, surname, patronymic, place or organisation, or when its lemma is the
+  own name of a place of 30,000+ people or any name of a country or region (Ukrainian
+  dictionaries tag no places: "одеси" -> "одеса").
+- simplemma (Polish, Czech, French, Spanish): kept when the capitalised word
+  lemmatises to a lower-case word ("Les" -> "le", "Pero" -> "pero"); dropped when it
+  stays capitalised (a proper noun, or a word the dictionary does not know) and the
+  gazetteer names a place so ("Paris", "Polska", "Lwów").
+- German capitalises every noun, so there the gazetteer decides: a noun that names a
+  country or region, or the own name of a city of 100,000+ less common than 10^5.5
+  per 10^9 words, is no everyday word ("Deutschland", "Frankfurt"; "Lage" and "der"
+  stay; "Essen" the city is lost to "Essen" the meal unless the text places it).
+
+Words are grouped by Zipf frequency (one decimal) like en.json; the output is sorted,
+so a rebuild with the same package versions gives the same bytes.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+LANG_DIR = HERE / "geomap" / "data" / "lang"
+FLOOR = 3.0
+_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_BIG = frozenset({"country", "admin1", "region", "continent", "sea"})
+
+
+def main(codes: list[str]) -> None:
+    sys.path.insert(0, str(HERE))
+    from geomap import gazetteer as gz
+
+    g = gz.load(quiet=True)
+    if not codes:
+        codes = sorted(p.stem for p in LANG_DIR.glob("*.json")
+                       if "morphology" in json.loads(p.read_text("utf-8")))
+    for code in codes:
+        path = LANG_DIR / f"{code}.json"
+        d = json.loads(path.read_text("utf-8"))
+        table, source = build_table(code, d, g, gz)
+        d["common_words_source"] = source
+        d["common_words"] = table
+        path.write_text(json.dumps(d, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{code}: {sum(len(v.split()) for v in table.values())} everyday words", file=sys.stderr)
+
+
+def build_table(code, d, g, gz):
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    library = d["morphology"]["library"]
+    is_name = _name_test(code, d, library, g, gz)
+    groups: dict[str, list[str]] = {}
+    for w in iter_wordlist(code, "best"):
+        z = zipf_frequency(w, code)
+        if z < FLOOR:
+            break
+        if not _WORD.match(w) or is_name(w, z):
+            continue
+        groups.setdefault(f"{z:.1f}", []).append(w)
+    table = {z: " ".join(sorted(ws)) for z, ws in sorted(groups.items(), key=lambda kv: -float(kv[0]))}
+    source = (f"lower-case words of wordfreq {version('wordfreq')} ({code}, 'best') with Zipf >= {FLOOR}, less the "
+              f"names that {library} {version(library)} and the gazetteer tell (scripts/build_lang_data.py)")
+    return table, source
+
+
+def _name_test(code, d, library, g, gz):
+    def place_rows(key):
+        return [(g.kind_name(c.row), c.match, float(g.importance[c.row])) for c in g.lookup(key)[:30]]
+
+    def gazetteer_name(word, z, city_min, z_max):
+        for kind, match, imp in place_rows(word):
+            if kind in _BIG:
+                return True
+            if match == gz.MATCH_NAME and imp >= city_min and z < z_max:
+                return True
+        return False
+
+    if library == "pymorphy3":
+        import pymorphy3
+
+        m = pymorphy3.MorphAnalyzer(lang=code)
+        own = {gz.fold(n) for n in d.get("names", {})}  # "Херсонщина": a region's name in this language
+
+        def is_name(w, z):
+            parses = m.parse(w)
+            if sum(p.score for p in parses if _NAME_TAGS & p.tag.grammemes) >= 0.5:
+                return True
+            lemma = parses[0].normal_form if parses else w
+            if gz.fold(lemma) in own:
+                return True
+            return z < 5.0 and (gazetteer_name(lemma, z, 4.5, 5.0) or gazetteer_name(w, z, 4.5, 5.0))
+        return is_name
+
+    from simplemma import lemmatize
+
+    if code == "de":
+        def is_name_de(w, z):
+            # A country's or region's name only when it lemmatises as a noun or name:
+            # "der" is one of Győr's names, and German's commonest word.
+            if not lemmatize(w[:1].upper() + w[1:], lang=code)[:1].isupper():
+                return False
+            return gazetteer_name(w, z, 5.0, 5.5)
+        return is_name_de
+
+    def is_name(w, z):
+        cap = w[:1].upper() + w[1:]
+        lem = lemmatize(cap, lang=code)
+        if lem[:1].islower():
+            return False
+        return bool(place_rows(w) or place_rows(lem))
+    return is_name
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
