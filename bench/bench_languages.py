@@ -35,8 +35,10 @@ finally:
 def measure(args: list[str], repeat: int) -> dict:
     runs = []
     for _ in range(repeat + 1):  # the first run fills the caches and is not counted
-        p = subprocess.run([sys.executable, "-c", RUN, "extract", *args, "-o", os.devnull, "--quiet"],
-                           capture_output=True, text=True, check=True)
+        # Output to a pipe that is read and dropped: "-o /dev/null" is refused now (only
+        # regular files are replaced), and an older geomap run as root replaced the device.
+        p = subprocess.run([sys.executable, "-c", RUN, "extract", *args, "-o", "-", "--quiet"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
         runs.append(json.loads(p.stderr.strip().splitlines()[-1]))
     runs = runs[1:]
     return {"seconds": statistics.median(r["seconds"] for r in runs), "rss_mb": max(r["rss_mb"] for r in runs)}
