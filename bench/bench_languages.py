@@ -12,7 +12,6 @@ resident memory. The paragraphs are those of tests/test_languages.py.
 import argparse
 import importlib.util
 import json
-import os
 import statistics
 import subprocess
 import sys
