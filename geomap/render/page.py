@@ -291,6 +291,7 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sa
 .gm-arc{cursor:pointer}
 .gm-focus path.gm-arc{opacity:.25}
 .gm-focus path.gm-arc.gm-sel{opacity:1}
+.gm-popup .leaflet-popup-close-button{z-index:2;background:#fff;border-radius:0 12px 0 4px}
 .gm-popup .leaflet-popup-content{margin:10px 12px;font-size:13px;line-height:1.4;overflow-y:auto}
 .gm-pop h3{margin:0 1.2rem .2rem 0;font-size:15px}
 .gm-pop h4{margin:.5rem 0 .15rem;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:#555}

@@ -32,6 +32,7 @@ var marks=D.places.map(function(p){
     riseOnHover:true,zIndexOffset:p.r==="mentioned"?0:1000,title:""});
   m.bindTooltip(p.t,{direction:"top",offset:[0,-sz/2-2]});
   m.on("click",function(){open(m,p.h,m.getLatLng());});
+  m.on("keypress",function(e){if(e.originalEvent.key==="Enter")open(m,p.h,m.getLatLng());});
   return m;});
 
 // Routes: one arc each; the arrowhead is an SVG marker on the path's end, so it is

@@ -114,7 +114,8 @@ def text_version(story: Story) -> str:
         for pv in story.places:
             n = pv.count
             note = "; match uncertain" if max(rp.score for _, rp in pv.seen) < UNCERTAIN else ""
-            out.append(f"<li><strong>{_esc(pv.label)}</strong>: {_esc(ROLE_STYLE[pv.role]['label'].lower())}; "
+            also = f" ({_esc(pv.rp.place.name)} in the gazetteer)" if pv.label != pv.rp.place.name else ""
+            out.append(f"<li><strong>{_esc(pv.label)}</strong>{also}: {_esc(ROLE_STYLE[pv.role]['label'].lower())}; "
                        f"named {n} time{'s' if n != 1 else ''}{note}.</li>")
         out.append("</ul>")
     else:
