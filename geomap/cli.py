@@ -260,7 +260,16 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
     elif fmt == "geojson":
         text = json.dumps(serialize.to_geojson(results), ensure_ascii=False) + "\n"
     elif fmt == "csv":
+        # Places in OUT, movements in OUT's sibling <stem>.movements.csv; on standard
+        # output the movements table follows the places after one blank line.
+        from pathlib import Path
+
         text = serialize.to_csv(results)
+        moves = serialize.to_movements_csv(results)
+        if out == "-":
+            text += "\n" + moves
+        else:
+            _write(str(Path(out).with_suffix("")) + ".movements.csv", moves, inputs)
     else:
         if out == "-":
             raise click.BadParameter("GeoPackage needs a file: -o places.gpkg", param_hint="--output")
@@ -286,8 +295,10 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet):
 @click.option("--tiles", default="carto-light", show_default=True, help="Basemap: carto-light, carto-dark, osm, esri-imagery, none. OpenStreetMap's own servers may refuse tiles to a page opened from file:// (no referrer).")
 @click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of inlining it (smaller, needs network).")
 @click.option("--embed", is_flag=True, help="Also print an <iframe> snippet to paste into an article.")
+@click.option("--png", "png", default=None, metavar="PATH",
+              help="Also write a static image of the opening view (needs the 'static' extra: matplotlib).")
 @_common_input_options
-def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_date, gazetteers, quiet):
+def map_(inputs, out, title, caption, tiles, cdn, embed, png, jsonl, glob, lang, doc_date, gazetteers, quiet):
     """Draw an interactive HTML map of the places and movements in INPUTS.
 
     \b
@@ -295,6 +306,7 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
       geomap map article.txt                      # -> output/article.html
       geomap map story.html --title "Troops on the move" --embed
       geomap map news/ -o output/week.html --tiles carto-light
+      geomap map news/ -o maps/ --png maps/week.png   # -> maps/news.html
 
     The map opens from file:// with no network (Leaflet is inlined, and a country
     outline stands in for tiles that cannot load).
@@ -311,12 +323,13 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
                                       gazetteers=gazetteers, quiet=quiet)
     if not results and failures:
         sys.exit(2)
-    if out is None:
-        first = inputs[0]
-        stem = "stdin" if first == "-" else (Path(first).stem or "map")
-        if first.startswith(("http://", "https://")):
-            stem = results[0].document.id if results else "map"
-        out = str(Path("output") / f"{stem}.html")
+    from .output import resolve_output_path
+
+    first = inputs[0]
+    stem = "stdin" if first == "-" else (Path(first.rstrip("/")).stem or "map")
+    if first.startswith(("http://", "https://")):
+        stem = results[0].document.id if results else "map"
+    out = resolve_output_path(out, stem, ".html")
     if title is None and len(results) == 1 and results[0].document.title:
         title = results[0].document.title  # an HTML page's own headline
     try:
@@ -332,8 +345,19 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
         click.echo(f"wrote {out}: {n_places} places, {n_moves} movements from {len(results)} document(s)", err=True)
     if not n_places:
         click.echo("geomap: no places found; the map is empty", err=True)
+    if png:
+        from .errors import OutputError
+        from .render.static import render_png
+
+        try:
+            render_png(results, png, title=title)
+        except ImportError:
+            raise click.UsageError("--png needs matplotlib: pip install 'geomap[static]'") from None
+        except OSError as e:
+            raise OutputError(f"cannot write {png}: {e.strerror or e}") from None
+        click.echo(f"wrote {png}", err=True)
     if embed and out != "-":
-        click.echo(embed_snippet(Path(out).name))
+        click.echo(embed_snippet(Path(out).name, title=title or "Map of places and movements"))
     if failures:
         sys.exit(2)
 

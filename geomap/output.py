@@ -182,3 +182,17 @@ def guard_inputs(
                     raise OutputError(f"refusing to overwrite input {out} (it is read from folder {item_str})")
         elif _same_file(out_path, in_path):
             raise OutputError(f"refusing to overwrite input {item_str}")
+
+
+def resolve_output_path(out: str | None, stem: str, suffix: str) -> str:
+    """Where `-o OUT` writes: OUT itself, or `<stem><suffix>` inside OUT when OUT is a
+    folder (an existing one, or any path ending in a slash); output/<stem><suffix> when
+    no OUT is given. "-" stays standard output."""
+    name = f"{stem or 'map'}{suffix}"
+    if out is None:
+        return str(Path("output") / name)
+    if out == "-":
+        return out
+    if out.endswith(("/", os.sep)) or Path(out).is_dir():
+        return str(Path(out) / name)
+    return out

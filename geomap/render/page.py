@@ -23,21 +23,32 @@ BUDGET_BYTES = 400 * 1024
 class _Map(folium.Map):
     """folium.Map without folium's page furniture (links to bootstrap, jQuery,
     font-awesome..., a zoom-locking viewport tag and full-page CSS): the page around
-    the map is written by _page_html."""
+    the map is written by _page_html.
+
+    The map starts with no view: its script fits the story (or the world) once, so
+    tiles are fetched for the opening view only, not for a placeholder view first."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options.pop("zoom", None)
 
     default_js: list = []
     default_css: list = []
     _template = Template("""
 {% macro html(this, kwargs) %}<div class="gm-map" id={{ this.get_name()|tojson }} role="region" aria-label="{{ this.aria_label }}"></div>{% endmacro %}
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {center: {{ this.location|tojson }}, ...{{ this.options|tojavascript }}});
+var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {{ this.options|tojavascript }});
 {% endmacro %}
 """)
 
 
 class _Outline(MacroElement):
+    """The offline basemap: drawn just after the story (a task later), as tiles arrive
+    after it too; it stands in for tiles that cannot load, so the story need not wait."""
+
     _template = Template("""{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.geoJSON(({{ this.decode }})({{ this.data }}), {pane: "gmOutline", interactive: false, style: {{ this.style }}}).addTo({{ this._parent.get_name() }});
+var {{ this.get_name() }} = null;
+setTimeout(function () { {{ this.get_name() }} = L.geoJSON(({{ this.decode }})({{ this.data }}), {pane: "gmOutline", interactive: false, style: {{ this.style }}}).addTo({{ this._parent.get_name() }}); }, 0);
 {% endmacro %}""")
 
     def __init__(self, palette: dict):

@@ -67,6 +67,7 @@ map.on("popupclose",function(){var s=document.querySelector("path.gm-sel");if(s)
 
 // The opening view fits the story (movement ends, presences), not every place named.
 if(D.frame){var s=map.getSize();map.fitBounds(D.frame,{paddingTopLeft:[52,52],paddingBottomRight:[Math.min(110,Math.round(s.x*0.18)),36],maxZoom:7,animate:false});}
+else map.setView([25,20],2,{animate:false});
 marks.forEach(function(m){m.addTo(cfg.places);});
 lines.forEach(function(l){l.addTo(cfg.routes);});
 

@@ -209,8 +209,7 @@ def test_seed_map_draws_everything_offline(open_map, seed):
                          "p => /^url\\(#gm-ah-/.test(p.getAttribute('marker-end') || ''))")
     assert page.locator(".gm-role-presence").count() <= counts["presence"]
     # The country outline is drawn (beneath the tiles, which cannot load here).
-    outlines = page.locator("path.gm-outline")
-    assert outlines.count() > 200
+    page.wait_for_function("document.querySelectorAll('path.gm-outline').length > 200", timeout=15000)
     assert page.evaluate(
         "Array.from(document.querySelectorAll('path.gm-outline'))"
         ".filter(p => (p.getAttribute('d') || '').length > 10).length") > 50
@@ -363,7 +362,7 @@ def test_map_without_events_and_empty_map(open_map, seed):
     got = open_map(render_html([empty_result()]), name="empty.html")
     assert got.page.locator(".gm-place").count() == 0
     assert got.page.get_by_text("No places found").first.is_visible()
-    assert got.page.locator("path.gm-outline").count() > 200
+    got.page.wait_for_function("document.querySelectorAll('path.gm-outline').length > 200", timeout=15000)
     _assert_clean(got)
 
 
