@@ -347,5 +347,5 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sa
 .leaflet-tooltip{width:max-content;max-width:260px;white-space:normal}
 .gm-label-off .gm-name{visibility:hidden}
 .gm-label-left .gm-name{left:auto;right:calc(100% + 4px)}
-@media (max-width:600px){.gm-head h1{font-size:1rem}.leaflet-control-attribution{font-size:9px}}
+@media (max-width:600px){.gm-moves{max-height:none}.gm-head h1{font-size:1rem}.leaflet-control-attribution{font-size:9px}}
 """
