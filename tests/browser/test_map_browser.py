@@ -46,8 +46,14 @@ def _unavailable() -> str | None:
     return None
 
 
+_SHARED: dict = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser():
+    # Other browser test modules import this fixture, which makes pytest hold one
+    # session-scoped copy per module; Playwright's sync API allows one instance per
+    # thread, so the copies share it and the last one out closes it.
     reason = _unavailable()
     if reason:
         if os.environ.get("CI") == "true":
@@ -55,12 +61,17 @@ def browser():
         pytest.skip(f"browser tests skipped: {reason}")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    if not _SHARED["users"]:
+        _SHARED["pw"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["pw"].chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    _SHARED["users"] += 1
+    try:
+        yield _SHARED["browser"]
+    finally:
+        _SHARED["users"] -= 1
+        if not _SHARED["users"]:
+            _SHARED["browser"].close()
+            _SHARED["pw"].stop()
 
 
 @dataclass
