@@ -278,7 +278,8 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sa
 .gm-head h1{font-size:1.15rem;line-height:1.25;margin:0}
 .gm-caption{margin:.15rem 0 0;color:#333}
 .gm-map-wrap{position:relative;width:100%}
-.gm-map{width:100%;height:max(300px,62vh,min(58vw,660px))}
+.gm-map{width:100%;height:max(300px,min(62vh,560px),min(58vw,660px))}
+.gm-embedded .gm-map{height:clamp(300px,58vw,660px)}
 .gm-map.leaflet-container{background:SEA;font:inherit;font-size:13px}
 .gm-below{padding:.5rem .9rem 1rem;display:flex;flex-direction:column;gap:.7rem}
 .gm-credits{margin:0;font-size:12px;color:#555}

@@ -1,3 +1,6 @@
+// In a frame (an article's iframe, Jupyter) the page's height is set by its content,
+// so the map must not be sized by the viewport's height: that would grow without end.
+if(window.parent!==window)document.documentElement.classList.add("gm-embedded");
 function geomapInit(cfg){
 "use strict";
 var map=cfg.map,box=map.getContainer(),D=cfg.data,hint=document.getElementById("gm-hint"),timer=0;

@@ -569,3 +569,31 @@ def test_a_thousand_document_map_is_small_and_opens(open_map):
     assert page.locator("path.gm-arc").count() == len(group_routes(results))
     assert page.evaluate("window.geomapReady") > 0
     _assert_clean(got)
+
+
+def test_a_place_takes_the_click_before_an_arrowhead(open_map, seed):
+    from geomap.render.story import build_story
+
+    story = build_story([seed])
+    got = open_map(render_html([seed]))
+    page = got.page
+    ends = {rt.destination.place.id for rt in story.routes}
+    hits = page.evaluate("""ids => geomap.places.map((m, i) => {
+        const el = m.getElement(); if (!el) return null;
+        const r = el.querySelector('.gm-dot').getBoundingClientRect();
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return [geomap.data.places[i].n, !!(at && at.closest('.gm-place'))];  // a place, never an arc
+    })""", sorted(ends))
+    labels = {pv.label for pv in story.places if pv.rp.place.id in ends}
+    checked = [(n, ok) for n, ok in (h for h in hits if h) if n in labels]
+    assert checked and all(ok for _, ok in checked), checked
+    _assert_clean(got)
+
+
+def test_a_cdn_map_offline_says_it_needs_a_network(open_map, seed):
+    got = open_map(render_html([seed], cdn=True), wait_ready=False)
+    page = got.page
+    page.wait_for_function("!document.getElementById('gm-offline').hidden", timeout=15000)
+    assert "needs a network" in page.locator("#gm-offline").inner_text()
+    assert page.locator("#gm-moves .gm-move").count() > 0  # the list still tells the story
+    assert got.page_errors == []
