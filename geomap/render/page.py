@@ -13,7 +13,7 @@ from ..models import Result
 from . import text
 from .assets import (_ID_LOCK, _LIGHT, OUTLINE_DECODE, TILES, _cdn_urls, _esc, _js, _leaflet_assets, _outline_js,
                      _squeeze, _stable_ids, runtime_js)
-from .palette import dash
+from .palette import ROLE_STYLE, arc_width, dash
 from .popups import place_popup, place_sr, place_tooltip, route_popup, route_summary
 from .story import Story, build_story
 
@@ -76,12 +76,10 @@ geomapInit({map: {{ this._parent.get_name() }}, places: {{ this.places.get_name(
 
 def story_data(story: Story) -> dict:
     places = [{"n": pv.label, "y": round(pv.rp.place.lat, 4), "x": round(pv.rp.place.lon, 4), "r": pv.role,
-               "k": _shape(pv.role), "c": pv.colour, "s": place_sr(pv), "t": place_tooltip(pv),
+               "k": ROLE_STYLE[pv.role]["shape"], "c": pv.colour, "s": place_sr(pv), "t": place_tooltip(pv),
                "h": place_popup(story, pv)} for pv in story.places]
     routes = []
     for rt in story.routes:
-        from .palette import arc_width
-
         w = arc_width(rt.total, len(rt.reports))
         cert = rt.certainty
         routes.append({"p": [[list(pt) for pt in part] for part in rt.parts()], "c": rt.category.colour,
@@ -94,12 +92,6 @@ def story_data(story: Story) -> dict:
         lons = [p[1] for p in story.frame]
         frame = [[round(min(lats), 3), round(min(lons), 3)], [round(max(lats), 3), round(max(lons), 3)]]
     return {"places": places, "routes": routes, "frame": frame}
-
-
-def _shape(role: str) -> str:
-    from .palette import ROLE_STYLE
-
-    return ROLE_STYLE[role]["shape"]
 
 
 class _Page(Figure):
