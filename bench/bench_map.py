@@ -1,6 +1,10 @@
-"""Benchmark the seed map: file size against the budget, and time to first render.
+"""Benchmark the seed map and a 1,000-document map: size and time to first render.
 
 Usage: python bench/bench_map.py [--runs N] [--keep DIR]
+
+Targets (issue 12), checked at the end (exit status 1 when one is missed):
+the example map <= 400 KB and ready in <= 2x the bare Leaflet page; a map of 1,000
+generated documents (Results built directly, no extraction) <= 3 MB and ready in <= 3 s.
 
 Time to first render is measured in the browser (headless Chromium, network blocked,
 file://): performance.now() when the page fires 'geomap:ready', i.e. from navigation
@@ -20,6 +24,7 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 import geomap  # noqa: E402
 from geomap import render  # noqa: E402
@@ -91,9 +96,19 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = pathlib.Path(args.keep or tempfile.mkdtemp(prefix="geomap-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {"geomap": folder / "seed_map.html", "baseline": folder / "baseline.html"}
+    from fixtures_results import corpus_results
+
+    docs = corpus_results(1000)
+    t0 = time.perf_counter()
+    corpus_page = render.render_html(docs)
+    corpus_ms = (time.perf_counter() - t0) * 1000
+    corpus_size = len(corpus_page.encode("utf-8"))
+
+    paths = {"geomap": folder / "seed_map.html", "baseline": folder / "baseline.html",
+             "corpus": folder / "corpus_map.html"}
     paths["geomap"].write_text(page, encoding="utf-8")
     paths["baseline"].write_text(base, encoding="utf-8")
+    paths["corpus"].write_text(corpus_page, encoding="utf-8")
 
     budget = render.BUDGET_BYTES
     print(f"seed map size      {size:>9,} bytes  = {size / budget:.2f} of the "
@@ -112,11 +127,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  baseline         {b:9.1f} ms   (min {min(times['baseline']):.1f}, "
           f"max {max(times['baseline']):.1f})")
     print(f"  ratio            {g / b:9.2f} x baseline")
+    c = statistics.median(times["corpus"])
+    print(f"1,000-document map {corpus_size:>9,} bytes, python render {corpus_ms:.0f} ms")
+    print(f"  first render     {c:9.1f} ms   (min {min(times['corpus']):.1f}, max {max(times['corpus']):.1f})")
+    checks = [("example map <= 400 KB", size <= budget), ("example map ready <= 2x baseline", g <= 2 * b),
+              ("1,000-document map <= 3 MB", corpus_size <= 3 * 1024 * 1024),
+              ("1,000-document map ready <= 3 s", c <= 3000)]
+    for name, ok in checks:
+        print(f"  {'ok  ' if ok else 'MISS'} {name}")
     if not args.keep:
         for pth in paths.values():
             pth.unlink()
         folder.rmdir()
-    return 0
+    return 0 if all(ok for _, ok in checks) else 1
 
 
 if __name__ == "__main__":

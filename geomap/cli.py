@@ -374,7 +374,16 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet,
     elif fmt == "geojson":
         text = json.dumps(serialize.to_geojson(results), ensure_ascii=False) + "\n"
     elif fmt == "csv":
+        # Places in OUT, movements in OUT's sibling <stem>.movements.csv; on standard
+        # output the movements table follows the places after one blank line.
+        from pathlib import Path
+
         text = serialize.to_csv(results)
+        moves = serialize.to_movements_csv(results)
+        if out == "-":
+            text += "\n" + moves
+        else:
+            _write(str(Path(out).with_suffix("")) + ".movements.csv", moves, inputs)
     else:
         _check_output(out, inputs, glob, jsonl)
         serialize.write_geopackage(results, out)
@@ -421,9 +430,11 @@ def _extract_stream(out, inputs, options):
 @click.option("--tiles", default="carto-light", show_default=True, help="Basemap: carto-light, carto-dark, osm, esri-imagery, none. OpenStreetMap's own servers may refuse tiles to a page opened from file:// (no referrer).")
 @click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of inlining it (smaller, needs network).")
 @click.option("--embed", is_flag=True, help="Also print an <iframe> snippet to paste into an article.")
+@click.option("--png", "png", default=None, metavar="PATH",
+              help="Also write a static image of the opening view (needs the 'static' extra: matplotlib).")
 @_common_input_options
 @_geocoder_options
-def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_date, gazetteers, quiet,
+def map_(inputs, out, title, caption, tiles, cdn, embed, png, jsonl, glob, lang, doc_date, gazetteers, quiet,
          geocoder, geocoder_options, user_agent, min_delay, strict_online):
     """Draw an interactive HTML map of the places and movements in INPUTS.
 
@@ -432,33 +443,31 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
       geomap map article.txt                      # -> output/article.html
       geomap map story.html --title "Troops on the move" --embed
       geomap map news/ -o output/week.html --tiles carto-light
+      geomap map news/ -o maps/ --png maps/week.png   # -> maps/news.html
 
     The map opens from file:// with no network (Leaflet is inlined, and a country
     outline stands in for tiles that cannot load).
     """
     from pathlib import Path
 
-    from .output import atomic_write, derived_output
-    from .render import embed_snippet, render_html
-
     from .batch.flows import is_batch_output
+    from .output import atomic_write, names_folder, resolve_output_path
+    from .render import embed_snippet, render_html
 
     if len(inputs) == 1 and is_batch_output(inputs[0]):
         return _corpus_map(inputs[0], out, title, tiles)
-    _check_output(out, inputs, glob, jsonl)
+    if not names_folder(out):  # a folder's file name comes from the input, known later
+        _check_output(out, inputs, glob, jsonl)
     results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
                                       gazetteers=gazetteers, quiet=quiet,
                                       online=(geocoder, geocoder_options, user_agent, min_delay, strict_online))
     if not results and failures:
         sys.exit(2)
-    if out is None:
-        # Named after the input, but only ever a plain name inside output/: a URL, a
-        # redirect or a file name must not choose where the map is written.
-        first = inputs[0]
-        stem = "stdin" if first == "-" else Path(first).stem
-        if first.startswith(("http://", "https://")):
-            stem = results[0].document.id if results else "map"
-        out = str(derived_output("output", stem, ".html"))
+    first = inputs[0]
+    stem = "stdin" if first == "-" else (Path(first.rstrip("/")).stem or "map")
+    if first.startswith(("http://", "https://")):
+        stem = results[0].document.id if results else "map"
+    out = resolve_output_path(out, stem, ".html")
     if title is None and len(results) == 1 and results[0].document.title:
         title = results[0].document.title  # an HTML page's own headline
     try:
@@ -474,11 +483,20 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, jsonl, glob, lang, doc_
         click.echo(f"wrote {one_line(out)}: {n_places} places, {n_moves} movements from {len(results)} document(s)", err=True)
     if not n_places:
         click.echo("geomap: no places found; the map is empty", err=True)
-    if embed and out != "-":
-        from urllib.parse import quote
+    if png:
+        from .errors import OutputError
+        from .render.static import render_png
 
+        try:
+            render_png(results, png, title=title)
+        except ImportError:
+            raise click.UsageError("--png needs matplotlib: pip install 'geomap[static]'") from None
+        except OSError as e:
+            raise OutputError(f"cannot write {png}: {e.strerror or e}") from None
+        click.echo(f"wrote {png}", err=True)
+    if embed and out != "-":
         # The map's file name, as an address relative to the page that embeds it.
-        atomic_write("-", embed_snippet(quote(Path(out).name)) + "\n")
+        atomic_write("-", embed_snippet(Path(out).name, title=title or "Map of places and movements") + "\n")
     if failures:
         sys.exit(2)
 
@@ -531,9 +549,9 @@ def _corpus_map(folder, out, title, tiles):
     from .render import TILES
     from .render_corpus import render_corpus_html
 
-    from .output import derived_output
+    from .output import resolve_output_path
 
-    out = out or str(derived_output("output", Path(folder).resolve().name, ".html", default="corpus"))
+    out = resolve_output_path(out, Path(folder).resolve().name or "corpus", ".html")
     if tiles not in TILES:
         raise click.BadParameter(f"unknown tiles {tiles!r}; choose one of: {', '.join(TILES)}", param_hint="--tiles")
     _write(out, render_corpus_html(folder, title=title, tiles=tiles), [folder], None, False)

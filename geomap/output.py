@@ -67,15 +67,6 @@ def safe_name(raw: object, default: str = "map", *, max_bytes: int = MAX_NAME_BY
     return name or default
 
 
-def derived_output(folder: str | os.PathLike[str], raw_name: object, suffix: str, default: str = "map") -> Path:
-    """``folder/<safe name><suffix>``: where an output named after an input goes."""
-    path = Path(folder) / f"{safe_name(raw_name, default)}{suffix}"
-    # safe_name leaves no separator, so this holds; checked because it is the promise.
-    if path.parent != Path(folder):
-        raise OutputError(f"cannot derive an output name from {raw_name!r}")
-    return path
-
-
 def encodable(text: str) -> str:
     """``text`` with lone surrogates (undecodable file names, say) as U+FFFD, so it
     can be written as UTF-8."""
@@ -303,3 +294,27 @@ def guard_inputs(
             if Path(item) == Path(path):
                 raise OutputError(f"refusing to overwrite input {item}")
             raise OutputError(f"refusing to overwrite input {out} (it is read from folder {item})")
+
+
+def resolve_output_path(out: str | None, stem: str, suffix: str) -> str:
+    """Where `-o OUT` writes: OUT itself, or `<stem><suffix>` inside OUT when OUT is a
+    folder (an existing one, or any path ending in a slash); output/<stem><suffix> when
+    no OUT is given. "-" stays standard output. The stem comes from an input (a file
+    name, a URL), so it is reduced to a plain name first (safe_name)."""
+    name = f"{safe_name(stem, 'map')}{suffix}"
+    if out is None:
+        path = Path("output") / name
+        # safe_name leaves no separator, so this holds; checked because it is the promise.
+        if path.parent != Path("output"):
+            raise OutputError(f"cannot derive an output name from {stem!r}")
+        return str(path)
+    if out == "-":
+        return out
+    if names_folder(out):
+        return str(Path(out) / name)
+    return out
+
+
+def names_folder(out: str | None) -> bool:
+    """Whether `-o OUT` names a folder to write into (an existing one, or a path ending in a slash)."""
+    return out is not None and out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir())

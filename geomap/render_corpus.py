@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-import zlib
 from pathlib import Path
 
 import folium
@@ -17,17 +16,15 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from .batch.flows import Route, routes
-from .render import (GEONAMES_CREDIT, NATURAL_EARTH_CREDIT, TILES, _LIGHT, _esc, _js, _leaflet_assets, _Map,
+from .render import (GEONAMES_CREDIT, category_of, NATURAL_EARTH_CREDIT, TILES, _LIGHT, _esc, _js, _leaflet_assets, _Map,
                      _Outline, _squeeze, _stable_ids)
 
-# Colour-blind-safe (Okabe-Ito without yellow) and stable: a category's colour comes from its
-# name, so "refugees" is drawn alike on every corpus map.
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000"]
 LABELLED = 10
 
 
 def color(cat: str) -> str:
-    return PALETTE[zlib.crc32(cat.encode("utf-8")) % len(PALETTE)]
+    """The category's colour of the article map's fixed grammar (render.palette)."""
+    return category_of(cat).colour
 
 
 def _latlon_parts(wkb: bytes) -> list[list[list[float]]]:

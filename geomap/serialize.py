@@ -108,6 +108,28 @@ def to_csv(results: list[Result]) -> str:
     return buf.getvalue()
 
 
+MOVEMENT_COLUMNS = ["doc_id", "origin_id", "origin", "origin_lat", "origin_lon", "destination_id", "destination",
+                    "destination_lat", "destination_lon", "what", "quantity", "quantity_value", "date", "source",
+                    "certainty", "evidence"]
+
+
+def to_movements_csv(results: list[Result]) -> str:
+    """The movements with both ends known, one row each, as the map draws them."""
+    from .layers import movements
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(MOVEMENT_COLUMNS)
+    for r in results:
+        for mv in movements(r):
+            ev, a, b = mv.event, mv.origin.place, mv.destination.place
+            w.writerow([r.document.id, a.id, a.name, f"{a.lat:.5f}", f"{a.lon:.5f}", b.id, b.name, f"{b.lat:.5f}",
+                        f"{b.lon:.5f}", ev.what or "", ev.quantity or "",
+                        "" if ev.quantity_value is None else ev.quantity_value, ev.date or "", ev.source or "",
+                        ev.certainty or "", " ".join(ev.evidence.text.split()) if ev.evidence else ""])
+    return buf.getvalue()
+
+
 def write_geopackage(results: list[Result], path: str) -> None:
     """Places and movements as two layers of one GeoPackage, written atomically.
 

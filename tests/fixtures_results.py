@@ -162,3 +162,47 @@ def expected_counts(results) -> dict[str, int]:
             for r in results
         ),
     }
+
+
+_WHATS = ("troops", "weapons", "refugees", "ships", "aircraft", "officials", "aid", "civilians")
+
+
+def corpus_results(n_docs: int = 1000, n_places: int = 150, n_pairs: int = 400, seed: int = 7) -> list[Result]:
+    """n_docs short generated wire stories (no extraction: built directly as Results), over
+    a pool of n_places invented towns, whose movements repeat along n_pairs routes as a
+    real corpus's do. For the size and speed of corpus-sized maps."""
+    import random
+
+    rnd = random.Random(seed)
+    pool = [Place(f"p{i}", f"Town {i}", "city", "XX", round(rnd.uniform(-35, 60), 3),
+                  round(rnd.uniform(-20, 140), 3)) for i in range(n_places)]
+    pairs = [tuple(rnd.sample(range(n_places), 2)) for _ in range(n_pairs)]
+    out = []
+    for d in range(n_docs):
+        a, b = pairs[rnd.randrange(n_pairs)]
+        c, e = rnd.sample(range(n_places), 2)
+        what = _WHATS[rnd.randrange(len(_WHATS))]
+        qty = rnd.choice([None, 50, 300, 1200, 20000])
+        day = f"2024-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        A, B, C, E = (pool[i].name for i in (a, b, c, e))
+        s1 = f"{A} — {qty or 'Some'} {what} moved from {A} to {B} on {day}, officials said."
+        s2 = f" Residents of {C} reported {what} in {C} this week."
+        s3 = f" Talks in {E} made no progress."
+        text = s1 + s2 + s3
+
+        def rp(i, surface_in):
+            p = pool[i]
+            ms = tuple(Mention(m.start(), m.end(), m.group(0))
+                       for m in re.finditer(re.escape(p.name) + r"\b", text))
+            return ResolvedPlace(p, ms or (Mention(0, 1, surface_in),), 0.9)
+
+        places = {}
+        for i in (a, b, c, e):
+            places.setdefault(i, rp(i, pool[i].name))
+        ev = [Event("movement", Span(0, len(s1), s1), origin=pool[a].id, destination=pool[b].id, what=what,
+                    quantity=f"{qty:,}" if qty else None, quantity_value=float(qty) if qty else None,
+                    date=day, source="officials")]
+        ev.append(Event("presence", Span(len(s1), len(s1) + len(s2), s2.strip()), place=pool[c].id, what=what))
+        out.append(Result(Document(text, id=f"d{d}", title=f"Story {d}: {what} to {B}"), tuple(places.values()),
+                          tuple(ev)))
+    return out

@@ -168,3 +168,62 @@ def test_gpkg_to_stdout_is_a_usage_error():
 def test_unknown_language_is_a_usage_error():
     r = invoke("extract", EN, "--lang", "xx")
     assert r.exit_code == 2 and "'xx' is not one of cs, de, en, es, fr, id, pl, ru, uk" in r.output
+
+
+STORIES = ROOT / "tests" / "data" / "stories"
+
+
+@pytest.mark.parametrize("form", ["slash", "existing"])
+def test_map_into_a_folder(tmp_path, form):
+    if form == "slash":
+        out = f"{tmp_path / 'maps'}/"
+    else:
+        (tmp_path / "maps").mkdir()
+        out = tmp_path / "maps"
+    r = invoke("map", STORIES / "sudan-chad.txt", "-o", out)
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "maps" / "sudan-chad.html").is_file()
+    assert not (tmp_path / "maps").is_file()
+
+
+def test_resolve_output_path(tmp_path):
+    from geomap.output import resolve_output_path
+
+    assert resolve_output_path(None, "a", ".html") == "output/a.html"
+    assert resolve_output_path("x/", "a", ".html") == "x/a.html"
+    assert resolve_output_path(str(tmp_path), "a", ".html") == str(tmp_path / "a.html")
+    assert resolve_output_path(str(tmp_path / "m.html"), "a", ".html") == str(tmp_path / "m.html")
+    assert resolve_output_path("-", "a", ".html") == "-"
+
+
+def test_embed_uses_the_title(tmp_path):
+    r = invoke("map", STORIES / "sudan-chad.txt", "-o", tmp_path / "m.html", "--title", "Fleeing Darfur", "--embed")
+    assert r.exit_code == 0, r.output
+    assert 'title="Fleeing Darfur"' in r.stdout and 'src="m.html"' in r.stdout
+
+
+def test_cdn_map_says_it_needs_a_network(tmp_path):
+    r = invoke("map", STORIES / "sudan-chad.txt", "-o", tmp_path / "m.html", "--cdn")
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "m.html").read_text("utf-8")
+    assert "needs a network" in html and "if(!window.L)" in html
+
+
+def test_csv_has_a_movements_table(tmp_path):
+    out = tmp_path / "places.csv"
+    r = invoke("extract", STORIES / "vladivostok-rajin.txt", "--format", "csv", "-o", out)
+    assert r.exit_code == 0, r.output
+    moves = (tmp_path / "places.movements.csv").read_text("utf-8").splitlines()
+    assert moves[0].startswith("doc_id,origin_id,origin,")
+    assert any(",Vladivostok," in m and ",Rajin," in m for m in moves[1:])
+    r = invoke("extract", STORIES / "vladivostok-rajin.txt", "--format", "csv")
+    tables = r.stdout.split("\n\n")
+    assert len(tables) == 2 and tables[1].startswith("doc_id,origin_id")
+
+
+def test_png_of_the_opening_view(tmp_path):
+    png = tmp_path / "card.png"
+    r = invoke("map", STORIES / "beirut-larnaca.txt", "-o", tmp_path / "m.html", "--png", png)
+    assert r.exit_code == 0, r.output
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000

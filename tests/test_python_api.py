@@ -85,10 +85,11 @@ def test_map_takes_texts_documents_and_results():
                        seed_result()], tiles="none").get_root().render()
     for name in ("Vladivostok", "Busan", "Khartoum", "Port Sudan", "Ussuriysk"):
         assert name in page
-    # the text version has a part per document, named after it; texts get unique ids
-    assert "<h2>doc</h2>" in page and "<h2>sd</h2>" in page
+    # each report in the text version names its story, never a file name or id
+    section = page[page.index('id="gm-text"'):]
+    assert "Story 1:" in section and "Story 2:" in section and "sd:" not in section
     two = geomap.map([text, text], tiles="none").get_root().render()
-    assert "<h2>doc</h2>" in two and "<h2>doc-2</h2>" in two
+    assert two.count("Vladivostok → Busan · 2 reports") >= 1
 
 
 def test_map_refuses_what_it_cannot_draw():

@@ -17,6 +17,7 @@ from fixtures_results import (
     hostile_result, seed_result,
 )
 from geomap import render
+from geomap.layers import movements
 from geomap.render import TILES, date_key, embed_snippet, render_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,13 +184,25 @@ def test_folium_ids_are_not_random_after_rendering():
 
 # ---------------------------------------------------------------- content
 
-def test_one_marker_per_place_and_one_arc_and_arrow_per_movement(seed_page):
-    counts = expected_counts([seed_result()])
-    scripts = _parse(seed_page).scripts[-1]
-    assert scripts.count("L.marker(") == counts["places"] + counts["arcs"]
-    assert scripts.count("L.polyline(") == counts["arcs"]
-    assert scripts.count("gm-arrow") == counts["arcs"]
-    assert scripts.count('"className": "gm-presence"') == counts["presence"]
+def _data(page: str) -> dict:
+    """The page's data block: the one JSON object the runtime draws."""
+    import json
+
+    script = _parse(page).scripts[-1]
+    start = script.index("data: ") + len("data: ")
+    return json.loads(script[start:script.rindex("});")])
+
+
+def test_one_data_block_no_template_per_marker(seed_page):
+    res = seed_result()
+    data = _data(seed_page)
+    assert len(data["places"]) == len(res.places)
+    # Movements with the same ends and category are one route.
+    keys = {(mv.origin.place.id, mv.destination.place.id, render.category_of(mv.event.what).key)
+            for mv in movements(res)}
+    assert len(data["routes"]) == len(keys) <= expected_counts([res])["arcs"]
+    script = _parse(seed_page).scripts[-1]
+    assert "L.marker(" not in script and "L.polyline(" not in script and "bindPopup" not in script
 
 
 def test_plain_text_alternative_lists_every_place_and_movement(seed_page):
@@ -229,27 +242,34 @@ def test_date_filter_only_when_events_are_dated():
 def test_without_events_the_map_still_renders_places():
     res = seed_result()
     page = render_html([type(res)(res.document, res.places, ())])
-    assert page.count("L.marker(") == len(res.places)
-    assert "L.polyline(" not in page
-    assert "Movements" not in "".join(_parse(page).text)
+    data = _data(page)
+    assert len(data["places"]) == len(res.places) and data["routes"] == []
+    assert {p["r"] for p in data["places"]} == {"mentioned"}
+    assert 'id="gm-moves"' not in page
 
 
 def test_empty_map_says_no_places_found():
     for results in ([], [empty_result()]):
         page = render_html(results)
         assert "No places found" in page
-        assert "L.marker(" not in page
-        assert not re.search(r"map_\d+\.fitBounds\(", page)
+        data = _data(page)
+        assert data["places"] == [] and data["frame"] is None
         assert "L.map(" in page
 
 
-def test_several_documents_get_their_own_layer_groups():
+def test_several_documents_share_markers_and_name_their_stories():
     page = render_html([seed_result(), hostile_result()])
+    data = _data(page)
+    names = [p["n"] for p in data["places"]]
+    assert len(names) == len(set(names)) or len(set((p["y"], p["x"]) for p in data["places"])) == len(names)
+    # Layer control: one group of places, one of movements, whatever the number of documents.
     script = _parse(page).scripts[-1]
     overlays = script[script.index("overlays"):script.index("};", script.index("overlays"))]
-    assert "North Korean troops in Russia" in overlays
-    assert overlays.count("\\u2014 places") == 2
-    assert "<script" not in overlays
+    assert overlays.count('"Places"') == 1 and overlays.count('"Movements"') == 1
+    # Popups name the story by its title, never by file name.
+    pops = " ".join(p["h"] for p in data["places"])
+    assert "North Korean troops in Russia" in pops
+    assert "seed.txt" not in pops
 
 
 def test_unknown_tiles_name_the_choices():
@@ -304,7 +324,7 @@ def test_embed_snippet_escapes_and_listens():
     assert 'height="500"' in s and "geomap:height" in s and "e.source===f.contentWindow" in s
 
 
-def test_dollar_signs_and_duplicate_titles_survive():
+def test_dollar_signs_survive():
     res = seed_result()
     rp = res.places[0]
     odd = type(rp)(type(rp.place)(**{**rp.place.__dict__, "name": "A $$ B"}), rp.mentions,
@@ -312,6 +332,3 @@ def test_dollar_signs_and_duplicate_titles_survive():
     res = type(res)(res.document, (odd, *res.places[1:]), res.events)
     page = render_html([res, seed_result()])
     assert "A $$ B" in page
-    script = _parse(page).scripts[-1]
-    overlays = script[script.index("overlays"):script.index("};", script.index("overlays"))]
-    assert overlays.count("\\u2014 places") == 2 and "places (2)" in overlays

@@ -1,0 +1,188 @@
+"""What every geomap page is built from: inlined Leaflet, the offline outline, basemaps,
+credits, and the two escapes (HTML text, JSON inside <script>)."""
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import itertools
+import json
+import os
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from branca.element import Element
+
+DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+OUTLINE_PATH = os.path.join(DATA_DIR, "world_outline.geojson")
+
+GEONAMES_CREDIT = (
+    'Place data © <a href="https://www.geonames.org/">GeoNames</a> '
+    '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
+)
+NATURAL_EARTH_CREDIT = (
+    'Country outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> '
+    "(public domain)"
+)
+OSM_ATTR = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+_LIGHT = {"sea": "#dce8ef", "land": "#f5f3ee", "border": "#a4afb7", "ink": "#1a1a1a"}
+_DARK = {"sea": "#1c2630", "land": "#2e343a", "border": "#56616b", "ink": "#1a1a1a"}
+
+
+@dataclass(frozen=True)
+class TileSpec:
+    label: str
+    url: str | None
+    attribution: str
+    max_zoom: int = 19
+    subdomains: str = "abc"
+    palette: dict | None = None
+
+
+TILES: dict[str, TileSpec] = {
+    "osm": TileSpec("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                    OSM_ATTR, 19, "abc", _LIGHT),
+    "carto-light": TileSpec(
+        "CARTO Positron", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        OSM_ATTR + ' © <a href="https://carto.com/attributions">CARTO</a>', 20, "abcd", _LIGHT),
+    "carto-dark": TileSpec(
+        "CARTO Dark Matter",
+        "https://{s}.basemaps.cartocdn.com/dark_all/{z}/{x}/{y}{r}.png",
+        OSM_ATTR + ' © <a href="https://carto.com/attributions">CARTO</a>', 20, "abcd", _DARK),
+    "esri-imagery": TileSpec(
+        "Esri World Imagery",
+        "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+        "Tiles © Esri — Source: Esri, i-cubed, USDA, USGS, AEX, GeoEye, Getmapping, "
+        "Aerogrid, IGN, IGP, UPR-EGP, and the GIS User Community", 18, "abc", _DARK),
+    "none": TileSpec("No tiles (country outlines only)", None, "", 10, "abc", _LIGHT),
+}
+
+_ID_LOCK = threading.RLock()  # re-entered by a page rendered while a map is built
+
+
+def _esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _js(value) -> str:
+    """JSON for a <script> block: nothing in it can close the script or open a tag."""
+    return (
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def _squeeze(code: str) -> str:
+    # folium's templates indent heavily; the indentation is a fifth of the script.
+    # Safe because no template used here puts a multi-line string literal in the page.
+    return "\n".join(line.strip() for line in code.splitlines() if line.strip())
+
+
+@contextmanager
+def _stable_ids():
+    """Give folium elements counter-based ids instead of random ones while building.
+
+    branca draws every element id from os.urandom, which makes two renders of the same
+    map differ; swapping the id factory for the duration of one build (under a lock,
+    since it is process-wide) makes the output reproducible.
+    """
+    counter = itertools.count(1)
+    original = Element.__dict__["_generate_id"]
+    with _ID_LOCK:
+        Element._generate_id = classmethod(lambda cls: str(next(counter)))
+        try:
+            yield
+        finally:
+            Element._generate_id = original
+
+
+@functools.lru_cache(maxsize=None)
+def _leaflet_assets() -> tuple[str, str]:
+    import xstatic.pkg.leaflet as xl
+
+    base = xl.BASE_DIR
+    with open(os.path.join(base, "leaflet.js"), encoding="utf-8") as fh:
+        js = fh.read()
+    # The source map is not shipped in the page; a dangling reference makes devtools fetch it.
+    js = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", js)
+    with open(os.path.join(base, "leaflet.css"), encoding="utf-8") as fh:
+        css = fh.read()
+
+    def inline(m: re.Match) -> str:
+        rel = m.group(1).strip("'\"")
+        path = os.path.join(base, rel)
+        if rel.startswith(("data:", "#")) or not os.path.isfile(path):
+            return m.group(0)
+        with open(path, "rb") as img:
+            data = base64.b64encode(img.read()).decode("ascii")
+        return f'url("data:image/png;base64,{data}")'
+
+    css = re.sub(r"url\(([^)]+)\)", inline, css)
+    # Comments and indentation are a third of leaflet.css.
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,])\s*", r"\1", css).strip()
+    return js.replace("</script", "<\\/script"), css
+
+
+@functools.lru_cache(maxsize=None)
+def _outline_js() -> str:
+    """The outline as delta-coded hundredths of a degree, one list per country
+    (polygons of rings of [x0, y0, dx1, dy1, ...]): 40% of the GeoJSON's size.
+    OUTLINE_DECODE turns it back into GeoJSON in the page."""
+    with open(OUTLINE_PATH, encoding="utf-8") as fh:
+        data = json.load(fh)
+    feats = []
+    for f in data["features"]:
+        g = f["geometry"]
+        polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+        out = []
+        for poly in polys:
+            rings = []
+            for ring in poly:
+                flat, px, py = [], 0, 0
+                for x, y in ring:
+                    ix, iy = round(x * 100), round(y * 100)
+                    flat += [ix - px, iy - py]
+                    px, py = ix, iy
+                rings.append(flat)
+            out.append(rings)
+        feats.append(out)
+    return _js(feats)
+
+
+# Inverse of _outline_js, inlined where the outline is drawn.
+OUTLINE_DECODE = ("function(fs){return {type:'FeatureCollection',features:fs.map(function(f){"
+                  "return {type:'Feature',properties:{},geometry:{type:'MultiPolygon',coordinates:f.map(function(p){"
+                  "return p.map(function(r){var o=[],x=0,y=0;for(var i=0;i<r.length;i+=2){x+=r[i];y+=r[i+1];"
+                  "o.push([x/100,y/100]);}return o;});})}};})};}")
+
+
+@functools.lru_cache(maxsize=None)
+def _cdn_assets() -> tuple[tuple[str, str], tuple[str, str]]:
+    """((URL, SRI hash) of leaflet.js, (URL, SRI hash) of leaflet.css) on jsDelivr.
+
+    The URLs name the version of the xstatic-leaflet package that is inlined otherwise,
+    whose files are byte for byte the npm package's dist files that jsDelivr serves, so
+    the hashes are computed from the local copies and a tampered CDN file is refused."""
+    import xstatic.pkg.leaflet as xl
+
+    version = xl.VERSION
+    out = []
+    for name in ("leaflet.js", "leaflet.css"):
+        with open(os.path.join(xl.BASE_DIR, name), "rb") as fh:
+            digest = base64.b64encode(hashlib.sha384(fh.read()).digest()).decode("ascii")
+        out.append((f"https://cdn.jsdelivr.net/npm/leaflet@{version}/dist/{name}", f"sha384-{digest}"))
+    return out[0], out[1]
+
+
+@functools.lru_cache(maxsize=None)
+def runtime_js(name: str) -> str:
+    """A script shipped beside this module (runtime.js), ready to inline."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), name), encoding="utf-8") as fh:
+        return fh.read().replace("</script", "<\\/script")

@@ -1,0 +1,171 @@
+"""Popup and tooltip HTML. Everything from an article is escaped here, before it reaches
+the page's data block (the runtime sets it as HTML, so it must already be safe)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Event, Result
+from .assets import _esc
+from .palette import ROLE_STYLE
+from .routes import Report, Route
+from .story import PlaceView, Sentences, Story
+from .words import UNCERTAIN_BELOW, human_date, movement_summary, quantity, with_attribution
+
+MAX_QUOTES = 4
+MAX_REPORTS = 30  # a corpus route lists this many reports; the rest are counted
+
+
+def quote_html(text: str, s: int, e: int, marks: Sequence[tuple[int, int]], limit: int = 320) -> str:
+    """Escaped sentence text[s:e] with the mentions in <mark>, trimmed around them."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    lead = trail = ""
+    if e - s > limit and marks:
+        centre = marks[0][0]
+        s2 = max(s, centre - limit // 2)
+        e2 = min(e, s2 + limit)
+        lead = "… " if s2 > s else ""
+        trail = " …" if e2 < e else ""
+        s, e = s2, e2
+    out, pos = [], s
+    for ms, me in sorted(marks):
+        ms, me = max(ms, pos), min(me, e)
+        if ms >= me:
+            continue
+        out.append(_esc(text[pos:ms]))
+        out.append("<mark>" + _esc(text[ms:me]) + "</mark>")
+        pos = me
+    out.append(_esc(text[pos:e]))
+    return lead + "".join(out) + trail
+
+
+def place_quotes(rp, sents: Sentences) -> list[str]:
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for m in sorted(rp.mentions, key=lambda m: (m.start, m.end)):
+        if not (0 <= m.start < m.end <= len(sents.text)):
+            continue
+        groups.setdefault(sents.around(m.start, m.end), []).append((m.start, m.end))
+    return [quote_html(sents.text, s, e, marks) for (s, e), marks in groups.items()]
+
+
+def _name(story: Story, res: Result, pid: str | None) -> str:
+    rp = res.place(pid) if pid else None
+    if rp is None:
+        return pid or "?"
+    return next((pv.label for pv in story.places if pv.rp.place.id == pid), rp.place.name)
+
+
+def event_line(story: Story, ev: Event, res: Result) -> str:
+    """Plain-text line for any event kind, naming its places in the article's words."""
+    if ev.kind == "movement":
+        return movement_summary(ev, _name(story, res, ev.origin), _name(story, res, ev.destination))
+    who = ev.actor or ev.what or ("Event" if ev.kind != "presence" else "Presence")
+    parts = [f"{who} in {_name(story, res, ev.place)}" if ev.place else who]
+    if ev.kind == "incident":
+        parts[0] = "Incident: " + parts[0]
+    return with_attribution(parts, ev)
+
+
+def place_tooltip(pv: PlaceView) -> str:
+    return f"<strong>{_esc(pv.label)}</strong> · {_esc(ROLE_STYLE[pv.role]['label'].lower())}"
+
+
+def place_sr(pv: PlaceView) -> str:
+    n = pv.count
+    return f"{pv.label}, {ROLE_STYLE[pv.role]['label'].lower()}, named {n} time{'s' if n != 1 else ''}"
+
+
+def place_popup(story: Story, pv: PlaceView) -> str:
+    p = pv.rp.place
+    n = pv.count
+    out = [f'<div class="gm-pop"><h3>{_esc(pv.label)}</h3>']
+    meta = [ROLE_STYLE[pv.role]["label"], f"named {n} time{'s' if n != 1 else ''}"]
+    if pv.label != p.name:
+        meta.append(f"{p.name} in the gazetteer")
+    out.append(f'<p class="gm-meta">{_esc(" · ".join(meta))}</p>')
+    if max(rp.score for _, rp in pv.seen) < UNCERTAIN_BELOW:
+        out.append('<p class="gm-meta gm-unsure">Match uncertain: the text may mean another place '
+                   "of this name.</p>")
+    quotes = []
+    for doc, rp in pv.seen:
+        src = f' <span class="gm-src">— {_esc(story.doc_name(doc))}</span>' if story.multi else ""
+        quotes.extend(q + src for q in place_quotes(rp, story.sentences(doc)))
+    if quotes:
+        out.append('<h4>In the text</h4><ul class="gm-quotes">')
+        out.extend(f"<li>{q}</li>" for q in quotes[:MAX_QUOTES])
+        out.append("</ul>")
+        if len(quotes) > MAX_QUOTES:
+            out.append(f'<p class="gm-meta">and {len(quotes) - MAX_QUOTES} more in the text version</p>')
+    if pv.events:
+        out.append('<h4>Reported here</h4><ul class="gm-events">')
+        out.extend(f"<li>{_esc(event_line(story, e, story.results[d]))}</li>" for d, e in pv.events[:MAX_QUOTES])
+        out.append("</ul>")
+        if len(pv.events) > MAX_QUOTES:
+            out.append(f'<p class="gm-meta">and {len(pv.events) - MAX_QUOTES} more</p>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def route_names(story: Story, rt: Route) -> tuple[str, str]:
+    lab = {pv.rp.place.id: pv.label for pv in story.places}
+    return (lab.get(rt.origin.place.id, rt.origin.place.name),
+            lab.get(rt.destination.place.id, rt.destination.place.name))
+
+
+def route_summary(story: Story, rt: Route) -> str:
+    """Tooltip and list line: 'Troops · North Korea → Vladivostok · 3 reports · from October 2024'."""
+    a, b = route_names(story, rt)
+    first = rt.reports[0]
+    if len(rt.reports) == 1:
+        return movement_summary(first.event, a, b)
+    head = rt.category.label
+    what = {r.event.what for r in rt.reports if r.event.what}
+    if len(what) == 1:
+        head = what.pop()
+    dated = [human_date(r.event.date) for r in rt.reports if r.event.date]
+    parts = [head, f"{a} → {b}", f"{len(rt.reports)} reports"]
+    if dated:
+        parts.append(dated[0] if len(set(dated)) == 1 else f"{dated[0]} to {dated[-1]}")
+    return " · ".join(parts)
+
+
+def _report_html(story: Story, r: Report) -> str:
+    ev = r.event
+    rows = [("When", human_date(ev.date) or "undated"), ("How many", quantity(ev)),
+            ("Who", ev.actor),
+            ("Source", f"according to {ev.source}" if ev.source else "not attributed")]
+    cert = (ev.certainty or "").lower()
+    if cert in ("likely", "denied", "reported"):
+        rows.append(("Certainty", cert))
+    if story.multi:
+        rows.append(("Story", story.doc_name(r.doc)))
+    dl = "".join(f"<dt>{k}</dt><dd>{_esc(v)}</dd>" for k, v in rows if v)
+    text = ev.evidence.text if ev.evidence else ""
+    if len(text) > 500:
+        text = text[:500].rstrip() + " …"
+    quote = f"<blockquote>{_esc(' '.join(text.split()))}</blockquote>" if text else ""
+    return f'<li><dl class="gm-dl">{dl}</dl>{quote}</li>'
+
+
+def route_popup(story: Story, rt: Route) -> str:
+    a, b = route_names(story, rt)
+    n = len(rt.reports)
+    out = [f'<div class="gm-pop"><h3>{_esc(a)} → {_esc(b)}</h3>',
+           f'<p class="gm-meta"><span class="gm-chip" style="background:{rt.category.colour}"></span>'
+           f'{_esc(rt.category.label)} · {n} report{"s" if n != 1 else ""}</p>']
+    refined = {r.named_with.place.name for r in rt.reports if r.named_with}
+    if refined:
+        out.append(f'<p class="gm-meta">Ends at {_esc(b)}, the place the text names with '
+                   f'{_esc(", ".join(sorted(refined)))}.</p>')
+    elif rt.destination.place.kind == "country":
+        out.append(f'<p class="gm-meta">Ends at the centre of {_esc(b)}: the text names no '
+                   "place in it.</p>")
+    out.append('<ol class="gm-reports">')
+    out.extend(_report_html(story, r) for r in rt.reports[:MAX_REPORTS])
+    out.append("</ol>")
+    if n > MAX_REPORTS:
+        out.append(f'<p class="gm-meta">and {n - MAX_REPORTS} more reports</p>')
+    out.append("</div>")
+    return "".join(out)

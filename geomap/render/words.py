@@ -1,0 +1,138 @@
+"""The reader's words: place names as the article spells them, dates as people write
+them, one-line summaries of events, and no raw match confidences."""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+
+from ..models import Event, ResolvedPlace
+
+_MONTHS = {
+    m: i for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")], 1)
+    for m in names
+}
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+_PART_DAY = {"early": 1, "beginning": 1, "start": 1, "mid": 15, "middle": 15, "late": 25,
+             "end": 28}
+# Scores are calibrated probabilities (geomap/confidence.py): a place below this gets a
+# "match uncertain" note; readers never see the number otherwise.
+UNCERTAIN_BELOW = 0.5
+
+
+def date_key(text: str | None) -> str | None:
+    """Sortable 'YYYY-MM-DD' for a date as written in the news, or None.
+
+    Understands ISO dates and forms like '8 October 2024', 'October 8, 2024',
+    'early October 2024', 'October 2024' and '2024'. Missing parts sort first (00),
+    'early/mid/late' pick day 1/15/25.
+    """
+    if not text:
+        return None
+    t = text.strip().lower()
+    m = re.search(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", t)
+    if m:
+        return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3] or 0):02d}"
+    y = re.search(r"\b(1[6-9]\d\d|2\d\d\d)\b", t)
+    if not y:
+        return None
+    month = 0
+    mm = re.search(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?", t)
+    if mm:
+        month = _MONTHS[mm[1]]
+    day = 0
+    rest = t[: y.start()] + " " + t[y.end():]
+    d = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", rest)
+    if d and month and 1 <= int(d[1]) <= 31:
+        day = int(d[1])
+    elif month:
+        p = re.search(r"\b(" + "|".join(_PART_DAY) + r")\b", t)
+        if p:
+            day = _PART_DAY[p[1]]
+    return f"{int(y[1]):04d}-{month:02d}-{day:02d}"
+
+
+def _iso_words(m: re.Match) -> str:
+    y, mo, d = int(m[1]), int(m[2]), m[3]
+    if not 1 <= mo <= 12:
+        return m[0]
+    if d:
+        return f"{int(d)} {_MONTH_NAMES[mo - 1][:3]} {y}"
+    return f"{_MONTH_NAMES[mo - 1]} {y}"
+
+
+def human_date(text: str | None) -> str | None:
+    """'2024-10-18' -> '18 Oct 2024', '2024-10' -> 'October 2024', a range
+    '2023-08/2024-10-18' -> 'August 2023 – 18 Oct 2024'; words as written stay."""
+    if not text:
+        return None
+    out = re.sub(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", _iso_words, text.strip())
+    return re.sub(r"\s*/\s*", " – ", out) if re.search(r"\d\s*/\s*\d", out) else out
+
+
+def key_words(key: str) -> str:
+    """A date-filter key ('2024-10-00') as words ('October 2024')."""
+    y, m, d = (int(x) for x in key.split("-"))
+    if not m:
+        return str(y)
+    if not d:
+        return f"{_MONTH_NAMES[m - 1]} {y}"
+    return f"{d} {_MONTH_NAMES[m - 1][:3]} {y}"
+
+
+def place_label(rp: ResolvedPlace) -> str:
+    """The name as the article writes it most often (not as a demonym), in its own case;
+    the gazetteer's name when the article's differs only by a slip of spelling."""
+    name = rp.place.name
+    forms = Counter(" ".join(m.text.split()) for m in rp.mentions if not m.demonym and m.text.strip())
+    if not forms:
+        return name
+    form = forms.most_common(1)[0][0]
+    if form.isupper() and len(form) > 3:  # a dateline "SEOUL —"
+        form = form.title()
+    a, b = form.casefold(), name.casefold()
+    if a == b or a in b.split() and len(a) > 3:
+        return name
+    if difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 and abs(len(a) - len(b)) <= 2:
+        return name  # "Usurisk" for Ussuriysk: the reader gets the right spelling
+    return form
+
+
+def quantity(ev: Event) -> str | None:
+    if ev.quantity:
+        return ev.quantity
+    if ev.quantity_value is not None and ev.quantity_value > 0:
+        return f"{ev.quantity_value:,.0f}"
+    return None
+
+
+def certainty_note(ev: Event) -> str | None:
+    # "according to X" already says the claim is reported, so only add what it doesn't.
+    c = (ev.certainty or "").lower()
+    if c in ("likely", "denied"):
+        return c
+    if c == "reported" and not ev.source:
+        return "reported"
+    return None
+
+
+def with_attribution(parts: list[str], ev: Event) -> str:
+    """Append when, who says so and how sure, joined as one line."""
+    parts.append(human_date(ev.date) or "undated")
+    if ev.source:
+        parts.append(f"according to {ev.source}")
+    note = certainty_note(ev)
+    if note:
+        parts.append(note)
+    return " · ".join(parts)
+
+
+def movement_summary(ev: Event, origin: str, destination: str) -> str:
+    """One line (plain text) such as '1,500 troops · A → B · October 2024 · according to X'."""
+    head = " ".join(x for x in (quantity(ev), ev.what) if x) or "Movement"
+    return with_attribution([head, f"{origin} → {destination}"], ev)
