@@ -77,9 +77,12 @@ def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gaze
                          f"{max_chars / 1e6:g} million per document: split the text (for example one part "
                          "per line with --jsonl)")
     g = gazetteer or gz.load()
-    from .lang import normalise
+    from .lang import normalise, plausible
 
-    code = normalise(lang) or normalise(doc.lang) or detect_language(doc.text)
+    # A page's lang="0" or a JSON Lines "lang" that names no language is a hint to ignore;
+    # a language asked for explicitly (lang=) must be one.
+    declared = normalise(doc.lang)
+    code = normalise(lang) or (declared if plausible(declared) else None) or detect_language(doc.text)
     if code not in available_languages():
         # One line on stderr (logging's last-resort handler) unless the caller set up logging.
         logging.getLogger("geomap").warning(

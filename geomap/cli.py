@@ -383,7 +383,7 @@ def extract(inputs, fmt, out, jsonl, glob, lang, doc_date, gazetteers, quiet,
         if out == "-":
             text += "\n" + moves
         else:
-            _write(str(Path(out).with_suffix("")) + ".movements.csv", moves, inputs)
+            _write(str(Path(out).with_suffix("")) + ".movements.csv", moves, inputs, glob, jsonl)
     else:
         _check_output(out, inputs, glob, jsonl)
         serialize.write_geopackage(results, out)
@@ -495,8 +495,10 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, png, jsonl, glob, lang,
             raise OutputError(f"cannot write {png}: {e.strerror or e}") from None
         click.echo(f"wrote {png}", err=True)
     if embed and out != "-":
+        from urllib.parse import quote
+
         # The map's file name, as an address relative to the page that embeds it.
-        atomic_write("-", embed_snippet(Path(out).name, title=title or "Map of places and movements") + "\n")
+        atomic_write("-", embed_snippet(quote(Path(out).name), title=title or "Map of places and movements") + "\n")
     if failures:
         sys.exit(2)
 

@@ -317,4 +317,9 @@ def resolve_output_path(out: str | None, stem: str, suffix: str) -> str:
 
 def names_folder(out: str | None) -> bool:
     """Whether `-o OUT` names a folder to write into (an existing one, or a path ending in a slash)."""
-    return out is not None and out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir())
+    if out is None or out == "-":
+        return False
+    try:
+        return out.endswith(("/", os.sep)) or Path(out).is_dir()
+    except (OSError, ValueError):  # a name too long, a NUL: writing it will say so
+        return False

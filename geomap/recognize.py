@@ -101,10 +101,10 @@ def available_languages() -> tuple[str, ...]:
 def language(code: str) -> Lang:
     """A language's recognition data. A code geomap has no file for (a text detected as
     Italian, say) gets the language-neutral reading: see _neutral."""
-    from .lang import load_data
+    from .lang import load_data, plausible
 
     if code not in available_languages():
-        if not (code.isalpha() and 2 <= len(code) <= 3):
+        if not plausible(code):
             raise ValueError(f"unsupported language {code!r}; geomap reads {', '.join(available_languages())}")
         return _neutral(code)
     return _lang_from_data(code, load_data(code))

@@ -114,7 +114,8 @@ MOVEMENT_COLUMNS = ["doc_id", "origin_id", "origin", "origin_lat", "origin_lon",
 
 
 def to_movements_csv(results: list[Result]) -> str:
-    """The movements with both ends known, one row each, as the map draws them."""
+    """The movements with both ends known, one row each, as the map draws them. Text
+    cells are neutralised like the places' (csv_cell)."""
     from .layers import movements
 
     buf = io.StringIO()
@@ -123,10 +124,12 @@ def to_movements_csv(results: list[Result]) -> str:
     for r in results:
         for mv in movements(r):
             ev, a, b = mv.event, mv.origin.place, mv.destination.place
-            w.writerow([r.document.id, a.id, a.name, f"{a.lat:.5f}", f"{a.lon:.5f}", b.id, b.name, f"{b.lat:.5f}",
-                        f"{b.lon:.5f}", ev.what or "", ev.quantity or "",
-                        "" if ev.quantity_value is None else ev.quantity_value, ev.date or "", ev.source or "",
-                        ev.certainty or "", " ".join(ev.evidence.text.split()) if ev.evidence else ""])
+            # Text cells through csv_cell (a sentence or source may start with "=" or "-").
+            w.writerow([csv_cell(r.document.id), csv_cell(a.id), csv_cell(a.name), f"{a.lat:.5f}", f"{a.lon:.5f}",
+                        csv_cell(b.id), csv_cell(b.name), f"{b.lat:.5f}", f"{b.lon:.5f}", csv_cell(ev.what),
+                        csv_cell(ev.quantity), "" if ev.quantity_value is None else ev.quantity_value,
+                        csv_cell(ev.date), csv_cell(ev.source), csv_cell(ev.certainty),
+                        csv_cell(" ".join(ev.evidence.text.split()) if ev.evidence else "")])
     return buf.getvalue()
 
 

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from geomap.cli import cli
 from geomap.errors import OutputError
 from geomap.ingest import SkippedInput, load_documents
-from geomap.output import check_target, derived_output, guard_inputs, safe_name
+from geomap.output import check_target, guard_inputs, resolve_output_path, safe_name
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = "Troops were flown from Minsk to Kaliningrad on Monday, officials said.\n"
@@ -142,8 +142,8 @@ def test_safe_name_is_bounded_and_stays_in_its_folder(tmp_path):
     name = safe_name("é" * 300)
     assert len(name.encode()) <= 120 and name == "é" * 60
     for raw in ("../../etc/passwd", "/abs/path", "..\\..\\x", "a/../../b", "%2e%2e"):
-        path = derived_output(tmp_path / "output", raw, ".html")
-        assert path.parent == tmp_path / "output"
+        assert Path(resolve_output_path(None, raw, ".html")).parent == Path("output")
+        assert Path(resolve_output_path(f"{tmp_path}/", raw, ".html")).parent == tmp_path
 
 
 def test_url_path_cannot_choose_where_the_map_goes(server, tmp_path, monkeypatch):
@@ -546,13 +546,16 @@ def test_csv_cells_cannot_start_a_formula(tmp_path):
     import csv
     import io
 
-    table = list(csv.reader(io.StringIO(r.stdout)))[1:]
-    ids = [row[0] for row in table]
-    assert set(ids) == {"'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "plain"}
-    for row in table:
-        for cell in row:
-            assert not cell.startswith(("=", "+", "@", "\t", "\r")), row
-        float(row[5]), float(row[6])  # coordinates stay numbers
+    # On standard output the places come first, then a blank line, then the movements.
+    places_csv, moves_csv = r.stdout.split("\n\n")
+    expected = {"'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "plain"}
+    for text, coords in ((places_csv, (5, 6)), (moves_csv, (3, 4, 7, 8))):
+        table = list(csv.reader(io.StringIO(text)))[1:]
+        assert {row[0] for row in table} == expected
+        for row in table:
+            for cell in row:
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")), row
+            [float(row[i]) for i in coords]  # coordinates stay numbers
 
 
 def test_cdn_leaflet_has_subresource_integrity(gaz):
@@ -606,3 +609,13 @@ def test_geopackage_under_an_odd_name_is_written_there(tmp_path, name):
     assert r.exit_code == 0, r.output
     assert os.listdir(tmp_path / "o") == [name]
     assert out.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_lang_field_that_names_no_language_is_ignored(tmp_path):
+    # Found by the fuzz: "lang": "0" was an internal error once languages came from data.
+    src = tmp_path / "l.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Troops moved from Minsk to Kaliningrad.", "lang": "0"}) + "\n")
+    r = invoke("extract", src, "--format", "jsonl", "-q")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["lang"] == "en" and {p["name"] for p in out["places"]} == {"Minsk", "Kaliningrad"}

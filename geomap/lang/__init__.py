@@ -59,6 +59,11 @@ def normalise(code: str | None) -> str | None:
     return _THREE_TO_TWO.get(c, c) or None
 
 
+def plausible(code: str | None) -> bool:
+    """Whether a (normalised) code can name a language at all: two or three letters."""
+    return bool(code) and code.isalpha() and 2 <= len(code) <= 3
+
+
 # ISO 639-2/3 codes an HTML page or a user may give for the languages geomap knows of.
 _THREE_TO_TWO = {"eng": "en", "ind": "id", "rus": "ru", "ukr": "uk", "deu": "de", "ger": "de", "fra": "fr",
                  "fre": "fr", "spa": "es", "pol": "pl", "ces": "cs", "cze": "cs"}
