@@ -79,7 +79,9 @@ def auc(errors_km) -> float:
     return area / math.log(MAX_ERROR_KM) / (len(ys) - 1)
 
 
-def read_gold(path: str | Path):
+def read_rows(path: str | Path, check, what: str, hint=lambda e: ""):
+    """The rows of a JSON Lines gold file; check(row) raises ValueError, KeyError or
+    TypeError for a row that is not ``what``, reported with its line number."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"gold file not found: {p}")
@@ -88,11 +90,18 @@ def read_gold(path: str | Path):
             if not line.strip():
                 continue
             try:
-                doc = json.loads(line)
-                doc["text"], doc["toponyms"]
+                row = json.loads(line)
+                check(row)
             except (ValueError, KeyError, TypeError) as e:
-                raise InputError(f"{p}:{n}: not a gold document ({e})") from None
-            yield doc
+                raise InputError(f"{p}:{n}: not {what} ({e}){hint(e)}") from None
+            yield row
+
+
+def read_gold(path: str | Path):
+    def check(doc):
+        doc["text"], doc["toponyms"]
+
+    return read_rows(path, check, "a gold document")
 
 
 def score_corpus(path, predict, name: str | None = None) -> Scores:

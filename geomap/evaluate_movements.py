@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .distance import haversine_km
 from .errors import InputError
-from .evaluate import Scores
+from .evaluate import Scores, read_rows
 
 MATCH_KM = 161.0
 
@@ -104,22 +104,15 @@ def is_movement_gold(path: str | Path) -> bool:
 
 
 def read_movement_gold(path: str | Path):
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"gold file not found: {p}")
-    with open(p, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                if not isinstance(row["text"], str) or not isinstance(row["movements"], list):
-                    raise TypeError("text must be a string and movements a list")
-            except (ValueError, KeyError, TypeError) as e:
-                hint = " (real excerpts carry no text: build them with scripts/real_excerpts.py)" if (
-                    isinstance(e, KeyError) and e.args == ("text",)) else ""
-                raise InputError(f"{p}:{n}: not a movement gold row ({e}){hint}") from None
-            yield row
+    def check(row):
+        if not isinstance(row["text"], str) or not isinstance(row["movements"], list):
+            raise TypeError("text must be a string and movements a list")
+
+    def hint(e):
+        missing_text = isinstance(e, KeyError) and e.args == ("text",)
+        return " (real excerpts carry no text: build them with scripts/real_excerpts.py)" if missing_text else ""
+
+    return read_rows(path, check, "a movement gold row", hint)
 
 
 # --------------------------------------------------------------------------- countries of points
