@@ -22,6 +22,8 @@ OTHERS = ("it", "pt", "nl", "sv", "da", "tr", "ro", "hu", "fi", "el", "ar", "he"
 SAMPLE_CHARS = 4000
 SHORT_WORDS = 25  # below this many words, trigrams of a few names can outweigh the rest
 _WORD = re.compile(r"[^\W\d_]+")
+# A word in slashes, or with IPA's own letters and stress marks (U+0250-U+02FF).
+_IPA = re.compile(r"^[(\[]?/|[\u0250-\u02ff]")
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +62,8 @@ def detect(text: str, default: str = "en") -> str:
         # Names are left out: lingua rules out every language whose alphabet lacks a
         # letter of the text, so one "Araxá" or "Łódź" would make English Portuguese
         # or Polish. The everyday (lower-case) words carry the language.
-        plain = [w for w in sample.split() if not w[:1].isupper()]
+        # Pronunciations go too: IPA's "æ" in "/ˈlæŋkæstər/" made an English text Danish.
+        plain = [w for w in sample.split() if not w[:1].isupper() and not _IPA.search(w)]
         probe = " ".join(plain) if len(plain) >= 5 else sample
         ranked = [(v.language.iso_code_639_1.name.lower(), v.value)
                   for v in det.compute_language_confidence_values(probe) if v.value > 0]
