@@ -252,3 +252,43 @@ def test_crossing_point_and_invasion(gaz):
 def test_a_distance_is_no_origin(gaz):
     text = "256 people were flown from Port Sudan, about 800km from the capital Khartoum, to Jeddah."
     assert _routes(text, gaz) == {("Port Sudan", "Jeddah")}
+
+
+# --------------------------------------------------------------------------- second pass (events2)
+
+def test_nationality_of_people_in_the_frame_is_their_origin(gaz):
+    # the demonym modifies the moved people inside a noun phrase the mover rules do not read as the subject
+    text = "Officials reported a surge in arrivals of undocumented Haitian immigrants into the Dominican Republic."
+    assert _routes(text, gaz) == {("Haiti", "Dominican Republic")}
+    # demonyms that are the nouns themselves, a list of them: one movement per country
+    text = "A boat with 12 Eritreans, five Sudanese and two Somalis was escorted to Lampedusa on Monday."
+    assert _routes(text, gaz) == {("Eritrea", "Lampedusa"), ("Sudan", "Lampedusa"), ("Somalia", "Lampedusa")}
+
+
+def test_nationality_is_no_origin_inside_its_own_country(gaz):
+    # "Sudanese families" moving within Sudan: the country is not an origin of a move inside it
+    text = "About 300 displaced Sudanese families reached Kassala on foot this week."
+    assert ("Sudan", "Kassala") not in _routes(text, gaz)
+
+
+@pytest.mark.parametrize("text,lang,route", [
+    ("Storms flooded large parts of Benghazi on Sunday. Volunteer medics reached the city two days later from Tobruk.",
+     "en", ("Tobruk", "Benghazi")),
+    ("The ferry docked at Mytilene on Friday. About 200 migrants were later moved from the island to Athens.",
+     "en", ("Mytilene", "Athens")),
+    ("Banjir merendam sebagian besar Manado pada Senin. Relawan dari Gorontalo tiba di kota itu pada Rabu.",
+     "id", ("Gorontalo", "Manado")),
+])
+def test_a_place_noun_points_back_to_the_last_place_of_its_kind(gaz, text, lang, route):
+    assert route in _routes(text, gaz, lang)
+
+
+def test_a_place_noun_with_its_name_or_of_points_nowhere(gaz):
+    # "the capital of Chad" names N'Djamena by description, not the last city told
+    text = "Aid trucks left Abeche on Monday. A second convoy reached the capital of Chad on Tuesday."
+    assert ("Abeche", "Abeche") not in _routes(text, gaz)
+    assert all(d != "Abéché" for _, d in _routes(text, gaz))
+    # too far back: a city named four sentences before is not "the city"
+    text = ("Floods hit Benghazi in September. Officials met on Monday. Prices rose on Tuesday. "
+            "Schools closed on Wednesday. Officials said. Volunteers from Tobruk reached the city on Friday.")
+    assert all(d not in ("Benghazi",) for _, d in _routes(text, gaz))

@@ -84,6 +84,8 @@ def find_events(result: Result) -> Result:
     mentions = sorted(((m, rp) for rp in result.places for m in rp.mentions), key=lambda x: (x[0].start, -x[0].end))
     state = State(places={rp.place.id: rp.place for rp in result.places})
     events: list[Event] = []
+    anaphors = cues.anaphors
+    history: list = []
     j = 0
     for s, e in split_sentences(doc.text, doc.lang):
         while j < len(mentions) and mentions[j][0].start < s:
@@ -94,6 +96,10 @@ def find_events(result: Result) -> Result:
             if mentions[q][0].end <= e:
                 ms.append(mentions[q])
             q += 1
+        if anaphors is not None:  # "Rescuers reached the city": the city named before
+            history.extend((state.sentence, m, rp) for m, rp in ms)
+            back = anaphors.find(doc.text, s, e, [(m.start, m.end) for m, _ in ms], history, state.sentence)
+            ms = sorted(ms + back, key=lambda x: (x[0].start, -x[0].end))
         if ms:  # a sentence naming no place has no event; the discourse state carries over it unchanged
             events.extend(Sentence(doc.text, s, e, ms, cues, doc_date, state).events())
         state.sentence += 1

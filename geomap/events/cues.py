@@ -5,6 +5,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .anaphora import Anaphors
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
 class Phrases:
@@ -86,6 +88,7 @@ class Cues:
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
+        self.anaphors = Anaphors(d["anaphors"], d.get("anaphor_not_before", [])) if d.get("anaphors") else None
         self.determiners = set(d.get("determiners", []))
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))
         self.any_aux = self.active_aux | self.passive_aux

@@ -168,10 +168,52 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if origin is not None:
             return [toks[origin].rp.place.id]
         earlier = self._earlier_origin(p)
+        if earlier is None:
+            nat = self._nationality_origins(p, dplace)
+            if nat:
+                return nat
         o = self.state.places.get(earlier)
         if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
             return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
         return [earlier]
+
+    def _nationality_origins(self, p: Partial, dplace) -> list[str]:
+        """"an influx of 2,000 Sudanese refugees into Adre", "13 Bangladeshis, seven Nepalese and two Somalis
+        disembarked at X": people named by their nationality anywhere in the frame came from their country,
+        when nothing nearer (a "from" place, the subject, an origin told before) says where they set out."""
+        toks, c = self.toks, self.cues
+        if not c.demonym_origin:
+            return []
+        out: list[str] = []
+        for k in range(p.left[0], p.right[1]):
+            t = toks[k]
+            if not t.demonym or t.attr or self.roles.get(k) not in (None, "direct"):
+                continue
+            if not (self._names_people(k)):
+                continue
+            o = t.rp.place
+            if contains(o, dplace) or contains(dplace, o) or o.id in out:
+                continue
+            out.append(o.id)
+        return out
+
+    def _names_people(self, k: int) -> bool:
+        """Is the demonym at token k a mover's nationality: a noun itself ("Bangladeshis") or the
+        modifier of a mover noun ("Sudanese refugees", "undocumented Haitian immigrants")?"""
+        toks, c = self.toks, self.cues
+        if c.head_last:
+            q = k + 1
+            while q < len(toks) and q - k <= 3 and q not in self.in_what and toks[q].alpha \
+                    and toks[q].text[:1].islower() and not toks[q].trig and not toks[q].prep:
+                q += 1
+            if q in self.in_what:
+                return True
+        elif k - 1 in self.in_what:
+            return True
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        # the demonym is the noun: "Afghans", "seven Nepalese and two Somalis"
+        return nxt is None or not nxt.alpha or nxt.trig or nxt.prep or nxt.low in c.coord_words \
+            or nxt.low in c.any_aux or nxt.low in c.subject_gap
 
     def _origin_only(self, p: Partial, common: dict, seen: set) -> list[Event]:
         """A departure with no destination in its sentence ("fled Sudan", "had left Mbour").
