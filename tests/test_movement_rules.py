@@ -292,3 +292,10 @@ def test_a_place_noun_with_its_name_or_of_points_nowhere(gaz):
     text = ("Floods hit Benghazi in September. Officials met on Monday. Prices rose on Tuesday. "
             "Schools closed on Wednesday. Officials said. Volunteers from Tobruk reached the city on Friday.")
     assert all(d not in ("Benghazi",) for _, d in _routes(text, gaz))
+
+
+def test_indonesian_trade_nouns_with_their_places_are_movements(gaz):
+    got = _routes("Ekspor batu bara dari Samarinda ke Jepang dan Korea Selatan naik pada Maret.", gaz, "id")
+    assert got == {("Samarinda", "Japan"), ("Samarinda", "South Korea")}
+    # a price is not a shipment: no place is reached
+    assert _routes("Harga ekspor kopi dari Lampung naik pada Maret.", gaz, "id") == set()
