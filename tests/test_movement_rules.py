@@ -299,3 +299,23 @@ def test_indonesian_trade_nouns_with_their_places_are_movements(gaz):
     assert got == {("Samarinda", "Japan"), ("Samarinda", "South Korea")}
     # a price is not a shipment: no place is reached
     assert _routes("Harga ekspor kopi dari Lampung naik pada Maret.", gaz, "id") == set()
+
+
+def test_an_island_is_reached_on(gaz):
+    assert _routes("A boat carrying 90 migrants from Sfax landed on Lampedusa late on Tuesday.", gaz) == {
+        ("Sfax", "Lampedusa")}
+
+
+@pytest.mark.parametrize("text,lang,routes", [
+    ("About 400 migrants arrived in Pozzallo on Sunday. They came from Egypt, Syria and Bangladesh.", "en",
+     {("Egypt", "Pozzallo"), ("Syria", "Pozzallo"), ("Bangladesh", "Pozzallo")}),
+    ("Sebanyak 120 pekerja migran tiba di Nunukan pada Kamis. Mereka datang dari Tawau.", "id",
+     {("Tawau", "Nunukan")}),
+])
+def test_where_they_came_from_completes_the_arrival_told_before(gaz, text, lang, routes):
+    assert routes <= _routes(text, gaz, lang)
+
+
+def test_where_someone_comes_from_alone_is_no_movement(gaz):
+    # no arrival told before: a home, not a journey with an end on the map
+    assert _routes("The singer comes from Ghana and lives in London.", gaz) == set()

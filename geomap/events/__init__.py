@@ -30,7 +30,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   none, which blocks a shorter match such as "based" in "based on"), optional ``flags``
   and an optional ``what``. The flags are: arrival ("arrived in X" makes X the
   destination); destination_direct and origin_direct (the object is the place:
-  "entered X", "fled X"); departure ("left X for Y"); deploy ("deployed in X" is a
+  "entered X", "fled X"); departure ("left X for Y"); origin_statement ("came from X": only
+  completes an arrival told just before, alone it is a home, not a journey); deploy ("deployed in X" is a
   presence); nominal (a noun such as "deployment", which has no subject and no date
   before it); direct_object (an incident verb whose object is the target).
 - ``prepositions``: destination, origin, transit, locative and target words.

@@ -231,6 +231,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward else None
         for o in p.origins:
             oid = toks[o].rp.place.id
+            if dest is None and "origin_statement" in p.trig.flags:
+                break  # "comes from Ghana" alone is where someone is from, not a journey
             key = ("movement", oid, dest)
             if dest != oid and key not in seen:
                 seen.add(key)
