@@ -319,3 +319,9 @@ def test_where_they_came_from_completes_the_arrival_told_before(gaz, text, lang,
 def test_where_someone_comes_from_alone_is_no_movement(gaz):
     # no arrival told before: a home, not a journey with an end on the map
     assert _routes("The singer comes from Ghana and lives in London.", gaz) == set()
+
+
+def test_another_spelling_of_a_name_is_no_demonym(gaz):
+    # "Marrakech" for the gazetteer's Marrakesh ends like "French" but names the city, not a nationality
+    got = _routes("Spanish and British rescue teams arrived in Marrakech on Sunday.", gaz)
+    assert got == {("Spain", "Marrakesh"), ("United Kingdom", "Marrakesh")}
