@@ -325,3 +325,10 @@ def test_another_spelling_of_a_name_is_no_demonym(gaz):
     # "Marrakech" for the gazetteer's Marrakesh ends like "French" but names the city, not a nationality
     got = _routes("Spanish and British rescue teams arrived in Marrakech on Sunday.", gaz)
     assert got == {("Spain", "Marrakesh"), ("United Kingdom", "Marrakesh")}
+
+
+def test_to_before_a_noun_is_a_destination_not_a_purpose(gaz):
+    # "-tion" words are nouns: "to evacuation centres in X" goes to X ("moved to tighten" stays a step)
+    got = _routes("About 5,000 residents were moved to evacuation centres in Cagayan on Monday.", gaz)
+    assert got == {(None, "Cagayan")}
+    assert _routes("Kenya moved to tighten rules on arrivals from Somalia.", gaz) == set()

@@ -45,6 +45,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.
+  ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not
+  read as "to" before a verb.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
   ``attribution`` (speech verbs before or after the source, "according to", impersonal
   forms, media words), ``numbers`` (separators, number words, vague amounts, scales),

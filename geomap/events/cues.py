@@ -98,6 +98,7 @@ class Cues:
         self.head_last = d.get("noun_phrase_head", "last") == "last"
         self.genitive_origin = bool(d.get("genitive_origin"))
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
+        self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         a = d.get("attribution", {})
         self.src_before, self.src_after, self.according = ph("source_before", a), ph("source_after", a), ph("according", a)

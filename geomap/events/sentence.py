@@ -47,6 +47,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         w = nxt.low
         # "to bases in X", "to western Iraq", "to the border": nouns, modifiers and determiners are no verbs
         plural = w.endswith("s") and not w.endswith("ss")
+        if c.noun_suffixes and w.endswith(c.noun_suffixes):
+            return False  # "moved to evacuation centres", "to detention": a noun, not a verb
         return not (w in c.determiners or w in c.place_modifiers or c.place_heads.match(self.lows, k + 1)
                     or k + 1 in getattr(self, "in_what", ()) or plural)
 
