@@ -332,3 +332,20 @@ def test_to_before_a_noun_is_a_destination_not_a_purpose(gaz):
     got = _routes("About 5,000 residents were moved to evacuation centres in Cagayan on Monday.", gaz)
     assert got == {(None, "Cagayan")}
     assert _routes("Kenya moved to tighten its border rules on Monday.", gaz) == set()
+
+
+@pytest.mark.parametrize("text,route", [
+    ("Cargo ships on Shanghai–Rotterdam routes now take 12 more days.", ("Shanghai", "Rotterdam")),
+    ("Qantas will fly its Sydney–London service via Perth from March.", ("Sydney", "London")),
+])
+def test_a_dashed_pair_of_places_is_a_route(gaz, text, route):
+    assert route in _routes(text, gaz)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops were sent along the Sudan–Chad border on Monday.",
+    "The Paris–Roubaix race was cancelled because of the snow.",
+])
+def test_a_dashed_pair_that_names_a_border_or_a_race_is_no_route(gaz, text):
+    routes = _routes(text, gaz)
+    assert ("Sudan", "Chad") not in routes and ("Paris", "Roubaix") not in routes

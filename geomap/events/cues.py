@@ -94,6 +94,7 @@ class Cues:
         self.any_aux = self.active_aux | self.passive_aux
         self.passive_prefixes = tuple(d.get("passive_prefixes", []))
         self.pronouns = set(d.get("pronouns", []))
+        self.pair_not_route = set(d.get("pair_not_route", []))
         self.complementizers = set(d.get("complementizers", []))
         self.head_last = d.get("noun_phrase_head", "last") == "last"
         self.genitive_origin = bool(d.get("genitive_origin"))

@@ -16,6 +16,9 @@ from .roles import RoleRules, contains
 from .tokens import CLAUSE_BREAK, tokenize
 
 
+DASHES = ("–", "—", "-")
+
+
 class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, DiscourseRules):
     def __init__(self, text: str, s: int, e: int, mentions, cues: Cues, doc: dt.date | None, state: State):
         self.text, self.s, self.e, self.cues, self.doc, self.state = text, s, e, cues, doc, state
@@ -33,7 +36,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if t.rp is None or t.demonym or t.attr:
             return False
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
-        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower():  # not "the Vietnam War"
+        paired = k >= 2 and self.toks[k - 1].text in DASHES and self.toks[k - 2].rp is not None  # "Asia–Europe routes"
+        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower() and not paired:  # not "the Vietnam War"
             return False  # "spillover from the Ukraine crisis": the crisis, not Ukraine, is what the phrase names
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
         return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
@@ -105,10 +109,15 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
         if not any(t.kind == "movement" for t in trigs):
             trigs = sorted(trigs + self._headline_triggers(), key=lambda t: t.i)
+        pairs = self._route_pairs()
+        if pairs:
+            # "Container ships on Asia–Europe routes": the pair itself tells the movement
+            trigs = sorted(trigs + [Trigger(a + 1, 1, "movement", frozenset({"nominal", "self"}), None)
+                                    for a, _ in pairs], key=lambda t: t.i)
 
         regions, start = [], None  # stretches between attributions and clause breaks
         for k, t in enumerate(toks):
-            brk = t.attr or t.low in CLAUSE_BREAK
+            brk = t.attr or (t.low in CLAUSE_BREAK and not any(k == a + 1 for a, _ in pairs))
             if brk and start is not None:
                 regions.append((start, k))
                 start = None
@@ -117,6 +126,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if start is not None:
             regions.append((start, len(toks)))
         self.roles = self._place_roles(regions)
+        for a, b in pairs:  # "London–Tokyo": from the first to the second, whatever governs the pair
+            self.roles[a], self.roles[b] = "origin", "destination"
 
         partials: list[Partial] = []
         self.idle: Partial | None = None  # the last movement frame that named no place (see FrameRules._partial)
@@ -241,6 +252,19 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 out.append(Event(kind="movement", origin=oid, destination=dest, **common))
         if dest is None:
             state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
+        return out
+
+    def _route_pairs(self) -> list[tuple[int, int]]:
+        """Two places joined by a dash with no space ("London–Tokyo service", "Asia–Europe routes"): a route."""
+        toks, out = self.toks, []
+        for k in range(len(toks) - 2):
+            d, b = toks[k + 1], toks[k + 2]
+            if (d.text in DASHES and toks[k].end == d.start and d.end == b.start
+                    and all(t.rp is not None and not t.demonym and not t.possessive
+                            and t.text.lower() not in self.cues.place_nouns for t in (toks[k], b))  # "East-West trade"
+                    # "the Sudan–Chad border", "perang Rusia–Ukraina": a boundary or a relation, not a route
+                    and not any(0 <= q < len(toks) and self.lows[q] in self.cues.pair_not_route for q in (k - 1, k + 3))):
+                out.append((k, k + 2))
         return out
 
     def _headline_triggers(self) -> list[Trigger]:
