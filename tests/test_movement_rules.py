@@ -349,3 +349,11 @@ def test_a_dashed_pair_of_places_is_a_route(gaz, text, route):
 def test_a_dashed_pair_that_names_a_border_or_a_race_is_no_route(gaz, text):
     routes = _routes(text, gaz)
     assert ("Sudan", "Chad") not in routes and ("Paris", "Roubaix") not in routes
+
+
+def test_a_possessive_country_before_a_place_phrase_lets_the_preposition_through(gaz):
+    # "from Kenya's main port of Mombasa": Mombasa is the origin, Kenya only says whose port it is
+    got = _routes("About 900 refugees sailed on Friday from Kenya's main port of Mombasa to Mogadishu.", gaz)
+    assert got == {("Mombasa", "Mogadishu")}
+    got = _routes("A boat carrying 80 people landed on Sunday in Italy's southern region of Calabria.", gaz)
+    assert got == {(None, "Calabria")}

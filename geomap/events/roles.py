@@ -40,7 +40,10 @@ class RoleRules:
                 elif t.prep == "locative":
                     inner_dist = -1  # "at bases in X": a second locative, the place is where, not the object
             elif t.rp is not None:
-                if not (t.demonym or k == j - 1):
+                # "from Bangladesh's southern port of Chittagong": the owner of the place phrase is no break
+                owner = t.possessive and all(self.toks[q].alpha and self.toks[q].text[:1].islower()
+                                             for q in range(k + 1, j))
+                if not (t.demonym or k == j - 1 or owner):
                     break  # another place's own phrase
             elif t.trig:
                 if inner is None and dist == 0:
