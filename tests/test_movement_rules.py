@@ -364,3 +364,10 @@ def test_a_place_before_port_of_names_which_port(gaz):
     got = _routes("Two frigates sailed from the Black Sea port of Novorossiysk to Tartus on Monday.", gaz)
     assert got == {("Novorossiysk", "Tartus")}
     assert _routes("More troops were moved to the Kursk region of Russia.", gaz) == {(None, "Kursk Oblast")}
+
+
+def test_the_capital_is_the_biggest_city_told_lately(gaz):
+    # the last city named is Port Sudan, but "the capital" of this story is Khartoum
+    text = ("Fighting spread across Khartoum on Saturday and foreigners began leaving for Port Sudan. "
+            "Some 300 people were flown out of the capital to Djibouti on Monday.")
+    assert ("Khartoum", "Djibouti") in _routes(text, gaz)

@@ -16,8 +16,9 @@ LOOKBACK_SENTENCES = 3  # "the city" names a place of this story's last few sent
 
 
 class Anaphors:
-    def __init__(self, table: dict[str, list[str]], not_after: list[str]):
+    def __init__(self, table: dict[str, list[str]], not_after: list[str], largest: list[str] = ()):
         self.kinds = {k.lower(): set(v) for k, v in table.items()}
+        self.largest = {w.lower() for w in largest}  # "the capital": the biggest city told lately, not the last
         # one lower-case adjective may stand inside the phrase: "the northern city", "kota pelabuhan itu"
         alts = ["(?i:" + re.escape(w.split()[0]) + r")(?:\s+[a-z]+)?\s+" + r"\s+".join(map(re.escape, w.split()[1:]))
                 for w in sorted(self.kinds, key=len, reverse=True) if len(w.split()) > 1]
@@ -40,13 +41,14 @@ class Anaphors:
             if nxt and (nxt.group(1).lower() in self.not_after or nxt.group(1)[:1].isupper()):
                 continue  # "the capital of Chad", "ibu kota Jakarta": the name follows, nothing points back
             words = m.group().split()
-            kinds = self.kinds.get(" ".join(words).lower()) or self.kinds.get(" ".join(words[:1] + words[2:]).lower())
-            if not kinds:
+            key = next((x for x in (" ".join(words).lower(), " ".join(words[:1] + words[2:]).lower())
+                        if x in self.kinds), None)
+            if key is None:
                 continue
-            for n, mm, rp in reversed(history):
-                if sentence - n > LOOKBACK_SENTENCES:
-                    break
-                if mm.start < a and not mm.demonym and rp.place.kind in kinds:
-                    out.append((Mention(a, b, text[a:b]), rp))
-                    break
+            kinds = self.kinds[key]
+            recent = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
+                      and mm.start < a and not mm.demonym and rp.place.kind in kinds]
+            if recent:
+                rp = max(recent, key=lambda x: x.place.population or 0) if key in self.largest else recent[0]
+                out.append((Mention(a, b, text[a:b]), rp))
         return out

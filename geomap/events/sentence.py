@@ -36,9 +36,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if t.rp is None or t.demonym or t.attr:
             return False
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
-        paired = k >= 2 and self.toks[k - 1].text in DASHES and self.toks[k - 2].rp is not None  # "Asia–Europe routes"
-        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower() and not paired:  # not "the Vietnam War"
-            return False  # "spillover from the Ukraine crisis": the crisis, not Ukraine, is what the phrase names
+        # "Asia–Europe routes": the noun after a dashed pair belongs to the pair
+        paired = k >= 2 and self.toks[k - 1].text in DASHES and self.toks[k - 2].rp is not None
+        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower() and not paired:
+            # not "the Vietnam War"; "spillover from the Ukraine crisis": the crisis, not Ukraine, is what it names
+            return False
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
         return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
 
