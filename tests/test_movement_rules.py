@@ -252,3 +252,122 @@ def test_crossing_point_and_invasion(gaz):
 def test_a_distance_is_no_origin(gaz):
     text = "256 people were flown from Port Sudan, about 800km from the capital Khartoum, to Jeddah."
     assert _routes(text, gaz) == {("Port Sudan", "Jeddah")}
+
+
+# --------------------------------------------------------------------------- second pass (events2)
+
+def test_nationality_of_people_in_the_frame_is_their_origin(gaz):
+    # the demonym modifies the moved people inside a noun phrase the mover rules do not read as the subject
+    text = "Officials reported a surge in arrivals of undocumented Haitian immigrants into the Dominican Republic."
+    assert _routes(text, gaz) == {("Haiti", "Dominican Republic")}
+    # demonyms that are the nouns themselves, a list of them: one movement per country
+    text = "A boat with 12 Eritreans, five Sudanese and two Somalis was escorted to Lampedusa on Monday."
+    assert _routes(text, gaz) == {("Eritrea", "Lampedusa"), ("Sudan", "Lampedusa"), ("Somalia", "Lampedusa")}
+
+
+def test_nationality_is_no_origin_inside_its_own_country(gaz):
+    # "Sudanese families" moving within Sudan: the country is not an origin of a move inside it
+    text = "About 300 displaced Sudanese families reached Kassala on foot this week."
+    assert ("Sudan", "Kassala") not in _routes(text, gaz)
+
+
+@pytest.mark.parametrize("text,lang,route", [
+    ("Storms flooded large parts of Benghazi on Sunday. Volunteer medics reached the city two days later from Tobruk.",
+     "en", ("Tobruk", "Benghazi")),
+    ("The ferry docked at Mytilene on Friday. About 200 migrants were later moved from the island to Athens.",
+     "en", ("Mytilene", "Athens")),
+    ("Banjir merendam sebagian besar Manado pada Senin. Relawan dari Gorontalo tiba di kota itu pada Rabu.",
+     "id", ("Gorontalo", "Manado")),
+])
+def test_a_place_noun_points_back_to_the_last_place_of_its_kind(gaz, text, lang, route):
+    assert route in _routes(text, gaz, lang)
+
+
+def test_a_place_noun_with_its_name_or_of_points_nowhere(gaz):
+    # "the capital of Chad" names N'Djamena by description, not the last city told
+    text = "Aid trucks left Abeche on Monday. A second convoy reached the capital of Chad on Tuesday."
+    assert ("Abeche", "Abeche") not in _routes(text, gaz)
+    assert all(d != "Abéché" for _, d in _routes(text, gaz))
+    # too far back: a city named four sentences before is not "the city"
+    text = ("Floods hit Benghazi in September. Officials met on Monday. Prices rose on Tuesday. "
+            "Schools closed on Wednesday. Officials said. Volunteers from Tobruk reached the city on Friday.")
+    assert all(d not in ("Benghazi",) for _, d in _routes(text, gaz))
+
+
+def test_indonesian_trade_nouns_with_their_places_are_movements(gaz):
+    got = _routes("Ekspor batu bara dari Samarinda ke Jepang dan Korea Selatan naik pada Maret.", gaz, "id")
+    assert got == {("Samarinda", "Japan"), ("Samarinda", "South Korea")}
+    # a price is not a shipment: no place is reached
+    assert _routes("Harga ekspor kopi dari Lampung naik pada Maret.", gaz, "id") == set()
+
+
+def test_an_island_is_reached_on(gaz):
+    assert _routes("A boat carrying 90 migrants from Sfax landed on Lampedusa late on Tuesday.", gaz) == {
+        ("Sfax", "Lampedusa")}
+
+
+@pytest.mark.parametrize("text,lang,routes", [
+    ("About 400 migrants arrived in Pozzallo on Sunday. They came from Egypt, Syria and Bangladesh.", "en",
+     {("Egypt", "Pozzallo"), ("Syria", "Pozzallo"), ("Bangladesh", "Pozzallo")}),
+    ("Sebanyak 120 pekerja migran tiba di Nunukan pada Kamis. Mereka datang dari Tawau.", "id",
+     {("Tawau", "Nunukan")}),
+])
+def test_where_they_came_from_completes_the_arrival_told_before(gaz, text, lang, routes):
+    assert routes <= _routes(text, gaz, lang)
+
+
+def test_where_someone_comes_from_alone_is_no_movement(gaz):
+    # no arrival told before: a home, not a journey with an end on the map
+    assert _routes("The singer comes from Ghana and lives in London.", gaz) == set()
+
+
+def test_another_spelling_of_a_name_is_no_demonym(gaz):
+    # "Marrakech" for the gazetteer's Marrakesh ends like "French" but names the city, not a nationality
+    got = _routes("Spanish and British rescue teams arrived in Marrakech on Sunday.", gaz)
+    assert got == {("Spain", "Marrakesh"), ("United Kingdom", "Marrakesh")}
+
+
+def test_to_before_a_noun_is_a_destination_not_a_purpose(gaz):
+    # "-tion" words are nouns: "to evacuation centres in X" goes to X ("moved to tighten" stays a step)
+    got = _routes("About 5,000 residents were moved to evacuation centres in Cagayan on Monday.", gaz)
+    assert got == {(None, "Cagayan")}
+    assert _routes("Kenya moved to tighten its border rules on Monday.", gaz) == set()
+
+
+@pytest.mark.parametrize("text,route", [
+    ("Cargo ships on Shanghai–Rotterdam routes now take 12 more days.", ("Shanghai", "Rotterdam")),
+    ("Qantas will fly its Sydney–London service via Perth from March.", ("Sydney", "London")),
+])
+def test_a_dashed_pair_of_places_is_a_route(gaz, text, route):
+    assert route in _routes(text, gaz)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops were sent along the Sudan–Chad border on Monday.",
+    "The Paris–Roubaix race was cancelled because of the snow.",
+])
+def test_a_dashed_pair_that_names_a_border_or_a_race_is_no_route(gaz, text):
+    routes = _routes(text, gaz)
+    assert ("Sudan", "Chad") not in routes and ("Paris", "Roubaix") not in routes
+
+
+def test_a_possessive_country_before_a_place_phrase_lets_the_preposition_through(gaz):
+    # "from Kenya's main port of Mombasa": Mombasa is the origin, Kenya only says whose port it is
+    got = _routes("About 900 refugees sailed on Friday from Kenya's main port of Mombasa to Mogadishu.", gaz)
+    assert got == {("Mombasa", "Mogadishu")}
+    got = _routes("A boat carrying 80 people landed on Sunday in Italy's southern region of Calabria.", gaz)
+    assert got == {(None, "Calabria")}
+
+
+def test_a_place_before_port_of_names_which_port(gaz):
+    # "the Black Sea port of Novorossiysk": the port is the end; "the Kursk region of Russia" stays Kursk
+    got = _routes("Two frigates sailed from the Black Sea port of Novorossiysk to Tartus on Monday.", gaz)
+    assert got == {("Novorossiysk", "Tartus")}
+    assert _routes("More troops were moved to the Kursk region of Russia.", gaz) == {(None, "Kursk Oblast")}
+
+
+def test_the_capital_is_the_biggest_city_told_lately(gaz):
+    # the last city named is Port Sudan, but "the capital" of this story is Khartoum
+    text = ("Fighting spread across Khartoum on Saturday and foreigners began leaving for Port Sudan. "
+            "Some 300 people were flown out of the capital to Djibouti on Monday.")
+    assert ("Khartoum", "Djibouti") in _routes(text, gaz)

@@ -30,7 +30,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   none, which blocks a shorter match such as "based" in "based on"), optional ``flags``
   and an optional ``what``. The flags are: arrival ("arrived in X" makes X the
   destination); destination_direct and origin_direct (the object is the place:
-  "entered X", "fled X"); departure ("left X for Y"); deploy ("deployed in X" is a
+  "entered X", "fled X"); departure ("left X for Y"); origin_statement ("came from X": only
+  completes an arrival told just before, alone it is a home, not a journey); deploy ("deployed in X" is a
   presence); nominal (a noun such as "deployment", which has no subject and no date
   before it); direct_object (an incident verb whose object is the target).
 - ``prepositions``: destination, origin, transit, locative and target words.
@@ -44,6 +45,10 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.
+  ``pair_not_route``: words next to a dashed pair of places ("the Sudan–Chad border") that
+  make it a boundary or a relation, not a route ("London–Tokyo service").
+  ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not
+  read as "to" before a verb.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
   ``attribution`` (speech verbs before or after the source, "according to", impersonal
   forms, media words), ``numbers`` (separators, number words, vague amounts, scales),
@@ -84,6 +89,8 @@ def find_events(result: Result) -> Result:
     mentions = sorted(((m, rp) for rp in result.places for m in rp.mentions), key=lambda x: (x[0].start, -x[0].end))
     state = State(places={rp.place.id: rp.place for rp in result.places})
     events: list[Event] = []
+    anaphors = cues.anaphors
+    history: list = []
     j = 0
     for s, e in split_sentences(doc.text, doc.lang):
         while j < len(mentions) and mentions[j][0].start < s:
@@ -94,6 +101,10 @@ def find_events(result: Result) -> Result:
             if mentions[q][0].end <= e:
                 ms.append(mentions[q])
             q += 1
+        if anaphors is not None:  # "Rescuers reached the city": the city named before
+            history.extend((state.sentence, m, rp) for m, rp in ms)
+            back = anaphors.find(doc.text, s, e, [(m.start, m.end) for m, _ in ms], history, state.sentence)
+            ms = sorted(ms + back, key=lambda x: (x[0].start, -x[0].end))
         if ms:  # a sentence naming no place has no event; the discourse state carries over it unchanged
             events.extend(Sentence(doc.text, s, e, ms, cues, doc_date, state).events())
         state.sentence += 1

@@ -5,6 +5,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .anaphora import Anaphors
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
 class Phrases:
@@ -86,15 +88,19 @@ class Cues:
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
+        self.anaphors = (Anaphors(d["anaphors"], d.get("anaphor_not_before", []), d.get("anaphor_largest", []))
+                         if d.get("anaphors") else None)
         self.determiners = set(d.get("determiners", []))
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))
         self.any_aux = self.active_aux | self.passive_aux
         self.passive_prefixes = tuple(d.get("passive_prefixes", []))
         self.pronouns = set(d.get("pronouns", []))
+        self.pair_not_route = set(d.get("pair_not_route", []))
         self.complementizers = set(d.get("complementizers", []))
         self.head_last = d.get("noun_phrase_head", "last") == "last"
         self.genitive_origin = bool(d.get("genitive_origin"))
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
+        self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         a = d.get("attribution", {})
         self.src_before, self.src_after, self.according = ph("source_before", a), ph("source_after", a), ph("according", a)

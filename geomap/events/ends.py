@@ -28,7 +28,8 @@ class EndRules:
         """"to X" is the destination ("in X" after an arrival verb, the object of "entered"); "from X" the origin."""
         trig = p.trig
         (ca, lb), (ra, rb) = p.clause, p.right
-        want = {"destination"} | ({"locative", "near_direct"} if "arrival" in trig.flags else set()) | (
+        # "landed on Lampedusa", "arrived on Lesbos": an island is reached "on"
+        want = {"destination"} | ({"locative", "near_direct", "target"} if "arrival" in trig.flags else set()) | (
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
         p.dest = self._placed(range(ra, rb), want)
         if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"

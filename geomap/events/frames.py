@@ -204,16 +204,31 @@ class FrameRules:
         return t.rp is not None and t.rp.place.kind == "country" and not t.possessive and not t.attr
 
     def _demonym_list(self, k: int) -> list[int]:
-        """The demonyms coordinated with the one at token k: "Chinese and Turkish", "Malians and Guineans"."""
+        """The demonyms coordinated with the one at token k: "Chinese and Turkish", "Malians and Guineans",
+        "12 Eritreans, five Sudanese and two Somalis" (each may carry its own count)."""
+        toks, coord = self.toks, self.cues.coord_words
+
+        def step(q: int, d: int) -> int | None:
+            """The demonym one list item away from token q in direction d, or None."""
+            r = q + d
+            if d < 0 and r >= 0 and toks[r].is_num:
+                r -= 1  # our own count: "five Sudanese"
+            if not (0 <= r < len(toks)) or self.lows[r] not in coord:
+                return None
+            r += d
+            if 0 <= r < len(toks) and toks[r].is_num:
+                r += d  # the other's count
+            return r if 0 <= r < len(toks) and toks[r].demonym else None
+
         out = [k]
-        q = k - 1
-        while q >= 1 and self.lows[q] in self.cues.coord_words and self.toks[q - 1].demonym:
-            out.insert(0, q - 1)
-            q -= 2
-        q = k + 1
-        while q + 1 < len(self.toks) and self.lows[q] in self.cues.coord_words and self.toks[q + 1].demonym:
-            out.append(q + 1)
-            q += 2
+        q = step(k, -1)
+        while q is not None:
+            out.insert(0, q)
+            q = step(q, -1)
+        q = step(k, 1)
+        while q is not None:
+            out.append(q)
+            q = step(q, 1)
         return out
 
     def _unlisted_mover(self, p: Partial, subj_a: int, first_prep: int) -> None:

@@ -40,7 +40,10 @@ class RoleRules:
                 elif t.prep == "locative":
                     inner_dist = -1  # "at bases in X": a second locative, the place is where, not the object
             elif t.rp is not None:
-                if not (t.demonym or k == j - 1):
+                # "from Bangladesh's southern port of Chittagong": the owner of the place phrase is no break
+                owner = t.possessive and all(self.toks[q].alpha and self.toks[q].text[:1].islower()
+                                             for q in range(k + 1, j))
+                if not (t.demonym or k == j - 1 or owner):
                     break  # another place's own phrase
             elif t.trig:
                 if inner is None and dist == 0:
@@ -96,7 +99,24 @@ class RoleRules:
                     head = k
                     roles[k] = self._walk_role(k, ra)
                 prev = k
+        if c.head_last:
+            for k, r in list(roles.items()):
+                j = self._of_place(k)
+                if r is not None and j is not None and roles.get(j) is None and not contains(
+                        self.toks[j].rp.place, self.toks[k].rp.place):  # but "the Kursk region of Russia" is Kursk
+                    # "from the Baltic Sea port of Baltiysk": the port is the end, the sea only says which port
+                    roles[j], roles[k] = r, None
         return roles
+
+    def _of_place(self, k: int) -> int | None:
+        """The place in "<place k> port of <place>", "<place k> region of <place>", or None."""
+        q = k + 1
+        while q < len(self.toks) and q - k <= 3 and self.toks[q].rp is None and self._place_head(q) \
+                and self.toks[q].text[:1].islower() and self.lows[q] != "of":
+            q += 1
+        if q == k + 1 or q + 1 >= len(self.toks) or self.lows[q] != "of" or self.toks[q + 1].rp is None:
+            return None
+        return q + 1
 
     def _contained(self, idxs: list[int]) -> list[int]:
         """Drop a container named beside what it contains, and repeats of one place."""

@@ -16,6 +16,9 @@ from .roles import RoleRules, contains
 from .tokens import CLAUSE_BREAK, tokenize
 
 
+DASHES = ("–", "—", "-")
+
+
 class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, DiscourseRules):
     def __init__(self, text: str, s: int, e: int, mentions, cues: Cues, doc: dt.date | None, state: State):
         self.text, self.s, self.e, self.cues, self.doc, self.state = text, s, e, cues, doc, state
@@ -33,8 +36,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if t.rp is None or t.demonym or t.attr:
             return False
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
-        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower():  # not "the Vietnam War"
-            return False  # "spillover from the Ukraine crisis": the crisis, not Ukraine, is what the phrase names
+        # "Asia–Europe routes": the noun after a dashed pair belongs to the pair
+        paired = k >= 2 and self.toks[k - 1].text in DASHES and self.toks[k - 2].rp is not None
+        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower() and not paired:
+            # not "the Vietnam War"; "spillover from the Ukraine crisis": the crisis, not Ukraine, is what it names
+            return False
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
         return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
 
@@ -47,6 +53,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         w = nxt.low
         # "to bases in X", "to western Iraq", "to the border": nouns, modifiers and determiners are no verbs
         plural = w.endswith("s") and not w.endswith("ss")
+        if c.noun_suffixes and w.endswith(c.noun_suffixes):
+            return False  # "moved to evacuation centres", "to detention": a noun, not a verb
         return not (w in c.determiners or w in c.place_modifiers or c.place_heads.match(self.lows, k + 1)
                     or k + 1 in getattr(self, "in_what", ()) or plural)
 
@@ -103,10 +111,15 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
         if not any(t.kind == "movement" for t in trigs):
             trigs = sorted(trigs + self._headline_triggers(), key=lambda t: t.i)
+        pairs = self._route_pairs()
+        if pairs:
+            # "Container ships on Asia–Europe routes": the pair itself tells the movement
+            trigs = sorted(trigs + [Trigger(a + 1, 1, "movement", frozenset({"nominal", "self"}), None)
+                                    for a, _ in pairs], key=lambda t: t.i)
 
         regions, start = [], None  # stretches between attributions and clause breaks
         for k, t in enumerate(toks):
-            brk = t.attr or t.low in CLAUSE_BREAK
+            brk = t.attr or (t.low in CLAUSE_BREAK and not any(k == a + 1 for a, _ in pairs))
             if brk and start is not None:
                 regions.append((start, k))
                 start = None
@@ -115,6 +128,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if start is not None:
             regions.append((start, len(toks)))
         self.roles = self._place_roles(regions)
+        for a, b in pairs:  # "London–Tokyo": from the first to the second, whatever governs the pair
+            self.roles[a], self.roles[b] = "origin", "destination"
 
         partials: list[Partial] = []
         self.idle: Partial | None = None  # the last movement frame that named no place (see FrameRules._partial)
@@ -168,10 +183,52 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if origin is not None:
             return [toks[origin].rp.place.id]
         earlier = self._earlier_origin(p)
+        if earlier is None:
+            nat = self._nationality_origins(p, dplace)
+            if nat:
+                return nat
         o = self.state.places.get(earlier)
         if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
             return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
         return [earlier]
+
+    def _nationality_origins(self, p: Partial, dplace) -> list[str]:
+        """"an influx of 2,000 Sudanese refugees into Adre", "13 Bangladeshis, seven Nepalese and two Somalis
+        disembarked at X": people named by their nationality anywhere in the frame came from their country,
+        when nothing nearer (a "from" place, the subject, an origin told before) says where they set out."""
+        toks, c = self.toks, self.cues
+        if not c.demonym_origin:
+            return []
+        out: list[str] = []
+        for k in range(p.left[0], p.right[1]):
+            t = toks[k]
+            if not t.demonym or t.attr or self.roles.get(k) not in (None, "direct"):
+                continue
+            if not (self._names_people(k)):
+                continue
+            o = t.rp.place
+            if contains(o, dplace) or contains(dplace, o) or o.id in out:
+                continue
+            out.append(o.id)
+        return out
+
+    def _names_people(self, k: int) -> bool:
+        """Is the demonym at token k a mover's nationality: a noun itself ("Bangladeshis") or the
+        modifier of a mover noun ("Sudanese refugees", "undocumented Haitian immigrants")?"""
+        toks, c = self.toks, self.cues
+        if c.head_last:
+            q = k + 1
+            while q < len(toks) and q - k <= 3 and q not in self.in_what and toks[q].alpha \
+                    and toks[q].text[:1].islower() and not toks[q].trig and not toks[q].prep:
+                q += 1
+            if q in self.in_what:
+                return True
+        elif k - 1 in self.in_what:
+            return True
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        # the demonym is the noun: "Afghans", "seven Nepalese and two Somalis"
+        return nxt is None or not nxt.alpha or nxt.trig or nxt.prep or nxt.low in c.coord_words \
+            or nxt.low in c.any_aux or nxt.low in c.subject_gap
 
     def _origin_only(self, p: Partial, common: dict, seen: set) -> list[Event]:
         """A departure with no destination in its sentence ("fled Sudan", "had left Mbour").
@@ -189,12 +246,27 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward else None
         for o in p.origins:
             oid = toks[o].rp.place.id
+            if dest is None and "origin_statement" in p.trig.flags:
+                break  # "comes from Ghana" alone is where someone is from, not a journey
             key = ("movement", oid, dest)
             if dest != oid and key not in seen:
                 seen.add(key)
                 out.append(Event(kind="movement", origin=oid, destination=dest, **common))
         if dest is None:
             state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
+        return out
+
+    def _route_pairs(self) -> list[tuple[int, int]]:
+        """Two places joined by a dash with no space ("London–Tokyo service", "Asia–Europe routes"): a route."""
+        toks, out = self.toks, []
+        for k in range(len(toks) - 2):
+            d, b = toks[k + 1], toks[k + 2]
+            if (d.text in DASHES and toks[k].end == d.start and d.end == b.start
+                    and all(t.rp is not None and not t.demonym and not t.possessive
+                            and t.text.lower() not in self.cues.place_nouns for t in (toks[k], b))  # "East-West trade"
+                    # "the Sudan–Chad border", "perang Rusia–Ukraina": a boundary or a relation, not a route
+                    and not any(0 <= q < len(toks) and self.lows[q] in self.cues.pair_not_route for q in (k - 1, k + 3))):
+                out.append((k, k + 2))
         return out
 
     def _headline_triggers(self) -> list[Trigger]:

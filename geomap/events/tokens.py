@@ -78,6 +78,10 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
         common += 1
     if common < min(4, len(n)):
         return False
+    if len(t) == len(n) and len(t) - common <= 2 and n[-1] not in "aeiouy":
+        # "Marrakech" for Marrakesh: another spelling of the name, not an adjective made from it (a demonym
+        # as long as its name replaces a vowel ending: "Somalis" for Somalia)
+        return False
     # the ending must be what follows the shared stem ("Israel|i", "Sudan|ese", "Syri|ans"), so a name the
     # gazetteer spells differently ("Zalingei" for Zalinjay) is not taken for a demonym
     if common == len(t):  # "German" for Germany, "Thai" for Thailand; not "Primorsk" for Primorsky Krai

@@ -1,0 +1,54 @@
+"""Place nouns that point back: "the city", "the island", "kota itu" name the last place of that kind.
+
+Reporters name a place once and then call it "the city" or "the island"; the movement told with
+that noun ("Rescuers reached the city on Wednesday") goes to the place named before. The nouns
+and the place kinds each may stand for are data (``anaphors`` in data/events/<lang>.json). A noun
+followed by its own name or by "of" ("the city of Adre", "the capital of Chad", "ibu kota
+Jakarta") is not a reference back, and only a place named within the last few sentences counts.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Mention
+
+LOOKBACK_SENTENCES = 3  # "the city" names a place of this story's last few sentences, not of the lead
+
+
+class Anaphors:
+    def __init__(self, table: dict[str, list[str]], not_after: list[str], largest: list[str] = ()):
+        self.kinds = {k.lower(): set(v) for k, v in table.items()}
+        self.largest = {w.lower() for w in largest}  # "the capital": the biggest city told lately, not the last
+        # one lower-case adjective may stand inside the phrase: "the northern city", "kota pelabuhan itu"
+        alts = ["(?i:" + re.escape(w.split()[0]) + r")(?:\s+[a-z]+)?\s+" + r"\s+".join(map(re.escape, w.split()[1:]))
+                for w in sorted(self.kinds, key=len, reverse=True) if len(w.split()) > 1]
+        self.rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else None
+        self.not_after = {w.lower() for w in not_after}
+
+    def find(self, text: str, s: int, e: int, taken: list[tuple[int, int]], history: list, sentence: int) -> list:
+        """(Mention, ResolvedPlace) pairs for the place nouns in text[s:e] that point back.
+
+        ``history`` holds (sentence index, Mention, ResolvedPlace) of the places named so far, in order.
+        """
+        if self.rx is None:
+            return []
+        out = []
+        for m in self.rx.finditer(text, s, e):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            nxt = re.match(r"\s*([\w'’-]+)", text[b:e])
+            if nxt and (nxt.group(1).lower() in self.not_after or nxt.group(1)[:1].isupper()):
+                continue  # "the capital of Chad", "ibu kota Jakarta": the name follows, nothing points back
+            words = m.group().split()
+            key = next((x for x in (" ".join(words).lower(), " ".join(words[:1] + words[2:]).lower())
+                        if x in self.kinds), None)
+            if key is None:
+                continue
+            kinds = self.kinds[key]
+            recent = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
+                      and mm.start < a and not mm.demonym and rp.place.kind in kinds]
+            if recent:
+                rp = max(recent, key=lambda x: x.place.population or 0) if key in self.largest else recent[0]
+                out.append((Mention(a, b, text[a:b]), rp))
+        return out
