@@ -28,7 +28,11 @@ from synth_corpus import write_corpus  # noqa: E402
 
 
 class Sampler(threading.Thread):
-    """Resident memory of this process's descendants (the Dask workers), every 0.5 s."""
+    """Resident memory of the Dask worker processes, every 0.5 s.
+
+    A LocalCluster's nannies live in this process and start each worker with
+    multiprocessing's spawn, so the workers are this process's children (besides
+    multiprocessing's resource tracker)."""
 
     def __init__(self):
         super().__init__(daemon=True)
@@ -42,7 +46,7 @@ class Sampler(threading.Thread):
             rss = {}
             for p in me.children(recursive=True):
                 try:
-                    if "worker" in " ".join(p.cmdline()).lower() or p.parent().pid != me.pid:
+                    if "spawn_main" in " ".join(p.cmdline()):
                         rss[p.pid] = p.memory_info().rss
                 except psutil.Error:
                     pass
