@@ -13,6 +13,7 @@ The figures go into README.md by hand; machines here are noisy, so compare ratio
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import sys
 import tempfile
@@ -98,7 +99,9 @@ def main() -> None:
             write_corpus(a.big, big, a.corpora)
             t0 = time.perf_counter()
             rate, n, mem = timed_run(big, None, a.partition_size)
-            print(f"{n:,} documents, all cores: {time.perf_counter() - t0:.0f} s ({rate:.1f} documents/s); {mem}")
+            client = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{n:,} documents, all cores: {time.perf_counter() - t0:.0f} s ({rate:.1f} documents/s); {mem}; "
+                  f"client peak {client:.0f} MB")
 
 
 if __name__ == "__main__":
