@@ -591,7 +591,7 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
     for row, p in zip(rows, gold):  # the texts are read once: scored() remembers them
         row["calibration_error"] = score_calibration(p, scored)["ece"]
     if movement_gold:
-        moves, places = score_movements(movement_gold, gazetteer=g)
+        moves, places = score_movements(movement_gold, gazetteer=g, include_demonyms=not no_demonyms)
         if fmt == "json":  # one JSON document: toponym corpora (if any) beside the movement scores
             out = {"movements": [m.as_dict() for m in moves], "places": [p.as_dict() for p in places]}
             click.echo(json.dumps({**out, "corpora": rows} if rows else out, indent=2, ensure_ascii=False))

@@ -230,7 +230,7 @@ def match(gold: list[Route], pred: list[Route]) -> tuple[int, list[Route], list[
     return len(gold) - len(missed), missed, free
 
 
-def score_movements(paths, gazetteer=None) -> tuple[list[MovementScores], list[Scores]]:
+def score_movements(paths, gazetteer=None, *, include_demonyms: bool = True) -> tuple[list[MovementScores], list[Scores]]:
     """Movement scores and place scores (recognition and A@161), one of each per language."""
     import time
 
@@ -262,7 +262,10 @@ def score_movements(paths, gazetteer=None) -> tuple[list[MovementScores], list[S
             s.unrecognised += sum(1 for g in missed if not all(
                 any(ends_match(e, f) for f in found) for e in (g.destination, g.origin) if e is not None))
             s.false_alarms += extra
-            spans = {(m.start, m.end): rp.place for rp in result.places for m in rp.mentions}
+            # Sets that annotate no adjectives ("hondureños", "українських") are scored with
+            # include_demonyms=False, as the toponym corpora are with --no-demonyms.
+            spans = {(m.start, m.end): rp.place for rp in result.places for m in rp.mentions
+                     if include_demonyms or not m.demonym}
             gold_places = {(p["start"], p["end"]): p for p in row.get("places", [])}
             pc["gold"] += len(gold_places)
             pc["pred"] += len(spans)

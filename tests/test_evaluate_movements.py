@@ -92,3 +92,19 @@ def test_routes_merge_by_distance_not_by_country():
     ukraine, poland = End("Ukraine", 49.0, 32.0, country=True), End("Poland", 52.0, 20.0, country=True)
     merged = _merge([Route("d", przemysl, odesa), Route("d", poland, ukraine)])
     assert len(merged) == 2  # two routes, though each end lies in the other's country
+
+
+def test_no_demonyms_scores_places_for_sets_that_annotate_no_adjectives(tmp_path):
+    # Written for this test: the gold names Sudan and Chad, not the adjective "Sudanese".
+    text = "Sudanese refugees crossed from Sudan into Chad on Monday."
+    gold = {"id": "t", "lang": "en", "text": text, "movements": [],
+            "places": [{"start": text.index(f" {n} ") + 1, "end": text.index(f" {n} ") + 1 + len(n), "name": n,
+                        "lat": lat, "lon": lon} for n, lat, lon in (("Sudan", 15.5, 32.5), ("Chad", 15.0, 19.0))]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(gold) + "\n")
+    from geomap.evaluate_movements import score_movements
+
+    with_adj = score_movements([path])[1][0].as_dict()
+    without = score_movements([path], include_demonyms=False)[1][0].as_dict()
+    assert with_adj["precision"] < 1.0 and with_adj["recall"] == 1.0
+    assert without["precision"] == 1.0 and without["recall"] == 1.0
