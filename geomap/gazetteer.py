@@ -31,7 +31,7 @@ import numpy as np
 from .errors import GazetteerError
 from .models import Place
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
 COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
@@ -319,28 +319,20 @@ class Gazetteer:
         return out[:limit]
 
     def _fuzzy_bucket(self, first: str, length: int) -> list[str]:
-        """Fuzzy keys with this first letter and length, read from their own small
-        file: a one-document run touches a handful of buckets, never all 190k keys.
-
-        Each bucket is checked against the index's manifest (size and CRC) when read;
-        a damaged or missing one is recomputed from the name index and written back.
-        """
+        """Fuzzy keys with this first letter and length: one stretch of fuzzy.txt,
+        found by its offset in fuzzy.json, so a one-document run reads a handful of
+        buckets, never all 190k keys. The file is checked (size and CRC) with the rest
+        of the index when it loads."""
         cache = self._buckets
         b = cache.get((first, length))
         if b is None:
-            name = _bucket_name(first, length)
-            want = self._fuzzy_manifest().get(name)
-            if want is None:
+            at = self._fuzzy_manifest().get(_bucket_name(first, length))
+            if at is None:
                 b = []
             else:
-                try:
-                    data = (self.index_dir / "fuzzy" / name).read_bytes()
-                except OSError:
-                    data = None
-                if data is not None and [len(data), _crc(data)] == want:
-                    b = data.decode("utf-8").split("\n")
-                else:
-                    b = self._recompute_bucket(first, length, name)
+                with open(self.index_dir / "fuzzy.txt", "rb") as f:  # no shared handle: threads, pickling
+                    f.seek(at[0])
+                    b = f.read(at[1]).decode("utf-8").split("\n")
             cache[(first, length)] = b
         return b
 
@@ -349,24 +341,6 @@ class Gazetteer:
         if m is None:
             m = self._manifest = json.loads((self.index_dir / "fuzzy.json").read_bytes())
         return m
-
-    def _recompute_bucket(self, first: str, length: int, name: str) -> list[str]:
-        """The bucket's keys, from the trie and postings (the rule build_index applies)."""
-        keys = []
-        for k in self.trie.keys(first):
-            if len(k) == length and any(
-                    self.importance[c.row] >= _FUZZY_MIN_IMPORTANCE
-                    and (c.match == MATCH_NAME or (c.match == MATCH_ALT and self.kind[c.row] != _CITY))
-                    for c in self.lookup(k)):
-                keys.append(k)
-        keys.sort()
-        _warn(f"gazetteer index file {self.index_dir / 'fuzzy' / name} was damaged; recomputed it")
-        try:
-            (self.index_dir / "fuzzy").mkdir(exist_ok=True)
-            _atomic_write_bytes(self.index_dir / "fuzzy" / name, "\n".join(keys).encode("utf-8"))
-        except OSError:
-            pass  # a read-only cache: recomputed again next time
-        return keys
 
     # -- rows ------------------------------------------------------------------
     def row(self, i: int) -> dict[str, str]:
@@ -581,12 +555,15 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
         buckets: dict[str, list[str]] = {}
         for k in sorted(fuzzy_keys):
             buckets.setdefault(_bucket_name(k[0], len(k)), []).append(k)
-        (tmp / "fuzzy").mkdir()
-        fuzzy_manifest = {}
+        # One file of buckets, each a stretch at a known offset: thousands of tiny
+        # files cost the first run more in the file system than their content.
+        fuzzy_manifest, chunks, at = {}, [], 0
         for name, keys in buckets.items():
             data = "\n".join(keys).encode("utf-8")
-            (tmp / "fuzzy" / name).write_bytes(data)
-            fuzzy_manifest[name] = [len(data), _crc(data)]
+            fuzzy_manifest[name] = [at, len(data)]
+            chunks.append(data)
+            at += len(data)
+        (tmp / "fuzzy.txt").write_bytes(b"".join(chunks))
         (tmp / "fuzzy.json").write_text(json.dumps(fuzzy_manifest, sort_keys=True))
         from collections import Counter
 
@@ -606,9 +583,9 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
 
 ARRAYS = ("lat", "lon", "population", "kind", "country", "file", "offset",
           "post_start", "post_rows", "post_match", "importance")
-# Every file of an index but meta.json (which lists them) and the fuzzy buckets
-# (which fuzzy.json lists, and are checked when read).
-INDEX_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("names.marisa", "admin1.json", "countries.json", "fuzzy.json")
+# Every file of an index but meta.json, which lists them.
+INDEX_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("names.marisa", "admin1.json", "countries.json", "fuzzy.json",
+                                                   "fuzzy.txt")
 
 
 def _crc(data) -> str:
@@ -636,7 +613,7 @@ def verify_index(index_dir: Path) -> str | None:
     """Why the index in index_dir cannot be used, or None when it is whole.
 
     Checks that meta.json is this version's and unedited (its own checksum), that
-    every file it lists has the recorded size and CRC, and that fuzzy/ exists.
+    every file it lists has the recorded size and CRC.
 
     Reading 25 MB for the CRCs costs a fresh process more than the rest of its
     load, so a file that passed once is remembered in verified.json by size,
@@ -685,8 +662,6 @@ def verify_index(index_dir: Path) -> str | None:
             return f"{name} fails its checksum"
         if now - st.st_mtime > _SETTLED_SECONDS:
             remember[name] = stamp
-    if not (index_dir / "fuzzy").is_dir():
-        return "the fuzzy/ folder is missing"
     if remember:
         try:
             _atomic_write_bytes(index_dir / VERIFIED, json.dumps({**seen, **remember}).encode())
