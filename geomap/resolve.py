@@ -418,6 +418,12 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         j = choice[i]
         return float(_haversine_np(lat[j], lon[j], lat[others], lon[others]).min())
 
+    # Each name's first container, looked up once: walking every link per name grows
+    # with their product in a long list of "X, Y" pairs.
+    first_container: dict[int, tuple[str, str]] = {}
+    for (a, other), rel in links.items():
+        if rel in ("in", "near") and other != a:
+            first_container.setdefault(pos[a], (other, rel))
     out = []
     for i, k in enumerate(keys):
         inf = infos[i]
@@ -425,7 +431,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         c = inf.cands[idx]
         place = g.place(c.row)
         conf = 1.0 if sizes[i] == 1 else float(probs[choice[i]])
-        inside = _unlisted_inside(g, i, links, pos, fits, infos, choice - off[:-1])
+        inside = _unlisted_inside(g, i, first_container.get(i), pos, fits, infos, choice - off[:-1])
         if inside is not None:
             # "Weston is a town in Fairfield County": no Weston the gazetteer knows lies
             # there, so the best it can say is where the county is.
@@ -499,25 +505,25 @@ def _containers(spans: list[Span]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _unlisted_inside(g, i, links, pos, fits, infos, choice):
+def _unlisted_inside(g, i, container, pos, fits, infos, choice):
     """The place name i is said to lie in ("X is a town in Y"), when none of the
-    name's own candidates can lie there; None otherwise. choice: each name's
-    chosen candidate, as an index into its own candidates."""
-    for (a, other), rel in links.items():
-        if pos[a] != i or rel not in ("in", "near") or other == a:
-            continue
-        # only the first container named: "in Y County, Z" -> Y County
-        o = pos[other]
-        okind = infos[o].kinds[choice[o]]
-        if okind not in ("city", "other", "admin2", "admin1") or rel == "near" and okind == "admin1":
-            return None
-        if any(kd not in ("city", "other") for kd in infos[i].kinds):
-            return None
-        f = fits.get((i, o))
-        if f is not None and f[:, choice[o]].any():
-            return None
-        return g.place(int(infos[o].rows[choice[o]]))
-    return None
+    name's own candidates can lie there; None otherwise. container: the first
+    (container name, "in" or "near") the text gives name i, or None. choice: each
+    name's chosen candidate, as an index into its own candidates."""
+    if container is None:
+        return None
+    other, rel = container
+    # only the first container named: "in Y County, Z" -> Y County
+    o = pos[other]
+    okind = infos[o].kinds[choice[o]]
+    if okind not in ("city", "other", "admin2", "admin1") or rel == "near" and okind == "admin1":
+        return None
+    if any(kd not in ("city", "other") for kd in infos[i].kinds):
+        return None
+    f = fits.get((i, o))
+    if f is not None and f[:, choice[o]].any():
+        return None
+    return g.place(int(infos[o].rows[choice[o]]))
 
 
 def _fit(a: _Cands, b: _Cands, rel: str) -> np.ndarray:
