@@ -31,7 +31,7 @@ import numpy as np
 from .errors import GazetteerError
 from .models import Place
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
 COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
@@ -244,7 +244,7 @@ class Gazetteer:
         self.index_dir = index_dir
         a = {k: np.load(index_dir / f"{k}.npy", mmap_mode="r") for k in (
             "lat", "lon", "population", "kind", "country", "file", "offset",
-            "post_start", "post_rows", "post_match", "importance")}
+            "post_start", "post_rows", "post_match", "importance", "admin1_id")}
         # Columns read per candidate are copied into memory (a few MB): indexing a
         # memmap element by element costs several times more than an ndarray.
         self.lat, self.lon = np.array(a["lat"]), np.array(a["lon"])
@@ -252,6 +252,8 @@ class Gazetteer:
         self.kind, self.country, self.file, self.offset = np.array(a["kind"]), np.array(a["country"]), a["file"], a["offset"]
         self._post_start, self._post_rows, self._post_match = a["post_start"], a["post_rows"], a["post_match"]
         self.importance = np.array(a["importance"])
+        self._admin1_id = np.array(a["admin1_id"])
+        self._admin1_codes: list[str] | None = None
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(index_dir / "names.marisa"))
         self._files: dict[int, object] = {}
@@ -374,6 +376,12 @@ class Gazetteer:
             geonameid=int(gid) if gid.isdigit() else None,
         )
 
+    def admin1_code(self, i: int) -> str:
+        """Row i's admin1 column ("RU.05"), without reading its CSV line."""
+        if self._admin1_codes is None:
+            self._admin1_codes = json.loads((self.index_dir / "admin1_codes.json").read_text())
+        return self._admin1_codes[int(self._admin1_id[i])]
+
     def kind_name(self, i: int) -> str:
         return KINDS[int(self.kind[i])]
 
@@ -451,6 +459,8 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
     import marisa_trie
 
     lat, lon, pop, kind, country, file_no, offset, imp = [], [], [], [], [], [], [], []
+    admin1_id: list[int] = []
+    admin1_codes: dict[str, int] = {"": 0}
     postings: dict[str, list[tuple[int, int]]] = {}
     ids: dict[str, int] = {}
     superseded: set[int] = set()
@@ -489,6 +499,11 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
             cc = (r.get("country_code") or "")[:2].upper()
             country.append(cc.encode("ascii", "replace").ljust(2))
             file_no.append(fi); offset.append(start)
+            a1 = r.get("admin1") or ""
+            a1_id = admin1_codes.get(a1)
+            if a1_id is None:
+                a1_id = admin1_codes[a1] = len(admin1_codes)
+            admin1_id.append(a1_id)
             src = r.get("source") or path.name
             sources[src] = sources.get(src, 0) + 1
             im = importance(k, p)
@@ -546,11 +561,13 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
             "country": np.asarray(country, dtype="S2"), "file": np.asarray(file_no, dtype=np.int16),
             "offset": np.asarray(offset, dtype=np.int64), "importance": imp_arr,
             "post_start": starts, "post_rows": flat_rows, "post_match": flat_match,
+            "admin1_id": np.asarray(admin1_id, dtype=np.int32),
         }
         for name, arr in arrays.items():
             np.save(tmp / f"{name}.npy", arr)
         trie.save(str(tmp / "names.marisa"))
         (tmp / "admin1.json").write_text(json.dumps(admin1))
+        (tmp / "admin1_codes.json").write_text(json.dumps(list(admin1_codes)))
         (tmp / "countries.json").write_text(json.dumps(countries))
         buckets: dict[str, list[str]] = {}
         for k in sorted(fuzzy_keys):
@@ -582,10 +599,10 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
 
 
 ARRAYS = ("lat", "lon", "population", "kind", "country", "file", "offset",
-          "post_start", "post_rows", "post_match", "importance")
+          "post_start", "post_rows", "post_match", "importance", "admin1_id")
 # Every file of an index but meta.json, which lists them.
-INDEX_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("names.marisa", "admin1.json", "countries.json", "fuzzy.json",
-                                                   "fuzzy.txt")
+INDEX_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("names.marisa", "admin1.json", "admin1_codes.json",
+                                                   "countries.json", "fuzzy.json", "fuzzy.txt")
 
 
 def _crc(data) -> str:

@@ -29,8 +29,9 @@ W_PAIR = 4.0  # "Springfield, Illinois"
 W_KIND = 1.5  # the cue word's kind
 W_DATELINE = 2.0  # the best-known city of a name in a wire dateline
 W_DISTANCE = 0.8  # per decade of km from the document's other places
-MAX_DISTANCE_POINTS = 400  # the other places a candidate's distance is measured to, at most
+MAX_DISTANCE_POINTS = 100  # the other places a candidate's distance is measured to, at most
 _DISTANCE_BLOCK = 1 << 18  # distances held at once (2 MB a table)
+MAX_NEAREST_PAIRS = 4_000_000  # names x points beyond which each name's nearest place comes from a k-d tree
 W_HOME_ADMIN1 = 3.0  # a state of the country the document is about ("Georgia" in US news)
 
 
@@ -80,7 +81,7 @@ class _Cands:
         sim = np.array([c.similarity for c in cands], dtype=np.float64)
         self.base = (g.importance[rows].astype(np.float64) + name) - (1.0 - sim) * 10
         self.cc = np.array([_code_id(g.country_code(r)) for r in rows.tolist()], dtype=np.int64)
-        self.a1 = np.array([_code_id(g.place(r).admin1) if _PLACELIKE[k] else 0
+        self.a1 = np.array([_code_id(g.admin1_code(r)) if _PLACELIKE[k] else 0
                             for r, k in zip(rows.tolist(), kind.tolist())], dtype=np.int64)
         self.lat, self.lon = g.lat[rows], g.lon[rows]
 
@@ -269,6 +270,33 @@ class _Votes:
         return v[np.searchsorted(self.pairs, k * self.C + codes)]
 
 
+def _nearest_other(lat, lon, kid, pt, choice) -> np.ndarray:
+    """For each name i, the km from its chosen place to the nearest point of pt that
+    is not its own: what nearest_km measures pair by pair, found through a k-d tree
+    on the unit sphere (the nearest by chord is the nearest by great circle) when a
+    document names thousands of places and every pair would cost seconds."""
+    from scipy.spatial import cKDTree
+
+    def xyz(idx):
+        la, lo = np.radians(lat[idx]), np.radians(lon[idx])
+        return np.column_stack((np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)))
+
+    K = len(choice)
+    out = np.full(K, np.inf)
+    if not len(pt):
+        return out
+    _, near = cKDTree(xyz(pt)).query(xyz(choice), k=2)
+    P = len(pt)
+    first, second = near[:, 0], near[:, 1]
+    own = (first < P) & (kid[pt[np.minimum(first, P - 1)]] == np.arange(K))
+    best = np.where(own, second, first)  # P: no such neighbour
+    ok = best < P
+    o = pt[best[ok]]
+    j = choice[ok]
+    out[ok] = _haversine_np(lat[j], lon[j], lat[o], lon[o])
+    return out
+
+
 def _first_seen(codes: np.ndarray) -> np.ndarray:
     """The distinct codes in the order they first occur."""
     _, first = np.unique(codes, return_index=True)
@@ -411,7 +439,11 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     fuzzy_names = np.array([groups[k][0].fuzzy for k in keys])
     pt = choice[_POINT[kind[choice]] & ~fuzzy_names[kid[choice]]]
 
+    nearest = _nearest_other(lat, lon, kid, pt, choice) if K * len(pt) > MAX_NEAREST_PAIRS else None
+
     def nearest_km(i: int) -> float:
+        if nearest is not None:
+            return float(nearest[i])
         others = pt[kid[pt] != i]
         if not len(others):
             return float("inf")
