@@ -4,7 +4,8 @@
 Each figure is measured in a fresh subprocess and printed next to a baseline from
 the same run (a bare interpreter importing numpy, which every load pays anyway), so
 a noisy machine shifts both together. Targets (issue 2): warm load <= 0.25 s,
-resident memory <= 300 MB, first build <= 20 s.
+resident memory <= 300 MB; first build <= 8 s (issue 13; issue 2 asked 20 s). The
+build runs --repeat times too (each in a fresh cache folder); the median counts.
 
     python bench/bench_gazetteer.py [--repeat 5]
 """
@@ -50,16 +51,22 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
+    builds = []
+    for _ in range(args.repeat - 1):
+        with tempfile.TemporaryDirectory() as cache:
+            builds.append(run(BUILD, dict(os.environ, GEOMAP_CACHE_DIR=cache))["seconds"])
     with tempfile.TemporaryDirectory() as cache:
         env = dict(os.environ, GEOMAP_CACHE_DIR=cache)
-        build = run(BUILD, env)["seconds"]
+        builds.append(run(BUILD, env)["seconds"])
+        build = statistics.median(builds)
         loads = [run(LOAD, env) for _ in range(args.repeat)]
         bases = [run(BASELINE, env) for _ in range(args.repeat)]
     load_s = statistics.median(x["seconds"] for x in loads)
     rss = max(x["rss_mb"] for x in loads)
     base_s = statistics.median(x["seconds"] for x in bases)
     base_rss = max(x["rss_mb"] for x in bases)
-    print(f"first build           {build:7.2f} s    target 20 s     ratio to target {build / 20:.2f}")
+    print(f"first build           {build:7.2f} s    target 8 s      ratio to target {build / 8:.2f}  "
+          f"{'PASS' if build <= 8 else 'FAIL'}")
     print(f"warm load + lookup    {load_s:7.3f} s    target 0.25 s   ratio to target {load_s / 0.25:.2f}"
           f"   ({load_s / base_s:.1f}x a bare 'import numpy' = {base_s:.3f} s)")
     print(f"resident memory       {rss:7.1f} MB   target 300 MB   ratio to target {rss / 300:.2f}"

@@ -450,12 +450,15 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, png, jsonl, glob, lang,
     """
     from pathlib import Path
 
-    from .batch.flows import is_batch_output
     from .output import atomic_write, names_folder, resolve_output_path
     from .render import embed_snippet, render_html
 
-    if len(inputs) == 1 and is_batch_output(inputs[0]):
-        return _corpus_map(inputs[0], out, title, tiles)
+    if len(inputs) == 1 and Path(inputs[0]).is_dir():
+        # only a folder can be a batch output: the batch package (pyarrow) loads for it alone
+        from .batch.flows import is_batch_output
+
+        if is_batch_output(inputs[0]):
+            return _corpus_map(inputs[0], out, title, tiles)
     if not names_folder(out):  # a folder's file name comes from the input, known later
         _check_output(out, inputs, glob, jsonl)
     results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import errno
 import hashlib
+import itertools
 import json
 import math
 import mmap
@@ -31,7 +32,7 @@ import numpy as np
 from .errors import GazetteerError
 from .models import Place
 
-INDEX_VERSION = 9
+INDEX_VERSION = 12
 REQUIRED_COLUMNS = ("id", "name", "kind", "country_code", "lat", "lon")
 COLUMNS = (
     "id", "name", "asciiname", "alternatenames", "kind", "country_code", "admin1",
@@ -85,9 +86,23 @@ def _transliterate(s: str) -> str:
     unrelated places (one of Lebanon's names comes out as "Lyon"); kept in their own
     script they still match text written in it.
     """
-    from anyascii import anyascii
+    return s.translate(_TRANSLIT)
 
-    return "".join(anyascii(ch) if ch.isascii() or _script_ok(ch) else ch for ch in s)
+
+class _Translit(dict):
+    """str.translate's table, filled as characters come: each one's anyascii form,
+    or itself outside the transliterated scripts. A C-level pass per name, where a
+    call per character made folding half of the index build."""
+
+    def __missing__(self, code: int) -> str:
+        from anyascii import anyascii
+
+        ch = chr(code)
+        out = self[code] = anyascii(ch) if ch.isascii() or _script_ok(ch) else ch
+        return out
+
+
+_TRANSLIT = _Translit()
 
 
 COMMON_WORD_LANGS = ("en", "id", "fr", "de", "es", "pt", "it", "nl")
@@ -116,13 +131,28 @@ def is_common_word(text: str, threshold: float = 3.3) -> bool:
     return any(zipf(t, lang) >= threshold for lang in COMMON_WORD_LANGS)
 
 
-@lru_cache(maxsize=1)
-def _common_table():
+def dist_version(name: str) -> str:
+    """An installed distribution's version, from its .dist-info folder's name beside
+    the package: importlib.metadata costs a one-document run ~10 ms of imports (its
+    e-mail parser) to say the same. Falls back to it for other layouts."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).resolve().parent.parent
+        found = sorted(site.glob(f"{name}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len(name) + 1:-len(".dist-info")]
     import importlib.metadata
 
+    return importlib.metadata.version(name)
+
+
+@lru_cache(maxsize=1)
+def _common_table():
     import marisa_trie
 
-    version = importlib.metadata.version("wordfreq")
+    version = dist_version("wordfreq")
     path = cache_dir() / f"common-words-{version}-{'-'.join(COMMON_WORD_LANGS)}.marisa"
     check = path.with_name(path.name + ".json")  # its size and CRC: a damaged file is rebuilt
     try:
@@ -244,7 +274,7 @@ class Gazetteer:
         self.index_dir = index_dir
         a = {k: np.load(index_dir / f"{k}.npy", mmap_mode="r") for k in (
             "lat", "lon", "population", "kind", "country", "file", "offset",
-            "post_start", "post_rows", "post_match", "importance")}
+            "post_start", "post_rows", "post_match", "importance", "admin1_id")}
         # Columns read per candidate are copied into memory (a few MB): indexing a
         # memmap element by element costs several times more than an ndarray.
         self.lat, self.lon = np.array(a["lat"]), np.array(a["lon"])
@@ -252,6 +282,8 @@ class Gazetteer:
         self.kind, self.country, self.file, self.offset = np.array(a["kind"]), np.array(a["country"]), a["file"], a["offset"]
         self._post_start, self._post_rows, self._post_match = a["post_start"], a["post_rows"], a["post_match"]
         self.importance = np.array(a["importance"])
+        self._admin1_id = np.array(a["admin1_id"])
+        self._admin1_codes: list[str] | None = None
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(index_dir / "names.marisa"))
         self._files: dict[int, object] = {}
@@ -319,54 +351,35 @@ class Gazetteer:
         return out[:limit]
 
     def _fuzzy_bucket(self, first: str, length: int) -> list[str]:
-        """Fuzzy keys with this first letter and length, read from their own small
-        file: a one-document run touches a handful of buckets, never all 190k keys.
-
-        Each bucket is checked against the index's manifest (size and CRC) when read;
-        a damaged or missing one is recomputed from the name index and written back.
-        """
+        """Fuzzy keys with this first letter and length: one stretch of fuzzy.txt,
+        found by its offset in fuzzy.idx, so a one-document run reads a handful of
+        buckets, never all 190k keys. The file is checked (size and CRC) with the rest
+        of the index when it loads."""
         cache = self._buckets
         b = cache.get((first, length))
         if b is None:
-            name = _bucket_name(first, length)
-            want = self._fuzzy_manifest().get(name)
-            if want is None:
+            at = self._fuzzy_stretch(_bucket_name(first, length))
+            if at is None:
                 b = []
             else:
-                try:
-                    data = (self.index_dir / "fuzzy" / name).read_bytes()
-                except OSError:
-                    data = None
-                if data is not None and [len(data), _crc(data)] == want:
-                    b = data.decode("utf-8").split("\n")
-                else:
-                    b = self._recompute_bucket(first, length, name)
+                with open(self.index_dir / "fuzzy.txt", "rb") as f:  # no shared handle: threads, pickling
+                    f.seek(at[0])
+                    b = f.read(at[1]).decode("utf-8").split("\n")
             cache[(first, length)] = b
         return b
 
-    def _fuzzy_manifest(self) -> dict:
-        m = getattr(self, "_manifest", None)
-        if m is None:
-            m = self._manifest = json.loads((self.index_dir / "fuzzy.json").read_bytes())
-        return m
-
-    def _recompute_bucket(self, first: str, length: int, name: str) -> list[str]:
-        """The bucket's keys, from the trie and postings (the rule build_index applies)."""
-        keys = []
-        for k in self.trie.keys(first):
-            if len(k) == length and any(
-                    self.importance[c.row] >= _FUZZY_MIN_IMPORTANCE
-                    and (c.match == MATCH_NAME or (c.match == MATCH_ALT and self.kind[c.row] != _CITY))
-                    for c in self.lookup(k)):
-                keys.append(k)
-        keys.sort()
-        _warn(f"gazetteer index file {self.index_dir / 'fuzzy' / name} was damaged; recomputed it")
-        try:
-            (self.index_dir / "fuzzy").mkdir(exist_ok=True)
-            _atomic_write_bytes(self.index_dir / "fuzzy" / name, "\n".join(keys).encode("utf-8"))
-        except OSError:
-            pass  # a read-only cache: recomputed again next time
-        return keys
+    def _fuzzy_stretch(self, name: str) -> tuple[int, int] | None:
+        """(offset, length) of a bucket in fuzzy.txt, from fuzzy.idx (a line
+        "name offset length" per bucket): one find in its text, where parsing 9,000
+        entries as JSON cost a one-document run 7 ms."""
+        idx = getattr(self, "_fuzzy_idx", None)
+        if idx is None:
+            idx = self._fuzzy_idx = (self.index_dir / "fuzzy.idx").read_text("ascii")
+        i = idx.find(f"\n{name} ")
+        if i < 0:
+            return None
+        _, at, n = idx[i + 1:idx.index("\n", i + 1)].split(" ")
+        return int(at), int(n)
 
     # -- rows ------------------------------------------------------------------
     def row(self, i: int) -> dict[str, str]:
@@ -399,6 +412,12 @@ class Gazetteer:
             admin1=r.get("admin1", ""), source=r.get("source", ""),
             geonameid=int(gid) if gid.isdigit() else None,
         )
+
+    def admin1_code(self, i: int) -> str:
+        """Row i's admin1 column ("RU.05"), without reading its CSV line."""
+        if self._admin1_codes is None:
+            self._admin1_codes = json.loads((self.index_dir / "admin1_codes.json").read_text())
+        return self._admin1_codes[int(self._admin1_id[i])]
 
     def kind_name(self, i: int) -> str:
         return KINDS[int(self.kind[i])]
@@ -464,7 +483,11 @@ def _iter_rows(path: Path, fi: int):
             if not raw.strip():
                 continue
             try:
-                values = next(csv.reader([raw.decode("utf-8")]))
+                line = raw.decode("utf-8")
+                body = line[:-1] if line.endswith("\n") else line
+                # A line without quotes or carriage returns is its commas' fields: what
+                # the csv module returns, without building a reader for each of 250k lines.
+                values = body.split(",") if '"' not in body and "\r" not in body else next(csv.reader([line]))
             except (UnicodeDecodeError, csv.Error) as e:
                 raise GazetteerError(f"{path}:{lineno}: unreadable row ({e})") from None
             if len(values) != len(header):
@@ -477,6 +500,8 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
     import marisa_trie
 
     lat, lon, pop, kind, country, file_no, offset, imp = [], [], [], [], [], [], [], []
+    admin1_id: list[int] = []
+    admin1_codes: dict[str, int] = {"": 0}
     postings: dict[str, list[tuple[int, int]]] = {}
     ids: dict[str, int] = {}
     superseded: set[int] = set()
@@ -487,12 +512,6 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
     kind_index = {k: i for i, k in enumerate(KINDS)}
     fold_cache: dict[str, str] = {}
     sources: dict[str, int] = {}
-
-    def folded(n: str) -> str:
-        k = fold_cache.get(n)
-        if k is None:
-            k = fold_cache[n] = fold(n)
-        return k
 
     for fi, path in enumerate(paths):
         rows = _iter_rows(path, fi)
@@ -515,6 +534,11 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
             cc = (r.get("country_code") or "")[:2].upper()
             country.append(cc.encode("ascii", "replace").ljust(2))
             file_no.append(fi); offset.append(start)
+            a1 = r.get("admin1") or ""
+            a1_id = admin1_codes.get(a1)
+            if a1_id is None:
+                a1_id = admin1_codes[a1] = len(admin1_codes)
+            admin1_id.append(a1_id)
             src = r.get("source") or path.name
             sources[src] = sources.get(src, 0) + 1
             im = importance(k, p)
@@ -523,25 +547,33 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
                 admin1[r["admin1"]] = r["name"]
             if k == "country" and cc:
                 countries[cc] = r["name"]
-            names = [(r["name"], MATCH_NAME), (r.get("asciiname") or "", MATCH_NAME)]
-            names += [(a, MATCH_ALT) for a in (r.get("alternatenames") or "").split("|")]
-            names += [(d, MATCH_DEMONYM) for d in (r.get("demonyms") or "").split("|")]
             seen: dict[str, int] = {}
-            for n, m in names:
-                if not n:
-                    continue
-                key = folded(n)
-                # A row's own name wins, then its demonym over an alternate that
-                # folds the same ("Israeli" is listed as both; Cyrillic "Герман"
-                # folds to "german"): the word is used as an adjective.
-                if key and (key not in seen or _MATCH_RANK[m] < _MATCH_RANK[seen[key]]):
-                    seen[key] = m
+            for group, m in (((r["name"], r.get("asciiname") or ""), MATCH_NAME),
+                             ((r.get("alternatenames") or "").split("|"), MATCH_ALT),
+                             ((r.get("demonyms") or "").split("|"), MATCH_DEMONYM)):
+                rank = _MATCH_RANK[m]
+                for n in group:
+                    if not n:
+                        continue
+                    key = fold_cache.get(n)
+                    if key is None:
+                        key = fold_cache[n] = fold(n)
+                    # A row's own name wins, then its demonym over an alternate that
+                    # folds the same ("Israeli" is listed as both; Cyrillic "Герман"
+                    # folds to "german"): the word is used as an adjective.
+                    if key and (key not in seen or rank < _MATCH_RANK[seen[key]]):
+                        seen[key] = m
+            fuzzy_ok = im >= _FUZZY_MIN_IMPORTANCE
             for key, m in seen.items():
-                postings.setdefault(key, []).append((i, m))
+                pl = postings.get(key)
+                if pl is None:
+                    postings[key] = [(i, m)]
+                else:
+                    pl.append((i, m))
                 # City alternates carry historical and foreign forms (Aleppo's
                 # "Beroea") that sit one typo away from ordinary words; only a city's
                 # own name, and the curated names of larger units, are fuzzy targets.
-                if (im >= _FUZZY_MIN_IMPORTANCE and len(key) >= 5
+                if (fuzzy_ok and len(key) >= 5
                         and (m == MATCH_NAME or (m == MATCH_ALT and k != "city"))):
                     fuzzy_keys.add(key)
             if progress and i % 20000 == 0:
@@ -554,14 +586,18 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
     n_keys = len(trie)
     starts = np.zeros(n_keys + 1, dtype=np.int64)
     ordered: list[list[tuple[int, int]]] = [None] * n_keys  # type: ignore[list-item]
+    neg_imp = (-imp_arr).tolist()  # the float32 values as Python floats: no numpy scalar per comparison
     for key, plist in postings.items():
         # Best first: own name before alternate, then by importance.
-        plist.sort(key=lambda rm: (rm[1], -imp_arr[rm[0]]))
+        if len(plist) > 1:
+            plist.sort(key=lambda rm: (rm[1], neg_imp[rm[0]]))
         ordered[trie[key]] = plist
     lengths = np.fromiter((len(p) for p in ordered), dtype=np.int64, count=n_keys)
     starts[1:] = np.cumsum(lengths)
-    flat_rows = np.fromiter((r for p in ordered for r, _ in p), dtype=np.int32, count=int(starts[-1]))
-    flat_match = np.fromiter((m for p in ordered for _, m in p), dtype=np.int8, count=int(starts[-1]))
+    flat = np.fromiter(itertools.chain.from_iterable(ordered), dtype=[("row", np.int32), ("match", np.int8)],
+                       count=int(starts[-1]))
+    flat_rows, flat_match = flat["row"].copy(), flat["match"].copy()
+    del flat
 
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=index_dir.parent, prefix=".build-"))
@@ -572,22 +608,27 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
             "country": np.asarray(country, dtype="S2"), "file": np.asarray(file_no, dtype=np.int16),
             "offset": np.asarray(offset, dtype=np.int64), "importance": imp_arr,
             "post_start": starts, "post_rows": flat_rows, "post_match": flat_match,
+            "admin1_id": np.asarray(admin1_id, dtype=np.int32),
         }
         for name, arr in arrays.items():
             np.save(tmp / f"{name}.npy", arr)
         trie.save(str(tmp / "names.marisa"))
         (tmp / "admin1.json").write_text(json.dumps(admin1))
+        (tmp / "admin1_codes.json").write_text(json.dumps(list(admin1_codes)))
         (tmp / "countries.json").write_text(json.dumps(countries))
         buckets: dict[str, list[str]] = {}
         for k in sorted(fuzzy_keys):
             buckets.setdefault(_bucket_name(k[0], len(k)), []).append(k)
-        (tmp / "fuzzy").mkdir()
-        fuzzy_manifest = {}
+        # One file of buckets, each a stretch at a known offset: thousands of tiny
+        # files cost the first run more in the file system than their content.
+        lines, chunks, at = [], [], 0
         for name, keys in buckets.items():
             data = "\n".join(keys).encode("utf-8")
-            (tmp / "fuzzy" / name).write_bytes(data)
-            fuzzy_manifest[name] = [len(data), _crc(data)]
-        (tmp / "fuzzy.json").write_text(json.dumps(fuzzy_manifest, sort_keys=True))
+            lines.append(f"{name} {at} {len(data)}")
+            chunks.append(data)
+            at += len(data)
+        (tmp / "fuzzy.txt").write_bytes(b"".join(chunks))
+        (tmp / "fuzzy.idx").write_text("\n" + "\n".join(lines) + "\n", "ascii")
         from collections import Counter
 
         kinds = Counter(KINDS[k] for k in kind)
@@ -605,10 +646,10 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
 
 
 ARRAYS = ("lat", "lon", "population", "kind", "country", "file", "offset",
-          "post_start", "post_rows", "post_match", "importance")
-# Every file of an index but meta.json (which lists them) and the fuzzy buckets
-# (which fuzzy.json lists, and are checked when read).
-INDEX_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("names.marisa", "admin1.json", "countries.json", "fuzzy.json")
+          "post_start", "post_rows", "post_match", "importance", "admin1_id")
+# Every file of an index but meta.json, which lists them.
+INDEX_FILES = tuple(f"{a}.npy" for a in ARRAYS) + ("names.marisa", "admin1.json", "admin1_codes.json",
+                                                   "countries.json", "fuzzy.idx", "fuzzy.txt")
 
 
 def _crc(data) -> str:
@@ -636,7 +677,7 @@ def verify_index(index_dir: Path) -> str | None:
     """Why the index in index_dir cannot be used, or None when it is whole.
 
     Checks that meta.json is this version's and unedited (its own checksum), that
-    every file it lists has the recorded size and CRC, and that fuzzy/ exists.
+    every file it lists has the recorded size and CRC.
 
     Reading 25 MB for the CRCs costs a fresh process more than the rest of its
     load, so a file that passed once is remembered in verified.json by size,
@@ -685,8 +726,6 @@ def verify_index(index_dir: Path) -> str | None:
             return f"{name} fails its checksum"
         if now - st.st_mtime > _SETTLED_SECONDS:
             remember[name] = stamp
-    if not (index_dir / "fuzzy").is_dir():
-        return "the fuzzy/ folder is missing"
     if remember:
         try:
             _atomic_write_bytes(index_dir / VERIFIED, json.dumps({**seen, **remember}).encode())
@@ -804,7 +843,7 @@ def _load_cached(paths: tuple[Path, ...], quiet: bool) -> Gazetteer:
         tty = sys.stderr is not None and sys.stderr.isatty()
         quiet = quiet or bool(unusable)  # the warning above already says it is building
         if not quiet and not tty:  # a log gets one line, not a carriage-return counter
-            print("geomap: building the gazetteer index (once, about 15 s)…", file=sys.stderr)
+            print("geomap: building the gazetteer index (once, about 8 s)…", file=sys.stderr)
         progress = _stderr_progress("geomap: building the gazetteer index (once)…") if not quiet and tty else None
         build_index(list(paths), index_dir, progress)
         if not quiet and tty:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -807,10 +808,13 @@ class Extractor:
                       cue=bool(before) and before[-1] in L.place_cues_before)
             out.append(sp)
         out.sort(key=lambda s: s.start)
-        for m in _DATELINE.finditer(text):
-            for sp in out:
-                if m.start(1) <= sp.start and sp.end <= m.end(1):
-                    sp.dateline = True
+        if out:
+            starts = [sp.start for sp in out]
+            for m in _DATELINE.finditer(text):
+                # spans sorted by start: only those from the dateline's start on can lie in it
+                for k in range(bisect_left(starts, m.start(1)), bisect_left(starts, m.end(1))):
+                    if out[k].end <= m.end(1):
+                        out[k].dateline = True
         _link(text, out, L)
         return out
 
@@ -960,32 +964,81 @@ _DATELINE = re.compile(rf"(?m)^[ \t]*([{_CAPS}][{_CAPS}.'’ -]*[{_CAPS}.])"
                        r"(?=(?:,[^\n]{0,40}?)?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s)")
 
 
+_COMMA_GAP = re.compile(r",\s*")
+
+
 def _link(text: str, spans: list[Span], L: Lang) -> None:
     """Mark what the text says between each mention and the next: a comma, or that
     the first lies in or near the second ("X is a city in Y", "X, a town near Y").
     A mention inside brackets after the first is passed over: "Kingston (US:
     /ˈkɪŋztən/) is the capital of Jamaica"."""
     n = len(spans)
+    nxt = _next_outside_brackets(text, spans)
     for i, a in enumerate(spans):
-        j = i + 1
-        while j < n and text.count("(", a.end, spans[j].start) > text.count(")", a.end, spans[j].start):
-            j += 1
+        j = nxt[i]
         if j >= n:
             break
         b = spans[j]
-        gap = text[a.end:b.start]
         rel = ""
-        if re.fullmatch(r",\s*", gap):
+        if _COMMA_GAP.fullmatch(text, a.end, b.start):
             rel = ","
-        elif len(gap) <= _MAX_GAP and L.within_gap is not None and _words_ok(gap, L):
-            if L.near_gap is not None and L.near_gap.fullmatch(gap):
-                rel = "near"
-            elif L.within_gap.fullmatch(gap):
-                rel = "in"
+        elif b.start - a.end <= _MAX_GAP and L.within_gap is not None:
+            gap = text[a.end:b.start]
+            if _words_ok(gap, L):
+                if L.near_gap is not None and L.near_gap.fullmatch(gap):
+                    rel = "near"
+                elif L.within_gap.fullmatch(gap):
+                    rel = "in"
         if rel:
             a.link_next, a.link_to = rel, b.start
             if rel != "," and a.kind_hint is None:
-                a.kind_hint = _gap_kind(gap, L)
+                a.kind_hint = _gap_kind(text[a.end:b.start], L)
+
+
+def _next_outside_brackets(text: str, spans: list[Span]) -> list[int]:
+    """For each span i, the first later span j with no more "(" than ")" between
+    them (len(spans) when there is none), in O(n log n) for n spans.
+
+    With depth(k) = the count of "(" minus that of ")" in text[:k], span j qualifies
+    when depth(start_j) <= depth(end_i). Counting the brackets of each stretch anew
+    costs a pass over the text per pair when a bracket is never closed; instead the
+    depths come from bisecting the brackets' offsets, and the first qualifying j from
+    a stack, built right to left, of the spans that are nearer and shallower than
+    every span after them (the only ones that can be first): bisect it by depth.
+    """
+    n = len(spans)
+    out = [n] * n
+    if n < 2:
+        return out
+    opens = [m.start() for m in re.finditer(r"\(", text)]
+    closes = [m.start() for m in re.finditer(r"\)", text)]
+    if not opens:  # never deeper than at the start: the next span is always the one
+        return list(range(1, n + 1))
+
+    def depth(k: int) -> int:
+        return bisect_left(opens, k) - bisect_left(closes, k)
+
+    # The candidates, bottom (farthest) first; their depths rise strictly towards the
+    # top, because a nearer span no deeper than a farther one hides it for good.
+    depths: list[int] = []
+    idx: list[int] = []
+    for i in range(n - 2, -1, -1):
+        j = i + 1
+        dj = depth(spans[j].start)
+        while depths and depths[-1] >= dj:
+            depths.pop()
+            idx.pop()
+        depths.append(dj)
+        idx.append(j)
+        a = spans[i]
+        if spans[j].start < a.end:  # overlapping: nothing lies between them
+            out[i] = j
+            continue
+        # the nearest candidate no deeper than the end of span i: the top of the
+        # bottom run of depths <= that depth
+        k = bisect_right(depths, depth(a.end))
+        out[i] = idx[k - 1] if k else n
+    return out
 
 
 def _gap_kind(gap: str, L: Lang) -> str | None:

@@ -29,6 +29,9 @@ W_PAIR = 4.0  # "Springfield, Illinois"
 W_KIND = 1.5  # the cue word's kind
 W_DATELINE = 2.0  # the best-known city of a name in a wire dateline
 W_DISTANCE = 0.8  # per decade of km from the document's other places
+MAX_DISTANCE_POINTS = 100  # the other places a candidate's distance is measured to, at most
+_DISTANCE_BLOCK = 1 << 18  # distances held at once (2 MB a table)
+MAX_NEAREST_PAIRS = 4_000_000  # names x points beyond which each name's nearest place comes from a k-d tree
 W_HOME_ADMIN1 = 3.0  # a state of the country the document is about ("Georgia" in US news)
 
 
@@ -78,7 +81,7 @@ class _Cands:
         sim = np.array([c.similarity for c in cands], dtype=np.float64)
         self.base = (g.importance[rows].astype(np.float64) + name) - (1.0 - sim) * 10
         self.cc = np.array([_code_id(g.country_code(r)) for r in rows.tolist()], dtype=np.int64)
-        self.a1 = np.array([_code_id(g.place(r).admin1) if _PLACELIKE[k] else 0
+        self.a1 = np.array([_code_id(g.admin1_code(r)) if _PLACELIKE[k] else 0
                             for r, k in zip(rows.tolist(), kind.tolist())], dtype=np.int64)
         self.lat, self.lon = g.lat[rows], g.lon[rows]
 
@@ -180,25 +183,43 @@ class _Segments:
 def _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K) -> np.ndarray | None:
     """W_DISTANCE x log10(1 + median km / 50) from each place-like candidate to the
     points pt (indices of the names' chosen candidates) other than its own name's;
-    None when there are none."""
+    None when there are none.
+
+    Linear in the candidates: a document that names thousands of places measures each
+    candidate to MAX_DISTANCE_POINTS of them spread evenly over the text's order, a
+    block of rows at a time, and np.partition finds the middle of each row.
+    """
     if not len(pt):
         return None
-    # _haversine_np, with the candidates' radians and cosines computed once
-    a = np.sin((rad_lat[pt][None, :] - rad_lat[:, None]) / 2) ** 2 + cos_lat[:, None] * cos_lat[pt][None, :] \
-        * np.sin(np.radians(lon[pt][None, :] - lon[:, None]) / 2) ** 2
-    d = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-    d[kid[:, None] == kid[pt][None, :]] = np.inf  # not to its own place: sorts last
-    d.sort(axis=1)
+    if len(pt) > MAX_DISTANCE_POINTS:
+        pt = pt[np.linspace(0, len(pt) - 1, MAX_DISTANCE_POINTS).round().astype(np.int64)]
+    P = len(pt)
     has_pt = np.zeros(K, dtype=np.int64)
     has_pt[kid[pt]] = 1
-    n = len(pt) - has_pt[kid]  # how many points each candidate is measured to
+    n = P - has_pt[kid]  # how many points each candidate is measured to
     ok = placelike & (n > 0)
     if not ok.any():
         return None
-    m = n[ok]
-    med = (d[ok, (m - 1) // 2] + d[ok, m // 2]) / 2
+    rows = np.flatnonzero(ok)
+    # A row measured to P points has its middle at (P-1)//2 and P//2; one measured to
+    # P-1 (its own name's point is inf, last) at (P-2)//2 and (P-1)//2.
+    kth = sorted({max(0, (P - 2) // 2), (P - 1) // 2, P // 2})
+    pl, pc, plon, pk = rad_lat[pt][None, :], cos_lat[pt][None, :], lon[pt][None, :], kid[pt][None, :]
+    med = np.empty(len(rows))
+    step = max(1, _DISTANCE_BLOCK // P)
+    for s in range(0, len(rows), step):
+        r = rows[s:s + step]
+        # _haversine_np, with the candidates' radians and cosines computed once
+        a = np.sin((pl - rad_lat[r][:, None]) / 2) ** 2 + cos_lat[r][:, None] * pc \
+            * np.sin(np.radians(plon - lon[r][:, None]) / 2) ** 2
+        d = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+        d[kid[r][:, None] == pk] = np.inf  # not to its own place: sorts last
+        d.partition(kth, axis=1)
+        m = n[r]
+        at = np.arange(len(r))
+        med[s:s + step] = (d[at, (m - 1) // 2] + d[at, m // 2]) / 2
     term = np.zeros(len(kid))
-    term[ok] = W_DISTANCE * np.log10(1 + med / 50.0)
+    term[rows] = W_DISTANCE * np.log10(1 + med / 50.0)
     return term
 
 
@@ -222,6 +243,58 @@ def _near_pairs(lat, lon, kid, placelike):
     g = i * (int(k.max()) + 1) + k[j]
     starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
     return idx[i], idx[j], starts, idx[i][starts]
+
+
+class _Votes:
+    """Each name's votes for the codes (countries or regions) its candidates lie in,
+    kept only for the (name, code) pairs that occur: a table of every name against
+    every code grows with their product, these with the candidates.
+
+    The sums add in the order a full names x codes table would (by bincount, name by
+    name), and leaving out its zeros changes no bit of them.
+    """
+
+    def __init__(self, pair: np.ndarray, C: int, weight: np.ndarray):
+        self.pairs, self.inv = np.unique(pair, return_inverse=True)  # sorted: name-major
+        self.C = C
+        self.col = self.pairs % C
+        self.weight = weight[self.pairs // C]
+
+    def tally(self, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(each pair's weighted vote, each code's total)"""
+        v = np.bincount(self.inv, probs, len(self.pairs)) * self.weight
+        return v, np.bincount(self.col, v, self.C)
+
+    def of(self, v: np.ndarray, k: int, codes: np.ndarray) -> np.ndarray:
+        """Name k's votes for codes, each one its candidates lie in."""
+        return v[np.searchsorted(self.pairs, k * self.C + codes)]
+
+
+def _nearest_other(lat, lon, kid, pt, choice) -> np.ndarray:
+    """For each name i, the km from its chosen place to the nearest point of pt that
+    is not its own: what nearest_km measures pair by pair, found through a k-d tree
+    on the unit sphere (the nearest by chord is the nearest by great circle) when a
+    document names thousands of places and every pair would cost seconds."""
+    from scipy.spatial import cKDTree
+
+    def xyz(idx):
+        la, lo = np.radians(lat[idx]), np.radians(lon[idx])
+        return np.column_stack((np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)))
+
+    K = len(choice)
+    out = np.full(K, np.inf)
+    if not len(pt):
+        return out
+    _, near = cKDTree(xyz(pt)).query(xyz(choice), k=2)
+    P = len(pt)
+    first, second = near[:, 0], near[:, 1]
+    own = (first < P) & (kid[pt[np.minimum(first, P - 1)]] == np.arange(K))
+    best = np.where(own, second, first)  # P: no such neighbour
+    ok = best < P
+    o = pt[best[ok]]
+    j = choice[ok]
+    out[ok] = _haversine_np(lat[j], lon[j], lat[o], lon[o])
+    return out
 
 
 def _first_seen(codes: np.ndarray) -> np.ndarray:
@@ -262,7 +335,6 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     has_cc, has_a1 = cc_ids != 0, a1_ids != 0
     C, A = len(ucc), len(ua1)
     cc_pair, a1_pair = kid * C + cc, kid * A + a1
-    cc_cols, a1_cols = np.tile(np.arange(C), K), np.tile(np.arange(A), K)
 
     def _top_kind(key: str) -> int:
         i = pos[key]
@@ -285,6 +357,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         if rel != ",":
             contained[pos[k]] = True
     weight = np.array([min(2.0, 1.0 + 0.25 * (len(groups[k]) - 1)) for k in keys])
+    cc_votes, a1_votes = _Votes(cc_pair, C, weight), _Votes(a1_pair, A, weight)
     # Per-candidate constants of the rounds below.
     country_factor = np.where(kind == _COUNTRY, W_COUNTRY * 0.5, W_COUNTRY)
     # States may win as the home country's (see below), but not one that shares its
@@ -309,19 +382,15 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         # lie in, in proportion to how likely each candidate is now (one vote per name).
         # Candidates without a code vote into column 0 ("none"), which nobody reads.
         probs = seg.softmax(scores)
-        cv = np.bincount(cc_pair, probs, K * C).reshape(K, C) * weight[:, None]
-        av = np.bincount(a1_pair, probs, K * A).reshape(K, A) * weight[:, None]
-        # cv.sum(axis=0), but adding the names in order as the votes were once counted
-        # (numpy's axis sums may regroup; bincount adds in order).
-        countries = np.bincount(cc_cols, cv.ravel(), C)
-        admin1s = np.bincount(a1_cols, av.ravel(), A)
+        cv, countries = cc_votes.tally(probs)
+        av, admin1s = a1_votes.tally(probs)
         new = prior.copy()
         for (k, other), f in fits.items():
             # "Springfield, Illinois": the city lies in a unit the next name may mean.
             fit = (f * (0.5 + probs[sl[other]])[None, :]).max(axis=1)
             new[sl[k]] += W_PAIR * np.minimum(1.0, fit)
         # other names' votes only: a name does not vote for itself
-        support = countries[cc] - cv.ravel()[cc_pair]
+        support = countries[cc] - cv[cc_votes.inv]
         # (adding 0.0 where a term does not apply leaves a score as it was)
         new += np.where(has_cc & (support > 0.2), country_factor * np.minimum(1.0, support), 0.0)
         home = home_able & (support >= 1.5)
@@ -337,7 +406,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
                 k = int(kid[i])
                 if k not in first_seen_by:
                     first_seen_by[k] = _first_seen(cc[sl[k]][has_cc[sl[k]]])
-                own = sum(cv[k, first_seen_by[k]].tolist())
+                own = sum(cc_votes.of(cv, k, first_seen_by[k]).tolist())
                 new[i] += W_HOME_ADMIN1 * min(1.0, float(support[i]) / max(1e-9, total_votes - own))
         if near is not None:
             # Towns of other names lying right beside it, each counted by how close
@@ -347,7 +416,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             rel = probs / np.maximum.reduceat(probs, seg.starts)[kid]
             best_per_name = np.maximum.reduceat(rel[nb], starts)
             new += W_NEAR * np.minimum(1.5, np.bincount(owner, best_per_name, len(kid)))
-        support = admin1s[a1] - av.ravel()[a1_pair]
+        support = admin1s[a1] - av[a1_votes.inv]
         new += np.where(has_a1 & (support > 0.2), W_ADMIN1 * np.minimum(1.5, support), 0.0)
         # Median distance from each candidate to the other names' current places; the
         # places seldom change from one round to the next, and then neither does it.
@@ -366,18 +435,27 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     probs = seg.softmax(scores)
     # What the other names say for each chosen reading: the share of their votes that
     # fall in its country (one vote per name), and how far it lies from their places.
-    cv = np.bincount(cc_pair, probs, K * C).reshape(K, C) * weight[:, None]
-    countries = np.bincount(cc_cols, cv.ravel(), C)
+    cv, countries = cc_votes.tally(probs)
     fuzzy_names = np.array([groups[k][0].fuzzy for k in keys])
     pt = choice[_POINT[kind[choice]] & ~fuzzy_names[kid[choice]]]
 
+    nearest = _nearest_other(lat, lon, kid, pt, choice) if K * len(pt) > MAX_NEAREST_PAIRS else None
+
     def nearest_km(i: int) -> float:
+        if nearest is not None:
+            return float(nearest[i])
         others = pt[kid[pt] != i]
         if not len(others):
             return float("inf")
         j = choice[i]
         return float(_haversine_np(lat[j], lon[j], lat[others], lon[others]).min())
 
+    # Each name's first container, looked up once: walking every link per name grows
+    # with their product in a long list of "X, Y" pairs.
+    first_container: dict[int, tuple[str, str]] = {}
+    for (a, other), rel in links.items():
+        if rel in ("in", "near") and other != a:
+            first_container.setdefault(pos[a], (other, rel))
     out = []
     for i, k in enumerate(keys):
         inf = infos[i]
@@ -385,7 +463,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         c = inf.cands[idx]
         place = g.place(c.row)
         conf = 1.0 if sizes[i] == 1 else float(probs[choice[i]])
-        inside = _unlisted_inside(g, i, links, pos, fits, infos, choice - off[:-1])
+        inside = _unlisted_inside(g, i, first_container.get(i), pos, fits, infos, choice - off[:-1])
         if inside is not None:
             # "Weston is a town in Fairfield County": no Weston the gazetteer knows lies
             # there, so the best it can say is where the county is.
@@ -396,7 +474,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
                          for sp in groups[k])
         j = int(choice[i])
         others = K - 1
-        support = float(countries[cc[j]] - cv[i, cc[j]]) / others if others and has_cc[j] else 0.0
+        support = float(countries[cc[j]] - cv[cc_votes.inv[j]]) / others if others and has_cc[j] else 0.0
         near_km = nearest_km(i)
         sp0 = groups[k][0]
         if sp0.fuzzy and not (support > 0.2 or near_km <= FUZZY_SUPPORT_KM
@@ -459,25 +537,25 @@ def _containers(spans: list[Span]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _unlisted_inside(g, i, links, pos, fits, infos, choice):
+def _unlisted_inside(g, i, container, pos, fits, infos, choice):
     """The place name i is said to lie in ("X is a town in Y"), when none of the
-    name's own candidates can lie there; None otherwise. choice: each name's
-    chosen candidate, as an index into its own candidates."""
-    for (a, other), rel in links.items():
-        if pos[a] != i or rel not in ("in", "near") or other == a:
-            continue
-        # only the first container named: "in Y County, Z" -> Y County
-        o = pos[other]
-        okind = infos[o].kinds[choice[o]]
-        if okind not in ("city", "other", "admin2", "admin1") or rel == "near" and okind == "admin1":
-            return None
-        if any(kd not in ("city", "other") for kd in infos[i].kinds):
-            return None
-        f = fits.get((i, o))
-        if f is not None and f[:, choice[o]].any():
-            return None
-        return g.place(int(infos[o].rows[choice[o]]))
-    return None
+    name's own candidates can lie there; None otherwise. container: the first
+    (container name, "in" or "near") the text gives name i, or None. choice: each
+    name's chosen candidate, as an index into its own candidates."""
+    if container is None:
+        return None
+    other, rel = container
+    # only the first container named: "in Y County, Z" -> Y County
+    o = pos[other]
+    okind = infos[o].kinds[choice[o]]
+    if okind not in ("city", "other", "admin2", "admin1") or rel == "near" and okind == "admin1":
+        return None
+    if any(kd not in ("city", "other") for kd in infos[i].kinds):
+        return None
+    f = fits.get((i, o))
+    if f is not None and f[:, choice[o]].any():
+        return None
+    return g.place(int(infos[o].rows[choice[o]]))
 
 
 def _fit(a: _Cands, b: _Cands, rel: str) -> np.ndarray:

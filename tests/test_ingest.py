@@ -564,3 +564,35 @@ def test_url_timeout_is_clear_error():
         port = listener.getsockname()[1]
         (err,) = load_documents([f"http://127.0.0.1:{port}/slow"], timeout=0.5)
     assert str(err) == f"could not fetch URL: http://127.0.0.1:{port}/slow: timed out after 0.5 s"
+
+
+def test_month_table_reads_dates_as_dateparser_does():
+    import dateparser
+
+    from geomap.ingest import _date_by_table
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"}
+    read = 0
+    for w in ("January", "Jan.", "Januari", "Sept.", "mei", "AGUSTUS", "Des", "Nov", "Monday", "Senin"):
+        for d in ("1", "09", "23", "29", "31", "32"):
+            for y in ("2024", "1899"):
+                for c in (f"{d} {w} {y}", f"{d}. {w}, {y}", f"{w} {d}, {y}", f"{w} {d}rd {y}", f"{w} {d}th, {y}"):
+                    got = _date_by_table(c)
+                    if got is None:  # not a month the table knows: dateparser's to read
+                        continue
+                    read += 1
+                    p = dateparser.parse(c, languages=["en", "id"], settings=settings)
+                    want = p.date() if p is not None and 1900 <= p.year <= 2100 else None
+                    assert (got or None) == want, c
+    assert read > 300
+
+
+def test_a_dateline_is_read_without_dateparser():
+    import subprocess
+    import sys
+
+    code = ("import sys; from geomap.ingest import find_date; "
+            "print(find_date('KYIV, Oct. 24th, 2024 (Reuters) - ...'), find_date('Jakarta, 5 Agustus 2024'), "
+            "'dateparser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2024-10-24", "2024-08-05", "False"]

@@ -13,6 +13,8 @@ from geomap import lang as langs
 from geomap.lang.detect import detect
 from geomap.recognize import Extractor, available_languages
 
+from conftest import shared_path
+
 # (text, [(surface, place name, demonym)] in order of appearance; a surface is looked up
 # after the previous one, so repeated words are told apart by their position).
 PARAGRAPHS = {
@@ -285,3 +287,29 @@ def test_every_name_and_demonym_target_in_the_data_exists(gaz):
             for key, target in d.get(section, {}).items():
                 t = target if section == "names" else key
                 assert inflect._target(gaz, t, match), (code, section, key, t)
+
+
+@pytest.mark.parametrize("code", sorted(PARAGRAPHS))
+def test_plain_english_shortcut_changes_no_answer_here(code):
+    """The function-word shortcut (no lingua) fires only on English, and gives
+    lingua's answer."""
+    from geomap.lang.detect import _WORD, _plain_english
+
+    text = PARAGRAPHS[code][0]
+    assert detect(text) == detect(text, fast=False) == code
+    if code != "en":
+        assert not _plain_english(_WORD.findall(text.lower()), available_languages())
+
+
+def test_plain_english_shortcut_agrees_with_lingua_on_the_dev_corpora():
+    from geomap.evaluate import read_gold
+    from geomap.lang.detect import SAMPLE_CHARS, _WORD, _plain_english
+
+    fired = 0
+    for name in ("lgl_dev.jsonl", "trnews_dev.jsonl", "geovirus.jsonl", "wiktor_dev.jsonl"):
+        for doc in read_gold(shared_path("eval", "dev", name)):
+            words = _WORD.findall(doc["text"][:SAMPLE_CHARS].lower())
+            if len(words) >= 40 and _plain_english(words, available_languages()):
+                fired += 1
+                assert detect(doc["text"], fast=False) == "en", doc["text"][:80]
+    assert fired > 1000

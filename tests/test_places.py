@@ -92,3 +92,24 @@ def test_expected_calibration_error():
     assert expected_calibration_error([0.9] * 10, [True] * 9 + [False]) == pytest.approx(0.0)
     assert expected_calibration_error([0.9] * 10, [False] * 10) == pytest.approx(0.9)
     assert expected_calibration_error([0.25, 0.75], [False, True]) == pytest.approx(0.25)
+
+
+def test_nearest_other_place_by_tree_equals_every_pair():
+    import numpy as np
+
+    from geomap.resolve import _haversine_np, _nearest_other
+
+    rng = np.random.default_rng(7)
+    n_names, per_name = 300, 3
+    lat = rng.uniform(-80, 80, n_names * per_name)
+    lon = rng.uniform(-180, 180, n_names * per_name)
+    lat[5], lon[5] = lat[40], lon[40]  # two names at one point
+    kid = np.repeat(np.arange(n_names), per_name)
+    choice = np.arange(n_names) * per_name + rng.integers(0, per_name, n_names)
+    pt = choice[rng.random(n_names) < 0.7]  # some names have no point that counts
+    got = _nearest_other(lat, lon, kid, pt, choice)
+    for i in range(n_names):
+        others = pt[kid[pt] != i]
+        want = _haversine_np(lat[choice[i]], lon[choice[i]], lat[others], lon[others]).min()
+        assert got[i] == pytest.approx(want, rel=1e-9, abs=1e-9)
+    assert np.isinf(_nearest_other(lat, lon, kid, pt[:1], choice)[kid[pt[0]]])

@@ -446,3 +446,36 @@ def test_surname_use_still_marks_a_person(gaz):
 
 def test_everyday_word_is_not_a_country_by_nickname(gaz):
     assert _texts("Man gets two years in jail. He was named Young Man of the Year.") == []
+
+
+def _next_outside_brackets_by_counting(text, spans):
+    """The first later span with no more "(" than ")" between, counted pair by pair."""
+    out = []
+    for i, a in enumerate(spans):
+        j = i + 1
+        while j < len(spans) and text.count("(", a.end, spans[j].start) > text.count(")", a.end, spans[j].start):
+            j += 1
+        out.append(j)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", " ", "A", "BB", "x"]), max_size=60), st.data())
+def test_bracket_skipping_equals_counting_every_stretch(chars, data):
+    from geomap.recognize import Span, _next_outside_brackets
+
+    text = "".join(chars)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=24)))
+    spans = []
+    for s, e in zip(cuts[::2], cuts[1::2]):  # some of them overlap the next: e may pass its start
+        spans.append(Span(s, min(len(text), e + data.draw(st.integers(0, 3))), "", ""))
+    spans.sort(key=lambda sp: sp.start)
+    assert _next_outside_brackets(text, spans) == _next_outside_brackets_by_counting(text, spans)
+
+
+def test_unclosed_bracket_in_a_long_list_of_names():
+    text = "Places (" + ", ".join(["Paris", "Berlin", "Madrid", "Vienna"] * 2500)
+    spans = Extractor().find(text, "en")
+    assert len(spans) == 10_000
+    # Every mention stands inside the open bracket with the next right after a comma.
+    assert sum(sp.link_next == "," for sp in spans) == 9_999

@@ -332,3 +332,25 @@ def test_dollar_signs_survive():
     res = type(res)(res.document, (odd, *res.places[1:]), res.events)
     page = render_html([res, seed_result()])
     assert "A $$ B" in page
+
+
+def test_outline_cached_copy_is_the_coded_outline_and_a_damaged_one_is_redone(tmp_path, monkeypatch):
+    import json as _json
+
+    from geomap.render import assets
+
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path))
+    with open(assets.OUTLINE_PATH, encoding="utf-8") as fh:
+        coded = assets._outline_coded(_json.load(fh))
+    assets._outline_js.cache_clear()
+    try:
+        assert assets._outline_js() == coded
+        [cached] = tmp_path.glob("outline-*.js")
+        data = bytearray(cached.read_bytes())
+        data[-2] ^= 1
+        cached.write_bytes(bytes(data))
+        assets._outline_js.cache_clear()
+        assert assets._outline_js() == coded
+        assert cached.read_bytes().endswith(coded.encode())
+    finally:
+        assets._outline_js.cache_clear()

@@ -24,6 +24,8 @@ SHORT_WORDS = 25  # below this many words, trigrams of a few names can outweigh 
 _WORD = re.compile(r"[^\W\d_]+")
 # A word in slashes, or with IPA's own letters and stress marks (U+0250-U+02FF).
 _IPA = re.compile(r"^[(\[]?/|[\u0250-\u02ff]")
+PLAIN_ENGLISH_WORDS = 40  # a text this long or longer ...
+PLAIN_ENGLISH_SHARE = 0.3  # ... with this share of English function words is English
 
 
 @lru_cache(maxsize=4)
@@ -46,13 +48,16 @@ def _function_words(code: str) -> frozenset:
     return frozenset(w.lower() for w in load_data(code).get("function_words", ()))
 
 
-def detect(text: str, default: str = "en") -> str:
-    """The ISO 639-1 code of the text's language; ``default`` when nothing tells."""
+def detect(text: str, default: str = "en", fast: bool = True) -> str:
+    """The ISO 639-1 code of the text's language; ``default`` when nothing tells.
+    fast=False asks lingua even of unmistakable English (see _plain_english)."""
     sample = text[:SAMPLE_CHARS]
     words = _WORD.findall(sample.lower())
     if not words:
         return default
     known = available()
+    if fast and len(words) >= PLAIN_ENGLISH_WORDS and "en" in known and _plain_english(words, known):
+        return "en"
     try:
         det = _detector(tuple(sorted(set(known) | set(OTHERS))))
     except ImportError:  # lingua missing: the function-word vote alone
@@ -94,6 +99,21 @@ def detect(text: str, default: str = "en") -> str:
     if len(words) < 4:
         return known_ranked[0] if known_ranked and known_ranked[0] == ranked[0][0] else default
     return ranked[0][0] if ranked else default
+
+
+def _plain_english(words: list[str], known) -> bool:
+    """Unmistakable English: a third of the words are English function words ("the",
+    "of", "said"), three times the share of any other language geomap reads. Loading
+    lingua's models costs a one-article run 150 ms, more than the rest of its work;
+    on every such text of the dev corpora (1,300 of 1,700) lingua says English too."""
+    counts = {c: 0 for c in known}
+    sets = [(c, _function_words(c)) for c in known]
+    for w in words:
+        for c, fw in sets:
+            if w in fw:
+                counts[c] += 1
+    en = counts.pop("en") / len(words)
+    return en >= PLAIN_ENGLISH_SHARE and all(en >= 3 * n / len(words) for n in counts.values())
 
 
 @lru_cache(maxsize=1)

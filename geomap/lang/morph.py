@@ -65,16 +65,14 @@ class Pymorphy:
 
 class Simplemma:
     def __init__(self, code: str):
-        import importlib.metadata
-
         from simplemma import Lemmatizer
         from simplemma.strategies import DefaultStrategy
         from simplemma.strategies.dictionaries import TrieDictionaryFactory
 
-        from ..gazetteer import cache_dir
+        from ..gazetteer import cache_dir, dist_version
 
         self.code = code
-        self.version = f"simplemma-{importlib.metadata.version('simplemma')}"
+        self.version = f"simplemma-{dist_version('simplemma')}"
         # simplemma's own dictionaries unpack into memory on every run (Polish: 3 s and
         # 500 MB); its marisa-trie form is built once into the cache folder and mapped.
         folder = cache_dir() / self.version

@@ -134,9 +134,34 @@ def _leaflet_assets() -> tuple[str, str]:
 def _outline_js() -> str:
     """The outline as delta-coded hundredths of a degree, one list per country
     (polygons of rings of [x0, y0, dx1, dy1, ...]): 40% of the GeoJSON's size.
-    OUTLINE_DECODE turns it back into GeoJSON in the page."""
-    with open(OUTLINE_PATH, encoding="utf-8") as fh:
-        data = json.load(fh)
+    OUTLINE_DECODE turns it back into GeoJSON in the page.
+
+    Coding it costs a one-map run 70 ms, so the result is kept in the cache folder,
+    named by the GeoJSON's CRC and checked by its own (a damaged copy is coded anew)."""
+    import zlib
+
+    from ..gazetteer import _atomic_write_bytes, cache_dir
+
+    with open(OUTLINE_PATH, "rb") as fh:
+        raw = fh.read()
+    cached = cache_dir() / f"outline-{zlib.crc32(raw):08x}.js"
+    try:
+        crc, _, js = cached.read_bytes().partition(b"\n")
+        if crc == f"{zlib.crc32(js):08x}".encode():
+            return js.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    js = _outline_coded(json.loads(raw))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        data = js.encode("utf-8")
+        _atomic_write_bytes(cached, f"{zlib.crc32(data):08x}\n".encode() + data)
+    except OSError:
+        pass  # a read-only cache: coded again next run
+    return js
+
+
+def _outline_coded(data: dict) -> str:
     feats = []
     for f in data["features"]:
         g = f["geometry"]
