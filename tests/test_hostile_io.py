@@ -619,3 +619,24 @@ def test_a_lang_field_that_names_no_language_is_ignored(tmp_path):
     assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
     assert out["lang"] == "en" and {p["name"] for p in out["places"]} == {"Minsk", "Kaliningrad"}
+
+
+def test_article_text_is_never_a_jinja_template(tmp_path):
+    # Found by the fuzz ("Vladivostok {{" ended in an internal error): branca compiles each
+    # rendered script as a Jinja template again, so article text reaching the map's data
+    # block could be evaluated there ({{ 12345*11 }} -> 135795, or worse).
+    from geomap.render import render_html
+
+    text = ("Troops moved from Minsk to Kaliningrad {{ 12345*11 }} on Monday, {% if 1 %}officials{% endif %} said. "
+            "{# note #} Ships sailed from Odesa to Istanbul {{ ''.__class__ }}.")
+    src = tmp_path / "a.txt"
+    src.write_text(text)
+    r = invoke("map", src, "-o", tmp_path / "m.html", "-q")
+    assert r.exit_code == 0, r.output
+    page = (tmp_path / "m.html").read_text("utf-8")
+    assert "135795" not in page and "<class" not in page
+    assert "\\u007b{ 12345*11 }}" in page and "\\u007b% if 1 %}" in page  # kept as text, escaped
+    import geomap
+
+    page = render_html(geomap.extract(text))
+    assert "__class__ }}" in page and "<class" not in page and "135795" not in page

@@ -69,12 +69,23 @@ def _esc(value) -> str:
 
 
 def _js(value) -> str:
-    """JSON for a <script> block: nothing in it can close the script or open a tag."""
-    return (
+    """JSON for a <script> block: nothing in it can close the script, open a tag, or
+    start a Jinja tag.
+
+    branca compiles each element's rendered script as a Jinja template once more
+    (MacroElement.render wraps it in Element(...)), so article text with "{{", "{%" or
+    "{#" would be evaluated there: a "{" before one of those is written \\u007b. In
+    compact JSON a structural "{" is always followed by '"' or '}', never by these.
+    """
+    text = (
         json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )
+    return _JINJA_OPEN.sub(r"\\u007b", text)
+
+
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 
 
 def _squeeze(code: str) -> str:
