@@ -32,6 +32,8 @@ class RoleRules:
             t = toks[k]
             if t.attr:
                 break
+            if t.prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
+                return "destination" if self._moving_verb_before(k, lo) else "locative"
             if t.prep:
                 if t.prep not in ("locative", "target"):
                     return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
@@ -63,6 +65,12 @@ class RoleRules:
                 dist += 1
             k -= 1
         return inner
+
+    def _moving_verb_before(self, k: int, lo: int) -> bool:
+        """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne")?"""
+        kinds = getattr(self, "trig_kinds", {})
+        q = next((q for q in range(k - 1, lo - 1, -1) if q in kinds), None)
+        return q is not None and kinds[q] == "movement"
 
     def _coordinated_places(self, a: int, b: int) -> bool:
         """Are place tokens a and b members of one list ("Kharkiv and Sumy", "Asia and northern Europe",

@@ -93,6 +93,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
+            if lows[i] in c.of_preps and i > 0 and c.place_heads.match(lows, i - 1):
+                continue  # "al puerto de La Restinga", "la ville de Kherson": the place's name, not whence
             for k in range(i, i + n):
                 toks[k].prep = str(role)
         trigs = self._subject_nouns(self._triggers())
@@ -105,6 +107,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 toks[k].attr = True
                 toks[k].trig = False  # "dirilis" inside "..., kata X" is the saying, not an event
         trigs = [t for t in trigs if not any(toks[k].attr for k in range(t.i, t.end))]
+        self.trig_kinds = {k: t.kind for t in trigs for k in range(t.i, t.end)}
         self.what_hits = [(i, n, str(cat)) for i, n, cat in c.what.scan(self.bases)
                           if not any(toks[k].attr or toks[k].trig for k in range(i, i + n)) and not self._means(i)]
         self.what_starts = [h[0] for h in self.what_hits]

@@ -97,6 +97,10 @@ def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPl
             low = m.group().lower().replace("’", "'")
             parts = low.split("-")
             base = parts[0] if len(parts) > 1 and len(set(parts)) == 1 else low
+            if low == "'" and toks and toks[-1].end == m.start() and toks[-1].low + "'" in cues.elisions:
+                t = toks[-1]  # "d'Ukraine", "l'Irak": the elided word keeps its apostrophe, as the data lists it
+                toks[-1] = Tok(t.start, m.end(), text[t.start:m.end()], t.low + "'", t.low + "'")
+                continue
             toks.append(Tok(m.start(), m.end(), m.group(), low, base))
 
     pos = s
