@@ -1,0 +1,75 @@
+"""Movements in Spanish, French and German (issue 11): the events stage reads them from data/events/<lang>.json.
+
+Sentences are written for these tests in wire style and run end to end with the real gazetteer.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import geomap
+from geomap.events import DATA_DIR, load_cues
+from geomap.models import Document
+
+
+def _routes(text: str, gaz, lang: str):
+    r = geomap.extract(Document(text=text, lang=lang, date="2024-10-18"), lang=lang, gazetteer=gaz)
+
+    def name(pid):
+        return r.place(pid).place.name if pid else None
+
+    return {(name(e.origin), name(e.destination)) for e in r.events if e.kind == "movement"}
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "de"])
+def test_events_data_file_loads(lang):
+    d = json.loads((DATA_DIR / f"{lang}.json").read_text("utf-8"))
+    cues = load_cues(lang)
+    assert cues is not None and cues.lang == lang
+    assert d["prepositions"]["origin"] and any(g["kind"] == "movement" for g in d["triggers"])
+    assert cues.number_words.match(["mil" if lang == "es" else "mille" if lang == "fr" else "tausend"], 0)
+
+
+CASES = [
+    ("es", "Unos 300 migrantes llegaron el lunes a Lampedusa desde Libia.", ("Libya", "Lampedusa")),
+    ("es", "El Gobierno envió 500 soldados hacia Ceuta.", (None, "Ceuta")),
+    ("es", "Decenas de familias huyeron de Jartum rumbo a Port Sudan.", ("Khartoum", "Port Sudan")),
+    ("es", "Un avión con 72 evacuados aterrizó en Madrid procedente de Yibuti.", ("Djibouti", "Madrid")),
+    ("es", "Los refugiados viajaron de Kiev a Varsovia en autobús.", ("Kyiv", "Warsaw")),
+    ("es", "La caravana partió de Tapachula hasta la frontera con Guatemala.", ("Tapachula", None)),
+    ("fr", "Quelque 2.000 soldats ont été envoyés en Pologne.", (None, "Poland")),
+    ("fr", "Les réfugiés ont quitté Kharkiv pour la Pologne.", ("Kharkiv", "Poland")),
+    ("fr", "Plus de 500 migrants sont arrivés à Lampedusa depuis la Libye.", ("Libya", "Lampedusa")),
+    ("fr", "Le navire est parti de Marseille vers Alger jeudi.", ("Marseille", "Algiers")),
+    ("fr", "Des milliers de civils ont fui Khartoum pour rejoindre le Tchad.", ("Khartoum", "Chad")),
+    ("fr", "Les évacués ont rejoint Paris via Djibouti.", (None, "Paris")),
+    ("de", "Rund 2.000 Flüchtlinge kamen am Montag aus der Ukraine nach Polen.", ("Ukraine", "Poland")),
+    ("de", "Die Bundeswehr hat 300 Soldaten nach Litauen verlegt.", (None, "Lithuania")),
+    ("de", "Tausende Menschen flohen aus Charkiw in Richtung Westen.", ("Kharkiv", None)),
+    ("de", "Die USA schickten Truppen in den Irak.", ("United States of America", "Iraq")),
+    ("de", "Das Flugzeug landete in Berlin.", (None, "Berlin")),
+    ("de", "Russland zog seine Truppen aus Mariupol ab.", ("Mariupol", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,route", CASES)
+def test_movement_is_read(gaz, lang, text, route):
+    assert route in _routes(text, gaz, lang)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "El presidente de Francia se reunió con su homólogo en Madrid."),
+    ("es", "La ciudad de Jersón sigue sin electricidad."),
+    ("fr", "Les soldats sont stationnés en Pologne depuis 2022."),
+    ("fr", "Le ministre de la Défense s'exprimait à Paris lundi."),
+    ("de", "Im Irak sind weiterhin US-Soldaten stationiert."),
+    ("de", "Die Regierung in Berlin beriet am Montag über den Haushalt."),
+])
+def test_no_movement_without_one(gaz, lang, text):
+    assert _routes(text, gaz, lang) == set()
+
+
+def test_dative_is_where_accusative_is_whither(gaz):
+    assert (None, "Iraq") in _routes("Die Armee verlegte Soldaten in den Irak.", gaz, "de")
+    assert _routes("Die Soldaten blieben im Irak.", gaz, "de") == set()
