@@ -32,8 +32,9 @@ class EndRules:
         want = {"destination"} | ({"locative", "near_direct", "target"} if "arrival" in trig.flags else set()) | (
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
         p.dest = self._placed(range(ra, rb), want)
-        if not p.dest and self.cues.dest_before_verb:  # "hat Soldaten nach Charkiw verlegt": the verb comes last
-            p.dest = self._placed(range(ca, lb), {"destination"})
+        if not p.dest and self.cues.dest_before_verb and "nominal" not in trig.flags:
+            # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause
+            p.dest = self._placed(range(ca, lb), want - {"direct", "near_direct"})
         if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"
             for k in range(ra, min(rb, ra + 4)):
                 if self._usable(k) and k > 0 and self.lows[k - 1] in ("of",) + tuple(self.cues.people_of):

@@ -33,7 +33,10 @@ class RoleRules:
             if t.attr:
                 break
             if t.prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
-                return "destination" if self._moving_verb_before(k, lo) else "locative"
+                # "de Sfax en Tunisie", "Lampedusa, en Italie": after a place it says where that place is
+                after_place = k > lo and (toks[k - 1].rp is not None or (
+                    toks[k - 1].low == "," and k - 1 > lo and toks[k - 2].rp is not None))
+                return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
             if t.prep:
                 if t.prep not in ("locative", "target"):
                     return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
@@ -67,10 +70,11 @@ class RoleRules:
         return inner
 
     def _moving_verb_before(self, k: int, lo: int) -> bool:
-        """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne")?"""
-        kinds = getattr(self, "trig_kinds", {})
-        q = next((q for q in range(k - 1, lo - 1, -1) if q in kinds), None)
-        return q is not None and kinds[q] == "movement"
+        """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne"), not a
+        stationing one ("déployés à Niamey" says where they are)?"""
+        trigs = getattr(self, "trig_at", {})
+        q = next((q for q in range(k - 1, lo - 1, -1) if q in trigs), None)
+        return q is not None and trigs[q].kind == "movement" and "deploy" not in trigs[q].flags
 
     def _coordinated_places(self, a: int, b: int) -> bool:
         """Are place tokens a and b members of one list ("Kharkiv and Sumy", "Asia and northern Europe",

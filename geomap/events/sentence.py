@@ -107,7 +107,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 toks[k].attr = True
                 toks[k].trig = False  # "dirilis" inside "..., kata X" is the saying, not an event
         trigs = [t for t in trigs if not any(toks[k].attr for k in range(t.i, t.end))]
-        self.trig_kinds = {k: t.kind for t in trigs for k in range(t.i, t.end)}
+        self.trig_at = {k: t for t in trigs for k in range(t.i, t.end)}
         self.what_hits = [(i, n, str(cat)) for i, n, cat in c.what.scan(self.bases)
                           if not any(toks[k].attr or toks[k].trig for k in range(i, i + n)) and not self._means(i)]
         self.what_starts = [h[0] for h in self.what_hits]
