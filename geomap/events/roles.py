@@ -27,6 +27,9 @@ class RoleRules:
     def _walk_role(self, j: int, lo: int) -> str | None:
         """The role the preposition governing place token j gives it, walking back at most MAX_WALK words."""
         toks, c = self.toks, self.cues
+        if (toks[j].demonym and not c.head_last and c.demonym_origin and j > lo and toks[j - 1].alpha
+                and not toks[j - 1].prep):
+            return None  # "de refugiados ucranianos": the demonym after its noun is no place the "de" governs
         k, dist, inner, inner_dist, inner_at, comma_used = j - 1, 0, None, 0, j, False
         while k >= lo and dist < MAX_WALK:
             t = toks[k]
