@@ -49,6 +49,7 @@ CASES = [
     ("de", "Tausende Menschen flohen aus Charkiw in Richtung Westen.", ("Kharkiv", None)),
     ("de", "Die USA schickten Truppen in den Irak.", ("United States of America", "Iraq")),
     ("de", "Das Flugzeug landete in Berlin.", (None, "Berlin")),
+    ("de", "Hunderte Flüchtlinge sind am Dienstag in Polen angekommen.", (None, "Poland")),  # verb last, then "."
     ("de", "Russland zog seine Truppen aus Mariupol ab.", ("Mariupol", None)),
 ]
 
