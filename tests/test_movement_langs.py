@@ -74,3 +74,10 @@ def test_no_movement_without_one(gaz, lang, text):
 def test_dative_is_where_accusative_is_whither(gaz):
     assert (None, "Iraq") in _routes("Die Armee verlegte Soldaten in den Irak.", gaz, "de")
     assert _routes("Die Soldaten blieben im Irak.", gaz, "de") == set()
+
+
+def test_verb_last_after_an_earlier_leg(gaz):
+    # the second sentence ends on its verb: reading past it for "then" must stay inside the sentence
+    got = _routes("Die Bundeswehr hat 300 Soldaten nach Litauen verlegt. Die Soldaten wurden nach Polen gebracht.",
+                  gaz, "de")
+    assert (None, "Lithuania") in got and any(d == "Poland" for _, d in got)
