@@ -77,7 +77,9 @@ class RoleRules:
         stationing one ("déployés à Niamey" says where they are)?"""
         trigs = getattr(self, "trig_at", {})
         q = next((q for q in range(k - 1, lo - 1, -1) if q in trigs), None)
-        return q is not None and trigs[q].kind == "movement" and "deploy" not in trigs[q].flags
+        # but "le déploiement de 700 soldats à Chypre" sends them there
+        return q is not None and trigs[q].kind == "movement" and (
+            "deploy" not in trigs[q].flags or "nominal" in trigs[q].flags)
 
     def _coordinated_places(self, a: int, b: int) -> bool:
         """Are place tokens a and b members of one list ("Kharkiv and Sumy", "Asia and northern Europe",
