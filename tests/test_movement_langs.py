@@ -44,6 +44,9 @@ CASES = [
     ("fr", "Le navire est parti de Marseille vers Alger jeudi.", ("Marseille", "Algiers")),
     ("fr", "Des milliers de civils ont fui Khartoum pour rejoindre le Tchad.", ("Khartoum", "Chad")),
     ("fr", "Les évacués ont rejoint Paris via Djibouti.", (None, "Paris")),
+    ("fr", "Olga a mis cinq jours pour aller de Lviv à Berlin.", ("Lviv", "Berlin")),  # "de X à Y" is a route
+    ("fr", "Des centaines de migrants tentent d'atteindre les États-Unis.", (None, "United States of America")),
+    ("fr", "Le déploiement de 500 soldats britanniques à Chypre a commencé.", ("United Kingdom", "Cyprus")),
     ("de", "Rund 2.000 Flüchtlinge kamen am Montag aus der Ukraine nach Polen.", ("Ukraine", "Poland")),
     ("de", "Die Bundeswehr hat 300 Soldaten nach Litauen verlegt.", (None, "Lithuania")),
     ("de", "Tausende Menschen flohen aus Charkiw in Richtung Westen.", ("Kharkiv", None)),
@@ -81,3 +84,8 @@ def test_verb_last_after_an_earlier_leg(gaz):
     got = _routes("Die Bundeswehr hat 300 Soldaten nach Litauen verlegt. Die Soldaten wurden nach Polen gebracht.",
                   gaz, "de")
     assert (None, "Lithuania") in got and any(d == "Poland" for _, d in got)
+
+
+def test_french_en_after_a_place_says_where_it_is(gaz):
+    got = _routes("Les embarcations parties de Sfax en Tunisie ont été secourues.", gaz, "fr")
+    assert ("Sfax", None) in got and not any(d == "Tunisia" for _, d in got)
