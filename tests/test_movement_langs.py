@@ -53,6 +53,7 @@ CASES = [
     ("de", "Die USA schickten Truppen in den Irak.", ("United States of America", "Iraq")),
     ("de", "Das Flugzeug landete in Berlin.", (None, "Berlin")),
     ("de", "Hunderte Flüchtlinge sind am Dienstag in Polen angekommen.", (None, "Poland")),  # verb last, then "."
+    ("de", "Die Maschinen waren aus Amman Richtung Sudan gestartet.", ("Amman", "Sudan")),  # both before the verb
     ("de", "Russland zog seine Truppen aus Mariupol ab.", ("Mariupol", None)),
 ]
 

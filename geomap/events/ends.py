@@ -61,7 +61,8 @@ class EndRules:
         want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
         # before the verb, only after the last place another movement went to: in "dievakuasi dari Kyiv ke
         # Chernivtsi, lalu menyeberang ke Rumania", Kyiv is the first leg's start, not the second's
-        reached = [k for k in range(ca, lb) if self._usable(k) and self.roles.get(k) == "destination"]
+        reached = [k for k in range(ca, lb) if self._usable(k) and self.roles.get(k) == "destination"
+                   and k not in p.dest]  # a German destination before its verb is this movement's own
         ca = max(ca, reached[-1] + 1) if reached else ca
         after = [k for k in self._placed(range(ra, rb), want) if k not in p.dest]
         # "mengerahkan kapal dari Ambon untuk mencari speedboat ... dalam perjalanan dari Tual ke Dobo":
