@@ -90,3 +90,10 @@ def test_verb_last_after_an_earlier_leg(gaz):
 def test_french_en_after_a_place_says_where_it_is(gaz):
     got = _routes("Les embarcations parties de Sfax en Tunisie ont été secourues.", gaz, "fr")
     assert ("Sfax", None) in got and not any(d == "Tunisia" for _, d in got)
+
+
+def test_whose_place_is_no_origin(gaz):
+    # "l'ambassade de France au Liban": where the embassy is, not a second leg from France to Lebanon
+    got = _routes("Un avion militaire a été envoyé à Beyrouth pour évacuer le personnel de l'ambassade de France au Liban.",
+                  gaz, "fr")
+    assert any(d == "Beirut" for _, d in got) and not any(d == "Lebanon" for _, d in got)

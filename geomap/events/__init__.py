@@ -38,7 +38,7 @@ by adding a file, not by changing this code. The keys, all lower case:
   words (French "à", "en", "au") are a destination after a movement word ("envoyés en Pologne") and a
   location otherwise, or when the place before them lies inside the one after ("Sfax en Tunisie").
 - ``of_prepositions``: origin words that only name a place after a place noun or a count ("al puerto de
-  La Restinga", "miles de migrantes"). ``elisions``: elided words kept apart from the next word
+  La Restinga", "miles de migrantes") or after one of the ``of_heads`` ("l'ambassade de France"). ``elisions``: elided words kept apart from the next word
   ("d'Ukraine", "d'atteindre"). ``destination_before_verb``: the clause may end on its verb ("hat Soldaten
   nach Litauen verlegt", "sind auf Lampedusa eingetroffen"), so a destination is also looked for before it.
 - ``what``: category to nouns (troops, civilians, refugees, ships, aircraft, weapons,

@@ -103,6 +103,7 @@ class Cues:
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
+        self.of_heads = set(d.get("of_heads", []))
         self.elisions = set(d.get("elisions", []))
         self.dest_before_verb = bool(d.get("destination_before_verb"))
         a = d.get("attribution", {})

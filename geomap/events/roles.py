@@ -38,9 +38,11 @@ class RoleRules:
             if t.prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
                 # "de Sfax en Tunisie", "Lampedusa, en Italie": after a place it says where that place is
                 # ("de Kiev à Paris" is a route: only a place holding the one before is where that one is)
-                before = k - 1 if k > lo and toks[k - 1].rp is not None else (
+                before = k - 1 if k > lo and toks[k - 1].rp is not None and not toks[k - 1].demonym else (
                     k - 2 if k - 1 > lo and toks[k - 1].low == "," and toks[k - 2].rp is not None else None)
-                after_place = before is not None and contains(toks[j].rp.place, toks[before].rp.place)
+                # and only a place that was a "from" starts one: "l'ambassade de France au Liban" is where it is
+                after_place = before is not None and (contains(toks[j].rp.place, toks[before].rp.place) or not any(
+                    toks[q].prep == "origin" for q in range(max(lo, before - 2), before)))
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
             if t.prep:
                 if t.prep not in ("locative", "target"):

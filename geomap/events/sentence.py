@@ -94,8 +94,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
-            if lows[i] in c.of_preps and i > 0 and toks[i - 1].is_num:
-                continue  # "decenas de marroquíes", "miles de migrantes": how many, not whence
+            if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
+                continue  # "decenas de marroquíes", "l'ambassade de France": how many or whose, not whence
             if lows[i] in c.of_preps and any((m := c.place_heads.match(lows, a)) and a + m[0] == i
                                              for a in range(max(0, i - 3), i)):
                 continue  # "al puerto de La Restinga", "la ville de Kherson": the place's name, not whence
