@@ -97,3 +97,10 @@ def test_whose_place_is_no_origin(gaz):
     got = _routes("Un avion militaire a été envoyé à Beyrouth pour évacuer le personnel de l'ambassade de France au Liban.",
                   gaz, "fr")
     assert any(d == "Beirut" for _, d in got) and not any(d == "Lebanon" for _, d in got)
+
+
+def test_german_island_named_before(gaz):
+    # "auf der Insel": German capitalises the noun, the island is still the one named before
+    got = _routes("Rund 80 Migranten haben Lampedusa erreicht. Am Dienstag kamen weitere 50 Menschen auf der Insel an.",
+                  gaz, "de")
+    assert (None, "Lampedusa") in got  # the first sentence alone gives no movement (verb-final "erreicht")

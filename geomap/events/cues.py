@@ -88,7 +88,8 @@ class Cues:
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
-        self.anaphors = (Anaphors(d["anaphors"], d.get("anaphor_not_before", []), d.get("anaphor_largest", []))
+        self.anaphors = (Anaphors(d["anaphors"], d.get("anaphor_not_before", []), d.get("anaphor_largest", []),
+                                  bool(d.get("anaphor_any_case")))
                          if d.get("anaphors") else None)
         self.determiners = set(d.get("determiners", []))
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))
