@@ -9,7 +9,7 @@ import json
 import pytest
 
 import geomap
-from geomap.events import DATA_DIR, load_cues
+from geomap.events import DATA_DIR, load_cues, parse_number
 from geomap.models import Document
 
 
@@ -104,3 +104,19 @@ def test_german_island_named_before(gaz):
     got = _routes("Rund 80 Migranten haben Lampedusa erreicht. Am Dienstag kamen weitere 50 Menschen auf der Insel an.",
                   gaz, "de")
     assert (None, "Lampedusa") in got  # the first sentence alone gives no movement (verb-final "erreicht")
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("es", "2.000", 2000), ("es", "100 mil", 100000), ("es", "mil", 1000), ("es", "1,2 millones", 1200000),
+    ("es", "un millón", 1000000), ("fr", "2.000", 2000), ("fr", "mille", 1000), ("fr", "1,5 million", 1500000),
+    ("de", "2.000", 2000), ("de", "1,5 Mio", 1500000), ("de", "zwei", 2), ("de", "3,5 Millionen", 3500000),
+])
+def test_numbers_use_the_language_separators_and_words(lang, text, value):
+    assert parse_number(text, load_cues(lang)) == value
+
+
+def test_quantity_of_a_spanish_movement(gaz):
+    r = geomap.extract(Document(text="Más de 100 mil venezolanos llegaron a Colombia.", lang="es", date="2024-10-18"),
+                       lang="es", gazetteer=gaz)
+    (e,) = [e for e in r.events if e.kind == "movement"]
+    assert e.quantity_value == 100000 and r.place(e.destination).place.name == "Colombia"
