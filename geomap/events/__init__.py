@@ -56,7 +56,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not
   read as "to" before a verb.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
-  ``attribution`` (speech verbs before or after the source, "according to", impersonal
+  ``attribution`` (speech verbs before or after the source, ``source_after_inverted`` when a verb names
+  the source after it only right after a comma or quote, "according to", impersonal
   forms, media words), ``numbers`` (separators, number words, vague amounts, scales),
   ``dates`` (months, weekdays, relative phrases such as "awal bulan ini" mapped to
   ``month:0`` and the like, "since", "last year").

@@ -115,6 +115,7 @@ class Cues:
         self.quote_words = set(a.get("quote_words", []))
         self.statement_by = set(a.get("statement_by", []))
         self.statement_direct = bool(a.get("statement_direct"))
+        self.source_after_inverted = bool(a.get("source_after_inverted"))
         self.source_strip = set(a.get("source_strip", []))
         self.source_stops = set(a.get("source_stops", []))
         self.generic_dets, self.generic_sources = set(a.get("generic_determiners", [])), ph("generic_sources", a)
