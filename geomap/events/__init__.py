@@ -34,7 +34,13 @@ by adding a file, not by changing this code. The keys, all lower case:
   completes an arrival told just before, alone it is a home, not a journey); deploy ("deployed in X" is a
   presence); nominal (a noun such as "deployment", which has no subject and no date
   before it); direct_object (an incident verb whose object is the target).
-- ``prepositions``: destination, origin, transit, locative and target words.
+- ``prepositions``: destination, origin, transit, locative and target words; ``motion_or_locative``
+  words (French "à", "en", "au") are a destination after a movement word ("envoyés en Pologne") and a
+  location otherwise, or when the place before them lies inside the one after ("Sfax en Tunisie").
+- ``of_prepositions``: origin words that only name a place after a place noun or a count ("al puerto de
+  La Restinga", "miles de migrantes") or after one of the ``of_heads`` ("l'ambassade de France"). ``elisions``: elided words kept apart from the next word
+  ("d'Ukraine", "d'atteindre"). ``destination_before_verb``: the clause may end on its verb ("hat Soldaten
+  nach Litauen verlegt", "sind auf Lampedusa eingetroffen"), so a destination is also looked for before it.
 - ``what``: category to nouns (troops, civilians, refugees, ships, aircraft, weapons,
   aid, officials). ``noun_phrase_head`` says whether the head of "aid ships" or
   "kapal bantuan" is the ``last`` noun or the ``first``.
@@ -50,7 +56,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not
   read as "to" before a verb.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
-  ``attribution`` (speech verbs before or after the source, "according to", impersonal
+  ``attribution`` (speech verbs before or after the source, ``source_after_inverted`` when a verb names
+  the source after it only right after a comma or quote, "according to", impersonal
   forms, media words), ``numbers`` (separators, number words, vague amounts, scales),
   ``dates`` (months, weekdays, relative phrases such as "awal bulan ini" mapped to
   ``month:0`` and the like, "since", "last year").

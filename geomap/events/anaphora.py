@@ -16,11 +16,16 @@ LOOKBACK_SENTENCES = 3  # "the city" names a place of this story's last few sent
 
 
 class Anaphors:
-    def __init__(self, table: dict[str, list[str]], not_after: list[str], largest: list[str] = ()):
+    def __init__(self, table: dict[str, list[str]], not_after: list[str], largest: list[str] = (),
+                 any_case: bool = False):
         self.kinds = {k.lower(): set(v) for k, v in table.items()}
         self.largest = {w.lower() for w in largest}  # "the capital": the biggest city told lately, not the last
         # one lower-case adjective may stand inside the phrase: "the northern city", "kota pelabuhan itu"
-        alts = ["(?i:" + re.escape(w.split()[0]) + r")(?:\s+[a-z]+)?\s+" + r"\s+".join(map(re.escape, w.split()[1:]))
+        # German capitalises the noun ("die Insel"): there the whole phrase matches in any case
+        rest = (lambda ws: "(?i:" + r"\s+".join(map(re.escape, ws)) + ")") if any_case else (
+            lambda ws: r"\s+".join(map(re.escape, ws)))
+        adj = r"(?:\s+[a-zäöüß]+)?" if any_case else r"(?:\s+[a-z]+)?"
+        alts = ["(?i:" + re.escape(w.split()[0]) + ")" + adj + r"\s+" + rest(w.split()[1:])
                 for w in sorted(self.kinds, key=len, reverse=True) if len(w.split()) > 1]
         self.rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else None
         self.not_after = {w.lower() for w in not_after}

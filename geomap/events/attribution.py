@@ -67,7 +67,10 @@ class AttributionRules:
                     secondary=lows[i] in c.quote_words)
         for i, n, _ in c.src_after.scan(lows):  # "kata X"
             sa, sb = i + n, self._src_end(i + n)
-            if not taken[i] and sb > sa:
+            # where the same verb also opens a report ("a annoncé", "informó"), it names a source after it only
+            # right after a comma or a closing quote (", a déclaré le ministre")
+            inverted = i > 0 and lows[i - 1] in (",", "»", "”", '"', "“")
+            if not taken[i] and sb > sa and (inverted or not c.source_after_inverted):
                 add(clause_start(i), self._to_comma(sb), sa, sb, lows[i])
         for i, n, _ in c.impersonal.scan(lows):  # "Dikatakan bahwa", "tambahnya"
             if not taken[i]:

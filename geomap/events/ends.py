@@ -32,6 +32,9 @@ class EndRules:
         want = {"destination"} | ({"locative", "near_direct", "target"} if "arrival" in trig.flags else set()) | (
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
         p.dest = self._placed(range(ra, rb), want)
+        if not p.dest and self.cues.dest_before_verb and "nominal" not in trig.flags:
+            # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause
+            p.dest = self._placed(range(ca, lb), want - {"direct", "near_direct"})
         if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"
             for k in range(ra, min(rb, ra + 4)):
                 if self._usable(k) and k > 0 and self.lows[k - 1] in ("of",) + tuple(self.cues.people_of):
@@ -58,7 +61,8 @@ class EndRules:
         want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
         # before the verb, only after the last place another movement went to: in "dievakuasi dari Kyiv ke
         # Chernivtsi, lalu menyeberang ke Rumania", Kyiv is the first leg's start, not the second's
-        reached = [k for k in range(ca, lb) if self._usable(k) and self.roles.get(k) == "destination"]
+        reached = [k for k in range(ca, lb) if self._usable(k) and self.roles.get(k) == "destination"
+                   and k not in p.dest]  # a German destination before its verb is this movement's own
         ca = max(ca, reached[-1] + 1) if reached else ca
         after = [k for k in self._placed(range(ra, rb), want) if k not in p.dest]
         # "mengerahkan kapal dari Ambon untuk mencari speedboat ... dalam perjalanan dari Tual ke Dobo":

@@ -132,7 +132,9 @@ class FrameRules:
             # "North Korean troops", "German soldiers": the nationality of what moved is where it came from,
             # as "pasukan Korea Utara" is above (a place inside a "from"/"to"/"in" phrase is not a nationality)
             people = p.what in ("refugees", "civilians")
-            if (c.demonym_origin and mod is not None and mod != gen and self.roles.get(mod) in (None, "direct")
+            # "refugiados ucranianos": where the head comes first, the demonym follows it
+            if (c.demonym_origin and mod is not None and (mod != gen or self.toks[mod].demonym)
+                    and self.roles.get(mod) in (None, "direct")
                     and (self.toks[mod].demonym or self._country_modifier(mod)
                          or (people and mod == hit[0] - 1 and self._usable(mod)))):  # "Karabakh refugees"
                 p.implicit_origin = mod  # ... and "US troops", "3,000 U.S. soldiers" the same way

@@ -27,11 +27,23 @@ class RoleRules:
     def _walk_role(self, j: int, lo: int) -> str | None:
         """The role the preposition governing place token j gives it, walking back at most MAX_WALK words."""
         toks, c = self.toks, self.cues
+        if (toks[j].demonym and not c.head_last and c.demonym_origin and j > lo and toks[j - 1].alpha
+                and not toks[j - 1].prep):
+            return None  # "de refugiados ucranianos": the demonym after its noun is no place the "de" governs
         k, dist, inner, inner_dist, inner_at, comma_used = j - 1, 0, None, 0, j, False
         while k >= lo and dist < MAX_WALK:
             t = toks[k]
             if t.attr:
                 break
+            if t.prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
+                # "de Sfax en Tunisie", "Lampedusa, en Italie": after a place it says where that place is
+                # ("de Kiev à Paris" is a route: only a place holding the one before is where that one is)
+                before = k - 1 if k > lo and toks[k - 1].rp is not None and not toks[k - 1].demonym else (
+                    k - 2 if k - 1 > lo and toks[k - 1].low == "," and toks[k - 2].rp is not None else None)
+                # and only a place that was a "from" starts one: "l'ambassade de France au Liban" is where it is
+                after_place = before is not None and (contains(toks[j].rp.place, toks[before].rp.place) or not any(
+                    toks[q].prep == "origin" for q in range(max(lo, before - 2), before)))
+                return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
             if t.prep:
                 if t.prep not in ("locative", "target"):
                     return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
@@ -63,6 +75,15 @@ class RoleRules:
                 dist += 1
             k -= 1
         return inner
+
+    def _moving_verb_before(self, k: int, lo: int) -> bool:
+        """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne"), not a
+        stationing one ("déployés à Niamey" says where they are)?"""
+        trigs = getattr(self, "trig_at", {})
+        q = next((q for q in range(k - 1, lo - 1, -1) if q in trigs), None)
+        # but "le déploiement de 700 soldats à Chypre" sends them there
+        return q is not None and trigs[q].kind == "movement" and (
+            "deploy" not in trigs[q].flags or "nominal" in trigs[q].flags)
 
     def _coordinated_places(self, a: int, b: int) -> bool:
         """Are place tokens a and b members of one list ("Kharkiv and Sumy", "Asia and northern Europe",

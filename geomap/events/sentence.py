@@ -81,7 +81,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         return not (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.months)
 
     def _any(self, phrases: Phrases, a: int, b: int) -> bool:
-        return any(phrases.match(self.lows, k) for k in range(max(0, a), b))
+        # clamped: a trigger can end the sentence (German puts the participle last)
+        return any(phrases.match(self.lows, k) for k in range(max(0, a), min(b, len(self.lows))))
 
     # ---- 6. the sentence
     def events(self) -> list[Event]:
@@ -93,6 +94,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
+            if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
+                continue  # "decenas de marroquíes", "l'ambassade de France": how many or whose, not whence
+            if lows[i] in c.of_preps and any((m := c.place_heads.match(lows, a)) and a + m[0] == i
+                                             for a in range(max(0, i - 3), i)):
+                continue  # "al puerto de La Restinga", "la ville de Kherson": the place's name, not whence
             for k in range(i, i + n):
                 toks[k].prep = str(role)
         trigs = self._subject_nouns(self._triggers())
@@ -105,6 +111,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 toks[k].attr = True
                 toks[k].trig = False  # "dirilis" inside "..., kata X" is the saying, not an event
         trigs = [t for t in trigs if not any(toks[k].attr for k in range(t.i, t.end))]
+        self.trig_at = {k: t for t in trigs for k in range(t.i, t.end)}
         self.what_hits = [(i, n, str(cat)) for i, n, cat in c.what.scan(self.bases)
                           if not any(toks[k].attr or toks[k].trig for k in range(i, i + n)) and not self._means(i)]
         self.what_starts = [h[0] for h in self.what_hits]

@@ -97,6 +97,16 @@ def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPl
             low = m.group().lower().replace("’", "'")
             parts = low.split("-")
             base = parts[0] if len(parts) > 1 and len(set(parts)) == 1 else low
+            if low == "'" and toks and toks[-1].end == m.start() and toks[-1].low + "'" in cues.elisions:
+                t = toks[-1]  # "d'Ukraine", "l'Irak": the elided word keeps its apostrophe, as the data lists it
+                toks[-1] = Tok(t.start, m.end(), text[t.start:m.end()], t.low + "'", t.low + "'")
+                continue
+            head, apo, rest = low.partition("'")
+            if rest and head + apo in cues.elisions and "-" not in low:  # "d'atteindre", "qu'ils": two words
+                cut = m.start() + len(head) + 1
+                toks.append(Tok(m.start(), cut, text[m.start():cut], head + apo, head + apo))
+                toks.append(Tok(cut, m.end(), text[cut:m.end()], rest, rest))
+                continue
             toks.append(Tok(m.start(), m.end(), m.group(), low, base))
 
     pos = s
