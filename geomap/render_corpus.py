@@ -18,6 +18,7 @@ from folium.template import Template
 from .batch.flows import Route, routes
 from .render import (GEONAMES_CREDIT, category_of, NATURAL_EARTH_CREDIT, TILES, _LIGHT, _esc, _js, _leaflet_assets, _Map,
                      _Outline, _squeeze, _stable_ids)
+from .render.assets import page_head
 
 LABELLED = 10
 
@@ -81,15 +82,7 @@ def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: 
     shown = (f"{len(kept):,} busiest of the routes" if len(kept) < total else f"{len(kept):,} routes")
     stats = (f"{summary.get('documents', 0):,} documents, {total:,} movement reports with both ends known; "
              f"{shown} drawn.")
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="geomap">
-<title>{_esc(title)}</title>
-<link rel="icon" href="data:,">
-<style>{css}</style>
+    return page_head(title) + f"""<style>{css}</style>
 <style>{_CSS.replace("SEA", palette["sea"])}</style>
 </head>
 <body>

@@ -88,6 +88,19 @@ def _js(value) -> str:
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 
 
+def page_head(title: str) -> str:
+    """The opening of every geomap page, up to the stylesheets (the title escaped)."""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="geomap">
+<title>{_esc(title)}</title>
+<link rel="icon" href="data:,">
+"""
+
+
 def _squeeze(code: str) -> str:
     # folium's templates indent heavily; the indentation is a fifth of the script.
     # Safe because no template used here puts a multi-line string literal in the page.

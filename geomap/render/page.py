@@ -13,7 +13,7 @@ from folium.template import Template
 from ..models import Result
 from . import text
 from .assets import (_ID_LOCK, _LIGHT, OUTLINE_DECODE, TILES, _cdn_assets, _esc, _js, _leaflet_assets, _outline_js,
-                     _squeeze, _stable_ids, runtime_js)
+                     _squeeze, _stable_ids, page_head, runtime_js)
 from .palette import ROLE_STYLE, arc_width, dash
 from .popups import place_popup, place_sr, place_tooltip, route_popup, route_summary
 from .story import Story, build_story
@@ -210,15 +210,7 @@ def _page_html(head: str, body: str, script: str, story: Story, title: str | Non
     # With --cdn and no network, L is missing: say so instead of leaving a blank box.
     guarded = (f'if(!window.L){{document.getElementById("gm-offline").hidden=false;}}else{{\n{_squeeze(script)}\n}}'
                if cdn else _squeeze(script))
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="geomap">
-<title>{_esc(title)}</title>
-<link rel="icon" href="data:,">
-{css_block}
+    return page_head(title) + f"""{css_block}
 <style>{_PAGE_CSS.replace("SEA", palette["sea"])}</style>
 {_squeeze(head)}
 </head>
