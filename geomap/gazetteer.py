@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
+import weakref
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -264,6 +265,12 @@ class Candidate:
     similarity: float = 1.0  # 1.0 exact; below for fuzzy matches
 
 
+def _close_all(files: dict) -> None:
+    for f in files.values():
+        f.close()
+    files.clear()
+
+
 class Gazetteer:
     """Name lookups over one or more gazetteer CSV files (the embedded one first)."""
 
@@ -287,6 +294,9 @@ class Gazetteer:
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(index_dir / "names.marisa"))
         self._files: dict[int, object] = {}
+        # The CSVs stay open for row reads; they are closed with the gazetteer, or at exit,
+        # rather than left to the garbage collector's ResourceWarning.
+        weakref.finalize(self, _close_all, self._files)
         self._places: dict[int, Place] = {}
         self._fuzzy_memo: dict[tuple, tuple] = {}
         self._buckets: dict[tuple[str, int], list[str]] = {}
