@@ -929,20 +929,11 @@ def count_documents(
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    if glob is None:
-        glob = DEFAULT_JSONL_GLOB if jsonl else DEFAULT_GLOB
-    total = 0
-    for item in map(os.fspath, inputs):
-        if item == "-":
-            return None
-        if is_url(item):
-            total += 1
-            continue
-        path = Path(item)
-        files = _walk(path, glob)[0] if path.is_dir() else [path]
-        for f in files:
-            total += _count_in_file(f, jsonl)
-    return total
+    named = [os.fspath(item) for item in inputs]
+    if "-" in named:
+        return None
+    urls = sum(1 for item in named if is_url(item))
+    return urls + sum(_count_in_file(f, jsonl) for _, f in input_files(named, glob=glob, jsonl=jsonl))
 
 
 def _count_in_file(path: Path, jsonl: bool) -> int:
