@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import __version__
 from ..errors import InputError
@@ -35,11 +35,9 @@ class Options:
     date: str | None = None
     gazetteers: tuple[str, ...] = ()
     events: bool = True
-    extra: dict = field(default_factory=dict)
 
     def fingerprint(self) -> str:
-        return json.dumps([__version__, self.lang, self.date, list(self.gazetteers), self.events,
-                           sorted(self.extra.items())])
+        return json.dumps([__version__, self.lang, self.date, list(self.gazetteers), self.events])
 
 
 def _key(options: Options, docs: list[Document], errors: list[str]) -> str:
