@@ -51,6 +51,8 @@ def records(g, corpus: str):
                     err = haversine_km(t["lat"], t["lon"], rp.place.lat, rp.place.lon)
                 yield {"corpus": corpus, "doc": doc.get("doc_id"), "start": m.start, "end": m.end, "text": m.text,
                        "name": rp.place.name, "kind": rp.place.kind, "cc": rp.place.country_code,
+                       "lat": rp.place.lat, "lon": rp.place.lon,
+                       "gold_lat": t.get("lat") if t else None, "gold_lon": t.get("lon") if t else None,
                        "score": rp.score, "features": feats.get(rp.place.id),
                        "gold": None if t is None and corpus in PARTIAL else t is not None,
                        "gold_name": t["name"] if t else None,
