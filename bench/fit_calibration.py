@@ -127,7 +127,7 @@ def plot(path, corpora, corpus, p_in, p_cv, y):
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.legend(loc="upper left", fontsize=8)
-    axes[0].set_ylabel("share of places right (within 161 km)")
+    axes[0].set_ylabel("share right (within 161 km; a country: the same country)")
     fig.suptitle("geomap place scores: reliability on the dev corpora")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
