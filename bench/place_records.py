@@ -4,9 +4,10 @@
 One JSON line per predicted mention: corpus, document, span, name, kind, score, the
 calibration features resolve computed for it, and against the gold: whether the span is
 a gold toponym (`gold`), its error in km when the gold has coordinates, and `right`
-(a gold span resolved within 161 km; a gold span without coordinates counts as right).
-WikToR marks one name per document, so its mentions outside the gold are left out
-(`gold` is None there): nothing says whether they are right.
+(a gold span that geomap.evaluate.reads_the_place: within 161 km, or for a country the
+same country; a gold span without coordinates counts as right).
+WikToR marks one name per document, and GeoVirus no demonyms, so mentions those corpora
+could not have marked are left out: nothing says whether they are right.
 
     python bench/place_records.py --raw -o /tmp/records.jsonl   # then bench/fit_calibration.py
     python bench/place_records.py --corpus lgl_dev --far   # gold toponyms resolved over 161 km
@@ -26,7 +27,7 @@ from geomap import gazetteer as gz  # noqa: E402
 from geomap import resolve as rs  # noqa: E402
 from geomap.api import extract  # noqa: E402
 from geomap.distance import haversine_km  # noqa: E402
-from geomap.evaluate import read_gold  # noqa: E402
+from geomap.evaluate import DEMONYM_FREE_CORPORA, read_gold, reads_the_place  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 CORPORA = ("lgl_dev", "trnews_dev", "geovirus", "wiktor_dev")
@@ -43,18 +44,20 @@ def records(g, corpus: str):
         for rp in r.places:
             for m in rp.mentions:
                 t = gold.get((m.start, m.end))
-                if t is None and corpus in PARTIAL:
+                if t is None and (corpus in PARTIAL or (m.demonym and corpus in DEMONYM_FREE_CORPORA)):
                     continue
                 err = None
                 if t is not None and t.get("lat") is not None:
                     err = haversine_km(t["lat"], t["lon"], rp.place.lat, rp.place.lon)
                 yield {"corpus": corpus, "doc": doc.get("doc_id"), "start": m.start, "end": m.end, "text": m.text,
                        "name": rp.place.name, "kind": rp.place.kind, "cc": rp.place.country_code,
+                       "lat": rp.place.lat, "lon": rp.place.lon,
+                       "gold_lat": t.get("lat") if t else None, "gold_lon": t.get("lon") if t else None,
                        "score": rp.score, "features": feats.get(rp.place.id),
                        "gold": None if t is None and corpus in PARTIAL else t is not None,
                        "gold_name": t["name"] if t else None,
                        "error_km": None if err is None else round(err, 1),
-                       "right": t is not None and (err is None or err <= 161)}
+                       "right": t is not None and reads_the_place(t, rp.place.kind, rp.place.lat, rp.place.lon)}
 
 
 def main():

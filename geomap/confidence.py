@@ -31,8 +31,12 @@ def vector(f: dict) -> list[float]:
     p = min(0.995, max(0.005, f["p"]))
     group = KIND_GROUPS.get(f["kind"], "city")
     near = f["near_km"]
+    share = math.log(p / (1 - p))
+    town = 1.0 if group == "city" else 0.0
+    support = min(1.0, f["support"])
+    near_term = math.log10(1 + near) / 4 if near != float("inf") else 1.0
     return [
-        math.log(p / (1 - p)),
+        share,
         1.0 if f["n"] == 1 else 0.0,
         math.log(f["n"]),
         1.0 if f["fuzzy"] else 0.0,
@@ -41,20 +45,32 @@ def vector(f: dict) -> list[float]:
         f["importance"] / 10.0,
         math.log(f["mentions"]),
         min(f["margin"], 10.0) / 10.0,
-        min(1.0, f["support"]),
-        math.log10(1 + near) / 4 if near != float("inf") else 1.0,
+        support,
+        near_term,
         1.0 if near == float("inf") else 0.0,
         1.0 if f["within"] else 0.0,
         1.0 if f["cue"] else 0.0,
         1.0 if f["acronym"] else 0.0,
         min(f["words"], 4) / 4.0,
         *[1.0 if group == gname else 0.0 for gname in GROUPS],
+        # A town's fame, its namesakes and its lead over them say more than a region's
+        # (a region's name is rarely shared); and a clear share counts for more when the
+        # other names agree or lie near. Without these a linear model is sure of
+        # ambiguous towns in local news and unsure of capitals in world news.
+        town * f["importance"] / 10.0,
+        town * math.log(f["n"]),
+        town * min(f["margin"], 10.0) / 10.0,
+        share * share / 10.0,
+        share * support,
+        share * near_term,
     ]
 
 
 FEATURE_NAMES = ("logit_share", "single", "log_candidates", "fuzzy", "own_name", "demonym", "importance",
                  "log_mentions", "margin", "country_support", "log_near_km", "alone", "within", "cue", "acronym",
-                 "words", *[f"kind_{gname}" for gname in GROUPS])
+                 "words", *[f"kind_{gname}" for gname in GROUPS],
+                 "town_importance", "town_log_candidates", "town_margin", "share_squared", "share_support",
+                 "share_near")
 
 
 USE_MODEL = True  # bench/place_records.py turns it off to record features for a refit

@@ -16,11 +16,9 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
-from .distance import haversine_km
+from .distance import country_of, haversine_km
 from .errors import InputError
 from .evaluate import Scores, read_rows
 
@@ -113,33 +111,6 @@ def read_movement_gold(path: str | Path):
         return " (real excerpts carry no text: build them with scripts/real_excerpts.py)" if missing_text else ""
 
     return read_rows(path, check, "a movement gold row", hint)
-
-
-# --------------------------------------------------------------------------- countries of points
-
-@lru_cache(maxsize=1)
-def _countries():
-    from shapely.geometry import shape
-    from shapely.strtree import STRtree
-
-    d = json.loads(files("geomap").joinpath("data/world_outline.geojson").read_text("utf-8"))
-    geoms = [shape(f["geometry"]) for f in d["features"]]
-    codes = [f["properties"].get("a3") for f in d["features"]]
-    return STRtree(geoms), geoms, codes
-
-
-@lru_cache(maxsize=4096)
-def country_of(lat: float, lon: float) -> str | None:
-    """ISO alpha-3 code of the country outline holding the point, or the nearest within about 50 km (coasts)."""
-    from shapely.geometry import Point
-
-    tree, geoms, codes = _countries()
-    pt = Point(lon, lat)
-    for i in tree.query(pt):
-        if geoms[i].covers(pt):
-            return codes[i]
-    i = tree.nearest(pt)
-    return codes[i] if geoms[i].distance(pt) < 0.5 else None
 
 
 def ends_match(a: End, b: End) -> bool:

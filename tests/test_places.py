@@ -94,6 +94,34 @@ def test_expected_calibration_error():
     assert expected_calibration_error([0.25, 0.75], [False, True]) == pytest.approx(0.25)
 
 
+def test_a_country_is_right_where_its_point_is_a_convention():
+    from geomap.evaluate import reads_the_place
+
+    # GeoVirus puts Canada at Wikipedia's 60,-95, GeoNames at 60.1,-113.6: 1,031 km, the same country.
+    assert reads_the_place({"lat": 60.0, "lon": -95.0}, "country", 60.10867, -113.64258)
+    # A town is right only near the gold point, even inside the same country ...
+    assert not reads_the_place({"lat": 43.65, "lon": -79.38}, "city", 45.50, -73.57)  # Toronto vs Montreal
+    assert reads_the_place({"lat": 43.65, "lon": -79.38}, "city", 43.70, -79.42)
+    # ... and a country is wrong when the gold point lies in another one.
+    assert not reads_the_place({"lat": 60.0, "lon": -95.0}, "country", 39.8, -98.6)  # Canada read as the US
+    assert reads_the_place({"lat": None, "lon": None}, "city", 0.0, 0.0)  # gold without a point
+
+
+def test_calibration_skips_what_a_corpus_never_marks(tmp_path):
+    from geomap.evaluate import score_calibration
+
+    text = "Canadian officials met in Ottawa."
+    gold = tmp_path / "geovirus.jsonl"
+    gold.write_text(json.dumps({"text": text, "toponyms": [
+        {"start": 26, "end": 32, "name": "Ottawa", "lat": 45.42, "lon": -75.70}]}) + "\n", encoding="utf-8")
+    preds = [(0, 8, 60.1, -113.6, 0.9, "country", True), (26, 32, 45.41, -75.69, 0.8, "city", False)]
+    # GeoVirus marks no demonyms: "Canadian" is neither right nor wrong there ...
+    assert score_calibration(gold, lambda t: preds)["places"] == 1
+    # ... while a corpus that marks them counts the unmarked one as wrong.
+    other = score_calibration(gold, lambda t: preds, name="lgl")
+    assert other["places"] == 2 and other["share_right"] == 0.5
+
+
 def test_nearest_other_place_by_tree_equals_every_pair():
     import numpy as np
 
