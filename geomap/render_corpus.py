@@ -18,7 +18,7 @@ from folium.template import Template
 from .batch.flows import Route, routes
 from .render import (category_of, TILES, _LIGHT, _esc, _js, _leaflet_assets, _Map,
                      _Outline, _squeeze, _stable_ids)
-from .render.assets import GEONAMES_LINKS, NATURAL_EARTH_LINK, page_head
+from .render.assets import _esc_folium, GEONAMES_LINKS, NATURAL_EARTH_LINK, page_head
 from .render.ui import UI, known_code, languages
 
 LABELLED = 10
@@ -93,7 +93,7 @@ def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: 
     with _stable_ids():
         m = _Map(location=[25.0, 20.0], tiles=None, zoom_start=2, zoom_control=True, scroll_wheel_zoom=False,
                  zoom_snap=0.5, minZoom=1)
-        m.aria_label = _esc(ui("corpus.aria"))
+        m.aria_label = _esc_folium(ui("corpus.aria"))
         if spec.url:
             folium.TileLayer(tiles=spec.url, attr=spec.attribution, max_zoom=spec.max_zoom,
                              subdomains=spec.subdomains, control=False).add_to(m)

@@ -67,6 +67,13 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def _esc_folium(value) -> str:
+    """Escaped text for a folium element's HTML or names (the map's aria label, layer
+    names): branca compiles that output as a Jinja template once more, so a "{" is
+    written as a character reference and a translation's "{{" stays text."""
+    return _esc(value).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _js(value) -> str:
     """JSON for a <script> block: nothing in it can close the script, open a tag, or
     start a Jinja tag.

@@ -12,7 +12,7 @@ from folium.template import Template
 
 from ..models import Result
 from . import text
-from .assets import (_ID_LOCK, _LIGHT, OUTLINE_DECODE, TILES, _cdn_assets, _esc, _js, _leaflet_assets, _outline_js,
+from .assets import (_ID_LOCK, _esc_folium, _LIGHT, OUTLINE_DECODE, TILES, _cdn_assets, _esc, _js, _leaflet_assets, _outline_js,
                      _squeeze, _stable_ids, page_head, runtime_js)
 from .palette import ROLE_STYLE, arc_width, dash
 from .popups import place_popup, place_sr, place_tooltip, route_popup, route_summary
@@ -172,7 +172,7 @@ def build_map(results: Result | Iterable[Result], *, title: str | None = None,
     with _stable_ids():
         m = _Map(location=[25.0, 20.0], tiles=None, zoom_start=2, zoom_control=True,
                  scroll_wheel_zoom=False, zoom_snap=0.5, minZoom=1, world_copy_jump=False)
-        m.aria_label = _esc(ui("map.aria"))
+        m.aria_label = _esc_folium(ui("map.aria"))
         if spec.url:
             folium.TileLayer(tiles=spec.url, attr=spec.attribution, max_zoom=spec.max_zoom,
                              max_native_zoom=spec.max_zoom, subdomains=spec.subdomains,
@@ -182,8 +182,8 @@ def build_map(results: Result | Iterable[Result], *, title: str | None = None,
             # failed to load, or everywhere with tiles="none".
             folium.map.CustomPane("gmOutline", z_index=150, pointer_events=False).add_to(m)
             m.add_child(_Outline(palette))
-        places = folium.FeatureGroup(name=_esc(ui("layer.places")), show=True).add_to(m)
-        routes = folium.FeatureGroup(name=_esc(ui("layer.movements")), show=True).add_to(m)
+        places = folium.FeatureGroup(name=_esc_folium(ui("layer.places")), show=True).add_to(m)
+        routes = folium.FeatureGroup(name=_esc_folium(ui("layer.movements")), show=True).add_to(m)
         # Collapsed on every screen: open, it would sit over the map's top right corner.
         folium.LayerControl(position="topright", collapsed=True).add_to(m)
         m.add_child(_Story(_js(story_data(story)), places, routes))

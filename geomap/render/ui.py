@@ -53,7 +53,7 @@ class UI:
             v = v[self.plural(kw["n"])] if self.plural(kw["n"]) in v else v["other"]
         if "n" in kw and isinstance(kw["n"], int):
             kw = {**kw, "n": self.number(kw["n"])}
-        return v.format(**kw) if kw else v
+        return v.format(**kw)  # always: a brace in a translation is written "{{"
 
     def html(self, key: str, **markup: str) -> str:
         """A template escaped as text, then filled with markup the code made (links):
