@@ -506,7 +506,7 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, ui_lang, png, jsonl, gl
         from .render.static import render_png
 
         try:
-            render_png(results, png, title=title)
+            render_png(results, png, title=title, ui_lang=ui_lang)
         except ImportError:
             raise click.UsageError("--png needs matplotlib: pip install 'geomap[static]'") from None
         except OSError as e:

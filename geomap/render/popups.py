@@ -157,7 +157,8 @@ def route_popup(story: Story, rt: Route) -> str:
     out = [f'<div class="gm-pop"><h3>{_esc(a)} → {_esc(b)}</h3>',
            f'<p class="gm-meta"><span class="gm-chip" style="background:{rt.category.colour}"></span>'
            f'{_esc(ui("cat." + rt.category.key))} · {_esc(ui("reports", n=n))}</p>']
-    refined = {r.named_with.place.name for r in rt.reports if r.named_with}
+    labels = {pv.rp.place.id: pv.label for pv in story.places}
+    refined = {labels.get(r.named_with.place.id, r.named_with.place.name) for r in rt.reports if r.named_with}
     if refined:
         out.append(f'<p class="gm-meta">{_esc(ui("ends.named", place=b, names=", ".join(sorted(refined))))}</p>')
     elif rt.destination.place.kind == "country":

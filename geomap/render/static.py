@@ -29,7 +29,7 @@ def _frame(points) -> tuple[float, float, float, float]:
 
 
 def render_png(results: Result | Iterable[Result], path: str, *, title: str | None = None,
-               width_px: int = 1200, height_px: int = 675) -> None:
+               ui_lang: str | None = None, width_px: int = 1200, height_px: int = 675) -> None:
     """Write a PNG (1200x675 by default, a social card's shape) of the opening view."""
     import geopandas as gpd
     import matplotlib
@@ -41,7 +41,7 @@ def render_png(results: Result | Iterable[Result], path: str, *, title: str | No
     from ..output import atomic_writer
 
     results = [results] if isinstance(results, Result) else list(results)
-    story = build_story(results)
+    story = build_story(results, ui_lang)
     dpi = 100
     fig, ax = plt.subplots(figsize=(width_px / dpi, height_px / dpi), dpi=dpi)
     ax.set_facecolor(_LIGHT["sea"])
