@@ -278,3 +278,18 @@ def test_english_labels_keep_their_rules(gaz):
     res = geomap.extract("Troops moved from Usurisk to Vladivostok.", "en", gazetteer=gaz)
     labels = {pv.label for pv in build_story([res], gazetteer=gaz).places}
     assert {"Ussuriysk", "Vladivostok"} <= labels
+
+
+def test_what_moved_is_named_in_the_interface_language():
+    from geomap.models import Event, Span
+    from geomap.render.words import movement_summary
+
+    ev = Event("movement", Span(0, 1, "x"), what="troops", quantity="1,500", quantity_value=1500.0,
+               date="2024-10-18", source="NIS")
+    assert movement_summary(ev, "A", "B") == "1,500 troops · A → B · 18 Oct 2024 · according to NIS"
+    assert movement_summary(ev, "A", "B", UI("ru")) == "Войска: 1,500 · A → B · 18 октября 2024 · по данным: NIS"
+    assert movement_summary(dataclasses.replace(ev, quantity=None, quantity_value=None), "A", "B",
+                            UI("de")).startswith("Truppen · A → B · 18. Okt. 2024")
+    # the article's own words for what moved stay as written
+    own = dataclasses.replace(ev, what="сапёры", quantity=None, quantity_value=None)
+    assert movement_summary(own, "A", "B", UI("ru")).startswith("сапёры · A → B")

@@ -9,7 +9,7 @@ from .assets import _esc
 from .ui import UI
 from .routes import Report, Route
 from .story import PlaceView, Sentences, Story
-from .words import _EN, UNCERTAIN_BELOW, human_date, movement_summary, quantity, with_attribution
+from .words import _EN, UNCERTAIN_BELOW, human_date, movement_summary, quantity, what_words, with_attribution
 
 MAX_QUOTES = 4
 MAX_REPORTS = 30  # a corpus route lists this many reports; the rest are counted
@@ -62,7 +62,7 @@ def event_line(story: Story, ev: Event, res: Result) -> str:
     ui = story.ui
     if ev.kind == "movement":
         return movement_summary(ev, _name(story, res, ev.origin), _name(story, res, ev.destination), ui)
-    who = ev.actor or ev.what or ui("event" if ev.kind != "presence" else "presence")
+    who = ev.actor or what_words(ev.what, ui) or ui("event" if ev.kind != "presence" else "presence")
     parts = [ui("event.in", who=who, place=_name(story, res, ev.place)) if ev.place else who]
     if ev.kind == "incident":
         parts[0] = ui("incident", what=parts[0])
@@ -121,7 +121,7 @@ def route_summary(story: Story, rt: Route) -> str:
     if len(rt.reports) == 1:
         return movement_summary(first.event, a, b, ui)
     head = ui("cat." + rt.category.key)
-    what = {r.event.what for r in rt.reports if r.event.what}
+    what = {what_words(r.event.what, ui) for r in rt.reports if r.event.what}
     if len(what) == 1:
         head = what.pop()
     dated = [human_date(r.event.date, ui) for r in rt.reports if r.event.date]

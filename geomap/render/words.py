@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ..models import Event, ResolvedPlace
+from .palette import category_of
 from .ui import UI
 
 _EN = UI("en")
@@ -140,7 +141,24 @@ def with_attribution(parts: list[str], ev: Event, ui: UI = _EN) -> str:
     return " · ".join(parts)
 
 
+def what_words(what: str | None, ui: UI = _EN) -> str | None:
+    """What moved, in the interface's language: the events stage names it by an English
+    category word ("troops", "refugees"), which a map in another language shows as its
+    category's name there; other words are the article's and stay."""
+    if not what or ui.code == "en":
+        return what
+    cat = category_of(what)
+    w = what.strip().lower()
+    if cat.key != "other" and (w == cat.key or w in cat.words):
+        return ui("cat." + cat.key)
+    return what
+
+
 def movement_summary(ev: Event, origin: str, destination: str, ui: UI = _EN) -> str:
     """One line (plain text) such as '1,500 troops · A → B · October 2024 · according to X'."""
-    head = " ".join(x for x in (quantity(ev, ui), ev.what) if x) or ui("movement")
+    what, n = what_words(ev.what, ui), quantity(ev, ui)
+    if what != ev.what:  # a category's name: the count after it, free of grammatical agreement
+        head = ui("what.count", what=what, n=n) if n else what
+    else:
+        head = " ".join(x for x in (n, what) if x) or ui("movement")
     return with_attribution([head, f"{origin} → {destination}"], ev, ui)
