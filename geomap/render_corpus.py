@@ -74,6 +74,31 @@ def corpus_language(out_dir: Path, sample: int = 500) -> str | None:
     return max(dict.fromkeys(langs), key=langs.count) if langs else None
 
 
+def _named(kept: list[Route], lang: str | None) -> list[Route]:
+    """The routes with their places named as the corpus's language writes them
+    (Москва, not Moscow), for a language read through a morphology library."""
+    import dataclasses
+
+    from .lang import available, load_data
+    from .models import Place
+    from .render.spelling import Speller
+
+    if not kept or lang not in available() or not load_data(lang).get("morphology"):
+        return kept
+    from . import gazetteer as gz
+
+    spell = Speller(gz.load(quiet=True), lang)
+    names: dict[str, str] = {}
+
+    def name(pid: str, default: str) -> str:
+        if pid not in names:
+            names[pid] = spell.own(Place(pid, default, "", "", 0.0, 0.0), []) or default
+        return names[pid]
+
+    return [dataclasses.replace(rt, origin_name=name(rt.origin, rt.origin_name),
+                                destination_name=name(rt.destination, rt.destination_name)) for rt in kept]
+
+
 def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: str = "carto-light",
                        ui_lang: str | None = None) -> str:
     """The flow map of a `geomap batch` output folder as a self-contained page.
@@ -83,13 +108,14 @@ def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: 
     if ui_lang is not None and not known_code(ui_lang):
         raise ValueError(f"unknown interface language {ui_lang!r}; geomap has interface words for: "
                          f"{', '.join(languages())}")
-    ui = UI(ui_lang or corpus_language(out_dir))
+    lang = corpus_language(out_dir)
+    ui = UI(ui_lang or lang)
     summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
     kept, total = routes(out_dir)
     spec = TILES[tiles]
     palette = spec.palette or _LIGHT
     title = title or ui("corpus.title", name=out_dir.name or ui("corpus.the_corpus"))
-    data = [_route_data(rt, ui) for rt in kept]
+    data = [_route_data(rt, ui) for rt in _named(kept, lang)]
     with _stable_ids():
         m = _Map(location=[25.0, 20.0], tiles=None, zoom_start=2, zoom_control=True, scroll_wheel_zoom=False,
                  zoom_snap=0.5, minZoom=1)

@@ -293,3 +293,18 @@ def test_what_moved_is_named_in_the_interface_language():
     # the article's own words for what moved stay as written
     own = dataclasses.replace(ev, what="сапёры", quantity=None, quantity_value=None)
     assert movement_summary(own, "A", "B", UI("ru")).startswith("сапёры · A → B")
+
+
+def test_corpus_routes_are_named_as_the_corpus_writes_them(tmp_path):
+    from geomap.batch import run
+    from geomap.render_corpus import render_corpus_html
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"d{i}", "date": "2024-05-0%d" % (i + 1),
+                                        "text": "Des soldats ont été envoyés de Moscou vers Londres, a indiqué "
+                                                "le ministère."}) + "\n" for i in range(3)), encoding="utf-8")
+    run([str(feed)], tmp_path / "out", scheduler="sync", quiet=True)
+    page = render_corpus_html(tmp_path / "out", tiles="none")
+    assert '<html lang="fr">' in page
+    assert '"d":"Londres"' in page and '"o":"Moscou"' in page
+    assert '"Moscow"' not in page and '"London"' not in page
