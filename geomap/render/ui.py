@@ -102,7 +102,7 @@ def _load(code: str) -> dict:
     return json.loads((UI_DIR / f"{code}.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)
 def _plural_form(code: str, n: int) -> str:
     from babel import Locale
 
