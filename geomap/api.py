@@ -142,7 +142,7 @@ def read(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
 def map(texts_or_results: str | Document | Result | Iterable[str | Document | Result], *,
         title: str | None = None, caption: str | None = None, tiles: str = "carto-light",
         cdn: bool = False, lang: str | None = None, date: str | None = None,
-        gazetteer: gz.Gazetteer | None = None) -> "folium.Map":
+        gazetteer: gz.Gazetteer | None = None, ui_lang: str | None = None) -> "folium.Map":
     """The interactive map `geomap map` draws, as a folium.Map.
 
     texts_or_results: a text, a Document (see read), a Result (see extract), or a
@@ -150,6 +150,9 @@ def map(texts_or_results: str | Document | Result | Iterable[str | Document | Re
     title, caption, tiles (carto-light, carto-dark, osm, esri-imagery, none), cdn;
     lang forces a language and date is the publication date of documents that carry
     none (relative dates such as "early this month" are read against it).
+    ui_lang is the language of the map's own words (legend, popups, date filter, text
+    version): by default the documents' language; one without interface data gets
+    English, and a code that names no language is a ValueError.
 
     The map shows inline in Jupyter, takes folium layers like any folium.Map, and
     ``.save(path)`` writes the self-contained page the CLI writes for the same input
@@ -163,6 +166,10 @@ def map(texts_or_results: str | Document | Result | Iterable[str | Document | Re
     True
     """
     from .render import build_map
+    from .render.ui import known_code
+
+    if ui_lang is not None and not known_code(ui_lang):
+        raise ValueError(f"unknown interface language {ui_lang!r}")  # before any extraction
 
     items = [texts_or_results] if isinstance(texts_or_results, (str, Document, Result)) \
         else list(texts_or_results)
@@ -184,4 +191,4 @@ def map(texts_or_results: str | Document | Result | Iterable[str | Document | Re
             item = dataclasses.replace(item, lang=lang)
         g = g or gz.load()  # the one extract() uses: load() caches per arguments
         results.append(extract(item, gazetteer=g))
-    return build_map(results, title=title, caption=caption, tiles=tiles, cdn=cdn)
+    return build_map(results, title=title, caption=caption, tiles=tiles, cdn=cdn, ui_lang=ui_lang, gazetteer=g)

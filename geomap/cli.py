@@ -253,6 +253,14 @@ def _check_lang(lang):
         raise click.BadParameter(f"{lang!r} is not one of {', '.join(available_languages())}", param_hint="--lang")
 
 
+def _check_ui_lang(ui_lang):
+    from .render.ui import known_code, languages
+
+    if ui_lang and not known_code(ui_lang):
+        raise click.BadParameter(f"{ui_lang!r} names no language; the map's words are in "
+                                 f"{', '.join(languages())} (another language gets English)", param_hint="--ui-lang")
+
+
 def _results(inputs, *, glob, jsonl, lang, doc_date, gazetteers, quiet, events=True, online=None):
     """Each document's Result, or a Failure in its place, as soon as it is done: the
     input is never read whole, so a feed of any length runs in flat memory."""
@@ -430,11 +438,14 @@ def _extract_stream(out, inputs, options):
 @click.option("--tiles", default="carto-light", show_default=True, help="Basemap: carto-light, carto-dark, osm, esri-imagery, none. OpenStreetMap's own servers may refuse tiles to a page opened from file:// (no referrer).")
 @click.option("--cdn", is_flag=True, help="Load Leaflet from a CDN instead of inlining it (smaller, needs network).")
 @click.option("--embed", is_flag=True, help="Also print an <iframe> snippet to paste into an article.")
+@click.option("--ui-lang", "ui_lang", metavar="CODE",
+              help="Language of the map's own words: legend, popups, date filter, text version (default: the "
+                   "documents' language; one without interface data gets English).")
 @click.option("--png", "png", default=None, metavar="PATH",
               help="Also write a static image of the opening view (needs the 'static' extra: matplotlib).")
 @_common_input_options
 @_geocoder_options
-def map_(inputs, out, title, caption, tiles, cdn, embed, png, jsonl, glob, lang, doc_date, gazetteers, quiet,
+def map_(inputs, out, title, caption, tiles, cdn, embed, ui_lang, png, jsonl, glob, lang, doc_date, gazetteers, quiet,
          geocoder, geocoder_options, user_agent, min_delay, strict_online):
     """Draw an interactive HTML map of the places and movements in INPUTS.
 
@@ -453,12 +464,13 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, png, jsonl, glob, lang,
     from .output import atomic_write, names_folder, resolve_output_path
     from .render import embed_snippet, render_html
 
+    _check_ui_lang(ui_lang)
     if len(inputs) == 1 and Path(inputs[0]).is_dir():
         # only a folder can be a batch output: the batch package (pyarrow) loads for it alone
         from .batch.flows import is_batch_output
 
         if is_batch_output(inputs[0]):
-            return _corpus_map(inputs[0], out, title, tiles)
+            return _corpus_map(inputs[0], out, title, tiles, ui_lang)
     if not names_folder(out):  # a folder's file name comes from the input, known later
         _check_output(out, inputs, glob, jsonl)
     results, failures = _run_pipeline(inputs, glob=glob, jsonl=jsonl, lang=lang, doc_date=doc_date,
@@ -474,7 +486,10 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, png, jsonl, glob, lang,
     if title is None and len(results) == 1 and results[0].document.title:
         title = results[0].document.title  # an HTML page's own headline
     try:
-        html = render_html(results, title=title, caption=caption, tiles=tiles, cdn=cdn)
+        from . import gazetteer as gz
+
+        html = render_html(results, title=title, caption=caption, tiles=tiles, cdn=cdn, ui_lang=ui_lang,
+                           gazetteer=gz.load(list(gazetteers), quiet=quiet))  # the run's own, cached
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--tiles") from None
     _write(out, html, inputs, glob, jsonl)
@@ -491,7 +506,7 @@ def map_(inputs, out, title, caption, tiles, cdn, embed, png, jsonl, glob, lang,
         from .render.static import render_png
 
         try:
-            render_png(results, png, title=title)
+            render_png(results, png, title=title, ui_lang=ui_lang)
         except ImportError:
             raise click.UsageError("--png needs matplotlib: pip install 'geomap[static]'") from None
         except OSError as e:
@@ -547,7 +562,7 @@ def batch(inputs, out, scheduler, workers, partition_size, no_events, jsonl, glo
         sys.exit(2)
 
 
-def _corpus_map(folder, out, title, tiles):
+def _corpus_map(folder, out, title, tiles, ui_lang=None):
     """The flow map of a batch output folder (geomap map corpus/)."""
     from pathlib import Path
 
@@ -559,7 +574,7 @@ def _corpus_map(folder, out, title, tiles):
     out = resolve_output_path(out, Path(folder).resolve().name or "corpus", ".html")
     if tiles not in TILES:
         raise click.BadParameter(f"unknown tiles {tiles!r}; choose one of: {', '.join(TILES)}", param_hint="--tiles")
-    _write(out, render_corpus_html(folder, title=title, tiles=tiles), [folder], None, False)
+    _write(out, render_corpus_html(folder, title=title, tiles=tiles, ui_lang=ui_lang), [folder], None, False)
     click.echo(f"wrote {out}: the routes of {folder}", err=True)
 
 

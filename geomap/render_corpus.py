@@ -16,9 +16,10 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from .batch.flows import Route, routes
-from .render import (GEONAMES_CREDIT, category_of, NATURAL_EARTH_CREDIT, TILES, _LIGHT, _esc, _js, _leaflet_assets, _Map,
+from .render import (category_of, TILES, _LIGHT, _esc, _js, _leaflet_assets, _Map,
                      _Outline, _squeeze, _stable_ids)
-from .render.assets import page_head
+from .render.assets import _esc_folium, GEONAMES_LINKS, NATURAL_EARTH_LINK, page_head
+from .render.ui import UI, known_code, languages
 
 LABELLED = 10
 
@@ -34,43 +35,97 @@ def _latlon_parts(wkb: bytes) -> list[list[list[float]]]:
     return [[[round(y, 3), round(x, 3)] for x, y in line.coords] for line in lines]
 
 
-def _route_data(rt: Route) -> dict:
-    return {"o": rt.origin_name, "d": rt.destination_name, "c": rt.category, "k": color(rt.category),
+def _route_data(rt: Route, ui: UI) -> dict:
+    return {"o": rt.origin_name, "d": rt.destination_name, "c": ui("cat." + category_of(rt.category).key),
+            "k": color(rt.category),
             "n": rt.reports, "u": rt.undated, "m": dict(sorted(rt.months.items())),
             "docs": len(rt.documents), "p": _latlon_parts(rt.line)}
 
 
 class _Flows(MacroElement):
     _template = Template("""{% macro script(this, kwargs) %}
-geomapFlows({map: {{ this._parent.get_name() }}, routes: {{ this.data }}, labelled: {{ this.labelled }}});
+geomapFlows({map: {{ this._parent.get_name() }}, routes: {{ this.data }}, labelled: {{ this.labelled }}, lang: {{ this.lang }}, ui: {{ this.ui }}});
 {% endmacro %}""")
 
-    def __init__(self, data: str):
+    def __init__(self, data: str, ui: UI):
         super().__init__()
         self._name = "Flows"
         self.data = data
         self.labelled = LABELLED
+        self.lang, self.ui = _js(ui.code), _js(ui.js())
 
 
-def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: str = "carto-light") -> str:
-    """The flow map of a `geomap batch` output folder as a self-contained page."""
+def corpus_language(out_dir: Path, sample: int = 500) -> str | None:
+    """The language most of the corpus's first documents are in (a bounded read)."""
+    langs: list[str] = []
+    try:
+        with open(out_dir / "documents.jsonl", encoding="utf-8") as f:
+            for i, line in enumerate(f):
+                if i >= sample:
+                    break
+                try:
+                    code = json.loads(line).get("lang")
+                except (ValueError, AttributeError):
+                    continue
+                if code:
+                    langs.append(code)
+    except OSError:
+        return None
+    return max(dict.fromkeys(langs), key=langs.count) if langs else None
+
+
+def _named(kept: list[Route], lang: str | None) -> list[Route]:
+    """The routes with their places named as the corpus's language writes them
+    (Москва, not Moscow), for a language read through a morphology library."""
+    import dataclasses
+
+    from .lang import available, load_data
+    from .models import Place
+    from .render.spelling import Speller
+
+    if not kept or lang not in available() or not load_data(lang).get("morphology"):
+        return kept
+    from . import gazetteer as gz
+
+    spell = Speller(gz.load(quiet=True), lang)
+    names: dict[str, str] = {}
+
+    def name(pid: str, default: str) -> str:
+        if pid not in names:
+            names[pid] = spell.own(Place(pid, default, "", "", 0.0, 0.0), []) or default
+        return names[pid]
+
+    return [dataclasses.replace(rt, origin_name=name(rt.origin, rt.origin_name),
+                                destination_name=name(rt.destination, rt.destination_name)) for rt in kept]
+
+
+def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: str = "carto-light",
+                       ui_lang: str | None = None) -> str:
+    """The flow map of a `geomap batch` output folder as a self-contained page.
+
+    ui_lang: the language of the page's words (default: the corpus's language)."""
     out_dir = Path(out_dir)
+    if ui_lang is not None and not known_code(ui_lang):
+        raise ValueError(f"unknown interface language {ui_lang!r}; geomap has interface words for: "
+                         f"{', '.join(languages())}")
+    lang = corpus_language(out_dir)
+    ui = UI(ui_lang or lang)
     summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
     kept, total = routes(out_dir)
     spec = TILES[tiles]
     palette = spec.palette or _LIGHT
-    title = title or f"Routes in {out_dir.name or 'the corpus'}"
-    data = [_route_data(rt) for rt in kept]
+    title = title or ui("corpus.title", name=out_dir.name or ui("corpus.the_corpus"))
+    data = [_route_data(rt, ui) for rt in _named(kept, lang)]
     with _stable_ids():
         m = _Map(location=[25.0, 20.0], tiles=None, zoom_start=2, zoom_control=True, scroll_wheel_zoom=False,
                  zoom_snap=0.5, minZoom=1)
-        m.aria_label = _esc("Map of the corpus's routes; the table below lists the busiest")
+        m.aria_label = _esc_folium(ui("corpus.aria"))
         if spec.url:
             folium.TileLayer(tiles=spec.url, attr=spec.attribution, max_zoom=spec.max_zoom,
                              subdomains=spec.subdomains, control=False).add_to(m)
         folium.map.CustomPane("gmOutline", z_index=150, pointer_events=False).add_to(m)
         m.add_child(_Outline(palette))
-        m.add_child(_Flows(_js(data)))
+        m.add_child(_Flows(_js(data), ui))
         fig = m.get_root()
         fig.header._children.pop("meta_http", None)
         for child in list(fig._children.values()):
@@ -79,10 +134,11 @@ def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: 
     js, css = _leaflet_assets()
     months = sorted({k for d in data for k in d["m"]})
     lo, hi = (months[0], months[-1]) if months else ("", "")
-    shown = (f"{len(kept):,} busiest of the routes" if len(kept) < total else f"{len(kept):,} routes")
-    stats = (f"{summary.get('documents', 0):,} documents, {total:,} movement reports with both ends known; "
-             f"{shown} drawn.")
-    return page_head(title) + f"""<style>{css}</style>
+    shown = ui("corpus.busiest", n=len(kept)) if len(kept) < total else ui("corpus.routes", n=len(kept))
+    stats = ui("corpus.stats", documents=ui("corpus.documents", n=summary.get("documents", 0)),
+               reports=ui("corpus.reports_known", n=total), shown=shown)
+    credits = f'{ui.html("credit.geonames", **GEONAMES_LINKS)}. {ui.html("credit.outline", source=NATURAL_EARTH_LINK)}.'
+    return page_head(title, ui.code) + f"""<style>{css}</style>
 <style>{_CSS.replace("SEA", palette["sea"])}</style>
 </head>
 <body>
@@ -90,15 +146,15 @@ def render_corpus_html(out_dir: str | Path, *, title: str | None = None, tiles: 
 {_squeeze(body)}
 <section class="gf-below">
 <form class="gf-when" onsubmit="return false">
-<label>From <input type="month" id="gf-from" value="{_esc(lo)}" min="{_esc(lo)}" max="{_esc(hi)}"></label>
-<label>to <input type="month" id="gf-to" value="{_esc(hi)}" min="{_esc(lo)}" max="{_esc(hi)}"></label>
-<label><input type="checkbox" id="gf-undated" checked> undated reports</label>
+<label>{_esc(ui("corpus.from"))} <input type="month" id="gf-from" value="{_esc(lo)}" min="{_esc(lo)}" max="{_esc(hi)}"></label>
+<label>{_esc(ui("corpus.to"))} <input type="month" id="gf-to" value="{_esc(hi)}" min="{_esc(lo)}" max="{_esc(hi)}"></label>
+<label><input type="checkbox" id="gf-undated" checked> {_esc(ui("corpus.undated"))}</label>
 <output id="gf-status"></output>
 </form>
-<table class="gf-table"><caption>Busiest routes</caption>
-<thead><tr><th scope="col">Route</th><th scope="col">Who or what</th><th scope="col">Reports</th><th scope="col">Documents</th></tr></thead>
+<table class="gf-table"><caption>{_esc(ui("corpus.caption"))}</caption>
+<thead><tr><th scope="col">{_esc(ui("corpus.col_route"))}</th><th scope="col">{_esc(ui("corpus.col_what"))}</th><th scope="col">{_esc(ui("corpus.col_reports"))}</th><th scope="col">{_esc(ui("corpus.col_documents"))}</th></tr></thead>
 <tbody id="gf-rows"></tbody></table>
-<p class="gf-credits">{GEONAMES_CREDIT}. {NATURAL_EARTH_CREDIT}. Map drawn by geomap.</p>
+<p class="gf-credits">{credits} {_esc(ui("corpus.drawn"))}</p>
 </section>
 <script>{js}</script>
 <script>{_RUNTIME}</script>
@@ -127,6 +183,10 @@ function geomapFlows(cfg){
 "use strict";
 var map=cfg.map,rows=document.getElementById("gf-rows"),from=document.getElementById("gf-from"),
 to=document.getElementById("gf-to"),und=document.getElementById("gf-undated"),status=document.getElementById("gf-status");
+// The page's words (geomap/data/ui), plural forms by the browser's CLDR rules; set as text.
+var W=cfg.ui||{},plural=window.Intl&&Intl.PluralRules?new Intl.PluralRules(cfg.lang||"en"):null;
+function say(key,vals,n){var t=W[key];if(t&&typeof t==="object")t=t[plural?plural.select(n):"other"]||t.other;
+  return String(t||"").replace(/\{(\w+)\}/g,function(m,k){return k in vals?String(vals[k]):m;});}
 var lines=cfg.routes.map(function(r){
   var l=L.polyline(r.p,{color:r.k,opacity:.75,weight:2,className:"gf-route"});
   var box=document.createElement("div"),h=document.createElement("strong");h.textContent=r.o+" \u2192 "+r.d;box.appendChild(h);
@@ -136,7 +196,7 @@ function count(r){var a=from.value,b=to.value,n=und.checked?r.u:0;
 function draw(){
   var shown=[],bounds=[];
   cfg.routes.forEach(function(r,i){var n=count(r),l=lines[i];l.unbindTooltip();
-    if(n>0){l.setStyle({weight:1.5+2.2*Math.log2(1+n)});l.gfInfo.textContent=r.c+": "+n+" report"+(n>1?"s":"")+" in "+r.docs+" document"+(r.docs>1?"s":"");
+    if(n>0){l.setStyle({weight:1.5+2.2*Math.log2(1+n)});l.gfInfo.textContent=say("c_info",{what:r.c,reports:say("c_reports",{n:n},n),documents:say("c_documents",{n:r.docs},r.docs)});
       if(!map.hasLayer(l))l.addTo(map);shown.push([n,i]);}
     else if(map.hasLayer(l))map.removeLayer(l);});
   shown.sort(function(x,y){return y[0]-x[0]||x[1]-y[1];});
@@ -151,7 +211,7 @@ function draw(){
       tr.addEventListener("click",open);tr.addEventListener("keydown",function(e){if(e.key==="Enter"||e.key===" "){e.preventDefault();open();}});
       rows.appendChild(tr);}
     bounds.push(l.getBounds());});
-  status.textContent=shown.length+" of "+cfg.routes.length+" routes";
+  status.textContent=say("c_status",{shown:shown.length,total:cfg.routes.length},cfg.routes.length);
   return bounds;}
 [from,to,und].forEach(function(el){el.addEventListener("change",draw);});
 var b=draw();

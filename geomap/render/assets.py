@@ -19,14 +19,13 @@ from branca.element import Element
 DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 OUTLINE_PATH = os.path.join(DATA_DIR, "world_outline.geojson")
 
-GEONAMES_CREDIT = (
-    'Place data © <a href="https://www.geonames.org/">GeoNames</a> '
-    '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
-)
-NATURAL_EARTH_CREDIT = (
-    'Country outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> '
-    "(public domain)"
-)
+# The sources' names and links: the interface's words around them are translated
+# (geomap/data/ui), these never are.
+GEONAMES_LINKS = {"geonames": '<a href="https://www.geonames.org/">GeoNames</a>',
+                  "licence": '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'}
+NATURAL_EARTH_LINK = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
+GEONAMES_CREDIT = "Place data © {geonames} ({licence})".format(**GEONAMES_LINKS)
+NATURAL_EARTH_CREDIT = f"Country outlines: {NATURAL_EARTH_LINK} (public domain)"
 OSM_ATTR = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 _LIGHT = {"sea": "#dce8ef", "land": "#f5f3ee", "border": "#a4afb7", "ink": "#1a1a1a"}
@@ -68,6 +67,13 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def _esc_folium(value) -> str:
+    """Escaped text for a folium element's HTML or names (the map's aria label, layer
+    names): branca compiles that output as a Jinja template once more, so a "{" is
+    written as a character reference and a translation's "{{" stays text."""
+    return _esc(value).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _js(value) -> str:
     """JSON for a <script> block: nothing in it can close the script, open a tag, or
     start a Jinja tag.
@@ -88,10 +94,10 @@ def _js(value) -> str:
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 
 
-def page_head(title: str) -> str:
+def page_head(title: str, lang: str = "en") -> str:
     """The opening of every geomap page, up to the stylesheets (the title escaped)."""
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{_esc(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

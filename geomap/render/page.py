@@ -12,11 +12,12 @@ from folium.template import Template
 
 from ..models import Result
 from . import text
-from .assets import (_ID_LOCK, _LIGHT, OUTLINE_DECODE, TILES, _cdn_assets, _esc, _js, _leaflet_assets, _outline_js,
+from .assets import (_ID_LOCK, _esc_folium, _LIGHT, OUTLINE_DECODE, TILES, _cdn_assets, _esc, _js, _leaflet_assets, _outline_js,
                      _squeeze, _stable_ids, page_head, runtime_js)
 from .palette import ROLE_STYLE, arc_width, dash
 from .popups import place_popup, place_sr, place_tooltip, route_popup, route_summary
 from .story import Story, build_story
+from .ui import known_code, languages
 
 BUDGET_BYTES = 400 * 1024
 
@@ -76,8 +77,9 @@ geomapInit({map: {{ this._parent.get_name() }}, places: {{ this.places.get_name(
 
 
 def story_data(story: Story) -> dict:
+    ui = story.ui
     places = [{"n": pv.label, "y": round(pv.rp.place.lat, 4), "x": round(pv.rp.place.lon, 4), "r": pv.role,
-               "k": ROLE_STYLE[pv.role]["shape"], "c": pv.colour, "s": place_sr(pv), "t": place_tooltip(pv),
+               "k": ROLE_STYLE[pv.role]["shape"], "c": pv.colour, "s": place_sr(pv, ui), "t": place_tooltip(pv, ui),
                "h": place_popup(story, pv)} for pv in story.places]
     routes = []
     for rt in story.routes:
@@ -92,7 +94,8 @@ def story_data(story: Story) -> dict:
         lats = [p[0] for p in story.frame]
         lons = [p[1] for p in story.frame]
         frame = [[round(min(lats), 3), round(min(lons), 3)], [round(max(lats), 3), round(max(lons), 3)]]
-    return {"places": places, "routes": routes, "frame": frame}
+    # The words the browser writes; plural forms are picked there with Intl.PluralRules.
+    return {"places": places, "routes": routes, "frame": frame, "lang": ui.code, "ui": ui.js()}
 
 
 class _Page(Figure):
@@ -141,7 +144,8 @@ def _walk(root: Element) -> list[Element]:
 
 
 def build_map(results: Result | Iterable[Result], *, title: str | None = None,
-              caption: str | None = None, tiles: str = "osm", cdn: bool = False) -> folium.Map:
+              caption: str | None = None, tiles: str = "osm", cdn: bool = False,
+              ui_lang: str | None = None, gazetteer=None) -> folium.Map:
     """The map as a folium.Map; saving or displaying it writes the whole page.
 
     results: one Result or several (their places and routes are merged: one marker per
@@ -149,18 +153,26 @@ def build_map(results: Result | Iterable[Result], *, title: str | None = None,
     tiles: one of TILES; "none" draws only the offline country outlines.
     cdn: link Leaflet from folium's CDN instead of inlining it (smaller file, needs
     network, and the offline outline is left out unless tiles="none").
+    ui_lang: the language of the map's own words (legend, popups, date filter, text
+    version); default: the documents' language. A language without interface data
+    gets English; a code that names no language is a ValueError.
+    gazetteer: the one the results came from (labels in an inflected language are led
+    back to its names); default: the embedded one, loaded only when needed.
     """
     if tiles not in TILES:
         raise ValueError(f"unknown tiles {tiles!r}; choose one of: {', '.join(TILES)}")
+    if ui_lang is not None and not known_code(ui_lang):
+        raise ValueError(f"unknown interface language {ui_lang!r}; geomap has interface words for: "
+                         f"{', '.join(languages())}")
     results = [results] if isinstance(results, Result) else list(results)
-    story = build_story(results)
+    story = build_story(results, ui_lang, gazetteer)
+    ui = story.ui
     spec = TILES[tiles]
     palette = spec.palette or _LIGHT
     with _stable_ids():
         m = _Map(location=[25.0, 20.0], tiles=None, zoom_start=2, zoom_control=True,
                  scroll_wheel_zoom=False, zoom_snap=0.5, minZoom=1, world_copy_jump=False)
-        m.aria_label = _esc("Map of places and movements; the movement list and the text version "
-                            "below give the same information")
+        m.aria_label = _esc_folium(ui("map.aria"))
         if spec.url:
             folium.TileLayer(tiles=spec.url, attr=spec.attribution, max_zoom=spec.max_zoom,
                              max_native_zoom=spec.max_zoom, subdomains=spec.subdomains,
@@ -170,8 +182,8 @@ def build_map(results: Result | Iterable[Result], *, title: str | None = None,
             # failed to load, or everywhere with tiles="none".
             folium.map.CustomPane("gmOutline", z_index=150, pointer_events=False).add_to(m)
             m.add_child(_Outline(palette))
-        places = folium.FeatureGroup(name="Places", show=True).add_to(m)
-        routes = folium.FeatureGroup(name="Movements", show=True).add_to(m)
+        places = folium.FeatureGroup(name=_esc_folium(ui("layer.places")), show=True).add_to(m)
+        routes = folium.FeatureGroup(name=_esc_folium(ui("layer.movements")), show=True).add_to(m)
         # Collapsed on every screen: open, it would sit over the map's top right corner.
         folium.LayerControl(position="topright", collapsed=True).add_to(m)
         m.add_child(_Story(_js(story_data(story)), places, routes))
@@ -180,16 +192,19 @@ def build_map(results: Result | Iterable[Result], *, title: str | None = None,
 
 
 def render_html(results: Result | Iterable[Result], *, title: str | None = None,
-                caption: str | None = None, tiles: str = "osm", cdn: bool = False) -> str:
+                caption: str | None = None, tiles: str = "osm", cdn: bool = False,
+                ui_lang: str | None = None, gazetteer=None) -> str:
     """The whole map page as a string: what build_map(...).save() writes (same options)."""
-    return build_map(results, title=title, caption=caption, tiles=tiles, cdn=cdn).get_root().render()
+    return build_map(results, title=title, caption=caption, tiles=tiles, cdn=cdn,
+                     ui_lang=ui_lang, gazetteer=gazetteer).get_root().render()
 
 
 def _page_html(head: str, body: str, script: str, story: Story, title: str | None,
                caption: str | None, tiles: str, cdn: bool) -> str:
     results = story.results
+    ui = story.ui
     if title is None:
-        title = story.doc_name(0) if len(results) == 1 and results[0].document.title else "Places and movements"
+        title = story.doc_name(0) if len(results) == 1 and results[0].document.title else ui("title.default")
     spec = TILES[tiles]
     palette = spec.palette or _LIGHT
 
@@ -202,15 +217,14 @@ def _page_html(head: str, body: str, script: str, story: Story, title: str | Non
         css_block = f"<style>{leaflet_css}</style>"
         js_block = f"<script>{leaflet_js}</script>"
 
-    empty = '<div class="gm-empty" role="status">No places found</div>' if not story.places else ""
-    offline = ('<div class="gm-offline" id="gm-offline" role="status" hidden>This map needs a network '
-               "connection to load; the movement list and text version below give the same information.</div>"
+    empty = f'<div class="gm-empty" role="status">{_esc(ui("map.empty"))}</div>' if not story.places else ""
+    offline = (f'<div class="gm-offline" id="gm-offline" role="status" hidden>{_esc(ui("map.offline"))}</div>'
                if cdn else "")
     caption_html = f'<p class="gm-caption">{_esc(caption)}</p>' if caption else ""
     # With --cdn and no network, L is missing: say so instead of leaving a blank box.
     guarded = (f'if(!window.L){{document.getElementById("gm-offline").hidden=false;}}else{{\n{_squeeze(script)}\n}}'
                if cdn else _squeeze(script))
-    return page_head(title) + f"""{css_block}
+    return page_head(title, ui.code) + f"""{css_block}
 <style>{_PAGE_CSS.replace("SEA", palette["sea"])}</style>
 {_squeeze(head)}
 </head>
@@ -219,12 +233,12 @@ def _page_html(head: str, body: str, script: str, story: Story, title: str | Non
 <header class="gm-head"><h1>{_esc(title)}</h1>{caption_html}</header>
 <div class="gm-map-wrap">
 {_squeeze(body)}
-{empty}{offline}<div class="gm-hint" id="gm-hint" aria-hidden="true">Click the map to zoom with the scroll wheel</div>
+{empty}{offline}<div class="gm-hint" id="gm-hint" aria-hidden="true">{_esc(ui("map.hint"))}</div>
 </div>
-<noscript><p class="gm-noscript">The interactive map needs JavaScript. The text version below lists the same places and movements.</p></noscript>
+<noscript><p class="gm-noscript">{_esc(ui("map.noscript"))}</p></noscript>
 <div class="gm-below">
 {text.timeline(story)}{text.movement_list(story)}{text.legend(story)}
-{text.credits(spec, cdn)}
+{text.credits(spec, cdn, ui)}
 {text.text_version(story)}
 </div>
 </div>

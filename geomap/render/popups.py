@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from ..models import Event, Result
 from .assets import _esc
-from .palette import ROLE_STYLE
+from .ui import UI
 from .routes import Report, Route
 from .story import PlaceView, Sentences, Story
-from .words import UNCERTAIN_BELOW, human_date, movement_summary, quantity, with_attribution
+from .words import _EN, UNCERTAIN_BELOW, human_date, movement_summary, quantity, what_words, with_attribution
 
 MAX_QUOTES = 4
 MAX_REPORTS = 30  # a corpus route lists this many reports; the rest are counted
@@ -59,51 +59,50 @@ def _name(story: Story, res: Result, pid: str | None) -> str:
 
 def event_line(story: Story, ev: Event, res: Result) -> str:
     """Plain-text line for any event kind, naming its places in the article's words."""
+    ui = story.ui
     if ev.kind == "movement":
-        return movement_summary(ev, _name(story, res, ev.origin), _name(story, res, ev.destination))
-    who = ev.actor or ev.what or ("Event" if ev.kind != "presence" else "Presence")
-    parts = [f"{who} in {_name(story, res, ev.place)}" if ev.place else who]
+        return movement_summary(ev, _name(story, res, ev.origin), _name(story, res, ev.destination), ui)
+    who = ev.actor or what_words(ev.what, ui) or ui("event" if ev.kind != "presence" else "presence")
+    parts = [ui("event.in", who=who, place=_name(story, res, ev.place)) if ev.place else who]
     if ev.kind == "incident":
-        parts[0] = "Incident: " + parts[0]
-    return with_attribution(parts, ev)
+        parts[0] = ui("incident", what=parts[0])
+    return with_attribution(parts, ev, ui)
 
 
-def place_tooltip(pv: PlaceView) -> str:
-    return f"<strong>{_esc(pv.label)}</strong> · {_esc(ROLE_STYLE[pv.role]['label'].lower())}"
+def place_tooltip(pv: PlaceView, ui: UI = _EN) -> str:
+    return f"<strong>{_esc(pv.label)}</strong> · {_esc(ui('role_lc.' + pv.role))}"
 
 
-def place_sr(pv: PlaceView) -> str:
-    n = pv.count
-    return f"{pv.label}, {ROLE_STYLE[pv.role]['label'].lower()}, named {n} time{'s' if n != 1 else ''}"
+def place_sr(pv: PlaceView, ui: UI = _EN) -> str:
+    return f"{pv.label}, {ui('role_lc.' + pv.role)}, {ui('named', n=pv.count)}"
 
 
 def place_popup(story: Story, pv: PlaceView) -> str:
     p = pv.rp.place
-    n = pv.count
+    ui = story.ui
     out = [f'<div class="gm-pop"><h3>{_esc(pv.label)}</h3>']
-    meta = [ROLE_STYLE[pv.role]["label"], f"named {n} time{'s' if n != 1 else ''}"]
+    meta = [ui("role." + pv.role), ui("named", n=pv.count)]
     if pv.label != p.name:
-        meta.append(f"{p.name} in the gazetteer")
+        meta.append(ui("gazetteer_name", name=p.name))
     out.append(f'<p class="gm-meta">{_esc(" · ".join(meta))}</p>')
     if max(rp.score for _, rp in pv.seen) < UNCERTAIN_BELOW:
-        out.append('<p class="gm-meta gm-unsure">Match uncertain: the text may mean another place '
-                   "of this name.</p>")
+        out.append(f'<p class="gm-meta gm-unsure">{_esc(ui("uncertain.long"))}</p>')
     quotes = []
     for doc, rp in pv.seen:
         src = f' <span class="gm-src">— {_esc(story.doc_name(doc))}</span>' if story.multi else ""
         quotes.extend(q + src for q in place_quotes(rp, story.sentences(doc)))
     if quotes:
-        out.append('<h4>In the text</h4><ul class="gm-quotes">')
+        out.append(f'<h4>{_esc(ui("popup.in_text"))}</h4><ul class="gm-quotes">')
         out.extend(f"<li>{q}</li>" for q in quotes[:MAX_QUOTES])
         out.append("</ul>")
         if len(quotes) > MAX_QUOTES:
-            out.append(f'<p class="gm-meta">and {len(quotes) - MAX_QUOTES} more in the text version</p>')
+            out.append(f'<p class="gm-meta">{_esc(ui("popup.more_in_text", n=len(quotes) - MAX_QUOTES))}</p>')
     if pv.events:
-        out.append('<h4>Reported here</h4><ul class="gm-events">')
+        out.append(f'<h4>{_esc(ui("popup.reported_here"))}</h4><ul class="gm-events">')
         out.extend(f"<li>{_esc(event_line(story, e, story.results[d]))}</li>" for d, e in pv.events[:MAX_QUOTES])
         out.append("</ul>")
         if len(pv.events) > MAX_QUOTES:
-            out.append(f'<p class="gm-meta">and {len(pv.events) - MAX_QUOTES} more</p>')
+            out.append(f'<p class="gm-meta">{_esc(ui("popup.more", n=len(pv.events) - MAX_QUOTES))}</p>')
     out.append("</div>")
     return "".join(out)
 
@@ -117,31 +116,33 @@ def route_names(story: Story, rt: Route) -> tuple[str, str]:
 def route_summary(story: Story, rt: Route) -> str:
     """Tooltip and list line: 'Troops · North Korea → Vladivostok · 3 reports · from October 2024'."""
     a, b = route_names(story, rt)
+    ui = story.ui
     first = rt.reports[0]
     if len(rt.reports) == 1:
-        return movement_summary(first.event, a, b)
-    head = rt.category.label
-    what = {r.event.what for r in rt.reports if r.event.what}
+        return movement_summary(first.event, a, b, ui)
+    head = ui("cat." + rt.category.key)
+    what = {what_words(r.event.what, ui) for r in rt.reports if r.event.what}
     if len(what) == 1:
         head = what.pop()
-    dated = [human_date(r.event.date) for r in rt.reports if r.event.date]
-    parts = [head, f"{a} → {b}", f"{len(rt.reports)} reports"]
+    dated = [human_date(r.event.date, ui) for r in rt.reports if r.event.date]
+    parts = [head, f"{a} → {b}", ui("reports", n=len(rt.reports))]
     if dated:
-        parts.append(dated[0] if len(set(dated)) == 1 else f"{dated[0]} to {dated[-1]}")
+        parts.append(dated[0] if len(set(dated)) == 1 else ui("range", a=dated[0], b=dated[-1]))
     return " · ".join(parts)
 
 
 def _report_html(story: Story, r: Report) -> str:
     ev = r.event
-    rows = [("When", human_date(ev.date) or "undated"), ("How many", quantity(ev)),
-            ("Who", ev.actor),
-            ("Source", f"according to {ev.source}" if ev.source else "not attributed")]
+    ui = story.ui
+    rows = [("report.when", human_date(ev.date, ui) or ui("undated")), ("report.how_many", quantity(ev, ui)),
+            ("report.who", ev.actor),
+            ("report.source", ui("according", source=ev.source) if ev.source else ui("report.not_attributed"))]
     cert = (ev.certainty or "").lower()
     if cert in ("likely", "denied", "reported"):
-        rows.append(("Certainty", cert))
+        rows.append(("report.certainty", ui("cert." + cert)))
     if story.multi:
-        rows.append(("Story", story.doc_name(r.doc)))
-    dl = "".join(f"<dt>{k}</dt><dd>{_esc(v)}</dd>" for k, v in rows if v)
+        rows.append(("report.story", story.doc_name(r.doc)))
+    dl = "".join(f"<dt>{_esc(ui(k))}</dt><dd>{_esc(v)}</dd>" for k, v in rows if v)
     text = ev.evidence.text if ev.evidence else ""
     if len(text) > 500:
         text = text[:500].rstrip() + " …"
@@ -151,21 +152,21 @@ def _report_html(story: Story, r: Report) -> str:
 
 def route_popup(story: Story, rt: Route) -> str:
     a, b = route_names(story, rt)
+    ui = story.ui
     n = len(rt.reports)
     out = [f'<div class="gm-pop"><h3>{_esc(a)} → {_esc(b)}</h3>',
            f'<p class="gm-meta"><span class="gm-chip" style="background:{rt.category.colour}"></span>'
-           f'{_esc(rt.category.label)} · {n} report{"s" if n != 1 else ""}</p>']
-    refined = {r.named_with.place.name for r in rt.reports if r.named_with}
+           f'{_esc(ui("cat." + rt.category.key))} · {_esc(ui("reports", n=n))}</p>']
+    labels = {pv.rp.place.id: pv.label for pv in story.places}
+    refined = {labels.get(r.named_with.place.id, r.named_with.place.name) for r in rt.reports if r.named_with}
     if refined:
-        out.append(f'<p class="gm-meta">Ends at {_esc(b)}, the place the text names with '
-                   f'{_esc(", ".join(sorted(refined)))}.</p>')
+        out.append(f'<p class="gm-meta">{_esc(ui("ends.named", place=b, names=", ".join(sorted(refined))))}</p>')
     elif rt.destination.place.kind == "country":
-        out.append(f'<p class="gm-meta">Ends at the centre of {_esc(b)}: the text names no '
-                   "place in it.</p>")
+        out.append(f'<p class="gm-meta">{_esc(ui("ends.centre", place=b))}</p>')
     out.append('<ol class="gm-reports">')
     out.extend(_report_html(story, r) for r in rt.reports[:MAX_REPORTS])
     out.append("</ol>")
     if n > MAX_REPORTS:
-        out.append(f'<p class="gm-meta">and {n - MAX_REPORTS} more reports</p>')
+        out.append(f'<p class="gm-meta">{_esc(ui("popup.more_reports", n=n - MAX_REPORTS))}</p>')
     out.append("</div>")
     return "".join(out)

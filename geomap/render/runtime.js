@@ -5,6 +5,14 @@ function geomapInit(cfg){
 "use strict";
 var map=cfg.map,box=map.getContainer(),D=cfg.data,hint=document.getElementById("gm-hint"),timer=0;
 map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
+// The interface's words (geomap/data/ui): a template, or plural forms picked by the
+// browser's own CLDR rules; always set as text, never as markup.
+var W=D.ui||{},plural=window.Intl&&Intl.PluralRules?new Intl.PluralRules(D.lang||"en"):null;
+function say_(key,vals,n){var t=W[key];if(t&&typeof t==="object")t=t[plural?plural.select(n):"other"]||t.other;
+  return String(t||"").replace(/\{(\w+)\}/g,function(m,k){return k in vals?String(vals[k]):m;});}
+var zin=box.querySelector(".leaflet-control-zoom-in"),zout=box.querySelector(".leaflet-control-zoom-out");
+if(zin&&W.zoom_in){zin.title=W.zoom_in;zin.setAttribute("aria-label",W.zoom_in);}
+if(zout&&W.zoom_out){zout.title=W.zoom_out;zout.setAttribute("aria-label",W.zoom_out);}
 // The scroll wheel zooms only after a click: a page scrolled past the map keeps scrolling.
 function say(on){if(!hint)return;hint.classList.toggle("gm-on",on);clearTimeout(timer);if(on)timer=setTimeout(function(){hint.classList.remove("gm-on");},1600);}
 map.on("click",function(){map.scrollWheelZoom.enable();say(false);});
@@ -103,7 +111,7 @@ function filter(){
   D.routes.forEach(function(r,i){var ok=!lim||r.k===null||r.k<=lim,l=lines[i];if(ok)shown++;
     if(ok&&!cfg.routes.hasLayer(l))cfg.routes.addLayer(l);else if(!ok&&cfg.routes.hasLayer(l))cfg.routes.removeLayer(l);
     if(items[i])items[i].hidden=!ok;});
-  if(status)status.textContent=lim?"Showing "+shown+" of "+D.routes.length+" movements; undated ones stay":"";
+  if(status)status.textContent=lim?say_("status",{shown:shown,total:D.routes.length},D.routes.length):"";
 }
 if(sel){sel.addEventListener("change",function(){filter();declutter();});if(sel.value)filter();}
 

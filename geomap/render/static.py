@@ -29,7 +29,7 @@ def _frame(points) -> tuple[float, float, float, float]:
 
 
 def render_png(results: Result | Iterable[Result], path: str, *, title: str | None = None,
-               width_px: int = 1200, height_px: int = 675) -> None:
+               ui_lang: str | None = None, width_px: int = 1200, height_px: int = 675) -> None:
     """Write a PNG (1200x675 by default, a social card's shape) of the opening view."""
     import geopandas as gpd
     import matplotlib
@@ -41,7 +41,7 @@ def render_png(results: Result | Iterable[Result], path: str, *, title: str | No
     from ..output import atomic_writer
 
     results = [results] if isinstance(results, Result) else list(results)
-    story = build_story(results)
+    story = build_story(results, ui_lang)
     dpi = 100
     fig, ax = plt.subplots(figsize=(width_px / dpi, height_px / dpi), dpi=dpi)
     ax.set_facecolor(_LIGHT["sea"])
@@ -86,7 +86,10 @@ def render_png(results: Result | Iterable[Result], path: str, *, title: str | No
     name = title or (story.doc_name(0) if len(results) == 1 and results[0].document.title else None)
     if name:
         ax.set_title(name, loc="left", fontsize=13, fontweight="bold")
-    fig.text(0.01, 0.01, "Places: GeoNames (CC BY 4.0) · Outlines: Natural Earth · geomap", fontsize=7, color="#555")
+    ui = story.ui
+    credit = " · ".join([ui("credit.geonames", geonames="GeoNames", licence="CC BY 4.0"),
+                         ui("credit.outline", source="Natural Earth"), "geomap"])
+    fig.text(0.01, 0.01, credit, fontsize=7, color="#555")
     fig.tight_layout()
     with atomic_writer(path, "wb") as fh:
         fig.savefig(fh, format="png", dpi=dpi, facecolor="white")

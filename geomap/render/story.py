@@ -10,6 +10,8 @@ from ..sentences import split_sentences
 from ..models import Event, ResolvedPlace, Result
 from .palette import category_of
 from .routes import Route, group_routes
+from .spelling import spellers
+from .ui import UI, choose
 from .words import place_label
 
 ROLES = ("origin", "destination", "presence", "mentioned")
@@ -59,6 +61,7 @@ class Story:
     places: list[PlaceView]
     routes: list[Route]
     frame: list[tuple[float, float]]  # (lat, lon) points the opening view must hold
+    ui: UI = field(default_factory=UI)  # the interface's words
     _sentences: dict[int, Sentences] = field(default_factory=dict)
 
     @property
@@ -80,18 +83,23 @@ class Story:
         first = d.text.strip().split("\n", 1)[0].strip()
         if 0 < len(first) <= 120 and not first.endswith((".", "!", "?")):
             return first  # a headline line
-        return f"Story {doc + 1}"
+        return self.ui("story.n", n=doc + 1)
 
 
-def build_story(results: Sequence[Result]) -> Story:
+def build_story(results: Sequence[Result], ui_lang: str | None = None, gazetteer=None) -> Story:
+    """ui_lang: the interface's language (default: the documents' language); gazetteer:
+    the one the results came from, for labels in an inflected language's own spelling
+    (default: the embedded one, loaded only for such a language)."""
     results = list(results)
+    ui = choose(results, ui_lang)
+    spell = spellers(results, gazetteer)
     routes = group_routes(results)
     places: dict[str, PlaceView] = {}
     for doc, res in enumerate(results):
         for rp in res.places:
             pv = places.get(rp.place.id)
             if pv is None:
-                pv = places[rp.place.id] = PlaceView(rp, place_label(rp))
+                pv = places[rp.place.id] = PlaceView(rp, place_label(rp, spell.get(res.document.lang)))
             pv.seen.append((doc, rp))
         for ev in res.events:
             for pid in dict.fromkeys((ev.origin, ev.destination, ev.place)):
@@ -119,4 +127,4 @@ def build_story(results: Sequence[Result]) -> Story:
     if not frame:
         frame = [(pv.rp.place.lat, pv.rp.place.lon) for pv in places.values()]
     ordered = sorted(places.values(), key=lambda pv: (ROLES.index(pv.role), -pv.count, pv.label))
-    return Story(results, ordered, routes, frame)
+    return Story(results, ordered, routes, frame, ui)

@@ -7,6 +7,10 @@ import re
 from collections import Counter
 
 from ..models import Event, ResolvedPlace
+from .palette import category_of
+from .ui import UI
+
+_EN = UI("en")
 
 _MONTHS = {
     m: i for i, names in enumerate(
@@ -16,8 +20,6 @@ _MONTHS = {
          ("dec", "december")], 1)
     for m in names
 }
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
 _PART_DAY = {"early": 1, "beginning": 1, "start": 1, "mid": 15, "middle": 15, "late": 25,
              "end": 28}
 # Scores are calibrated probabilities (geomap/confidence.py): a place below this gets a
@@ -57,44 +59,51 @@ def date_key(text: str | None) -> str | None:
     return f"{int(y[1]):04d}-{month:02d}-{day:02d}"
 
 
-def _iso_words(m: re.Match) -> str:
-    y, mo, d = int(m[1]), int(m[2]), m[3]
-    if not 1 <= mo <= 12:
-        return m[0]
-    if d:
-        return f"{int(d)} {_MONTH_NAMES[mo - 1][:3]} {y}"
-    return f"{_MONTH_NAMES[mo - 1]} {y}"
-
-
-def human_date(text: str | None) -> str | None:
+def human_date(text: str | None, ui: UI = _EN) -> str | None:
     """'2024-10-18' -> '18 Oct 2024', '2024-10' -> 'October 2024', a range
-    '2023-08/2024-10-18' -> 'August 2023 – 18 Oct 2024'; words as written stay."""
+    '2023-08/2024-10-18' -> 'August 2023 – 18 Oct 2024', in the interface's language
+    ('18 октября 2024'); words as written stay."""
     if not text:
         return None
-    out = re.sub(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", _iso_words, text.strip())
+
+    def words(m: re.Match) -> str:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3] or 0)
+        return ui.date(y, mo, d) if 1 <= mo <= 12 else m[0]
+
+    out = re.sub(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", words, text.strip())
     return re.sub(r"\s*/\s*", " – ", out) if re.search(r"\d\s*/\s*\d", out) else out
 
 
-def key_words(key: str) -> str:
+def key_words(key: str, ui: UI = _EN) -> str:
     """A date-filter key ('2024-10-00') as words ('October 2024')."""
     y, m, d = (int(x) for x in key.split("-"))
-    if not m:
-        return str(y)
-    if not d:
-        return f"{_MONTH_NAMES[m - 1]} {y}"
-    return f"{d} {_MONTH_NAMES[m - 1][:3]} {y}"
+    return ui.date(y, m, d)
 
 
-def place_label(rp: ResolvedPlace) -> str:
+def place_label(rp: ResolvedPlace, spell=None) -> str:
     """The name as the article writes it most often (not as a demonym), in its own case;
-    the gazetteer's name when the article's differs only by a slip of spelling."""
+    the gazetteer's name when the article's differs only by a slip of spelling.
+
+    spell(form, place): for an inflected language (spelling.Speller), the gazetteer's
+    name in the article's language for an inflected or misspelt form ("Одеси" -> "Одеса"),
+    or None; forms are counted after it, so "Одеси" twice and "Одеса" once are one name."""
     name = rp.place.name
-    forms = Counter(" ".join(m.text.split()) for m in rp.mentions if not m.demonym and m.text.strip())
+    forms: Counter = Counter()
+    for m in rp.mentions:
+        if m.demonym or not m.text.strip():
+            continue
+        form = " ".join(m.text.split())
+        if form.isupper() and len(form) > 3:  # a dateline "SEOUL —"
+            form = form.title()
+        if spell is not None:
+            form = spell(form, rp.place) or form
+        forms[form] += 1
     if not forms:
-        return name
+        own = spell.own(rp.place, [m.text for m in rp.mentions]) if spell is not None else None
+        return own or name
     form = forms.most_common(1)[0][0]
-    if form.isupper() and len(form) > 3:  # a dateline "SEOUL —"
-        form = form.title()
+    if spell is not None:
+        return form
     a, b = form.casefold(), name.casefold()
     if a == b or a in b.split() and len(a) > 3:
         return name
@@ -103,36 +112,53 @@ def place_label(rp: ResolvedPlace) -> str:
     return form
 
 
-def quantity(ev: Event) -> str | None:
+def quantity(ev: Event, ui: UI = _EN) -> str | None:
     if ev.quantity:
         return ev.quantity
     if ev.quantity_value is not None and ev.quantity_value > 0:
-        return f"{ev.quantity_value:,.0f}"
+        return ui.number(round(ev.quantity_value))
     return None
 
 
-def certainty_note(ev: Event) -> str | None:
+def certainty_note(ev: Event, ui: UI = _EN) -> str | None:
     # "according to X" already says the claim is reported, so only add what it doesn't.
     c = (ev.certainty or "").lower()
     if c in ("likely", "denied"):
-        return c
+        return ui(f"cert.{c}")
     if c == "reported" and not ev.source:
-        return "reported"
+        return ui("cert.reported")
     return None
 
 
-def with_attribution(parts: list[str], ev: Event) -> str:
+def with_attribution(parts: list[str], ev: Event, ui: UI = _EN) -> str:
     """Append when, who says so and how sure, joined as one line."""
-    parts.append(human_date(ev.date) or "undated")
+    parts.append(human_date(ev.date, ui) or ui("undated"))
     if ev.source:
-        parts.append(f"according to {ev.source}")
-    note = certainty_note(ev)
+        parts.append(ui("according", source=ev.source))
+    note = certainty_note(ev, ui)
     if note:
         parts.append(note)
     return " · ".join(parts)
 
 
-def movement_summary(ev: Event, origin: str, destination: str) -> str:
+def what_words(what: str | None, ui: UI = _EN) -> str | None:
+    """What moved, in the interface's language: the events stage names it by an English
+    category word ("troops", "refugees"), which a map in another language shows as its
+    category's name there; other words are the article's and stay."""
+    if not what or ui.code == "en":
+        return what
+    cat = category_of(what)
+    w = what.strip().lower()
+    if cat.key != "other" and (w == cat.key or w in cat.words):
+        return ui("cat." + cat.key)
+    return what
+
+
+def movement_summary(ev: Event, origin: str, destination: str, ui: UI = _EN) -> str:
     """One line (plain text) such as '1,500 troops · A → B · October 2024 · according to X'."""
-    head = " ".join(x for x in (quantity(ev), ev.what) if x) or "Movement"
-    return with_attribution([head, f"{origin} → {destination}"], ev)
+    what, n = what_words(ev.what, ui), quantity(ev, ui)
+    if what != ev.what:  # a category's name: the count after it, free of grammatical agreement
+        head = ui("what.count", what=what, n=n) if n else what
+    else:
+        head = " ".join(x for x in (n, what) if x) or ui("movement")
+    return with_attribution([head, f"{origin} → {destination}"], ev, ui)

@@ -637,7 +637,7 @@ def test_a_place_takes_the_click_before_an_arrowhead(open_map, seed):
 
 
 def test_a_cdn_map_offline_says_it_needs_a_network(open_map, seed):
-    got = open_map(render_html([seed], cdn=True), wait_ready=False)
+    got = open_map(render_html([seed], cdn=True, ui_lang="en"), wait_ready=False)
     page = got.page
     page.wait_for_function("!document.getElementById('gm-offline').hidden", timeout=15000)
     assert "needs a network" in page.locator("#gm-offline").inner_text()
