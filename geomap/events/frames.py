@@ -13,7 +13,8 @@ class FrameRules:
 
     def _triggers(self) -> list[Trigger]:
         trigs: list[Trigger] = []
-        for i, n, spec in self.cues.triggers.scan(self.lows):
+        alt = self.bases if self.cues.lemma is not None else None  # "przybyli" is "przybyć"
+        for i, n, spec in self.cues.triggers.scan(self.lows, alt=alt):
             last = trigs[-1] if trigs else None
             if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
                 last.n += n  # "remain based", "masih berada": one trigger
@@ -22,6 +23,11 @@ class FrameRules:
             else:  # "none" entries ("based on") are kept until here so they block a shorter match
                 trigs.append(Trigger(i, n, spec["kind"], spec["flags"], spec["what"]))
         return [t for t in trigs if t.kind != "none"]
+
+    def _prefix_negated(self, trig) -> bool:
+        """Is the trigger a verb negated by a prefix its lemma lacks ("nepřijeli" of "přijet")?"""
+        low, lemma = self.lows[trig.i], self.bases[trig.i]
+        return any(low.startswith(x) and not lemma.startswith(x) for x in self.cues.negation_prefixes)
 
     def _subject_nouns(self, trigs: list[Trigger]) -> list[Trigger]:
         """"relief flights landed in Karachi", "the convoy has reached Derna": a movement noun right before
@@ -44,6 +50,8 @@ class FrameRules:
         if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and (
                 self._any(c.cancel_words, *right) or self._any(c.negation, *right))):  # "Flights ... have not resumed"
             return None  # "had not yet moved them": a negated report is no event
+        if c.negation_prefixes and self._prefix_negated(trig):
+            return None  # "nepřijeli": the verb's own prefix negates it, and its lemma is the plain verb's
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
             return None  # "jika diserang", "if attacked": a hypothetical
         if self.lows[trig.i] in c.abstract_moves and trig.end < len(self.toks) and self._infinitive(trig.end):
@@ -237,6 +245,7 @@ class FrameRules:
         """A mover the cue data has no noun for: "Thousands of Syrians", "400 foreigners", "carried 71 Rohingya"."""
         c, toks = self.cues, self.toks
         (_, lb), (ra, _) = p.left, p.right
+        alt = self.bases if c.lemma is not None else None
         # a plural demonym that is the noun itself ("Syrians", "Afghans"): people, from their country
         for k in [*range(subj_a, lb), *range(ra, first_prep)]:
             t = toks[k]
@@ -252,7 +261,7 @@ class FrameRules:
                     p.implicit_origins = self._demonym_list(k)
                 return
         # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved")
-        if (any(c.not_movers.match(self.lows, k) for k in [*range(ra, first_prep), *range(subj_a, lb)])
+        if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *range(subj_a, lb)])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
                     and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):
             p.mover_ok, p.mover, p.blocked = False, None, True

@@ -81,6 +81,10 @@ class RoleRules:
         stationing one ("déployés à Niamey" says where they are)?"""
         trigs = getattr(self, "trig_at", {})
         q = next((q for q in range(k - 1, lo - 1, -1) if q in trigs), None)
+        if q is None and self.cues.dest_before_verb:
+            # "na Litwę trafiło 500 żołnierzy": where the verb may follow its place, the verb after it decides
+            q = next((q for q in range(k + 1, len(self.toks)) if q in trigs or self.toks[q].low in PUNCT_BREAK), None)
+            q = q if q in trigs else None
         # but "le déploiement de 700 soldats à Chypre" sends them there
         return q is not None and trigs[q].kind == "movement" and (
             "deploy" not in trigs[q].flags or "nominal" in trigs[q].flags)
