@@ -119,6 +119,7 @@ class Cues:
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))
+        self.pro_drop = bool(d.get("pro_drop"))
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))

@@ -65,7 +65,13 @@ class FrameRules:
         if not self._ends(p, g):
             if trig.kind == "movement":
                 self._cargo(p)
-                self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
+                self.idle = p
+                dem = p.implicit_origin
+                if dem is not None and self.toks[dem].demonym and not self.toks[dem].attr and c.pro_drop:
+                    # "Ukrajinci prchají do všech sousedních zemí": no place told, but where the group is from;
+                    # "... jich překročilo hranice do Polska" goes on with the group the verb alone names
+                    st = self.state
+                    st.pending_origin, st.pending_what, st.pending_at = self.toks[dem].rp.place.id, p.what, st.sentence  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
             return None
         if trig.kind == "incident":
             self._incident(p, g)

@@ -43,6 +43,9 @@ class RoleRules:
                 # and only a place that was a "from" starts one: "l'ambassade de France au Liban" is where it is
                 after_place = before is not None and (contains(toks[j].rp.place, toks[before].rp.place) or not any(
                     toks[q].prep == "origin" for q in range(max(lo, before - 2), before)))
+                if after_place and not contains(toks[j].rp.place, toks[before].rp.place) and any(
+                        toks[q].prep == "destination" for q in range(max(lo, before - 2), before)):
+                    return "destination"  # "do Polska, na Slovensko a do Česka": one list of destinations
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
             if t.prep:
                 if t.prep not in ("locative", "target"):
