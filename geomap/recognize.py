@@ -897,7 +897,10 @@ def _lowercase_demonyms(toks: list[Token], found: list[Span], names) -> list[Spa
             continue
         hit = names.demonym(t.text)
         if hit is not None:
-            out.append(Span(t.start, t.end, t.text, hit[0], candidates=list(hit[1]), tok_start=k, tok_end=k + 1))
+            # a key of its own: "po stronie polskiej" must not make "do Polski" (the same lemma key) a demonym,
+            # as one key keeps one sense per document
+            out.append(Span(t.start, t.end, t.text, "\x00demonym " + hit[0], candidates=list(hit[1]), tok_start=k,
+                            tok_end=k + 1))
     return out
 
 
