@@ -120,6 +120,8 @@ class Cues:
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))
         self.pro_drop = bool(d.get("pro_drop"))
+        self.whence_words = set(d.get("whence_words", []))
+        self.with_preps, self.with_heads = set(d.get("with_prepositions", [])), set(d.get("with_heads", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))

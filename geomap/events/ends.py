@@ -18,6 +18,7 @@ MOVEMENT_END_RULES = (
     "_ends_passage_only",
     "_ends_crossing_point",
     "_ends_deployed_in",
+    "_ends_whence",
 )
 
 
@@ -188,3 +189,17 @@ class EndRules:
     def _excluded(self, k: int) -> bool:
         """Is place token k inside an "instead of" / "rather than" phrase?"""
         return any(self.toks[q].prep == "excluded" for q in range(max(0, k - 4), k))
+
+    def _ends_whence(self, p: Partial) -> None:
+        """"na dworcu we Lwowie, skąd uchodźcy wyjeżdżali do Polski", "odkud začali proudit": the place before
+        "whence" is where the movement starts."""
+        c = self.cues
+        if p.origins or not p.dest or not c.whence_words:
+            return
+        la, lb = p.left
+        for k in range(lb - 1, la, -1):
+            if self.lows[k] in c.whence_words:
+                q = k - 1 - (1 if self.lows[k - 1] == "," else 0)
+                if q >= 0 and self._usable(q) and q not in p.dest:
+                    p.origins = [q]
+                return
