@@ -852,6 +852,16 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
             of_kind = [c for c in cands if kind and names.g.kind_name(c.row) == kind]
             if of_kind:
                 out[i] = (k + 1, key, tuple(of_kind))
+    # A name read through its case form with no unit word beside it is the city when the region of the same
+    # country answers to the same word ("z Charkowa", "do Chersonia"): GeoNames gives the oblast the city's name.
+    for i, (k, key, cands) in list(out.items()):
+        if k + 1 < n and names.unit_kind(toks[k + 1].text):
+            continue
+        cities = {names.g.country_code(c.row) for c in cands if names.g.kind_name(c.row) == "city"}
+        kept = tuple(c for c in cands if not (names.g.kind_name(c.row) in ("admin1", "admin2")
+                                              and names.g.country_code(c.row) in cities))
+        if kept and len(kept) < len(cands):
+            out[i] = (k, key, kept)
     # ... or before it, even in lower case ("w obwodzie charkowskim", "Oblast Cherson").
     for i in range(n - 1):
         t = toks[i]

@@ -73,7 +73,7 @@ class AttributionRules:
             sb = self._src_end(sa)
             # where the same verb also opens a report ("a annoncé", "informó"), it names a source after it only
             # right after a comma or a closing quote (", a déclaré le ministre")
-            inverted = i > 0 and lows[i - 1] in (",", "»", "”", '"', "“")
+            inverted = i > 0 and lows[i - 1] in (",", "»", "”", '"', "“", "-", "–", "—")  # "... - poinformowała X"
             if not taken[i] and sb > sa and (inverted or not c.source_after_inverted):
                 add(clause_start(i), self._to_comma(sb), sa, sb, lows[i])
         for i, n, _ in c.impersonal.scan(lows):  # "Dikatakan bahwa", "tambahnya"

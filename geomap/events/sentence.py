@@ -97,6 +97,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if (role == "origin" and lows[i] in c.with_preps and i > 0 and self.bases[i - 1] in c.with_heads
                     and not any(toks[q].prep == "destination" or (m := c.preps.match(lows, q)) and m[1] == "destination"
                                 for q in range(i + n + 1, min(len(lows), i + n + 3)))):
+                toks[i].prep = "with"  # a role no rule reads: the walk from the place stops here
                 continue  # "na granicy z Białorusią": "z" after "border", "war", "talks" is "with", unless a route
                 # goes on ("granicy z Białorusi do Polski")
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
@@ -257,7 +258,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         # "... from N'Djamena to the border": the destination is named, only not as a place we know
         toward = any((self.toks[k].prep == "destination" and not self._infinitive(k))
                      or self.cues.departure_dest.match(self.lows, k) for k in range(*p.right))  # "leaving Homs for the north"
-        dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward else None
+        # ... by the same movers: where the subject is dropped when it is the same group, a named one of another
+        # kind is another group ("syryjscy żołnierze wycofali się z Aleppo" completes no refugees' arrival)
+        same = not self.cues.pro_drop or p.what is None or state.open_what is None or p.what == state.open_what
+        dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward and same else None
         for o in p.origins:
             oid = toks[o].rp.place.id
             if dest is None and "origin_statement" in p.trig.flags:
