@@ -200,6 +200,11 @@ class FrameRules:
         while k < a and self.lows[k] in self.cues.determiners:
             k += 1
         end = b if gen is None else gen + 1
+        if gen is None:  # "Prezydent Andrzej Duda", "Premiér Petr Fiala": the title's own name follows it
+            while (end < len(self.toks) and end - b < 3 and self.toks[end].alpha and self.toks[end].text[:1].isupper()
+                   and not (self.toks[end].trig or self.toks[end].prep or self.toks[end].attr)
+                   and self.lows[end] not in self.cues.months and self.lows[end] not in self.cues.weekdays):
+                end += 1
         return self.span_text(k, end) or None
 
     def _where_they_were(self, a: int, b: int) -> int | None:
