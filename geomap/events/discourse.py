@@ -126,5 +126,7 @@ class DiscourseRules:
             return st.last_dest
         if st.pending_origin is None or st.sentence - st.pending_at > 3:
             return None
-        same = p.what is not None and p.what == st.pending_what
+        same = p.what is not None and (p.what == st.pending_what or (
+            # "Ukrajinci prchají ... Desetitisíce lidí ale míří do Maďarska": people told again are the refugees
+            c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
         return st.pending_origin if pronoun or same else None

@@ -164,6 +164,9 @@ class EndRules:
         if "crossing" in p.trig.flags and not p.dest:
             ra, rb = p.right
             p.dest = [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
+            if not p.dest and self.cues.dest_before_verb and "nominal" not in p.trig.flags:
+                ca, lb = p.clause  # "granicę w Medyce przekroczyło 30 tys. osób": the verb may follow its place
+                p.dest = [k for k in self._placed(range(ca, lb), {"locative"}) if k not in p.origins][-1:]
 
     def _ends_deployed_in(self, p: Partial) -> None:
         """"dikerahkan di X", "deployed in X" with nowhere else named: deployed and now there, a presence."""
@@ -191,10 +194,10 @@ class EndRules:
         return any(self.toks[q].prep == "excluded" for q in range(max(0, k - 4), k))
 
     def _ends_whence(self, p: Partial) -> None:
-        """"na dworcu we Lwowie, skąd uchodźcy wyjeżdżali do Polski", "odkud začali proudit": the place before
-        "whence" is where the movement starts."""
+        """"na dworcu we Lwowie, skąd uchodźcy wyjeżdżali do Polski", "na Ukrajinu, odkud začali proudit
+        uprchlíci": the place before "whence" is where the movement starts, a destination named or not."""
         c = self.cues
-        if p.origins or not p.dest or not c.whence_words:
+        if p.origins or not c.whence_words:
             return
         la, lb = p.left
         for k in range(lb - 1, la, -1):
