@@ -855,7 +855,7 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
     # A name read through its case form with no unit word beside it is the city when the region of the same
     # country answers to the same word ("z Charkowa", "do Chersonia"): GeoNames gives the oblast the city's name.
     for i, (k, key, cands) in list(out.items()):
-        if k + 1 < n and names.unit_kind(toks[k + 1].text):
+        if not names.city_before_region or (k + 1 < n and names.unit_kind(toks[k + 1].text)):
             continue
         cities = {names.g.country_code(c.row) for c in cands if names.g.kind_name(c.row) == "city"}
         kept = tuple(c for c in cands if not (names.g.kind_name(c.row) in ("admin1", "admin2")

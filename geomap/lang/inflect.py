@@ -61,6 +61,8 @@ class Names:
     def __init__(self, g: gz.Gazetteer, code: str, data: dict, analyser):
         self.g, self.code, self.a = g, code, analyser
         self.given = frozenset(data.get("given_names", ()))
+        # a case form alone is the city when the region of the same name answers to it too ("z Charkowa")
+        self.city_before_region = bool(data.get("city_before_region"))
         self.multi = _multiword_index(g, code, data.get("script", "latin"), analyser)
         # Names the gazetteer lacks in this language, and irregular forms the library
         # cannot lead back to the name ("Niemiec": Germany's genitive).
