@@ -141,3 +141,16 @@ def test_another_group_leaving_completes_no_arrival_told_before(gaz):
     text = "Uchodźcy przyjechali do Niemiec z Charkowa. Syryjscy żołnierze wycofali się z Aleppo."
     routes = _routes(text, gaz, "pl")
     assert ("Kharkiv", "Germany") in routes and ("Aleppo", "Germany") not in routes
+
+
+def test_a_town_in_a_case_form_between_a_title_and_a_given_name_is_the_town(gaz):
+    # "Burmistrz Kłodzka Michał Piszko": Kłodzko's mayor; the town stays a place in every mention
+    text = "Burmistrz Kłodzka Michał Piszko apeluje o spokój. Woda zalała centrum Kłodzka."
+    r = geomap.extract(text, lang="pl", gazetteer=gaz, events=False)
+    assert [(m.text, p.place.name) for p in r.places for m in p.mentions] == [("Kłodzka", "Kłodzko"),
+                                                                               ("Kłodzka", "Kłodzko")]
+
+
+def test_a_short_word_after_a_unit_word_names_no_region(gaz):
+    r = geomap.extract("Ukraińcy pracują w naszym kraju od lat.", lang="pl", gazetteer=gaz, events=False)
+    assert [m.text for p in r.places for m in p.mentions if not m.demonym] == []
