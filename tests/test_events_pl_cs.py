@@ -154,3 +154,21 @@ def test_a_town_in_a_case_form_between_a_title_and_a_given_name_is_the_town(gaz)
 def test_a_short_word_after_a_unit_word_names_no_region(gaz):
     r = geomap.extract("Ukraińcy pracują w naszym kraju od lat.", lang="pl", gazetteer=gaz, events=False)
     assert [m.text for p in r.places for m in p.mentions if not m.demonym] == []
+
+
+@pytest.mark.parametrize("text,lang,route", [
+    ("Już ponad milion uchodźców z Ukrainy przekroczyło granicę z Polską.", "pl", ("Ukraine", "Poland")),
+    ("Uprchlíci ze Sýrie se pokoušejí překročit hranice Polska.", "cs", ("Syria", "Poland")),
+    ("Od wybuchu wojny granicę w pobliskiej Medyce przekroczyło 30 tys. osób.", "pl", (None, "Medyka")),
+])
+def test_a_crossing_ends_in_the_country_whose_border_it_crosses_or_at_the_crossing_point(gaz, text, lang, route):
+    assert route in _routes(text, gaz, lang)
+
+
+def test_a_preposition_on_a_time_noun_governs_no_place(gaz):
+    # "od wybuchu wojny" is "since the war began": Medyka is where they crossed, not where they came from
+    assert ("Medyka", None) not in _routes("Od wybuchu wojny granicę w Medyce przekroczyło 30 tys. osób.", gaz, "pl")
+
+
+def test_the_flag_a_ship_flies_is_no_destination(gaz):
+    assert _routes("Płynący pod banderą Sierra Leone statek wypłynął z Odessy.", gaz, "pl") == {("Odesa", None)}

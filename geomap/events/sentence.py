@@ -92,7 +92,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i, n, role in c.preps.scan(lows):
             if self._amount_at(i + n):
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
-            if i + n < len(lows) and (lows[i + n] in c.weekdays or lows[i + n] in c.months):
+            if i + n < len(lows) and (lows[i + n] in c.weekdays or lows[i + n] in c.months
+                                      or self.bases[i + n] in c.time_nouns):  # "od wybuchu wojny", "od začátku"
                 continue  # "w niedzielę", "in March": a preposition on a day or month says when, not where
             if (role == "origin" and lows[i] in c.with_preps and i > 0 and self.bases[i - 1] in c.with_heads
                     and not any(toks[q].prep == "destination" or (m := c.preps.match(lows, q)) and m[1] == "destination"
