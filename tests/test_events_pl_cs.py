@@ -172,3 +172,22 @@ def test_a_preposition_on_a_time_noun_governs_no_place(gaz):
 
 def test_the_flag_a_ship_flies_is_no_destination(gaz):
     assert _routes("Płynący pod banderą Sierra Leone statek wypłynął z Odessy.", gaz, "pl") == {("Odesa", None)}
+
+
+def test_a_subjectless_clause_moves_the_main_clauses_group_from_where_it_came(gaz):
+    text = ("Několik tisíc migrantů, převážně z Blízkého východu, táboří u hranic v naději, že se dostanou do "
+            "Polska.")
+    assert ("Middle East", "Poland") in _routes(text, gaz, "cs")
+
+
+def test_an_origin_where_the_last_movement_ended_starts_a_new_movement(gaz):
+    # the refugees streaming out of Ukraine are not an arrival in Ukraine; "jich" goes on from Ukraine
+    text = ("Ruští vojáci vtrhli na Ukrajinu, odkud začali proudit uprchlíci do okolních zemí. "
+            "Desetitisíce jich zamířily do Česka.")
+    routes = _routes(text, gaz, "cs")
+    assert ("Ukraine", "Czech Republic") in routes and ("Russia", "Czech Republic") not in routes
+
+
+def test_also_between_two_places_keeps_them_one_list(gaz):
+    text = "Uprchlíci ze Sýrie se pokoušejí překročit hranice Polska a zároveň i Německa."
+    assert {("Syria", "Poland"), ("Syria", "Germany")} <= _routes(text, gaz, "cs")

@@ -34,8 +34,10 @@ class EndRules:
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
         p.dest = self._placed(range(ra, rb), want)
         if not p.dest and self.cues.dest_before_verb and "nominal" not in trig.flags:
-            # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause
-            p.dest = self._placed(range(ca, lb), want - {"direct", "near_direct"})
+            # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause,
+            # but not across "whence": in "vtrhli na Ukrajinu, odkud začali proudit" Ukraine is where they left
+            wa = max([k + 1 for k in range(ca, lb) if self.lows[k] in self.cues.whence_words], default=ca)
+            p.dest = self._placed(range(wa, lb), want - {"direct", "near_direct"})
         if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"
             for k in range(ra, min(rb, ra + 4)):
                 if self._usable(k) and k > 0 and self.lows[k - 1] in ("of",) + tuple(self.cues.people_of):
@@ -206,5 +208,5 @@ class EndRules:
             if self.lows[k] in c.whence_words:
                 q = k - 1 - (1 if self.lows[k - 1] == "," else 0)
                 if q >= 0 and self._usable(q) and q not in p.dest:
-                    p.origins = [q]
+                    p.origins, p.origin = [q], q
                 return

@@ -198,6 +198,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 origin = p.implicit_origin
         if origin is not None:
             return [toks[origin].rp.place.id]
+        (la, _), (ca, _) = p.left, p.clause
+        if self.cues.pro_drop and ca > la and p.what is None:
+            # "Několik tisíc migrantů, převážně z Blízkého východu, ... v naději, že se dostanou do EU": a clause
+            # with no subject of its own moves the main clause's group, from where that group came
+            main = [k for k in range(la, ca) if self._usable(k) and self.roles.get(k) == "origin"]
+            if main:
+                return [toks[k].rp.place.id for k in main]
         earlier = self._earlier_origin(p)
         if earlier is None:
             nat = self._nationality_origins(p, dplace)
@@ -263,6 +270,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         # kind is another group ("syryjscy żołnierze wycofali się z Aleppo" completes no refugees' arrival)
         same = not self.cues.pro_drop or p.what is None or state.open_what is None or p.what == state.open_what
         dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward and same else None
+        if dest is not None and dest == toks[p.origins[0]].rp.place.id:
+            dest = None  # "vtrhli na Ukrajinu, odkud začali proudit uprchlíci": a new start where the last one ended
         for o in p.origins:
             oid = toks[o].rp.place.id
             if dest is None and "origin_statement" in p.trig.flags:
