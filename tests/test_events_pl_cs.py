@@ -191,3 +191,8 @@ def test_an_origin_where_the_last_movement_ended_starts_a_new_movement(gaz):
 def test_also_between_two_places_keeps_them_one_list(gaz):
     text = "Uprchlíci ze Sýrie se pokoušejí překročit hranice Polska a zároveň i Německa."
     assert {("Syria", "Poland"), ("Syria", "Germany")} <= _routes(text, gaz, "cs")
+
+
+def test_a_border_with_a_country_crossed_from_nowhere_told_names_only_the_border(gaz):
+    text = "Odnotowano około 2,5 tysiąca prób nielegalnego przekroczenia granicy z Białorusią."
+    assert not any(d == "Belarus" for _, d in _routes(text, gaz, "pl"))

@@ -165,9 +165,10 @@ class EndRules:
         where they arrived."""
         if "crossing" in p.trig.flags and not p.dest:
             ra, rb = p.right
-            # "przekroczyło granicę z Polską": the border crossed "with" a country leads into it
-            p.dest = [k for k in self._placed(range(ra, rb), {"with"}) if k not in p.origins][:1] or [
-                k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
+            # "uchodźców z Ukrainy przekroczyło granicę z Polską": the border "with" a country, crossed from
+            # elsewhere, leads into it (with no origin told, it says only which border: "granicy z Białorusią")
+            into = [k for k in self._placed(range(ra, rb), {"with"}) if k not in p.origins][:1] if p.origins else []
+            p.dest = into or [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
             if not p.dest and self.cues.dest_before_verb and "nominal" not in p.trig.flags:
                 ca, lb = p.clause  # "granicę w Medyce przekroczyło 30 tys. osób": the verb may follow its place
                 p.dest = [k for k in self._placed(range(ca, lb), {"locative"}) if k not in p.origins][-1:]
