@@ -196,3 +196,9 @@ def test_also_between_two_places_keeps_them_one_list(gaz):
 def test_a_border_with_a_country_crossed_from_nowhere_told_names_only_the_border(gaz):
     text = "Odnotowano około 2,5 tysiąca prób nielegalnego przekroczenia granicy z Białorusią."
     assert not any(d == "Belarus" for _, d in _routes(text, gaz, "pl"))
+
+
+def test_an_invasion_keeps_its_origin_when_refugees_then_leave_the_invaded_country(gaz):
+    text = "Ruští vojáci vtrhli na Ukrajinu, odkud okamžitě začali proudit uprchlíci do okolních zemí."
+    routes = _routes(text, gaz, "cs")
+    assert ("Russia", "Ukraine") in routes and ("Ukraine", None) in routes

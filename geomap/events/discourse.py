@@ -56,7 +56,9 @@ class DiscourseRules:
                     p.what = pick(p.what, prev.what)
                     p.mover = pick(p.mover, prev.mover)
                     dropped.add(id(prev))
-                elif prev.dest and prev.origin is None and p.origin is not None and not p.dest:
+                elif prev.dest and prev.origin is None and p.origin is not None and not p.dest \
+                        and not set(p.origins or [p.origin]) <= set(prev.dest):  # "vtrhli na Ukrajinu, odkud ...":
+                    # a start where the last one ended is no origin of it
                     # "arrived in Istanbul after sailing from Odesa"
                     prev.origin, prev.origins = p.origin, p.origins
                     prev.date = pick(prev.date, p.date)
