@@ -202,3 +202,10 @@ def test_an_invasion_keeps_its_origin_when_refugees_then_leave_the_invaded_count
     text = "Ruští vojáci vtrhli na Ukrajinu, odkud okamžitě začali proudit uprchlíci do okolních zemí."
     routes = _routes(text, gaz, "cs")
     assert ("Russia", "Ukraine") in routes and ("Ukraine", None) in routes
+
+
+def test_a_multi_word_town_of_the_languages_own_country_is_read_in_its_case_forms(gaz):
+    r = geomap.extract("Wodę stracili mieszkańcy Stronia Śląskiego i Lądka-Zdroju.", lang="pl", gazetteer=gaz,
+                       events=False)
+    assert [(m.text, p.place.name) for p in r.places for m in p.mentions] == [
+        ("Stronia Śląskiego", "Stronie Śląskie"), ("Lądka-Zdroju", "Lądek-Zdrój")]
