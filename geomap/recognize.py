@@ -643,9 +643,11 @@ class Extractor:
                 # county is its office or building; the county is the place all the same.
                 join_next = False
             glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
-            if glued_next and big_unit and si in morph_known and gz.fold(sp.text) != sp.key:
+            case_form = si in morph_known and gz.fold(sp.text) != sp.key
+            if glued_next and case_form and (big_unit or toks[next_k].text in given):
                 # A country or region in a case form is no part of the name after it
-                # ("Глава Чечни Рамзан Кадыров": Chechnya's leader).
+                # ("Глава Чечни Рамзан Кадыров": Chechnya's leader), nor is a town before a
+                # given name ("Burmistrz Kłodzka Michał Piszko": Kłodzko's mayor).
                 glued_next = False
             # An acronym beside a place is the place's station, office or branch ("CBC
             # Toronto", "Calgary MLA", "California DMV"): the place stays a mention.
@@ -681,7 +683,8 @@ class Extractor:
                     and not (big_unit and toks[next_k].text in L.state_bodies
                              and not all(c.match == gz.MATCH_DEMONYM for c in cands)):
                 continue
-            if join_prev and toks[prev_k].text in L.name_titles and not known.top3_region:
+            if join_prev and toks[prev_k].text in L.name_titles and not known.top3_region and not case_form:
+                # ("Burmistrz Kłodzka": a title before a case form is the office of that place)
                 if single and not big_unit and top_imp < SMALL_TOWN:
                     person_keys.add(sp.key)  # "President Obama": Obama alone is him too
                 continue
@@ -852,14 +855,24 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
             of_kind = [c for c in cands if kind and names.g.kind_name(c.row) == kind]
             if of_kind:
                 out[i] = (k + 1, key, tuple(of_kind))
+    # A name read through its case form with no unit word beside it is the city when the region of the same
+    # country answers to the same word ("z Charkowa", "do Chersonia"): GeoNames gives the oblast the city's name.
+    for i, (k, key, cands) in list(out.items()):
+        if not names.city_before_region or (k + 1 < n and names.unit_kind(toks[k + 1].text)):
+            continue
+        cities = {names.g.country_code(c.row) for c in cands if names.g.kind_name(c.row) == "city"}
+        kept = tuple(c for c in cands if not (names.g.kind_name(c.row) in ("admin1", "admin2")
+                                              and names.g.country_code(c.row) in cities))
+        if kept and len(kept) < len(cands):
+            out[i] = (k, key, kept)
     # ... or before it, even in lower case ("w obwodzie charkowskim", "Oblast Cherson").
     for i in range(n - 1):
         t = toks[i]
         if (i in out and out[i][0] > i) or not t.text[:1].isalpha() or not _joinable(text, t, toks[i + 1]):
             continue
         kind = names.unit_kind(t.text)
-        if kind is None:
-            continue
+        if kind is None or (not toks[i + 1].cap and len(toks[i + 1].text) < 4):
+            continue  # "w naszym kraju od lat": a short lower-case word after a unit word is no region's name
         hit = names.candidates(words(toks[i + 1].text))
         of_kind = [c for c in hit[1] if names.g.kind_name(c.row) == kind] if hit else []
         if of_kind:
@@ -897,7 +910,10 @@ def _lowercase_demonyms(toks: list[Token], found: list[Span], names) -> list[Spa
             continue
         hit = names.demonym(t.text)
         if hit is not None:
-            out.append(Span(t.start, t.end, t.text, hit[0], candidates=list(hit[1]), tok_start=k, tok_end=k + 1))
+            # a key of its own: "po stronie polskiej" must not make "do Polski" (the same lemma key) a demonym,
+            # as one key keeps one sense per document
+            out.append(Span(t.start, t.end, t.text, "\x00demonym " + hit[0], candidates=list(hit[1]), tok_start=k,
+                            tok_end=k + 1))
     return out
 
 

@@ -14,7 +14,8 @@ morphology library reads it as an everyday word, not a name:
 - simplemma (Polish, Czech, French, Spanish): kept when the capitalised word
   lemmatises to a lower-case word ("Les" -> "le", "Pero" -> "pero"); dropped when it
   stays capitalised (a proper noun, or a word the dictionary does not know) and the
-  gazetteer names a place so ("Paris", "Polska", "Lwów").
+  gazetteer names a place so ("Paris", "Polska", "Lwów"), unless it is frequent (Zipf >= 4),
+  its lower-case form has a lower-case lemma and only villages bear it ("ruch", "granica").
 - German capitalises every noun, so there the gazetteer decides: a noun that names a
   country or region, or the own name of a city of 100,000+ less common than 10^5.5
   per 10^9 words, is no everyday word ("Deutschland", "Frankfurt"; "Lage" and "der"
@@ -37,6 +38,8 @@ FLOOR = 3.0
 _WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _BIG = frozenset({"country", "admin1", "region", "continent", "sea"})
+_EVERYDAY = 4.0  # Zipf of a word frequent enough to be read as a word before a village of its name
+_TOWN = 4.5  # importance of a town that keeps its name from the everyday-word table
 
 
 def main(codes: list[str]) -> None:
@@ -120,7 +123,14 @@ def _name_test(code, d, library, g, gz):
         lem = lemmatize(cap, lang=code)
         if lem[:1].islower():
             return False
-        return bool(place_rows(w) or place_rows(lem))
+        if not (place_rows(w) or place_rows(lem)):
+            return False
+        # "ruch", "granica", "stan": a frequent word the dictionary knows in lower case stays an everyday word
+        # when only villages bear it (the capitalised form is a village's name in the dictionary too)
+        if z >= _EVERYDAY and lemmatize(w, lang=code)[:1].islower() and not any(
+                kind in _BIG or imp >= _TOWN for key in (w, lem) for kind, _, imp in place_rows(key)):
+            return False
+        return True
     return is_name
 
 

@@ -61,6 +61,15 @@ by adding a file, not by changing this code. The keys, all lower case:
   forms, media words), ``numbers`` (separators, number words, vague amounts, scales),
   ``dates`` (months, weekdays, relative phrases such as "awal bulan ini" mapped to
   ``month:0`` and the like, "since", "last year").
+- Inflected languages (Polish, Czech): ``match_lemmas`` lists verbs and nouns as lemmas, and each word of
+  the text is also matched by its lemma (the morphology library its language file names), so "przybyli",
+  "przybyło" and "przybywają" all meet "przybyć"; ``negation_prefixes`` ("ne") mark a verb negated by a
+  prefix its lemma lacks ("nepřijeli"); ``pro_drop``: the language drops a subject pronoun, so a verb with
+  no subject goes on with the group told before, and a named group of another kind is another group;
+  ``with_prepositions`` after one of the ``with_heads`` ("granica z Białorusią") mean "with", unless a route
+  goes on ("granicy z Białorusi do Polski"); ``whence_words`` ("skąd", "odkud") start the movement at the
+  place before them. Prepositions whose case decides the role ("na Litwę" / "na Litwie") are
+  ``motion_or_locative``; where the verb may follow ("Na Litwę trafiło ..."), the verb after decides.
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,
   ``passive_prefixes``, ``pronouns``, ``complementizers``, ``after_words``,

@@ -66,10 +66,14 @@ class AttributionRules:
                 add(i - 1 if i > 0 and lows[i - 1] == "," else i, self._to_comma(sb), sa, sb, lows[i],
                     secondary=lows[i] in c.quote_words)
         for i, n, _ in c.src_after.scan(lows):  # "kata X"
-            sa, sb = i + n, self._src_end(i + n)
+            sa = i + n
+            while sa + 1 < len(toks) and lows[sa] in c.source_stops and (
+                    lows[sa + 1] in c.weekdays or lows[sa + 1] in c.months):
+                sa += 2  # ", poinformowała w niedzielę Straż Graniczna": the day is no stop before the source
+            sb = self._src_end(sa)
             # where the same verb also opens a report ("a annoncé", "informó"), it names a source after it only
             # right after a comma or a closing quote (", a déclaré le ministre")
-            inverted = i > 0 and lows[i - 1] in (",", "»", "”", '"', "“")
+            inverted = i > 0 and lows[i - 1] in (",", "»", "”", '"', "“", "-", "–", "—")  # "... - poinformowała X"
             if not taken[i] and sb > sa and (inverted or not c.source_after_inverted):
                 add(clause_start(i), self._to_comma(sb), sa, sb, lows[i])
         for i, n, _ in c.impersonal.scan(lows):  # "Dikatakan bahwa", "tambahnya"

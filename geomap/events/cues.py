@@ -27,18 +27,31 @@ class Phrases:
         bucket.sort(key=lambda item: -len(item[0]))
         self.words.update(words)
 
-    def match(self, lows: list[str], i: int) -> tuple[int, object] | None:
-        for words, value in self._first.get(lows[i], ()):
-            n = len(words)
-            if tuple(lows[i:i + n]) == words:
-                return n, value
-        return None
+    def match(self, lows: list[str], i: int, alt: list[str] | None = None) -> tuple[int, object] | None:
+        """The longest phrase at token i; with ``alt`` (the tokens' lemmas) each word may match the
+        form as written or its lemma, so a phrase listed as lemmas ("przybyć", "vrátit") meets every form."""
+        if alt is None:
+            for words, value in self._first.get(lows[i], ()):
+                n = len(words)
+                if tuple(lows[i:i + n]) == words:
+                    return n, value
+            return None
+        best = None
+        for first in dict.fromkeys((lows[i], alt[i])):
+            for words, value in self._first.get(first, ()):
+                n = len(words)
+                if i + n <= len(lows) and all(w in (lows[i + q], alt[i + q]) for q, w in enumerate(words)):
+                    if best is None or n > best[0]:
+                        best = (n, value)
+                    break
+        return best
 
-    def scan(self, lows: list[str], a: int = 0, b: int | None = None) -> list[tuple[int, int, object]]:
+    def scan(self, lows: list[str], a: int = 0, b: int | None = None,
+             alt: list[str] | None = None) -> list[tuple[int, int, object]]:
         b = len(lows) if b is None else b
         out, i = [], a
         while i < b:
-            m = self.match(lows, i)
+            m = self.match(lows, i, alt)
             if m and i + m[0] <= b:
                 out.append((i, m[0], m[1]))
                 i += m[0]
@@ -55,6 +68,9 @@ class Cues:
 
     def __init__(self, lang: str, d: dict):
         self.lang = lang
+        # Inflected languages list their verbs and nouns as lemmas, matched through the morphology
+        # library their language file names (geomap/lang/morph.py): every inflected form counts.
+        self.lemma = _lemmatizer(lang) if d.get("match_lemmas") else None
         def ph(key: str, src: dict = d) -> Phrases:
             return Phrases((w, True) for w in src.get(key, []))
 
@@ -102,6 +118,11 @@ class Cues:
         self.genitive_origin = bool(d.get("genitive_origin"))
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
+        self.negation_prefixes = tuple(d.get("negation_prefixes", []))
+        self.pro_drop = bool(d.get("pro_drop"))
+        self.whence_words = set(d.get("whence_words", []))
+        self.time_nouns = set(d.get("time_nouns", []))
+        self.with_preps, self.with_heads = set(d.get("with_prepositions", [])), set(d.get("with_heads", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))
@@ -131,6 +152,23 @@ class Cues:
         self.weekday_needs_cue = bool(t.get("weekday_needs_cue", True))
         self.relative = Phrases(t.get("relative", {}).items())
         self.since, self.last_year = ph("since", t), ph("last_year", t)
+
+
+def _lemmatizer(code: str):
+    """word -> its likeliest lemma, lower case, by the morphology library of geomap/data/lang/<code>.json."""
+    from ..lang import catalogue, load_data
+    from ..lang.morph import analyser
+
+    if code not in catalogue():
+        return None
+    spec = load_data(code).get("morphology")
+    if not spec:
+        return None
+    an = analyser(code, spec["library"], spec.get("code"))
+
+    def lemma(word: str) -> str:
+        return an.lemmas(word)[0].lower()
+    return lemma
 
 
 def load_cues(lang: str | None, data_dir: Path | None = None) -> Cues | None:

@@ -56,7 +56,9 @@ class DiscourseRules:
                     p.what = pick(p.what, prev.what)
                     p.mover = pick(p.mover, prev.mover)
                     dropped.add(id(prev))
-                elif prev.dest and prev.origin is None and p.origin is not None and not p.dest:
+                elif prev.dest and prev.origin is None and p.origin is not None and not p.dest \
+                        and not set(p.origins or [p.origin]) <= set(prev.dest):  # "vtrhli na Ukrajinu, odkud ...":
+                    # a start where the last one ended is no origin of it
                     # "arrived in Istanbul after sailing from Odesa"
                     prev.origin, prev.origins = p.origin, p.origins
                     prev.date = pick(prev.date, p.date)
@@ -112,6 +114,9 @@ class DiscourseRules:
         if p.kind != "movement":
             return None
         pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
+        # "Nejčastěji směřují do Polska": a language that drops the subject pronoun says "they" by the verb alone
+        pronoun = pronoun or (c.pro_drop and p.what is None and not any(
+            self.toks[k].rp is not None for k in range(*p.left)))
         there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
             return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
@@ -123,5 +128,7 @@ class DiscourseRules:
             return st.last_dest
         if st.pending_origin is None or st.sentence - st.pending_at > 3:
             return None
-        same = p.what is not None and p.what == st.pending_what
+        same = p.what is not None and (p.what == st.pending_what or (
+            # "Ukrajinci prchají ... Desetitisíce lidí ale míří do Maďarska": people told again are the refugees
+            c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
         return st.pending_origin if pronoun or same else None

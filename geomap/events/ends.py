@@ -18,6 +18,7 @@ MOVEMENT_END_RULES = (
     "_ends_passage_only",
     "_ends_crossing_point",
     "_ends_deployed_in",
+    "_ends_whence",
 )
 
 
@@ -33,8 +34,10 @@ class EndRules:
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
         p.dest = self._placed(range(ra, rb), want)
         if not p.dest and self.cues.dest_before_verb and "nominal" not in trig.flags:
-            # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause
-            p.dest = self._placed(range(ca, lb), want - {"direct", "near_direct"})
+            # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause,
+            # but not across "whence": in "vtrhli na Ukrajinu, odkud začali proudit" Ukraine is where they left
+            wa = max([k + 1 for k in range(ca, lb) if self.lows[k] in self.cues.whence_words], default=ca)
+            p.dest = self._placed(range(wa, lb), want - {"direct", "near_direct"})
         if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"
             for k in range(ra, min(rb, ra + 4)):
                 if self._usable(k) and k > 0 and self.lows[k - 1] in ("of",) + tuple(self.cues.people_of):
@@ -162,7 +165,13 @@ class EndRules:
         where they arrived."""
         if "crossing" in p.trig.flags and not p.dest:
             ra, rb = p.right
-            p.dest = [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
+            # "uchodźców z Ukrainy przekroczyło granicę z Polską": the border "with" a country, crossed from
+            # elsewhere, leads into it (with no origin told, it says only which border: "granicy z Białorusią")
+            into = [k for k in self._placed(range(ra, rb), {"with"}) if k not in p.origins][:1] if p.origins else []
+            p.dest = into or [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
+            if not p.dest and self.cues.dest_before_verb and "nominal" not in p.trig.flags:
+                ca, lb = p.clause  # "granicę w Medyce przekroczyło 30 tys. osób": the verb may follow its place
+                p.dest = [k for k in self._placed(range(ca, lb), {"locative"}) if k not in p.origins][-1:]
 
     def _ends_deployed_in(self, p: Partial) -> None:
         """"dikerahkan di X", "deployed in X" with nowhere else named: deployed and now there, a presence."""
@@ -188,3 +197,17 @@ class EndRules:
     def _excluded(self, k: int) -> bool:
         """Is place token k inside an "instead of" / "rather than" phrase?"""
         return any(self.toks[q].prep == "excluded" for q in range(max(0, k - 4), k))
+
+    def _ends_whence(self, p: Partial) -> None:
+        """"na dworcu we Lwowie, skąd uchodźcy wyjeżdżali do Polski", "na Ukrajinu, odkud začali proudit
+        uprchlíci": the place before "whence" is where the movement starts, a destination named or not."""
+        c = self.cues
+        if p.origins or not c.whence_words:
+            return
+        la, lb = p.left
+        for k in range(lb - 1, la, -1):
+            if self.lows[k] in c.whence_words:
+                q = k - 1 - (1 if self.lows[k - 1] == "," else 0)
+                if q >= 0 and self._usable(q) and q not in p.dest:
+                    p.origins, p.origin = [q], q
+                return

@@ -13,7 +13,8 @@ class FrameRules:
 
     def _triggers(self) -> list[Trigger]:
         trigs: list[Trigger] = []
-        for i, n, spec in self.cues.triggers.scan(self.lows):
+        alt = self.bases if self.cues.lemma is not None else None  # "przybyli" is "przybyć"
+        for i, n, spec in self.cues.triggers.scan(self.lows, alt=alt):
             last = trigs[-1] if trigs else None
             if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
                 last.n += n  # "remain based", "masih berada": one trigger
@@ -22,6 +23,11 @@ class FrameRules:
             else:  # "none" entries ("based on") are kept until here so they block a shorter match
                 trigs.append(Trigger(i, n, spec["kind"], spec["flags"], spec["what"]))
         return [t for t in trigs if t.kind != "none"]
+
+    def _prefix_negated(self, trig) -> bool:
+        """Is the trigger a verb negated by a prefix its lemma lacks ("nepřijeli" of "přijet")?"""
+        low, lemma = self.lows[trig.i], self.bases[trig.i]
+        return any(low.startswith(x) and not lemma.startswith(x) for x in self.cues.negation_prefixes)
 
     def _subject_nouns(self, trigs: list[Trigger]) -> list[Trigger]:
         """"relief flights landed in Karachi", "the convoy has reached Derna": a movement noun right before
@@ -44,6 +50,8 @@ class FrameRules:
         if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and (
                 self._any(c.cancel_words, *right) or self._any(c.negation, *right))):  # "Flights ... have not resumed"
             return None  # "had not yet moved them": a negated report is no event
+        if c.negation_prefixes and self._prefix_negated(trig):
+            return None  # "nepřijeli": the verb's own prefix negates it, and its lemma is the plain verb's
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
             return None  # "jika diserang", "if attacked": a hypothetical
         if self.lows[trig.i] in c.abstract_moves and trig.end < len(self.toks) and self._infinitive(trig.end):
@@ -57,7 +65,13 @@ class FrameRules:
         if not self._ends(p, g):
             if trig.kind == "movement":
                 self._cargo(p)
-                self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
+                self.idle = p
+                dem = p.implicit_origin
+                if dem is not None and self.toks[dem].demonym and not self.toks[dem].attr and c.pro_drop:
+                    # "Ukrajinci prchají do všech sousedních zemí": no place told, but where the group is from;
+                    # "... jich překročilo hranice do Polska" goes on with the group the verb alone names
+                    st = self.state
+                    st.pending_origin, st.pending_what, st.pending_at = self.toks[dem].rp.place.id, p.what, st.sentence  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
             return None
         if trig.kind == "incident":
             self._incident(p, g)
@@ -186,6 +200,11 @@ class FrameRules:
         while k < a and self.lows[k] in self.cues.determiners:
             k += 1
         end = b if gen is None else gen + 1
+        if gen is None:  # "Prezydent Andrzej Duda", "Premiér Petr Fiala": the title's own name follows it
+            while (end < len(self.toks) and end - b < 3 and self.toks[end].alpha and self.toks[end].text[:1].isupper()
+                   and not (self.toks[end].trig or self.toks[end].prep or self.toks[end].attr)
+                   and self.lows[end] not in self.cues.months and self.lows[end] not in self.cues.weekdays):
+                end += 1
         return self.span_text(k, end) or None
 
     def _where_they_were(self, a: int, b: int) -> int | None:
@@ -237,6 +256,7 @@ class FrameRules:
         """A mover the cue data has no noun for: "Thousands of Syrians", "400 foreigners", "carried 71 Rohingya"."""
         c, toks = self.cues, self.toks
         (_, lb), (ra, _) = p.left, p.right
+        alt = self.bases if c.lemma is not None else None
         # a plural demonym that is the noun itself ("Syrians", "Afghans"): people, from their country
         for k in [*range(subj_a, lb), *range(ra, first_prep)]:
             t = toks[k]
@@ -252,7 +272,7 @@ class FrameRules:
                     p.implicit_origins = self._demonym_list(k)
                 return
         # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved")
-        if (any(c.not_movers.match(self.lows, k) for k in [*range(ra, first_prep), *range(subj_a, lb)])
+        if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *range(subj_a, lb)])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
                     and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):
             p.mover_ok, p.mover, p.blocked = False, None, True

@@ -43,6 +43,9 @@ class RoleRules:
                 # and only a place that was a "from" starts one: "l'ambassade de France au Liban" is where it is
                 after_place = before is not None and (contains(toks[j].rp.place, toks[before].rp.place) or not any(
                     toks[q].prep == "origin" for q in range(max(lo, before - 2), before)))
+                if after_place and not contains(toks[j].rp.place, toks[before].rp.place) and any(
+                        toks[q].prep == "destination" for q in range(max(lo, before - 2), before)):
+                    return "destination"  # "do Polska, na Slovensko a do Česka": one list of destinations
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
             if t.prep:
                 if t.prep not in ("locative", "target"):
@@ -81,6 +84,10 @@ class RoleRules:
         stationing one ("déployés à Niamey" says where they are)?"""
         trigs = getattr(self, "trig_at", {})
         q = next((q for q in range(k - 1, lo - 1, -1) if q in trigs), None)
+        if q is None and self.cues.dest_before_verb:
+            # "na Litwę trafiło 500 żołnierzy": where the verb may follow its place, the verb after it decides
+            q = next((q for q in range(k + 1, len(self.toks)) if q in trigs or self.toks[q].low in PUNCT_BREAK), None)
+            q = q if q in trigs else None
         # but "le déploiement de 700 soldats à Chypre" sends them there
         return q is not None and trigs[q].kind == "movement" and (
             "deploy" not in trigs[q].flags or "nominal" in trigs[q].flags)

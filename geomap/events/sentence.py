@@ -61,7 +61,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
     def _means(self, i: int) -> bool:
         """Is the noun at token i how they travelled ("moved by train", "dengan kereta api"), not who?"""
         c = self.cues
-        for a in range(max(0, i - 4), i):
+        for a in range(max(0, i - 4), i + 1):  # "autobusami": the instrumental is itself the means
             m = c.means_words.match(self.lows, a)
             # "by train", "by Saudi border guards" (the agent of a passive is not the mover either)
             if m and all(self.toks[q].alpha or self.toks[q].rp is not None for q in range(a + m[0], i)) and not any(
@@ -92,6 +92,15 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i, n, role in c.preps.scan(lows):
             if self._amount_at(i + n):
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
+            if i + n < len(lows) and (lows[i + n] in c.weekdays or lows[i + n] in c.months
+                                      or self.bases[i + n] in c.time_nouns):  # "od wybuchu wojny", "od začátku"
+                continue  # "w niedzielę", "in March": a preposition on a day or month says when, not where
+            if (role == "origin" and lows[i] in c.with_preps and i > 0 and self.bases[i - 1] in c.with_heads
+                    and not any(toks[q].prep == "destination" or (m := c.preps.match(lows, q)) and m[1] == "destination"
+                                for q in range(i + n + 1, min(len(lows), i + n + 3)))):
+                toks[i].prep = "with"  # a role no rule reads: the walk from the place stops here
+                continue  # "na granicy z Białorusią": "z" after "border", "war", "talks" is "with", unless a route
+                # goes on ("granicy z Białorusi do Polski")
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
             if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
@@ -189,6 +198,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 origin = p.implicit_origin
         if origin is not None:
             return [toks[origin].rp.place.id]
+        (la, _), (ca, _) = p.left, p.clause
+        if self.cues.pro_drop and ca > la and p.what is None:
+            # "Několik tisíc migrantů, převážně z Blízkého východu, ... v naději, že se dostanou do EU": a clause
+            # with no subject of its own moves the main clause's group, from where that group came
+            main = [k for k in range(la, ca) if self._usable(k) and self.roles.get(k) == "origin"]
+            if main:
+                return [toks[k].rp.place.id for k in main]
         earlier = self._earlier_origin(p)
         if earlier is None:
             nat = self._nationality_origins(p, dplace)
@@ -250,7 +266,12 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         # "... from N'Djamena to the border": the destination is named, only not as a place we know
         toward = any((self.toks[k].prep == "destination" and not self._infinitive(k))
                      or self.cues.departure_dest.match(self.lows, k) for k in range(*p.right))  # "leaving Homs for the north"
-        dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward else None
+        # ... by the same movers: where the subject is dropped when it is the same group, a named one of another
+        # kind is another group ("syryjscy żołnierze wycofali się z Aleppo" completes no refugees' arrival)
+        same = not self.cues.pro_drop or p.what is None or state.open_what is None or p.what == state.open_what
+        dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward and same else None
+        if dest is not None and dest == toks[p.origins[0]].rp.place.id:
+            dest = None  # "vtrhli na Ukrajinu, odkud začali proudit uprchlíci": a new start where the last one ended
         for o in p.origins:
             oid = toks[o].rp.place.id
             if dest is None and "origin_statement" in p.trig.flags:
@@ -305,6 +326,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if p.kind == "movement":
                 if not p.dest:
                     out += self._origin_only(p, common, seen)
+                leg_origins = None
                 for di, d in enumerate(p.dest):
                     if di:  # "300 soldiers ... to Kharkiv and another 200 to Sumy"
                         own = [k for k in range(p.dest[di - 1] + 1, d) if toks[k].is_num]
@@ -314,6 +336,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     origin_ids = self._origin_ids(p, dplace)
                     if di and self._any(self.cues.before_words, p.dest[di - 1] + 1, d):
                         origin_ids = [toks[p.dest[di - 1]].rp.place.id]  # "to Port Sudan and then by ship to Jeddah"
+                    elif di and leg_origins is not None and self._coordinated_places(p.dest[di - 1], d):
+                        origin_ids = leg_origins  # "..., a stamtąd do Chmielnickiego, Odessy i Kijowa": the same leg
+                    leg_origins = origin_ids
                     for oid in origin_ids:  # "from Karachi and Peshawar": one movement each
                         key = ("movement", None if oid == dplace.id else oid, dplace.id)
                         if key not in seen:

@@ -49,7 +49,7 @@ class Tok:
     end: int
     text: str
     low: str
-    base: str  # low with reduplication folded ("kapal-kapal" -> "kapal") for noun lookups
+    base: str  # low with reduplication folded ("kapal-kapal" -> "kapal"), or its lemma ("match_lemmas"), for noun lookups
     rp: ResolvedPlace | None = None
     demonym: bool = False
     possessive: bool = False
@@ -107,6 +107,8 @@ def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPl
                 toks.append(Tok(m.start(), cut, text[m.start():cut], head + apo, head + apo))
                 toks.append(Tok(cut, m.end(), text[cut:m.end()], rest, rest))
                 continue
+            if cues.lemma is not None and not low[:1].isdigit():
+                base = cues.lemma(m.group())  # "uchodźców" -> "uchodźca": nouns and verbs looked up by lemma
             toks.append(Tok(m.start(), m.end(), m.group(), low, base))
 
     pos = s

@@ -61,7 +61,10 @@ class Names:
     def __init__(self, g: gz.Gazetteer, code: str, data: dict, analyser):
         self.g, self.code, self.a = g, code, analyser
         self.given = frozenset(data.get("given_names", ()))
-        self.multi = _multiword_index(g, code, data.get("script", "latin"), analyser)
+        # a case form alone is the city when the region of the same name answers to it too ("z Charkowa")
+        self.city_before_region = bool(data.get("city_before_region"))
+        self.multi = _multiword_index(g, code, data.get("script", "latin"), analyser,
+                                      tuple(data.get("home_countries", ())))
         # Names the gazetteer lacks in this language, and irregular forms the library
         # cannot lead back to the name ("Niemiec": Germany's genitive).
         self.extra: dict[str, tuple] = {}
@@ -164,10 +167,11 @@ def _target(g: gz.Gazetteer, target: str, match: int) -> tuple:
     return tuple(gz.Candidate(c.row, match) for c in found[:3])
 
 
-def _multiword_index(g: gz.Gazetteer, code: str, script: str, analyser) -> dict[str, list[str]]:
+def _multiword_index(g: gz.Gazetteer, code: str, script: str, analyser, home: tuple = ()) -> dict[str, list[str]]:
     """lemma key -> folded gazetteer names, for the multi-word names of the large units
     written in the language's script; cached beside the gazetteer's index."""
-    path = g.index_dir / f"lemmas-{code}-{analyser.version}-v{_INDEX_FORMAT}.json"
+    # every town of the language's own countries (``home_countries``: "Stronia Śląskiego", "Lądka-Zdroju")
+    path = g.index_dir / f"lemmas-{code}-{analyser.version}-v{_INDEX_FORMAT}{'-' + '-'.join(home) if home else ''}.json"
     try:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
@@ -177,7 +181,8 @@ def _multiword_index(g: gz.Gazetteer, code: str, script: str, analyser) -> dict[
     kinds = g.kind
     big = {gz.KINDS.index(k) for k in _INDEX_KINDS}
     for i in range(len(g)):
-        if int(kinds[i]) not in big and not (g.kind_name(i) == "city" and g.importance[i] >= _INDEX_CITY_MIN):
+        if int(kinds[i]) not in big and not (g.kind_name(i) == "city" and (
+                g.importance[i] >= _INDEX_CITY_MIN or (home and g.country_code(i) in home))):
             continue
         r = g.row(i)
         names = {r.get("name", ""), *(r.get("alternatenames") or "").split("|")}
