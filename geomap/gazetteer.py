@@ -394,12 +394,17 @@ class Gazetteer:
     def row(self, i: int) -> dict[str, str]:
         """The gazetteer row as written in its CSV file (all columns, as strings)."""
         fi = int(self.file[i])
-        f = self._files.get(fi)
-        if f is None:
-            f = self._files[fi] = open(self.paths[fi], "rb")
-        f.seek(int(self.offset[i]))
-        line = f.readline().decode("utf-8")
-        values = next(csv.reader([line]))
+        m = self._files.get(fi)
+        if m is None:
+            # A memory map: a row is a slice, with no file position shared between threads.
+            with open(self.paths[fi], "rb") as f:
+                m = self._files[fi] = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        start = int(self.offset[i])
+        end = m.find(b"\n", start)
+        line = m[start:end + 1 if end >= 0 else len(m)].decode("utf-8")
+        body = line[:-1] if line.endswith("\n") else line
+        # As the index build reads it: a line without quotes or carriage returns is its commas' fields.
+        values = body.split(",") if '"' not in body and "\r" not in body else next(csv.reader([line]))
         return dict(zip(self._header[fi], values))
 
     def place(self, i: int) -> Place:
@@ -424,9 +429,18 @@ class Gazetteer:
 
     def admin1_code(self, i: int) -> str:
         """Row i's admin1 column ("RU.05"), without reading its CSV line."""
+        return self.admin1_code_of(int(self._admin1_id[i]))
+
+    @property
+    def admin1_id(self) -> np.ndarray:
+        """Each row's admin1 code as a number (admin1_code_of gives its text), so that
+        many rows' codes are compared or looked up at once."""
+        return self._admin1_id
+
+    def admin1_code_of(self, admin1_id: int) -> str:
         if self._admin1_codes is None:
             self._admin1_codes = json.loads((self.index_dir / "admin1_codes.json").read_text())
-        return self._admin1_codes[int(self._admin1_id[i])]
+        return self._admin1_codes[admin1_id]
 
     def kind_name(self, i: int) -> str:
         return KINDS[int(self.kind[i])]
