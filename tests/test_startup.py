@@ -1,0 +1,40 @@
+"""What `geomap map` imports: folium without pandas, pyproj and shapely only for
+movements, and folium still handling a DataFrame once pandas is loaded."""
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def _run(code: str) -> str:
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.strip()
+
+
+def test_a_map_of_places_loads_neither_pandas_nor_pyproj():
+    out = _run(
+        "import sys, geomap\n"
+        "from geomap.render import render_html\n"
+        "r = geomap.extract('Officials in Vladivostok and Khabarovsk met on Monday.', lang='en', events=False)\n"
+        "html = render_html([r])\n"
+        "print(len(r.places), 'Khabarovsk' in html, sorted(m for m in ('pandas', 'pyproj', 'shapely', 'geopandas')"
+        " if m in sys.modules))")
+    assert out == "2 True []"
+
+
+def test_folium_still_takes_a_dataframe_once_pandas_is_loaded():
+    out = _run(
+        "import geomap.render, sys\n"
+        "import folium.utilities as u\n"
+        "assert 'pandas' not in sys.modules\n"
+        "print(u.if_pandas_df_convert_to_numpy([[1, 2]]))\n"
+        "import pandas\n"
+        "df = pandas.DataFrame({'lat': [55.0], 'lon': [37.0]})\n"
+        "print(type(u.if_pandas_df_convert_to_numpy(df)).__name__, u.validate_locations(df))")
+    assert out.splitlines() == ["[[1, 2]]", "ndarray [[55.0, 37.0]]"]
+
+
+def test_pandas_loaded_first_leaves_folium_as_it_is():
+    out = _run("import pandas, geomap.render, folium.utilities as u; print(u.pd is pandas)")
+    assert out == "True"
