@@ -222,7 +222,12 @@ def _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K) -> np.ndarray |
     """
     if not len(pt):
         return None
-    if len(pt) > MAX_DISTANCE_POINTS:
+    # A long document (a sample of its points) measures by chord: haversine's a is a
+    # quarter of the squared chord between unit vectors, three differences a pair where
+    # the formula below takes two sines; equal but for the last bits, which is why
+    # documents of up to MAX_DISTANCE_POINTS places keep the formula they were tuned on.
+    by_chord = len(pt) > MAX_DISTANCE_POINTS
+    if by_chord:
         pt = pt[np.linspace(0, len(pt) - 1, MAX_DISTANCE_POINTS).round().astype(np.int64)]
     P = len(pt)
     has_pt = np.zeros(K, dtype=np.int64)
@@ -236,13 +241,20 @@ def _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K) -> np.ndarray |
     # P-1 (its own name's point is inf, last) at (P-2)//2 and (P-1)//2.
     kth = sorted({max(0, (P - 2) // 2), (P - 1) // 2, P // 2})
     pl, pc, plon, pk = rad_lat[pt][None, :], cos_lat[pt][None, :], lon[pt][None, :], kid[pt][None, :]
+    if by_chord:
+        rad_lon = np.radians(lon)
+        unit = (cos_lat * np.cos(rad_lon), cos_lat * np.sin(rad_lon), np.sin(rad_lat))
+        pu = [u[pt][None, :] for u in unit]
     med = np.empty(len(rows))
     step = max(1, _DISTANCE_BLOCK // P)
     for s in range(0, len(rows), step):
         r = rows[s:s + step]
-        # _haversine_np, with the candidates' radians and cosines computed once
-        a = np.sin((pl - rad_lat[r][:, None]) / 2) ** 2 + cos_lat[r][:, None] * pc \
-            * np.sin(np.radians(plon - lon[r][:, None]) / 2) ** 2
+        if by_chord:
+            a = sum((u[r][:, None] - p) ** 2 for u, p in zip(unit, pu)) / 4
+        else:
+            # _haversine_np, with the candidates' radians and cosines computed once
+            a = np.sin((pl - rad_lat[r][:, None]) / 2) ** 2 + cos_lat[r][:, None] * pc \
+                * np.sin(np.radians(plon - lon[r][:, None]) / 2) ** 2
         a[kid[r][:, None] == pk] = np.inf  # not to its own place: sorts last
         # The km grow with a, so the middle of a row's km is the km of the middle of
         # its a: the arcsine is taken of two values a row, not of the whole table.
