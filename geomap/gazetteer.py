@@ -1010,7 +1010,7 @@ def _load_cached(paths: tuple[Path, ...], quiet: bool) -> Gazetteer:
         tty = sys.stderr is not None and sys.stderr.isatty()
         quiet = quiet or bool(unusable)  # the warning above already says it is building
         if not quiet and not tty:  # a log gets one line, not a carriage-return counter
-            print("geomap: building the gazetteer index (once, about 8 s)…", file=sys.stderr)
+            print("geomap: building the gazetteer index (once, about 4 s)…", file=sys.stderr)
         progress = _stderr_progress("geomap: building the gazetteer index (once)…") if not quiet and tty else None
         build_index(list(paths), index_dir, progress)
         if not quiet and tty:
