@@ -553,6 +553,7 @@ def _read_table(path: Path) -> tuple[list[str], list[list[str]], np.ndarray, lis
     width = len(header)
     if any(len(r) != width for r in rows):
         _raise_row_error(path)
+        raise GazetteerError(f"{path}: a row's fields do not match the header")  # not reached
     return header, rows, starts[keep], [i + 2 for i in keep]
 
 
@@ -576,7 +577,6 @@ def _numbers_error(path: Path, linenos: list[int], lat: list[str], lon: list[str
 
 
 _NON_ALNUM_LINE = re.compile(r"(?:[^\w\n]|_)+")
-_LINE_EDGES = re.compile(r" ?\n ?")
 
 
 def fold_many(names: list[str]) -> list[str]:

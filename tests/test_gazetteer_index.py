@@ -115,3 +115,15 @@ def test_a_bad_byte_is_reported_with_its_line(tmp_path):
     p.write_bytes(b"id,name,kind,country_code,lat,lon\nx1,A,city,US,1,0\nx2,B\xff,city,US,1,0\n")
     with pytest.raises(GazetteerError, match=r"bad\.csv:3: unreadable row"):
         gz.build_index([p], tmp_path / "index")
+
+
+def test_crlf_lines_and_a_last_line_without_newline(tmp_path):
+    p = tmp_path / "crlf.csv"
+    p.write_bytes(b"id,name,alternatenames,kind,country_code,lat,lon\r\n"
+                  b"c1,Lyon,Lugdunum,city,FR,45.75,4.85\r\n"
+                  b"c2,\"Saint-\xc3\x89tienne\",,city,FR,45.43,4.39")
+    gz.build_index([p], tmp_path / "index")
+    g = gz.Gazetteer([p], tmp_path / "index")
+    assert [(c.row, c.match) for c in g.lookup("Lugdunum")] == [(0, gz.MATCH_ALT)]
+    assert g.row(0)["lon"] == "4.85" and g.row(1)["name"] == "Saint-Étienne"
+    assert [c.row for c in g.lookup("saint etienne")] == [1]
