@@ -1,5 +1,6 @@
-"""What `geomap map` imports: folium without pandas, pyproj and shapely only for
-movements, and folium still handling a DataFrame once pandas is loaded."""
+"""What speed asks of the code, checked for behaviour: what `geomap map` imports
+(folium without pandas, pyproj and shapely only for movements, folium still handling
+a DataFrame once pandas is loaded), and extract's pause of the cycle collector."""
 import subprocess
 import sys
 
@@ -38,3 +39,32 @@ def test_folium_still_takes_a_dataframe_once_pandas_is_loaded():
 def test_pandas_loaded_first_leaves_folium_as_it_is():
     out = _run("import pandas, geomap.render, folium.utilities as u; print(u.pd is pandas)")
     assert out == "True"
+
+
+def test_extract_restores_the_cycle_collector_as_it_found_it():
+    import gc
+
+    import geomap
+
+    assert gc.isenabled()
+    seen = []
+    from geomap import resolve as resolve_mod
+
+    original = resolve_mod.resolve
+
+    def spy(*a, **k):
+        seen.append(gc.isenabled())
+        return original(*a, **k)
+
+    resolve_mod.resolve = spy
+    try:
+        r = geomap.extract("Officials in Vladivostok met.", lang="en", events=False)
+        assert gc.isenabled() and seen == [False] and r.places
+        gc.disable()
+        try:
+            geomap.extract("Officials in Vladivostok met.", lang="en", events=False)
+            assert not gc.isenabled()  # left off, as the caller had it
+        finally:
+            gc.enable()
+    finally:
+        resolve_mod.resolve = original
