@@ -529,18 +529,20 @@ def _read_table(path: Path) -> tuple[list[str], list[list[str]], np.ndarray, lis
     data = path.read_bytes()
     nl = data.find(b"\n")
     head_len = nl + 1 if nl >= 0 else len(data)
+    starts = np.flatnonzero(np.frombuffer(data, np.uint8, offset=head_len) == 10) + (head_len + 1)
+    starts = np.concatenate(([head_len], starts))
     try:
         header = next(csv.reader([data[:head_len].decode("utf-8-sig")]))
-        text = data[head_len:].decode("utf-8")
+        # Line by line: the whole text as one str would take four bytes a character
+        # (it holds Chinese names), each line takes what its own characters need.
+        lines = [line.decode("utf-8") for line in data[head_len:].split(b"\n")]
     except (StopIteration, UnicodeDecodeError, csv.Error):
         _raise_row_error(path)
         raise  # _raise_row_error found nothing: not expected, but never pass bad data on
+    del data
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; needs at least {', '.join(REQUIRED_COLUMNS)}")
-    lines = text.split("\n")  # "\n" is one byte in UTF-8, so these are the byte lines too
-    starts = np.flatnonzero(np.frombuffer(data, np.uint8, offset=head_len) == 10) + (head_len + 1)
-    starts = np.concatenate(([head_len], starts))
     keep = [i for i, line in enumerate(lines) if line.strip(_BYTES_SPACE)]
     last = len(lines) - 1
     try:
@@ -657,6 +659,7 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
         headers.append(header)
         n = len(rows)
         columns = dict(zip(header, map(list, zip(*rows)))) if rows else {c: [] for c in header}
+        del rows
         columns["source"] = [s or path.name for s in columns.get("source", [""] * n)]
         for c in COLUMNS:
             cols[c].extend(columns.get(c) or [""] * n)
@@ -675,6 +678,7 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
         lon.append(lo)
         if progress:
             progress(len(cols["id"]))
+    del columns
     n_rows = len(cols["id"])
     lat, lon = np.concatenate(lat), np.concatenate(lon)
     kind_index = {k: i for i, k in enumerate(KINDS)}
@@ -703,6 +707,7 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
     live = np.ones(n_rows, dtype=bool)
     if len(last_of) != n_rows:
         live[[i for i, x in enumerate(cols["id"]) if last_of[x] != i]] = False
+    del last_of
 
     # Every name of every row, with the row and how it names it; the strings are
     # split, numbered and looked up in pyarrow's C++ hash tables, since Python dicts
@@ -723,6 +728,7 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
         names.append(arr)
         matches.append(np.full(len(arr), m, dtype=np.int8))
     row_of, match_of = np.concatenate(rows_of), np.concatenate(matches)
+    del cols  # every column is read by now: its 3 million strings need not wait for the rest
     # Each distinct name folded once, each distinct key numbered once.
     by_name = pa.concat_arrays(names).dictionary_encode()
     by_key = pa.array(fold_many(by_name.dictionary.to_pylist()), type=pa.string()).dictionary_encode()
@@ -756,10 +762,12 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
     used = np.flatnonzero(np.bincount(key_of, minlength=len(keys)))
     trie = marisa_trie.Trie([keys[k] for k in used.tolist()])
     n_keys = len(trie)
-    items = trie.items()
+    # Two passes over the trie rather than a list of its 820k (key, id) pairs.
     trie_id = np.full(len(keys), -1, dtype=np.int64)
-    trie_id[pc.index_in(pa.array([k for k, _ in items], type=pa.string()), value_set=key_arr).to_numpy()] = \
-        np.fromiter((i for _, i in items), dtype=np.int64, count=len(items))
+    in_trie = pa.array((k for k, _ in trie.iteritems()), type=pa.string(), size=n_keys)
+    trie_id[pc.index_in(in_trie, value_set=key_arr).to_numpy()] = \
+        np.fromiter((i for _, i in trie.iteritems()), dtype=np.int64, count=n_keys)
+    del in_trie
     # Best first: own name before alternate, then by importance, then in file order.
     post = trie_id[key_of]
     order = np.lexsort((row_of, -imp_arr[row_of], match_of, post))
