@@ -24,7 +24,6 @@ ARC_POINTS = 64
 ROLES = ("origin", "destination", "presence", "mentioned")
 
 
-
 @lru_cache(maxsize=1)
 def _geod():
     """WGS84 geodesics, imported when a movement is drawn: pyproj costs a map of
