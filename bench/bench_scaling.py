@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -42,10 +43,10 @@ g = gz.load(quiet=True)
 geomap.extract(open(sys.argv[2], encoding="utf-8").read(), lang="en", gazetteer=g)
 text = open(sys.argv[1], encoding="utf-8").read()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 r = geomap.extract(text, lang="en", gazetteer=g, events=True)
-dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "places": len(r.places), "events": len(r.events), "rss_before_mb": before,
+dt, cpu = time.perf_counter() - t, time.process_time() - c
+print(json.dumps({"seconds": dt, "cpu": cpu, "places": len(r.places), "events": len(r.events), "rss_before_mb": before,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -139,7 +140,8 @@ def main() -> None:
           f"{verdict(huge['rss_mb'] <= 600)}")
     print(f"200k-character list of city names, bracket never closed ({names['places']:.0f} places): "
           f"{names['seconds']:.2f} s, {per_kb(names, names_doc) / base:.2f}x the 10 KB document's time per KB")
-    print(f"  list of names: {names['seconds']:.2f} s  (target <= 2)  {verdict(names['seconds'] <= 2.0)}")
+    print(f"  list of names: {names['seconds']:.2f} s  (target <= 2)  {verdict(names['seconds'] <= 2.0)}"
+          f"  (CPU {names['cpu']:.2f} s; load average {os.getloadavg()[0]:.1f}: other jobs stretch the wall time)")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,29 @@ def extract_many(items: Iterable[Document | InputError], *, gazetteer: gz.Gazett
             yield Failure(f"{doc.id}: {kind}{e}", doc_id=doc.id, input=doc.path or doc.url)
 
 
+def _without_cyclic_gc(fn):
+    """Run fn with Python's cycle collector paused (and restored after, if it was on).
+
+    A long document makes hundreds of thousands of short-lived objects (tokens,
+    spans, candidates), none in a reference cycle; the collector walked them all again
+    and again, a fifth of the time on a list of 19,000 names. Reference counting still
+    frees them as they go, so memory stays where it was."""
+    import functools
+    import gc
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+    return run
+
+
+@_without_cyclic_gc
 def extract(text: str | Document, lang: str | None = None, *, gazetteer: gz.Gazetteer | None = None,
             doc_id: str = "doc", date: str | None = None, events: bool = True,
             max_chars: int = MAX_CHARS, geocoder=None) -> Result:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from pyproj import Geod
-from shapely.geometry import LineString, MultiLineString
+from functools import lru_cache
 
 from .models import Event, Result, ResolvedPlace
 
@@ -25,7 +23,14 @@ ARC_POINTS = 64
 # movements are the news.
 ROLES = ("origin", "destination", "presence", "mentioned")
 
-_GEOD = Geod(ellps="WGS84")
+
+@lru_cache(maxsize=1)
+def _geod():
+    """WGS84 geodesics, imported when a movement is drawn: pyproj costs a map of
+    places alone a tenth of a second to load."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def geodesic_points(lon1: float, lat1: float, lon2: float, lat2: float,
     differ by more than 180 degrees; split_antimeridian() folds them back.
     """
     npts = max(int(npts), 2)
-    mid = _GEOD.npts(lon1, lat1, lon2, lat2, npts - 2) if npts > 2 else []
+    mid = _geod().npts(lon1, lat1, lon2, lat2, npts - 2) if npts > 2 else []
     pts = [(float(lon1), float(lat1)), *mid, (float(lon2), float(lat2))]
     out = [pts[0]]
     for lon, lat in pts[1:]:
@@ -122,6 +127,8 @@ def split_antimeridian(points: Sequence[tuple[float, float]]) -> list[list[tuple
 
 def line_geometry(parts: Sequence[Sequence[tuple[float, float]]]):
     """LineString for one part, MultiLineString for several."""
+    from shapely.geometry import LineString, MultiLineString
+
     if len(parts) == 1:
         return LineString(parts[0])
     return MultiLineString([list(p) for p in parts])
@@ -141,4 +148,4 @@ def arc_geometry(lon1: float, lat1: float, lon2: float, lat2: float,
 
 
 def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    return _GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000.0
+    return _geod().inv(lon1, lat1, lon2, lat2)[2] / 1000.0

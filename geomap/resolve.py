@@ -71,35 +71,66 @@ class _Cands:
 
     __slots__ = ("a1", "base", "cands", "cc", "kind", "kinds", "lat", "lon", "own", "rows")
 
-    def __init__(self, g: gz.Gazetteer, cands):
-        cands = self.cands = tuple(cands[:MAX_CANDIDATES])
-        rows = self.rows = np.fromiter((c.row for c in cands), dtype=np.int64, count=len(cands))
-        kind = self.kind = g.kind[rows].astype(np.int64)
-        self.kinds = [gz.KINDS[k] for k in kind.tolist()]
-        # The prior without the span's own hints: how well known, whether the name is its own.
-        name = self.own = np.array([1.0 if c.match == gz.MATCH_NAME else 0.0 for c in cands])
-        sim = np.array([c.similarity for c in cands], dtype=np.float64)
-        self.base = (g.importance[rows].astype(np.float64) + name) - (1.0 - sim) * 10
-        self.cc = np.array([_code_id(g.country_code(r)) for r in rows.tolist()], dtype=np.int64)
-        self.a1 = np.array([_code_id(g.admin1_code(r)) if _PLACELIKE[k] else 0
-                            for r, k in zip(rows.tolist(), kind.tolist())], dtype=np.int64)
-        self.lat, self.lon = g.lat[rows], g.lon[rows]
+    @classmethod
+    def many(cls, g: gz.Gazetteer, lists) -> list[_Cands]:
+        """One _Cands per candidate list, built with a few array operations for all
+        of them: a list of thousands of names paid a Python pass per name."""
+        lists = [tuple(c[:MAX_CANDIDATES]) for c in lists]
+        flat = [c for cands in lists for c in cands]
+        sizes = [len(c) for c in lists]
+        rows = np.fromiter((c.row for c in flat), dtype=np.int64, count=len(flat))
+        kind = g.kind[rows].astype(np.int64)
+        kinds = [gz.KINDS[k] for k in kind.tolist()]
+        own = np.array([1.0 if c.match == gz.MATCH_NAME else 0.0 for c in flat])
+        sim = np.array([c.similarity for c in flat], dtype=np.float64)
+        base = (g.importance[rows].astype(np.float64) + own) - (1.0 - sim) * 10
+        ucc, inv = np.unique(g.country[rows], return_inverse=True)
+        cc = np.array([_code_id(bytes(u).decode("ascii").strip()) for u in ucc.tolist()], dtype=np.int64)
+        cc = cc[inv.reshape(-1)] if len(flat) else np.zeros(0, dtype=np.int64)
+        placelike = _PLACELIKE[kind]
+        ua1, inv = np.unique(g.admin1_id[rows[placelike]], return_inverse=True)
+        a1 = np.zeros(len(flat), dtype=np.int64)
+        if len(ua1):
+            a1[placelike] = np.array([_code_id(g.admin1_code_of(int(u))) for u in ua1], dtype=np.int64)[inv.reshape(-1)]
+        lat, lon = g.lat[rows], g.lon[rows]
+        out = []
+        at = 0
+        for cands, n in zip(lists, sizes):
+            s = slice(at, at + n)
+            at += n
+            info = cls.__new__(cls)
+            info.cands, info.rows, info.kind, info.kinds = cands, rows[s], kind[s], kinds[s]
+            info.own, info.base, info.cc, info.a1 = own[s], base[s], cc[s], a1[s]
+            info.lat, info.lon = lat[s], lon[s]
+            out.append(info)
+        return out
 
 
 _CANDS: dict[int, tuple] = {}
 
 
-def _cands_info(g: gz.Gazetteer, cands) -> _Cands:
-    # Keyed by the identity of the (immutable) tuple, which the entry keeps alive so
-    # that the id cannot be reused; lists may change, so they are not remembered.
-    if type(cands) is not tuple:
-        return _Cands(g, cands)
-    hit = _CANDS.get(id(cands))
-    if hit is None or hit[0] is not cands or hit[1] is not g:
-        if len(_CANDS) > 100_000:
+def _cands_infos(g: gz.Gazetteer, lists: list) -> list[_Cands]:
+    """Each candidate list's _Cands, remembered per tuple and built together when new.
+
+    Keyed by the identity of the (immutable) tuple, which the entry keeps alive so
+    that the id cannot be reused; lists may change, so they are not remembered."""
+    out: list = []
+    todo = []
+    for i, cands in enumerate(lists):
+        hit = _CANDS.get(id(cands)) if type(cands) is tuple else None
+        if hit is None or hit[0] is not cands or hit[1] is not g:
+            todo.append(i)
+            out.append(None)
+        else:
+            out.append(hit[2])
+    if todo:
+        if len(_CANDS) + len(todo) > 100_000:
             _CANDS.clear()
-        hit = _CANDS[id(cands)] = (cands, g, _Cands(g, cands))
-    return hit[2]
+        for i, info in zip(todo, _Cands.many(g, [lists[i] for i in todo])):
+            out[i] = info
+            if type(lists[i]) is tuple:
+                _CANDS[id(lists[i])] = (lists[i], g, info)
+    return out
 
 
 def _prior(info: _Cands, sp: Span) -> np.ndarray:
@@ -191,7 +222,12 @@ def _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K) -> np.ndarray |
     """
     if not len(pt):
         return None
-    if len(pt) > MAX_DISTANCE_POINTS:
+    # A long document (a sample of its points) measures by chord: haversine's a is a
+    # quarter of the squared chord between unit vectors, three differences a pair where
+    # the formula below takes two sines; equal but for the last bits, which is why
+    # documents of up to MAX_DISTANCE_POINTS places keep the formula they were tuned on.
+    by_chord = len(pt) > MAX_DISTANCE_POINTS
+    if by_chord:
         pt = pt[np.linspace(0, len(pt) - 1, MAX_DISTANCE_POINTS).round().astype(np.int64)]
     P = len(pt)
     has_pt = np.zeros(K, dtype=np.int64)
@@ -205,19 +241,29 @@ def _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K) -> np.ndarray |
     # P-1 (its own name's point is inf, last) at (P-2)//2 and (P-1)//2.
     kth = sorted({max(0, (P - 2) // 2), (P - 1) // 2, P // 2})
     pl, pc, plon, pk = rad_lat[pt][None, :], cos_lat[pt][None, :], lon[pt][None, :], kid[pt][None, :]
+    if by_chord:
+        rad_lon = np.radians(lon)
+        unit = (cos_lat * np.cos(rad_lon), cos_lat * np.sin(rad_lon), np.sin(rad_lat))
+        pu = [u[pt][None, :] for u in unit]
     med = np.empty(len(rows))
     step = max(1, _DISTANCE_BLOCK // P)
     for s in range(0, len(rows), step):
         r = rows[s:s + step]
-        # _haversine_np, with the candidates' radians and cosines computed once
-        a = np.sin((pl - rad_lat[r][:, None]) / 2) ** 2 + cos_lat[r][:, None] * pc \
-            * np.sin(np.radians(plon - lon[r][:, None]) / 2) ** 2
-        d = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-        d[kid[r][:, None] == pk] = np.inf  # not to its own place: sorts last
-        d.partition(kth, axis=1)
+        if by_chord:
+            a = sum((u[r][:, None] - p) ** 2 for u, p in zip(unit, pu)) / 4
+        else:
+            # _haversine_np, with the candidates' radians and cosines computed once
+            a = np.sin((pl - rad_lat[r][:, None]) / 2) ** 2 + cos_lat[r][:, None] * pc \
+                * np.sin(np.radians(plon - lon[r][:, None]) / 2) ** 2
+        a[kid[r][:, None] == pk] = np.inf  # not to its own place: sorts last
+        # The km grow with a, so the middle of a row's km is the km of the middle of
+        # its a: the arcsine is taken of two values a row, not of the whole table.
+        a.partition(kth, axis=1)
         m = n[r]
         at = np.arange(len(r))
-        med[s:s + step] = (d[at, (m - 1) // 2] + d[at, m // 2]) / 2
+        lo, hi = (2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a[at, j])))
+                  for j in ((m - 1) // 2, m // 2))
+        med[s:s + step] = (lo + hi) / 2
     term = np.zeros(len(kid))
     term[rows] = W_DISTANCE * np.log10(1 + med / 50.0)
     return term
@@ -313,7 +359,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     keys = list(groups)
     pos = {k: i for i, k in enumerate(keys)}
     K = len(keys)
-    infos = [_cands_info(g, groups[k][0].candidates) for k in keys]
+    infos = _cands_infos(g, [groups[k][0].candidates for k in keys])
     # All names' candidates side by side: name i owns [off[i], off[i + 1]), so each
     # round scores the whole document with a few array operations.
     seg = _Segments(np.array([len(inf.cands) for inf in infos], dtype=np.int64))
@@ -456,14 +502,29 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     for (a, other), rel in links.items():
         if rel in ("in", "near") and other != a:
             first_container.setdefault(pos[a], (other, rel))
+    # Per name, as Python numbers: an array element read one at a time costs more
+    # than the arithmetic, thousands of times in a long list of names.
+    local_choice = choice - off[:-1]
+    local = local_choice.tolist()
+    choices, sizes_l, shares = choice.tolist(), sizes.tolist(), probs[choice].tolist()
+    # Each candidate's support from the other names, as computed per chosen one below.
+    sup_all = countries[cc] - cv[cc_votes.inv]
+    has_cc_l, kind_l = has_cc[choice].tolist(), kind[choice].tolist()
+    sup_l = sup_all[choice].tolist()
+    # The margin between each name's best and second-best scores (10 when alone).
+    top = np.maximum.reduceat(scores, seg.starts)
+    rest = scores.copy()
+    rest[choice] = -np.inf
+    second = np.maximum.reduceat(rest, seg.starts)
+    margins = np.where(sizes > 1, top - second, 10.0).tolist()
     out = []
     for i, k in enumerate(keys):
         inf = infos[i]
-        idx = int(choice[i] - off[i])
+        idx = local[i]
         c = inf.cands[idx]
         place = g.place(c.row)
-        conf = 1.0 if sizes[i] == 1 else float(probs[choice[i]])
-        inside = _unlisted_inside(g, i, first_container.get(i), pos, fits, infos, choice - off[:-1])
+        conf = 1.0 if sizes_l[i] == 1 else shares[i]
+        inside = _unlisted_inside(g, i, first_container.get(i), pos, fits, infos, local_choice)
         if inside is not None:
             # "Weston is a town in Fairfield County": no Weston the gazetteer knows lies
             # there, so the best it can say is where the county is.
@@ -472,22 +533,20 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             conf = 0.5
         mentions = tuple(Mention(sp.start, sp.end, sp.text, demonym=(c.match == gz.MATCH_DEMONYM))
                          for sp in groups[k])
-        j = int(choice[i])
         others = K - 1
-        support = float(countries[cc[j]] - cv[cc_votes.inv[j]]) / others if others and has_cc[j] else 0.0
+        support = sup_l[i] / others if others and has_cc_l[i] else 0.0
         near_km = nearest_km(i)
         sp0 = groups[k][0]
         if sp0.fuzzy and not (support > 0.2 or near_km <= FUZZY_SUPPORT_KM
-                              or (kind[j] == _COUNTRY and c.similarity >= 0.9)):
+                              or (kind_l[i] == _COUNTRY and c.similarity >= 0.9)):
             # "Farchana" in a story about Chad is not Faranah in Guinea: a misspelling
             # resolves only where the rest of the text is; silence beats a wrong dot.
             continue
-        top2 = np.sort(scores[sl[i]])[-2:]
         feats = {
-            "p": conf, "n": int(sizes[i]), "kind": place.kind, "fuzzy": sp0.fuzzy,
+            "p": conf, "n": sizes_l[i], "kind": place.kind, "fuzzy": sp0.fuzzy,
             "similarity": float(c.similarity), "own": c.match == gz.MATCH_NAME, "demonym": c.match == gz.MATCH_DEMONYM,
             "importance": float(g.importance[c.row]), "mentions": len(groups[k]),
-            "margin": float(top2[1] - top2[0]) if len(top2) == 2 else 10.0,
+            "margin": margins[i],
             "support": support, "near_km": near_km, "within": inside is not None, "cue": sp0.cue,
             "acronym": sp0.acronym, "words": len(sp0.text.split()),
         }

@@ -141,3 +141,27 @@ def test_nearest_other_place_by_tree_equals_every_pair():
         want = _haversine_np(lat[choice[i]], lon[choice[i]], lat[others], lon[others]).min()
         assert got[i] == pytest.approx(want, rel=1e-9, abs=1e-9)
     assert np.isinf(_nearest_other(lat, lon, kid, pt[:1], choice)[kid[pt[0]]])
+
+
+@pytest.mark.parametrize("n_names", [40, 400])  # the formula, then a long document's chord
+def test_distance_term_is_the_median_km_to_the_other_names_points(n_names):
+    import numpy as np
+
+    from geomap.resolve import MAX_DISTANCE_POINTS, W_DISTANCE, _distance_term, _haversine_np
+
+    rng = np.random.default_rng(11)
+    per_name = 3
+    lat = rng.uniform(-70, 70, n_names * per_name)
+    lon = rng.uniform(-180, 180, n_names * per_name)
+    kid = np.repeat(np.arange(n_names), per_name)
+    pt = np.arange(n_names) * per_name  # each name's first candidate is its point
+    placelike = rng.random(len(kid)) < 0.8
+    rad = np.radians(lat)
+    got = _distance_term(rad, np.cos(rad), lon, kid, pt, placelike, n_names)
+    used = pt if len(pt) <= MAX_DISTANCE_POINTS else \
+        pt[np.linspace(0, len(pt) - 1, MAX_DISTANCE_POINTS).round().astype(np.int64)]
+    for i in range(len(kid)):
+        others = used[kid[used] != kid[i]]
+        want = W_DISTANCE * np.log10(1 + np.median(_haversine_np(lat[i], lon[i], lat[others], lon[others])) / 50.0) \
+            if placelike[i] else 0.0
+        assert got[i] == pytest.approx(want, rel=1e-9, abs=1e-12)

@@ -17,6 +17,7 @@ before it reaches the page, and anything placed inside <script> is JSON-encoded 
 """
 from __future__ import annotations
 
+from . import _folium  # noqa: F401  (first: folium without pandas, see _folium.py)
 from .assets import (_LIGHT, GEONAMES_CREDIT, NATURAL_EARTH_CREDIT, OUTLINE_PATH, TILES, _esc, _js,
                      _leaflet_assets, _squeeze, _stable_ids)
 from .page import BUDGET_BYTES, _Map, _Outline, build_map, embed_snippet, render_html
