@@ -68,3 +68,20 @@ def test_extract_restores_the_cycle_collector_as_it_found_it():
             gc.enable()
     finally:
         resolve_mod.resolve = original
+
+
+def test_a_folium_that_needs_pandas_is_imported_the_usual_way(tmp_path):
+    # A future folium that imports pandas unguarded must still load, pandas and all.
+    pkg = tmp_path / "folium"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from . import utilities\n")
+    (pkg / "utilities.py").write_text("import pandas as pd\n")
+    path = ROOT / "geomap" / "render" / "_folium.py"
+    out = _run(
+        f"import sys; sys.path.insert(0, {str(tmp_path)!r})\n"
+        "import importlib.util\n"
+        f"spec = importlib.util.spec_from_file_location('gm_folium', {str(path)!r})\n"
+        "spec.loader.exec_module(importlib.util.module_from_spec(spec))\n"
+        "import folium.utilities as u\n"
+        "print(u.pd.__name__, 'pandas' in sys.modules)")
+    assert out == "pandas True"

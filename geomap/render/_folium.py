@@ -33,9 +33,16 @@ def _import_folium() -> None:
     sys.modules["pandas"] = None  # type: ignore[assignment]  # "import pandas" raises ImportError
     try:
         import folium.utilities
+    except ImportError:
+        folium = None  # a folium that cannot load without pandas: import it the usual way below
     finally:
         if sys.modules.get("pandas", 0) is None:
             del sys.modules["pandas"]
+    if folium is None:
+        for name in [m for m in sys.modules if m == "folium" or m.startswith("folium.")]:
+            del sys.modules[name]
+        importlib.import_module("folium")
+        return
     if getattr(folium.utilities, "pd", 0) is None:
         folium.utilities.pd = _PandasWhenLoaded()
 
