@@ -37,7 +37,12 @@ class Phrases:
     def scan(self, lows: list[str], a: int = 0, b: int | None = None) -> list[tuple[int, int, object]]:
         b = len(lows) if b is None else b
         out, i = [], a
+        first = self._first
         while i < b:
+            # Most words open no phrase: one dict probe, not a call to match(), tells.
+            if lows[i] not in first:
+                i += 1
+                continue
             m = self.match(lows, i)
             if m and i + m[0] <= b:
                 out.append((i, m[0], m[1]))
@@ -45,6 +50,11 @@ class Phrases:
             else:
                 i += 1
         return out
+
+    @property
+    def heads(self):
+        """The words some phrase starts with: match() finds nothing at any other word."""
+        return self._first.keys()
 
     def __contains__(self, low: str) -> bool:  # single-word membership
         return any(len(w) == 1 for w, _ in self._first.get(low, ()))
