@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Mention, ResolvedPlace
+from .cues import WORD as _WORD
 from .cues import Cues
 
 # Punctuation that ends a phrase (walks stop there) and that ends a clause.
@@ -64,7 +65,6 @@ class Tok:
         return self.rp is None and any(ch.isalnum() for ch in self.low)
 
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
 def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
