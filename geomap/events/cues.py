@@ -149,7 +149,7 @@ class Cues:
         self.weekday_needs_cue = bool(t.get("weekday_needs_cue", True))
         self.relative = Phrases(t.get("relative", {}).items())
         self.since, self.last_year = ph("since", t), ph("last_year", t)
-        self._gate: tuple[dict, frozenset] | None = None
+        self._gate: tuple[dict, frozenset, frozenset] | None = None
 
     def may_tell(self, sentence: str) -> bool:
         """Can Sentence.events find anything in this sentence (or learn its source from it)? Only where
@@ -168,8 +168,8 @@ class Cues:
                     key = min(words, key=lambda w: (zipf(w, self.lang), -len(w)))
                     by_key.setdefault(key, []).append(words)
             elided = frozenset(w[:-1] for ws in by_key.values() for words in ws for w in words if w.endswith("'"))
-            self._gate = (by_key, elided)
-        by_key, elided = self._gate
+            self._gate = (by_key, frozenset(by_key), elided)
+        by_key, keys, elided = self._gate
         words = set(WORD.findall(sentence.lower().replace("’", "'")))
         extra = []
         for w in words:
@@ -178,7 +178,7 @@ class Cues:
                 extra += (w.split("-", 1)[0], head + apo, rest)
         words.update(extra)
         words.update([w + "'" for w in elided.intersection(words)])  # "l" "'": one token "l'"
-        return any(all(w in words for w in phrase) for key in words.intersection(by_key) for phrase in by_key[key])
+        return any(all(w in words for w in phrase) for key in keys & words for phrase in by_key[key])
 
 
 def load_cues(lang: str | None, data_dir: Path | None = None) -> Cues | None:

@@ -82,7 +82,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
 
     def _any(self, phrases: Phrases, a: int, b: int) -> bool:
         # clamped: a trigger can end the sentence (German puts the participle last)
-        return any(phrases.match(self.lows, k) for k in range(max(0, a), min(b, len(self.lows))))
+        lows, heads = self.lows, phrases.heads
+        return any(phrases.match(lows, k) for k in range(max(0, a), min(b, len(lows))) if lows[k] in heads)
 
     # ---- 6. the sentence
     def events(self) -> list[Event]:
