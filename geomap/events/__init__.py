@@ -121,7 +121,15 @@ def find_events(result: Result) -> Result:
             history.extend((state.sentence, m, rp) for m, rp in ms)
             back = anaphors.find(doc.text, s, e, [(m.start, m.end) for m, _ in ms], history, state.sentence)
             ms = sorted(ms + back, key=lambda x: (x[0].start, -x[0].end))
-        if ms:  # a sentence naming no place has no event; the discourse state carries over it unchanged
+        # A sentence naming no place has no event; nor has one without a trigger, a mover noun, an
+        # attribution or a dashed pair of places ("London–Tokyo"): the discourse state carries over it unchanged.
+        if ms and (cues.may_tell(doc.text[s:e]) or _dashed_pair(doc.text, ms)):
             events.extend(Sentence(doc.text, s, e, ms, cues, doc_date, state).events())
         state.sentence += 1
     return replace(result, events=tuple(events))
+
+
+def _dashed_pair(text: str, ms) -> bool:
+    """Does a dash join two of the mentions with nothing else between them (Sentence._route_pairs)?"""
+    ends = {m.end for m, _ in ms}
+    return any(m.start - 1 in ends and text[m.start - 1] in ("–", "—", "-") for m, _ in ms)

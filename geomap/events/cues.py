@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from .anaphora import Anaphors
+
+# The words (and single punctuation marks) events.tokens reads a sentence in.
+WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
@@ -50,7 +54,12 @@ class Phrases:
              alt: list[str] | None = None) -> list[tuple[int, int, object]]:
         b = len(lows) if b is None else b
         out, i = [], a
+        first = self._first
         while i < b:
+            # Most words open no phrase: one dict probe, not a call to match(), tells.
+            if lows[i] not in first and (alt is None or alt[i] not in first):
+                i += 1
+                continue
             m = self.match(lows, i, alt)
             if m and i + m[0] <= b:
                 out.append((i, m[0], m[1]))
@@ -58,6 +67,15 @@ class Phrases:
             else:
                 i += 1
         return out
+
+    def phrases(self):
+        """Every phrase, as its tuple of lower-case words."""
+        return (words for bucket in self._first.values() for words, _ in bucket)
+
+    @property
+    def heads(self):
+        """The words some phrase starts with: match() finds nothing at any other word."""
+        return self._first.keys()
 
     def __contains__(self, low: str) -> bool:  # single-word membership
         return any(len(w) == 1 for w, _ in self._first.get(low, ()))
@@ -152,6 +170,38 @@ class Cues:
         self.weekday_needs_cue = bool(t.get("weekday_needs_cue", True))
         self.relative = Phrases(t.get("relative", {}).items())
         self.since, self.last_year = ph("since", t), ph("last_year", t)
+        self._gate: tuple[dict, frozenset, frozenset] | None = None
+
+    def may_tell(self, sentence: str) -> bool:
+        """Can Sentence.events find anything in this sentence (or learn its source from it)? Only where
+        a trigger, a mover noun (a headline: "5,000 troops to Niger") or an attribution phrase occurs,
+        so only where every word of such a phrase is among the sentence's words. One C-level pass
+        lists the words; set look-ups decide, starting from each phrase's rarest word. The words
+        are a superset of the tokens events.tokens.tokenize reads (each word whole, cut at its
+        hyphens and apostrophes, and re-joined with an elision's apostrophe), so a sentence that
+        could tell something is never passed over; a false "maybe" only costs the full reading."""
+        if self.lemma is not None:
+            return True  # phrases listed as lemmas meet forms the sentence's words do not show
+        if self._gate is None:  # built on first use: a run without events never pays for it
+            from ..gazetteer import zipf
+
+            by_key: dict[str, list[tuple[str, ...]]] = {}
+            for ph in (self.triggers, self.what, self.according, self.src_after, self.impersonal, self.src_before):
+                for words in ph.phrases():
+                    key = min(words, key=lambda w: (zipf(w, self.lang), -len(w)))
+                    by_key.setdefault(key, []).append(words)
+            elided = frozenset(w[:-1] for ws in by_key.values() for words in ws for w in words if w.endswith("'"))
+            self._gate = (by_key, frozenset(by_key), elided)
+        by_key, keys, elided = self._gate
+        words = set(WORD.findall(sentence.lower().replace("’", "'")))
+        extra = []
+        for w in words:
+            if "-" in w or "'" in w:
+                head, apo, rest = w.partition("'")
+                extra += (w.split("-", 1)[0], head + apo, rest)
+        words.update(extra)
+        words.update([w + "'" for w in elided.intersection(words)])  # "l" "'": one token "l'"
+        return any(all(w in words for w in phrase) for key in keys & words for phrase in by_key[key])
 
 
 def _lemmatizer(code: str):

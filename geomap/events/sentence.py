@@ -82,7 +82,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
 
     def _any(self, phrases: Phrases, a: int, b: int) -> bool:
         # clamped: a trigger can end the sentence (German puts the participle last)
-        return any(phrases.match(self.lows, k) for k in range(max(0, a), min(b, len(self.lows))))
+        lows, heads = self.lows, phrases.heads
+        return any(phrases.match(lows, k) for k in range(max(0, a), min(b, len(lows))) if lows[k] in heads)
 
     # ---- 6. the sentence
     def events(self) -> list[Event]:
@@ -132,6 +133,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             # "Container ships on Asia–Europe routes": the pair itself tells the movement
             trigs = sorted(trigs + [Trigger(a + 1, 1, "movement", frozenset({"nominal", "self"}), None)
                                     for a, _ in pairs], key=lambda t: t.i)
+        if not trigs:
+            # No trigger, so no frame to read: only who was quoted carries over to the next sentence.
+            self._carry_source(attrs)
+            return []
 
         regions, start = [], None  # stretches between attributions and clause breaks
         for k, t in enumerate(toks):
@@ -163,8 +168,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 if p is not None:
                     partials.append(p)
 
-        named = [a for a in attrs if a.source and not a.secondary] or [a for a in attrs if a.source]
-        source = self._named_source(named[0].source if named else None)
+        source = self._source_of(attrs)
         for p in partials:
             p.source = source or p.statement_source or p.denier
             if p.source is None and any(a.pronoun for a in attrs):
@@ -172,9 +176,19 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if p.certainty == "stated" and any(a.reported for a in attrs):
                 p.certainty = "reported"
         out = self._to_events(self._link_movements(partials))
+        self._carry_source(attrs, source)
+        return out
+
+    def _source_of(self, attrs) -> str | None:
+        named = [a for a in attrs if a.source and not a.secondary] or [a for a in attrs if a.source]
+        return self._named_source(named[0].source if named else None)
+
+    def _carry_source(self, attrs, source: str | None | bool = False) -> None:
+        """The sentence's source becomes the last one quoted ("it added" in the next sentence)."""
+        if source is False:
+            source = self._source_of(attrs)
         if source:
             self.state.last_source = source
-        return out
 
     def _foreign(self, p: Partial) -> bool:
         """Do the movers of a deployment belong to a country other than every place they are deployed in?"""

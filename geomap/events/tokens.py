@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Mention, ResolvedPlace
+from .cues import WORD as _WORD
 from .cues import Cues
 
 # Punctuation that ends a phrase (walks stop there) and that ends a clause.
@@ -43,7 +44,7 @@ def _parse_digits(s: str, dec: str, thou: str) -> float | None:
     return float(f"{whole}.{frac}" if sep else whole)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Tok:
     start: int
     end: int
@@ -64,7 +65,6 @@ class Tok:
         return self.rp is None and any(ch.isalnum() for ch in self.low)
 
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
 def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
@@ -94,7 +94,12 @@ def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPl
 
     def words(a: int, b: int) -> None:
         for m in _WORD.finditer(text, a, b):
-            low = m.group().lower().replace("’", "'")
+            word = m.group()
+            low = word.lower()
+            if "’" not in low and "'" not in low and "-" not in low:
+                toks.append(Tok(m.start(), m.end(), word, low, low))  # a plain word: low is its base
+                continue
+            low = low.replace("’", "'")
             parts = low.split("-")
             base = parts[0] if len(parts) > 1 and len(set(parts)) == 1 else low
             if low == "'" and toks and toks[-1].end == m.start() and toks[-1].low + "'" in cues.elisions:
@@ -128,12 +133,21 @@ def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPl
     return merge_numbers(toks, text, cues)
 
 
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
     lows = [t.low for t in toks]
     out, i = [], 0
+    vague_first, word_first = cues.vague.heads, cues.number_words.heads
     while i < len(toks):
         n, vague = 0, False
-        if re.fullmatch(r"\d+(?:[.,]\d+)*", lows[i]):
+        low = lows[i]
+        if not low[:1].isdigit() and low not in vague_first and low not in word_first:
+            out.append(toks[i])  # no number starts here: the common case, decided without a regex
+            i += 1
+            continue
+        if _DIGITS.fullmatch(low):
             n = 1
         else:
             v = cues.vague.match(lows, i)
