@@ -86,6 +86,10 @@ class Lang:
     # Capitalised words after a people's name that make an event of it ("the Korean War",
     # "the American Revolution"); a place's own name keeps its place ("the Vietnam War").
     event_heads: frozenset = frozenset()
+    # Unit and feature words that open a name but stay outside the mention ("Kabupaten
+    # Cianjur", "Pelabuhan Merak" -> "Cianjur", "Merak"): the match's place is kept, the
+    # span starts after the word, when the rest is a name of its own or the place is a port.
+    outside_prefixes: frozenset = frozenset()
     # (library, the library's code for the language, script, data) for an inflected
     # language: names are also read through their lemmas (geomap/lang/inflect.py).
     morphology: tuple | None = None
@@ -148,6 +152,7 @@ def _lang_from_data(code: str, d: dict) -> Lang:
                                 re.IGNORECASE) if d.get("vessel_words") else None,
         feature_nouns=frozenset(d.get("feature_nouns", ())),
         event_heads=frozenset(d.get("event_heads", ())),
+        outside_prefixes=frozenset(d.get("outside_prefixes", ())),
         morphology=(m["library"], m.get("code") or code, d.get("script", "latin"), d) if m else None,
     )
 
@@ -618,7 +623,9 @@ class Extractor:
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
             if sp.key in L.not_places or (sp.text in L.name_titles and sp.key not in located):
                 continue
-            if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L):
+            if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L) \
+                    and not ("country" in known.kinds and not (sp.tok_start and toks[sp.tok_start - 1].text in L.vessel_prefixes)):
+                # ...but a country after a vessel word is the flag it flies ("kapal Vietnam").
                 vessel_keys.add(sp.key)
                 continue
             prev_k, next_k = sp.tok_start - 1, sp.tok_end
@@ -815,8 +822,22 @@ class Extractor:
                 for k in range(bisect_left(starts, m.start(1)), bisect_left(starts, m.end(1))):
                     if out[k].end <= m.end(1):
                         out[k].dateline = True
+        if L.outside_prefixes:
+            self._trim_prefixes(text, toks, out, L)
         _link(text, out, L)
         return out
+
+    def _trim_prefixes(self, text: str, toks: list[Token], spans: list[Span], L: Lang) -> None:
+        """Move a span's start past an opening unit word ("Kabupaten Cianjur" -> "Cianjur"),
+        keeping the candidates of the whole match."""
+        for sp in spans:
+            k = sp.tok_start
+            if sp.tok_end - k < 2 or toks[k].text not in L.outside_prefixes or sp.fuzzy:
+                continue
+            rest = text[toks[k + 1].start:sp.end]
+            if self._known(rest) is None and not any(self.g.kind_name(c.row) == "port" for c in sp.candidates[:1]):
+                continue  # "Kota Kinabalu": the word is part of the name
+            sp.start, sp.tok_start, sp.text = toks[k + 1].start, k + 1, rest
 
 
 def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
