@@ -437,11 +437,13 @@ class Extractor:
         known = self._known(name)
         return known is not None and known.big_unit
 
-    def _home_town(self, known: _Known, L: Lang) -> bool:
-        """A town of 10,000+ in one of the language's home countries bears the name."""
+    def _home_town(self, known: _Known, L: Lang, big: bool = False) -> bool:
+        """A town of 10,000+ (big: a first-level region) in one of the language's home
+        countries bears the name."""
         g = self.g
         return any(c.match == gz.MATCH_NAME and g.country_code(c.row) in L.home_countries
-                   and float(g.importance[c.row]) >= LOCATED_MIN for c in known.cands[:20])
+                   and float(g.importance[c.row]) >= LOCATED_MIN
+                   and (not big or g.kind_name(c.row) in ("admin1", "region")) for c in known.cands[:20])
 
     def _morph_names(self, L: Lang):
         from .lang import inflect, morph
@@ -748,7 +750,9 @@ class Extractor:
                     # ("Kota", "Warga") or a sentence opener that is also a word ("Malang
                     # nasibnya") still needs a cue, and so does a word inside a longer name
                     # the gazetteer does not know ("Polda Metro Jaya").
-                    z = 0.0 if z < 5.0 and not first.sent_start else z
+                    # A home province's or region's name ("Papua") is no everyday word
+                    # however often wordfreq counts it.
+                    z = 0.0 if (z < 5.0 or self._home_town(known, L, big=True)) and not first.sent_start else z
                 if first.sent_start:
                     if z >= 3.0 and top_imp < 6.0:
                         continue
@@ -835,8 +839,10 @@ class Extractor:
             if sp.tok_end - k < 2 or toks[k].text not in L.outside_prefixes or sp.fuzzy:
                 continue
             rest = text[toks[k + 1].start:sp.end]
-            if self._known(rest) is None and not any(self.g.kind_name(c.row) == "port" for c in sp.candidates[:1]):
-                continue  # "Kota Kinabalu": the word is part of the name
+            top = sp.candidates[0] if sp.candidates else None
+            if top is None or top.match == gz.MATCH_NAME or (
+                    self._known(rest) is None and self.g.kind_name(top.row) != "port"):
+                continue  # "Kota Kinabalu", "Pulau Galang": the word is part of the name
             sp.start, sp.tok_start, sp.text = toks[k + 1].start, k + 1, rest
 
 
