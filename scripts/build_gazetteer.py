@@ -668,6 +668,9 @@ AIRPORT_SHORT_NAMES = {
     "LHR": "Heathrow", "LGW": "Gatwick", "STN": "Stansted", "AMS": "Schiphol", "SIN": "Changi",
     "SVO": "Sheremetyevo", "VKO": "Vnukovo", "DME": "Domodedovo", "LED": "Pulkovo", "HND": "Haneda",
     "ORD": "O'Hare", "CGK": "Soekarno-Hatta", "ORY": "Orly",
+    # Indonesian news names its hubs so ("tiba di Kualanamu"); airportsdata still calls
+    # KNO by the name of the airport it replaced in 2013 (its point is Kualanamu's).
+    "KNO": "Kualanamu", "DPS": "Ngurah Rai", "HLP": "Halim Perdanakusuma",
 }
 
 

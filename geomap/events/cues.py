@@ -70,6 +70,9 @@ class Cues:
         self.incident_default = d.get("incident_default", "attack")
         self.casualty = ph("casualty_words")
         self.coord, self.walk_stops, self.clause_linkers = ph("coordination"), ph("walk_stops"), ph("clause_linkers")
+        # linkers that are also adjectives or adverbs ("penampungan sementara", a temporary
+        # shelter): they start a clause only after a comma ("..., sementara ...")
+        self.comma_linkers = set(d.get("comma_linkers", []))
         # single-word coordinators ("and", ","); phrases ("as well as") are matched with coord.scan
         self.coord_words = {w for w in d.get("coordination", []) if " " not in w}
         self.after_words, self.where_words, self.departure_dest = ph("after_words"), ph("where_words"), ph("departure_destination")

@@ -50,7 +50,8 @@ class FrameRules:
             return None  # "Kenya moved to tighten rules": a step, not a journey
         ca = max([k + 1 for k in range(la, lb) if lows[k] in c.complementizers], default=la)
         # the stretch after a trigger ends where a new clause starts ("..., setelah pertemuan di X")
-        rb = next((k for k in range(right[0], right[1]) if c.clause_linkers.match(lows, k)), right[1])
+        rb = next((k for k in range(right[0], right[1]) if c.clause_linkers.match(lows, k)
+                   and not (lows[k] in c.comma_linkers and (k == 0 or lows[k - 1] != ","))), right[1])
         p = Partial(trig.kind, trig, left, (ca, lb), (right[0], rb))
         p.after_link = self._any(c.after_words, la, lb)
         p.before_link = self._any(c.before_words, la, lb)
