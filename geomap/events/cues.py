@@ -77,6 +77,8 @@ class Cues:
         self.coord_words = {w for w in d.get("coordination", []) if " " not in w}
         self.after_words, self.where_words, self.departure_dest = ph("after_words"), ph("where_words"), ph("departure_destination")
         self.subject_gap, self.negation, self.conditionals = ph("subject_gap"), ph("negation"), ph("conditionals")
+        # negated words that describe the mover, not the movement ("orang tak dikenal", unknown people)
+        self.not_negation = ph("not_negation")
         self.purpose, self.not_movers, self.before_words = ph("purpose"), ph("not_movers"), ph("before_words")
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))

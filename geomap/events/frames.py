@@ -41,8 +41,8 @@ class FrameRules:
         trig = g[0]
         la, lb = left
         reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
-        if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and (
-                self._any(c.cancel_words, *right) or self._any(c.negation, *right))):  # "Flights ... have not resumed"
+        if self._negated(reach, trig.i) or ("nominal" in trig.flags and (
+                self._any(c.cancel_words, *right) or self._negated(*right))):  # "Flights ... have not resumed"
             return None  # "had not yet moved them": a negated report is no event
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
             return None  # "jika diserang", "if attacked": a hypothetical
