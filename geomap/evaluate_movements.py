@@ -129,8 +129,9 @@ def _countries():
 
 
 @lru_cache(maxsize=4096)
-def country_of(lat: float, lon: float) -> str | None:
-    """ISO alpha-3 code of the country outline holding the point, or the nearest within about 50 km (coasts)."""
+def country_of(lat: float, lon: float, reach: float = 0.5) -> str | None:
+    """ISO alpha-3 code of the country outline holding the point, or the nearest within `reach`
+    degrees (about 50 km by default: coasts)."""
     from shapely.geometry import Point
 
     tree, geoms, codes = _countries()
@@ -139,14 +140,20 @@ def country_of(lat: float, lon: float) -> str | None:
         if geoms[i].covers(pt):
             return codes[i]
     i = tree.nearest(pt)
-    return codes[i] if geoms[i].distance(pt) < 0.5 else None
+    return codes[i] if geoms[i].distance(pt) < reach else None
+
+
+# An archipelago's representative point may lie at sea, farther than a coast's 50 km from
+# any island (Indonesia at -2.5, 118 sits in the Makassar Strait): a country end looks wider.
+COUNTRY_REACH = 2.0
 
 
 def ends_match(a: End, b: End) -> bool:
     if haversine_km(a.lat, a.lon, b.lat, b.lon) <= MATCH_KM:
         return True
     if a.country or b.country:
-        ca, cb = country_of(a.lat, a.lon), country_of(b.lat, b.lon)
+        ca = country_of(a.lat, a.lon, COUNTRY_REACH if a.country else 0.5)
+        cb = country_of(b.lat, b.lon, COUNTRY_REACH if b.country else 0.5)
         return ca is not None and ca == cb
     return False
 
