@@ -437,6 +437,17 @@ class Extractor:
         known = self._known(name)
         return known is not None and known.big_unit
 
+    def _home_pair_part(self, name: str, L: Lang) -> bool:
+        """One end of a home route written with a hyphen ("Merak-Bakauheni", "Jakarta-Surabaya"):
+        a port, airport or town of 10,000+ of one of the language's home countries."""
+        known = self._known(name)
+        if known is None or not L.home_countries:
+            return False
+        g = self.g
+        return any(c.match == gz.MATCH_NAME and g.country_code(c.row) in L.home_countries
+                   and (float(g.importance[c.row]) >= LOCATED_MIN or g.kind_name(c.row) in ("port", "airport"))
+                   for c in known.cands[:20])
+
     def _home_town(self, known: _Known, L: Lang, big: bool = False) -> bool:
         """A town of 10,000+ (big: a first-level region) in one of the language's home
         countries bears the name."""
@@ -541,7 +552,8 @@ class Extractor:
                 i = end_tok + 1
             else:
                 if "-" in t.text:
-                    spans += _hyphen_parts(t, i, trie, self._is_big, lambda w: _common(w, L))
+                    spans += _hyphen_parts(t, i, trie, lambda w: self._is_big(w) or self._home_pair_part(w, L),
+                                           lambda w: _common(w, L))
                 i += 1
         matched_tokens = set()
         for sp in spans:
