@@ -56,14 +56,17 @@ class FrameRules:
         p.after_link = self._any(c.after_words, la, lb)
         p.before_link = self._any(c.before_words, la, lb)
         if not self._ends(p, g):
-            if trig.kind == "movement":
-                self._cargo(p)
+            if trig.kind != "movement":
+                return None
+            self._cargo(p)
+            if not self._homeward(p):
                 self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
-            return None
-        if trig.kind == "incident":
+                return None
+        elif trig.kind == "incident":
             self._incident(p, g)
         else:
             self._cargo(p)
+            self._homeward(p)
             idle, self.idle = getattr(self, "idle", None), None
             if p.kind == "movement" and idle is not None and idle.right[1] >= trig.i and p.what is None:
                 p.what, p.mover, p.quantity, p.quantity_value = idle.what, idle.mover, idle.quantity, idle.quantity_value
@@ -74,6 +77,20 @@ class FrameRules:
         p.date = find_date(self.toks, lows, dates, c, self.doc, forward=p.certainty == "planned")
         p.statement_source = self._statement_source(la, ca)
         return p
+
+    def _homeward(self, p: Partial) -> bool:
+        """"Iran memulangkan 1,2 juta warga Afghanistan", "deported 500 Haitians": a return with no
+        destination named goes to the movers' own country, and that country is not where they left."""
+        k = p.nationality
+        if "return" not in p.trig.flags or p.dest or k is None or p.origin == k:
+            return False
+        place = self.toks[k].rp.place if self.toks[k].rp is not None else None
+        if place is None or place.kind != "country":
+            return False
+        p.dest = [k]
+        if p.implicit_origin == k:
+            p.implicit_origin, p.implicit_origins = None, []
+        return True
 
     def _ends(self, p: Partial, g: list[Trigger]) -> bool:
         """Fill the event's places from the roles; False when the trigger has none it can use."""
@@ -155,6 +172,7 @@ class FrameRules:
                 p.implicit_origin = mod  # "Thousands more Sudanese refugees into Chad", "pengungsi Sudan ke Chad"
         elif p.kind == "movement":
             self._unlisted_mover(p, subj_a, first_prep)
+        p.nationality = p.implicit_origin
         if trig.what and p.what in (None, "civilians"):  # "warga ... mengungsi" are refugees
             if p.what is None and p.quantity is None:
                 q = self._number_before(trig.i, 5, through_preps=False)  # "Hundreds of Palestinians fled"
