@@ -39,3 +39,17 @@ def test_a_return_keeps_a_named_destination():
 def test_residents_of_an_island_leave_from_it():
     got = _moves("Sebanyak 900 warga Pulau Tagulandang dievakuasi dengan kapal ke Manado pada Selasa.")
     assert ("Tagulandang", "Manado") in got
+
+
+def test_a_trip_called_off_keeps_its_places_and_says_so():
+    r = geomap.extract(geomap.Document(
+        text="Maskapai itu membatalkan 12 penerbangan dari Denpasar ke Perth pada Rabu.", lang="id",
+        date="2024-05-06"), lang="id")
+    names = {rp.place.id: rp.place.name for rp in r.places}
+    got = [(names.get(e.origin), names.get(e.destination), e.certainty) for e in r.events if e.kind == "movement"]
+    assert ("Denpasar", "Perth", "denied") in got
+    r = geomap.extract(geomap.Document(text="Pelayaran ke Baubau ditunda hingga gelombang mereda.", lang="id",
+                                       date="2024-05-06"), lang="id")
+    assert [e.certainty for e in r.events if e.kind == "movement"] == ["planned"]
+    # a negated movement verb is still no movement
+    assert _moves("Satu orang batal dipulangkan ke Jakarta karena sakit.") == []

@@ -79,6 +79,9 @@ class Cues:
         self.subject_gap, self.negation, self.conditionals = ph("subject_gap"), ph("negation"), ph("conditionals")
         # negated words that describe the mover, not the movement ("orang tak dikenal", unknown people)
         self.not_negation = ph("not_negation")
+        # words that call off a trip named by its noun ("membatalkan 30 penerbangan dari X ke Y"): the
+        # trip is still reported, with this certainty, rather than dropped as a negation
+        self.called_off = Phrases(d.get("called_off", {}).items())
         self.purpose, self.not_movers, self.before_words = ph("purpose"), ph("not_movers"), ph("before_words")
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))

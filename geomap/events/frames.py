@@ -41,8 +41,9 @@ class FrameRules:
         trig = g[0]
         la, lb = left
         reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
-        if self._negated(reach, trig.i) or ("nominal" in trig.flags and (
-                self._any(c.cancel_words, *right) or self._negated(*right))):  # "Flights ... have not resumed"
+        called_off = self._called_off(trig, reach, right)
+        if called_off is None and (self._negated(reach, trig.i) or ("nominal" in trig.flags and (
+                self._any(c.cancel_words, *right) or self._negated(*right)))):  # "Flights ... have not resumed"
             return None  # "had not yet moved them": a negated report is no event
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
             return None  # "jika diserang", "if attacked": a hypothetical
@@ -73,10 +74,24 @@ class FrameRules:
                 if p.implicit_origin is None:
                     p.implicit_origin, p.implicit_origins = idle.implicit_origin, idle.implicit_origins
         self._certainty(p)
+        if called_off is not None:
+            p.certainty = called_off
         dates = [p.right] if "nominal" in trig.flags else [p.right, p.clause] + ([(g[0].end, g[-1].i)] if len(g) > 1 else [])
         p.date = find_date(self.toks, lows, dates, c, self.doc, forward=p.certainty == "planned")
         p.statement_source = self._statement_source(la, ca)
         return p
+
+    def _called_off(self, trig: Trigger, reach: int, right: tuple[int, int]) -> str | None:
+        """"membatalkan 30 penerbangan", "Pelayaran ke Baubau ditunda": a trip named by its noun and
+        called off right before or after it keeps its places, as denied or postponed (planned)."""
+        if "nominal" not in trig.flags or not self.cues.called_off.words:
+            return None
+        lows = self.lows
+        for k in [*range(max(reach, trig.i - 3), trig.i), *range(right[0], min(right[1], len(lows)))]:
+            hit = self.cues.called_off.match(lows, k)
+            if hit:
+                return str(hit[1])
+        return None
 
     def _homeward(self, p: Partial) -> bool:
         """"Iran memulangkan 1,2 juta warga Afghanistan", "deported 500 Haitians": a return with no
