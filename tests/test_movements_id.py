@@ -53,3 +53,10 @@ def test_a_trip_called_off_keeps_its_places_and_says_so():
     assert [e.certainty for e in r.events if e.kind == "movement"] == ["planned"]
     # a negated movement verb is still no movement
     assert _moves("Satu orang batal dipulangkan ke Jakarta karena sakit.") == []
+
+
+def test_what_just_arrived_leaves_from_where_it_arrived():
+    got = _moves("Sebanyak 30.000 ton gula dari Thailand tiba di Pelabuhan Tanjung Perak pada Senin. "
+                 "Gula itu akan dikirim ke gudang di Malang dan Kediri.")
+    assert ("Thailand", "Tanjung Perak") in got
+    assert ("Tanjung Perak", "Malang") in got and ("Tanjung Perak", "Kediri") in got

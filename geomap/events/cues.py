@@ -89,6 +89,8 @@ class Cues:
         self.attributive = set(d.get("attributive_nouns", []))
         self.relative_words, self.cancel_words = set(d.get("relative_words", [])), ph("cancel_words")
         self.abstract_moves, self.there_words = set(d.get("abstract_before_infinitive", [])), ph("there_words")
+        # demonstratives after a noun that point back to what was just told ("Beras itu", "Kapal tersebut")
+        self.back_pointers = set(d.get("back_pointers", []))
         self.escape_verbs = ph("escape_verbs")
         self.held_words = set(d.get("held_words", []))
         self.distance_units = set(d.get("distance_units", []))
