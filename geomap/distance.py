@@ -29,8 +29,9 @@ def _countries():
 
 
 @lru_cache(maxsize=4096)
-def country_of(lat: float, lon: float) -> str | None:
-    """ISO alpha-3 code of the country outline holding the point, or the nearest within about 50 km (coasts)."""
+def country_of(lat: float, lon: float, reach: float = 0.5) -> str | None:
+    """ISO alpha-3 code of the country outline holding the point, or the nearest within `reach`
+    degrees (about 50 km by default: coasts)."""
     from shapely.geometry import Point
 
     tree, geoms, codes = _countries()
@@ -39,4 +40,4 @@ def country_of(lat: float, lon: float) -> str | None:
         if geoms[i].covers(pt):
             return codes[i]
     i = tree.nearest(pt)
-    return codes[i] if geoms[i].distance(pt) < 0.5 else None
+    return codes[i] if geoms[i].distance(pt) < reach else None

@@ -113,11 +113,17 @@ def read_movement_gold(path: str | Path):
     return read_rows(path, check, "a movement gold row", hint)
 
 
+# An archipelago's representative point may lie at sea, farther than a coast's 50 km from
+# any island (Indonesia at -2.5, 118 sits in the Makassar Strait): a country end looks wider.
+COUNTRY_REACH = 2.0
+
+
 def ends_match(a: End, b: End) -> bool:
     if haversine_km(a.lat, a.lon, b.lat, b.lon) <= MATCH_KM:
         return True
     if a.country or b.country:
-        ca, cb = country_of(a.lat, a.lon), country_of(b.lat, b.lon)
+        ca = country_of(a.lat, a.lon, COUNTRY_REACH if a.country else 0.5)
+        cb = country_of(b.lat, b.lon, COUNTRY_REACH if b.country else 0.5)
         return ca is not None and ca == cb
     return False
 

@@ -86,6 +86,10 @@ class Lang:
     # Capitalised words after a people's name that make an event of it ("the Korean War",
     # "the American Revolution"); a place's own name keeps its place ("the Vietnam War").
     event_heads: frozenset = frozenset()
+    # Unit and feature words that open a name but stay outside the mention ("Kabupaten
+    # Cianjur", "Pelabuhan Merak" -> "Cianjur", "Merak"): the match's place is kept, the
+    # span starts after the word, when the rest is a name of its own or the place is a port.
+    outside_prefixes: frozenset = frozenset()
     # (library, the library's code for the language, script, data) for an inflected
     # language: names are also read through their lemmas (geomap/lang/inflect.py).
     morphology: tuple | None = None
@@ -148,6 +152,7 @@ def _lang_from_data(code: str, d: dict) -> Lang:
                                 re.IGNORECASE) if d.get("vessel_words") else None,
         feature_nouns=frozenset(d.get("feature_nouns", ())),
         event_heads=frozenset(d.get("event_heads", ())),
+        outside_prefixes=frozenset(d.get("outside_prefixes", ())),
         morphology=(m["library"], m.get("code") or code, d.get("script", "latin"), d) if m else None,
     )
 
@@ -432,11 +437,24 @@ class Extractor:
         known = self._known(name)
         return known is not None and known.big_unit
 
-    def _home_town(self, known: _Known, L: Lang) -> bool:
-        """A town of 10,000+ in one of the language's home countries bears the name."""
+    def _home_pair_part(self, name: str, L: Lang) -> bool:
+        """One end of a home route written with a hyphen ("Merak-Bakauheni", "Jakarta-Surabaya"):
+        a port, airport or town of 10,000+ of one of the language's home countries."""
+        known = self._known(name)
+        if known is None or not L.home_countries:
+            return False
         g = self.g
         return any(c.match == gz.MATCH_NAME and g.country_code(c.row) in L.home_countries
-                   and float(g.importance[c.row]) >= LOCATED_MIN for c in known.cands[:20])
+                   and (float(g.importance[c.row]) >= LOCATED_MIN or g.kind_name(c.row) in ("port", "airport"))
+                   for c in known.cands[:20])
+
+    def _home_town(self, known: _Known, L: Lang, big: bool = False) -> bool:
+        """A town of 10,000+ (big: a first-level region) in one of the language's home
+        countries bears the name."""
+        g = self.g
+        return any(c.match == gz.MATCH_NAME and g.country_code(c.row) in L.home_countries
+                   and float(g.importance[c.row]) >= LOCATED_MIN
+                   and (not big or g.kind_name(c.row) in ("admin1", "region")) for c in known.cands[:20])
 
     def _morph_names(self, L: Lang):
         from .lang import inflect, morph
@@ -534,7 +552,8 @@ class Extractor:
                 i = end_tok + 1
             else:
                 if "-" in t.text:
-                    spans += _hyphen_parts(t, i, trie, self._is_big, lambda w: _common(w, L))
+                    spans += _hyphen_parts(t, i, trie, lambda w: self._is_big(w) or self._home_pair_part(w, L),
+                                           lambda w: _common(w, L))
                 i += 1
         matched_tokens = set()
         for sp in spans:
@@ -618,7 +637,9 @@ class Extractor:
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
             if sp.key in L.not_places or (sp.text in L.name_titles and sp.key not in located):
                 continue
-            if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L):
+            if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L) \
+                    and not ("country" in known.kinds and not (sp.tok_start and toks[sp.tok_start - 1].text in L.vessel_prefixes)):
+                # ...but a country after a vessel word is the flag it flies ("kapal Vietnam").
                 vessel_keys.add(sp.key)
                 continue
             prev_k, next_k = sp.tok_start - 1, sp.tok_end
@@ -744,7 +765,9 @@ class Extractor:
                     # ("Kota", "Warga") or a sentence opener that is also a word ("Malang
                     # nasibnya") still needs a cue, and so does a word inside a longer name
                     # the gazetteer does not know ("Polda Metro Jaya").
-                    z = 0.0 if z < 5.0 and not first.sent_start else z
+                    # A home province's or region's name ("Papua") is no everyday word
+                    # however often wordfreq counts it.
+                    z = 0.0 if (z < 5.0 or self._home_town(known, L, big=True)) and not first.sent_start else z
                 if first.sent_start:
                     if z >= 3.0 and top_imp < 6.0:
                         continue
@@ -818,8 +841,24 @@ class Extractor:
                 for k in range(bisect_left(starts, m.start(1)), bisect_left(starts, m.end(1))):
                     if out[k].end <= m.end(1):
                         out[k].dateline = True
+        if L.outside_prefixes:
+            self._trim_prefixes(text, toks, out, L)
         _link(text, out, L)
         return out
+
+    def _trim_prefixes(self, text: str, toks: list[Token], spans: list[Span], L: Lang) -> None:
+        """Move a span's start past an opening unit word ("Kabupaten Cianjur" -> "Cianjur"),
+        keeping the candidates of the whole match."""
+        for sp in spans:
+            k = sp.tok_start
+            if sp.tok_end - k < 2 or toks[k].text not in L.outside_prefixes or sp.fuzzy:
+                continue
+            rest = text[toks[k + 1].start:sp.end]
+            top = sp.candidates[0] if sp.candidates else None
+            if top is None or top.match == gz.MATCH_NAME or (
+                    self._known(rest) is None and self.g.kind_name(top.row) != "port"):
+                continue  # "Kota Kinabalu", "Pulau Galang": the word is part of the name
+            sp.start, sp.tok_start, sp.text = toks[k + 1].start, k + 1, rest
 
 
 def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:

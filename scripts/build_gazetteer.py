@@ -614,18 +614,24 @@ def load_us_counties(us_atlas: Path) -> list[dict]:
 
 
 def load_curated() -> list[dict]:
+    """curated_places.csv, then curated_places_<lang>.csv (places one language's news names
+    most, each row with the source of its point in a `source` column)."""
     rows = []
-    with open(DATA / "curated_places.csv", newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            rows.append({
-                "id": r["id"], "name": r["name"],
-                "alternatenames": clean_alternates(r["alternatenames"].split("|"), r["name"]),
-                "kind": r["kind"], "country_code": r["country_code"], "admin1": "",
-                "lat": float(r["lat"]), "lon": float(r["lon"]),
-                "population": int(r["population"] or 0), "geonameid": r.get("geonameid") or "",
-                "demonyms": [d for d in (r.get("demonyms") or "").split("|") if d],
-                "source": "geomap-curated",
-            })
+    extra = sorted(DATA.glob("curated_places_*.csv"))
+    for path in [DATA / "curated_places.csv", *extra]:
+        with open(path, newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                if path in extra and not (r.get("source") or "").strip():
+                    sys.exit(f"{path.name}: {r['id']} has no source")
+                rows.append({
+                    "id": r["id"], "name": r["name"],
+                    "alternatenames": clean_alternates(r["alternatenames"].split("|"), r["name"]),
+                    "kind": r["kind"], "country_code": r["country_code"], "admin1": "",
+                    "lat": float(r["lat"]), "lon": float(r["lon"]),
+                    "population": int(r["population"] or 0), "geonameid": r.get("geonameid") or "",
+                    "demonyms": [d for d in (r.get("demonyms") or "").split("|") if d],
+                    "source": "geomap-curated",
+                })
     return rows
 
 
@@ -662,6 +668,9 @@ AIRPORT_SHORT_NAMES = {
     "LHR": "Heathrow", "LGW": "Gatwick", "STN": "Stansted", "AMS": "Schiphol", "SIN": "Changi",
     "SVO": "Sheremetyevo", "VKO": "Vnukovo", "DME": "Domodedovo", "LED": "Pulkovo", "HND": "Haneda",
     "ORD": "O'Hare", "CGK": "Soekarno-Hatta", "ORY": "Orly",
+    # Indonesian news names its hubs so ("tiba di Kualanamu"); airportsdata still calls
+    # KNO by the name of the airport it replaced in 2013 (its point is Kualanamu's).
+    "KNO": "Kualanamu", "DPS": "Ngurah Rai", "HLP": "Halim Perdanakusuma",
 }
 
 
@@ -816,6 +825,25 @@ def drop_part_names(rows: list[dict]) -> None:
             r["alternatenames"] = [a for a in r["alternatenames"] if (k := fold(a)) == own_name or k not in own]
 
 
+def drop_foreign_region_names(rows: list[dict]) -> None:
+    """Keep a short form of a country's name off it when the short form is the own name
+    of another country's first-level region: one CLDR locale calls Papua New Guinea
+    "Papua", the own name of Indonesia's province, which made every "Papua" in
+    Indonesian news a dot in Papua New Guinea. Only the leading words of the country's
+    own name count as a short form (names compare as the index reads them)."""
+    regions: dict[str, set[str]] = {}
+    for r in rows:
+        if r["kind"] == "admin1" and r["country_code"]:
+            regions.setdefault(fold(r["name"]), set()).add(r["country_code"])
+    for r in rows:
+        if r["kind"] != "country":
+            continue
+        words = fold(r["name"]).split()
+        short = {" ".join(words[:i]) for i in range(1, len(words))}
+        r["alternatenames"] = [a for a in r["alternatenames"]
+                               if (k := fold(a)) not in short or not (regions.get(k, set()) - {r["country_code"]})]
+
+
 def drop_city_names_from_countries(rows: list[dict], min_population: int = 100_000) -> None:
     """Keep a city's own name off a foreign country: CLDR's exonyms include "Columbia"
     (Romanian for Colombia), "Granada" (Spanish for Grenada), "Palu", "Kota", "Poole"
@@ -847,6 +875,7 @@ def build(cities: str, admin1_dir: Path, us_atlas_dir: Path | None, cache: Path)
     rows += load_route_features()
     rows += load_airports(rows)
     drop_city_names_from_countries(rows)
+    drop_foreign_region_names(rows)
     apply_aliases(rows)
     drop_part_names(rows)
     add_demonym_plurals(rows)

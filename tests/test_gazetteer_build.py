@@ -206,6 +206,28 @@ def test_a_big_city_name_is_not_a_foreign_country_name(gaz, name, country):
     assert any(int(row["population"]) >= 100_000 for _, row in rows_named(gaz, name, kind="city"))
 
 
+def test_a_short_country_name_that_is_a_foreign_province_is_dropped(gaz):
+    # One CLDR locale calls Papua New Guinea "Papua", the own name of Indonesia's province.
+    assert not rows_named(gaz, "Papua", kind="country")
+    assert [row["country_code"] for _, row in rows_named(gaz, "Papua", kind="admin1")] == ["ID"]
+    assert rows_named(gaz, "Papua Nugini", kind="country")[0][1]["country_code"] == "PG"
+    rows = [{"kind": "country", "name": "Papua New Guinea", "country_code": "PG",
+             "alternatenames": ["Papua", "Papua Nugini", "PNG"]},
+            {"kind": "admin1", "name": "Papua", "country_code": "ID", "alternatenames": []},
+            {"kind": "country", "name": "Ecuador", "country_code": "EC", "alternatenames": ["Équateur"]},
+            {"kind": "admin1", "name": "Équateur", "country_code": "CD", "alternatenames": []}]
+    build.drop_foreign_region_names(rows)
+    assert rows[0]["alternatenames"] == ["Papua Nugini", "PNG"]
+    assert rows[2]["alternatenames"] == ["Équateur"]  # a whole other name of the country stays
+
+
+def test_every_curated_language_file_row_has_a_source():
+    for path in sorted((ROOT / "geomap" / "data").glob("curated_places_*.csv")):
+        with open(path, newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                assert r["source"].strip(), (path.name, r["id"])
+
+
 def test_south_ossetia_is_georgian(gaz):
     hits = rows_named(gaz, "South Ossetia", kind="region")
     assert hits and hits[0][1]["country_code"] == "GE"
@@ -231,7 +253,8 @@ def test_us_counties(gaz, name, state, lat, lon):
 
 def test_no_independent_cities_among_counties():
     with open(ROOT / "gazetteer.csv", newline="", encoding="utf-8") as f:
-        counties = [r for r in csv.DictReader(f) if r["kind"] == "admin2"]
+        # US counties; Indonesian regencies (curated_places_id.csv) are admin2 too
+        counties = [r for r in csv.DictReader(f) if r["kind"] == "admin2" and r["country_code"] == "US"]
     assert len(counties) > 3000
     assert not [r for r in counties if r["name"].endswith(" city")]
     assert all(-180 <= float(r["lon"]) < -60 and 15 < float(r["lat"]) < 72 for r in counties)

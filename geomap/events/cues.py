@@ -104,10 +104,18 @@ class Cues:
         self.incident_default = d.get("incident_default", "attack")
         self.casualty = ph("casualty_words")
         self.coord, self.walk_stops, self.clause_linkers = ph("coordination"), ph("walk_stops"), ph("clause_linkers")
+        # linkers that are also adjectives or adverbs ("penampungan sementara", a temporary
+        # shelter): they start a clause only after a comma ("..., sementara ...")
+        self.comma_linkers = set(d.get("comma_linkers", []))
         # single-word coordinators ("and", ","); phrases ("as well as") are matched with coord.scan
         self.coord_words = {w for w in d.get("coordination", []) if " " not in w}
         self.after_words, self.where_words, self.departure_dest = ph("after_words"), ph("where_words"), ph("departure_destination")
         self.subject_gap, self.negation, self.conditionals = ph("subject_gap"), ph("negation"), ph("conditionals")
+        # negated words that describe the mover, not the movement ("orang tak dikenal", unknown people)
+        self.not_negation = ph("not_negation")
+        # words that call off a trip named by its noun ("membatalkan 30 penerbangan dari X ke Y"): the
+        # trip is still reported, with this certainty, rather than dropped as a negation
+        self.called_off = Phrases(d.get("called_off", {}).items())
         self.purpose, self.not_movers, self.before_words = ph("purpose"), ph("not_movers"), ph("before_words")
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))
@@ -115,6 +123,8 @@ class Cues:
         self.attributive = set(d.get("attributive_nouns", []))
         self.relative_words, self.cancel_words = set(d.get("relative_words", [])), ph("cancel_words")
         self.abstract_moves, self.there_words = set(d.get("abstract_before_infinitive", [])), ph("there_words")
+        # demonstratives after a noun that point back to what was just told ("Beras itu", "Kapal tersebut")
+        self.back_pointers = set(d.get("back_pointers", []))
         self.escape_verbs = ph("escape_verbs")
         self.held_words = set(d.get("held_words", []))
         self.distance_units = set(d.get("distance_units", []))

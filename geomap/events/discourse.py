@@ -126,6 +126,13 @@ class DiscourseRules:
                      or "onward" in p.trig.flags)
                 and (pronoun or p.what is None or p.what == st.last_what)):
             return st.last_dest
+        # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just
+        # arrived, named again with a demonstrative, leaves from where it arrived
+        if (c.back_pointers and st.last_dest is not None and st.last_dest_at < st.sentence
+                and st.sentence - st.last_dest_at <= 1 and (p.what is None or p.what == st.last_what)
+                and any(self.lows[k] in c.back_pointers and k > 0 and self.toks[k - 1].alpha
+                        and not self._usable(k - 1) for k in range(*p.left))):
+            return st.last_dest
         if st.pending_origin is None or st.sentence - st.pending_at > 3:
             return None
         same = p.what is not None and (p.what == st.pending_what or (

@@ -47,8 +47,9 @@ class FrameRules:
         trig = g[0]
         la, lb = left
         reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
-        if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and (
-                self._any(c.cancel_words, *right) or self._any(c.negation, *right))):  # "Flights ... have not resumed"
+        called_off = self._called_off(trig, reach, right)
+        if called_off is None and (self._negated(reach, trig.i) or ("nominal" in trig.flags and (
+                self._any(c.cancel_words, *right) or self._negated(*right)))):  # "Flights ... have not resumed"
             return None  # "had not yet moved them": a negated report is no event
         if c.negation_prefixes and self._prefix_negated(trig):
             return None  # "nepřijeli": the verb's own prefix negates it, and its lemma is the plain verb's
@@ -58,35 +59,67 @@ class FrameRules:
             return None  # "Kenya moved to tighten rules": a step, not a journey
         ca = max([k + 1 for k in range(la, lb) if lows[k] in c.complementizers], default=la)
         # the stretch after a trigger ends where a new clause starts ("..., setelah pertemuan di X")
-        rb = next((k for k in range(right[0], right[1]) if c.clause_linkers.match(lows, k)), right[1])
+        rb = next((k for k in range(right[0], right[1]) if c.clause_linkers.match(lows, k)
+                   and not (lows[k] in c.comma_linkers and (k == 0 or lows[k - 1] != ","))), right[1])
         p = Partial(trig.kind, trig, left, (ca, lb), (right[0], rb))
         p.after_link = self._any(c.after_words, la, lb)
         p.before_link = self._any(c.before_words, la, lb)
         if not self._ends(p, g):
-            if trig.kind == "movement":
-                self._cargo(p)
-                self.idle = p
+            if trig.kind != "movement":
+                return None
+            self._cargo(p)
+            if not self._homeward(p):
+                self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
                 dem = p.implicit_origin
                 if dem is not None and self.toks[dem].demonym and not self.toks[dem].attr and c.pro_drop:
                     # "Ukrajinci prchají do všech sousedních zemí": no place told, but where the group is from;
                     # "... jich překročilo hranice do Polska" goes on with the group the verb alone names
                     st = self.state
-                    st.pending_origin, st.pending_what, st.pending_at = self.toks[dem].rp.place.id, p.what, st.sentence  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
-            return None
-        if trig.kind == "incident":
+                    st.pending_origin, st.pending_what, st.pending_at = self.toks[dem].rp.place.id, p.what, st.sentence
+                return None
+        elif trig.kind == "incident":
             self._incident(p, g)
         else:
             self._cargo(p)
+            self._homeward(p)
             idle, self.idle = getattr(self, "idle", None), None
             if p.kind == "movement" and idle is not None and idle.right[1] >= trig.i and p.what is None:
                 p.what, p.mover, p.quantity, p.quantity_value = idle.what, idle.mover, idle.quantity, idle.quantity_value
                 if p.implicit_origin is None:
                     p.implicit_origin, p.implicit_origins = idle.implicit_origin, idle.implicit_origins
         self._certainty(p)
+        if called_off is not None:
+            p.certainty = called_off
         dates = [p.right] if "nominal" in trig.flags else [p.right, p.clause] + ([(g[0].end, g[-1].i)] if len(g) > 1 else [])
         p.date = find_date(self.toks, lows, dates, c, self.doc, forward=p.certainty == "planned")
         p.statement_source = self._statement_source(la, ca)
         return p
+
+    def _called_off(self, trig: Trigger, reach: int, right: tuple[int, int]) -> str | None:
+        """"membatalkan 30 penerbangan", "Pelayaran ke Baubau ditunda": a trip named by its noun and
+        called off right before or after it keeps its places, as denied or postponed (planned)."""
+        if "nominal" not in trig.flags or not self.cues.called_off.words:
+            return None
+        lows = self.lows
+        for k in [*range(max(reach, trig.i - 3), trig.i), *range(right[0], min(right[1], len(lows)))]:
+            hit = self.cues.called_off.match(lows, k)
+            if hit:
+                return str(hit[1])
+        return None
+
+    def _homeward(self, p: Partial) -> bool:
+        """"Iran memulangkan 1,2 juta warga Afghanistan", "deported 500 Haitians": a return with no
+        destination named goes to the movers' own country, and that country is not where they left."""
+        k = p.nationality
+        if "return" not in p.trig.flags or p.dest or k is None or p.origin == k:
+            return False
+        place = self.toks[k].rp.place if self.toks[k].rp is not None else None
+        if place is None or place.kind != "country":
+            return False
+        p.dest = [k]
+        if p.implicit_origin == k:
+            p.implicit_origin, p.implicit_origins = None, []
+        return True
 
     def _ends(self, p: Partial, g: list[Trigger]) -> bool:
         """Fill the event's places from the roles; False when the trigger has none it can use."""
@@ -168,6 +201,7 @@ class FrameRules:
                 p.implicit_origin = mod  # "Thousands more Sudanese refugees into Chad", "pengungsi Sudan ke Chad"
         elif p.kind == "movement":
             self._unlisted_mover(p, subj_a, first_prep)
+        p.nationality = p.implicit_origin
         if trig.what and p.what in (None, "civilians"):  # "warga ... mengungsi" are refugees
             if p.what is None and p.quantity is None:
                 q = self._number_before(trig.i, 5, through_preps=False)  # "Hundreds of Palestinians fled"

@@ -47,4 +47,5 @@ class Partial:
     path: list[int] = field(default_factory=list)  # "via Jeddah", "through the Bosporus"
     mover: str | None = None  # the words naming who or what moved
     blocked: bool = False  # the object is money, a message, the weather: nothing physical moved
+    nationality: int | None = None  # the mover's own country ("warga Afghanistan"), before the subject's
     mover_ok: bool = False  # a mover the cue data does not list still counts (a number, a demonym, a self-moving verb)

@@ -1,6 +1,7 @@
 """Argument roles of places: the preposition governing a place makes it an origin, destination, path or location."""
 from __future__ import annotations
 
+from ..distance import haversine_km
 from .tokens import PUNCT_BREAK
 
 # A governing preposition further away than this many words is not the place's own.
@@ -8,6 +9,8 @@ MAX_WALK = 6
 # Containers rank above what they contain. A country named next to one of its cities
 # ("Tartus in Syria", "El Arish, Mesir") is context, not a second event place.
 KIND_RANK = {"country": 4, "region": 3, "admin1": 2, "admin2": 1}
+# How far from its point a second-level unit (county, regency) may hold a town.
+ADMIN2_REACH_KM = 80.0
 
 
 def contains(outer, inner) -> bool:
@@ -18,6 +21,9 @@ def contains(outer, inner) -> bool:
         return False
     if outer.kind == "admin1" and outer.admin1 and inner.admin1:
         return outer.admin1 == inner.admin1  # Texas does not hold New York
+    if outer.kind == "admin2":
+        # a county or regency is small: Polewali Mandar does not hold Makassar, 200 km away
+        return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) <= ADMIN2_REACH_KM
     return True
 
 

@@ -85,6 +85,12 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         lows, heads = self.lows, phrases.heads
         return any(phrases.match(lows, k) for k in range(max(0, a), min(b, len(lows))) if lows[k] in heads)
 
+    def _negated(self, a: int, b: int) -> bool:
+        """A negation in tokens a..b that is not part of a description ("orang tak dikenal")."""
+        c = self.cues
+        return any(c.negation.match(self.lows, k) and not c.not_negation.match(self.lows, k)
+                   for k in range(max(0, a), min(b, len(self.lows))))
+
     # ---- 6. the sentence
     def events(self) -> list[Event]:
         c, toks, lows = self.cues, self.toks, self.lows
