@@ -92,11 +92,13 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
 def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:
     toks: list[Tok] = []
 
+    lemma = cues.lemma
+
     def words(a: int, b: int) -> None:
         for m in _WORD.finditer(text, a, b):
             word = m.group()
             low = word.lower()
-            if "’" not in low and "'" not in low and "-" not in low:
+            if lemma is None and "’" not in low and "'" not in low and "-" not in low:
                 toks.append(Tok(m.start(), m.end(), word, low, low))  # a plain word: low is its base
                 continue
             low = low.replace("’", "'")
