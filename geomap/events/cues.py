@@ -55,6 +55,14 @@ class Cues:
 
     def __init__(self, lang: str, d: dict):
         self.lang = lang
+        # An inflected language names its morphology library: every word is then read as its lemma
+        # ("прибыли" -> "прибыть", "марта" -> "март"), so the data lists lemmas and every form counts.
+        self.morphology = d.get("morphology")
+        self._vocab = frozenset(_words(d)) if self.morphology else frozenset()
+        self._lemmas: dict[str, str] = {}
+        # A preposition whose role is told by the case of the word after it: Russian "в Москву"
+        # (accusative) goes there, "в Москве" (locative) is there; "с Украиной" (instrumental) is "with".
+        self.case_roles = {p.lower(): dict(v) for p, v in d.get("case_prepositions", {}).items()}
         def ph(key: str, src: dict = d) -> Phrases:
             return Phrases((w, True) for w in src.get(key, []))
 
@@ -64,6 +72,8 @@ class Cues:
             for w in group["words"]:
                 self.triggers.add(w, spec)
         self.preps = Phrases((w, role) for role, words in d.get("prepositions", {}).items() for w in words)
+        for w in self.case_roles:
+            self.preps.add(w, "by_case")
         self.what = Phrases((w, cat) for cat, words in d.get("what", {}).items() for w in words)
         self.hedges = Phrases((w, level) for level, words in d.get("hedges", {}).items() for w in words)
         self.incident_kinds = [(kind, Phrases((w, True) for w in words)) for kind, words in d.get("incident_kinds", [])]
@@ -131,6 +141,46 @@ class Cues:
         self.weekday_needs_cue = bool(t.get("weekday_needs_cue", True))
         self.relative = Phrases(t.get("relative", {}).items())
         self.since, self.last_year = ph("since", t), ph("last_year", t)
+
+
+    def lemma(self, low: str) -> str:
+        """The form a data file lists for word ``low``: the word itself if listed, else its lemma the data
+        knows (the analyser's likeliest otherwise). Without a morphology library, the word itself."""
+        if not self.morphology or not low.replace("'", "").isalpha():
+            return low
+        hit = self._lemmas.get(low)
+        if hit is None:
+            if low in self._vocab:
+                hit = low
+            else:
+                from ..lang.morph import analyser
+
+                lems = [x.lower() for x in analyser(self.lang, self.morphology).lemmas(low)]
+                hit = next((x for x in lems if x in self._vocab), lems[0] if lems else low)
+            self._lemmas[low] = hit
+            if len(self._lemmas) > 100_000:
+                self._lemmas.clear()
+        return hit
+
+    def cases(self, word: str) -> frozenset:
+        """The grammatical cases ``word`` may be in (empty without a library that tells them)."""
+        if not self.morphology or not word.isalpha():
+            return frozenset()
+        from ..lang.morph import analyser
+
+        an = analyser(self.lang, self.morphology)
+        return an.cases(word) if hasattr(an, "cases") else frozenset()
+
+
+def _words(d) -> list[str]:
+    """Every lower-case word a data file lists, in keys and values alike."""
+    if isinstance(d, str):
+        return d.lower().split()
+    if isinstance(d, dict):
+        return [w for k, v in d.items() if k not in ("name", "notes") for w in _words(k) + _words(v)]
+    if isinstance(d, list):
+        return [w for v in d for w in _words(v)]
+    return []
 
 
 def load_cues(lang: str | None, data_dir: Path | None = None) -> Cues | None:

@@ -1,6 +1,8 @@
 """Argument roles of places: the preposition governing a place makes it an origin, destination, path or location."""
 from __future__ import annotations
 
+import re
+
 from .tokens import PUNCT_BREAK
 
 # A governing preposition further away than this many words is not the place's own.
@@ -35,7 +37,12 @@ class RoleRules:
             t = toks[k]
             if t.attr:
                 break
-            if t.prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
+            prep = t.prep
+            if prep == "by_case":
+                prep = self._case_role(k)
+                if prep is None:
+                    break  # "с Украиной" (with), "в течение": the case says this preposition marks no place
+            if prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
                 # "de Sfax en Tunisie", "Lampedusa, en Italie": after a place it says where that place is
                 # ("de Kiev à Paris" is a route: only a place holding the one before is where that one is)
                 before = k - 1 if k > lo and toks[k - 1].rp is not None and not toks[k - 1].demonym else (
@@ -44,12 +51,12 @@ class RoleRules:
                 after_place = before is not None and (contains(toks[j].rp.place, toks[before].rp.place) or not any(
                     toks[q].prep == "origin" for q in range(max(lo, before - 2), before)))
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
-            if t.prep:
-                if t.prep not in ("locative", "target"):
-                    return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
+            if prep:
+                if prep not in ("locative", "target"):
+                    return prep  # "to the front in Ukraine": the direction outranks the inner "in"
                 if inner is None:
-                    inner, inner_dist, inner_at = t.prep, dist, k
-                elif t.prep == "locative":
+                    inner, inner_dist, inner_at = prep, dist, k
+                elif prep == "locative":
                     inner_dist = -1  # "at bases in X": a second locative, the place is where, not the object
             elif t.rp is not None:
                 # "from Bangladesh's southern port of Chittagong": the owner of the place phrase is no break
@@ -75,6 +82,24 @@ class RoleRules:
                 dist += 1
             k -= 1
         return inner
+
+    def _case_role(self, k: int) -> str | None:
+        """The role a case-governed preposition at token k gives the phrase after it, from the case of the
+        word right after it ("в Москву": accusative, to; "в Москве": locative, at). A word in both cases
+        ("в Тбилиси", indeclinable) is "to" after a movement verb and "at" otherwise; a case the table does
+        not list ("с Украиной", "with") marks no place."""
+        if k + 1 >= len(self.toks):
+            return None
+        nxt = self.toks[k + 1]
+        word = re.split(r"[\s\-–]", nxt.text)[0]
+        table = self.cues.case_roles.get(self.toks[k].low, {})
+        cases = self.cues.cases(word)
+        if not cases:  # "в ДНР", a word the analyser cannot decline: the verb decides
+            return "motion_or_locative" if len(set(table.values())) > 1 else next(iter(table.values()), None)
+        roles = {table[c] for c in cases if c in table}
+        if not roles:
+            return None
+        return roles.pop() if len(roles) == 1 else "motion_or_locative"
 
     def _moving_verb_before(self, k: int, lo: int) -> bool:
         """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne"), not a

@@ -14,7 +14,10 @@ CLAUSE_BREAK = {";", ":", "—", "–"}
 
 def parse_number(text: str, cues: Cues) -> float | None:
     """'1.500' (id) -> 1500, '1,2 juta' -> 1200000, '13,000' (en) -> 13000, 'six' -> 6; vague -> None."""
-    words = text.lower().replace("’", "'").split()
+    low = text.lower().replace("’", "'")
+    if cues.thousands == " ":  # "50 294", "1 067 000": a space between groups of three digits
+        low = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", low)
+    words = [cues.lemma(w) for w in low.split()]
     if not words:
         return None
     scale = 1.0
@@ -94,7 +97,7 @@ def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPl
 
     def words(a: int, b: int) -> None:
         for m in _WORD.finditer(text, a, b):
-            low = m.group().lower().replace("’", "'")
+            low = cues.lemma(m.group().lower().replace("’", "'"))
             parts = low.split("-")
             base = parts[0] if len(parts) > 1 and len(set(parts)) == 1 else low
             if low == "'" and toks and toks[-1].end == m.start() and toks[-1].low + "'" in cues.elisions:
@@ -133,6 +136,9 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
         n, vague = 0, False
         if re.fullmatch(r"\d+(?:[.,]\d+)*", lows[i]):
             n = 1
+            while (cues.thousands == " " and i + n < len(toks) and re.fullmatch(r"\d{3}", lows[i + n])
+                   and text[toks[i + n - 1].end:toks[i + n].start] in (" ", "\u00a0", "\u202f")):
+                n += 1  # "50 294 человека": one number written in groups
         else:
             v = cues.vague.match(lows, i)
             w = cues.number_words.match(lows, i)
