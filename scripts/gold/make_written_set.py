@@ -8,7 +8,7 @@ G = {r["query"]: r for r in geo}
 FIX = {"Geneva": (46.2022, 6.1457, "city"), "Mykolaiv": (46.9659, 31.9974, "city"), "Stepanakert": (39.8153, 46.7519, "city"),
        "Zaporizhzhia": (47.8229, 35.1903, "city"), "Odesa": (46.4857, 30.7438, "city"), "Kherson": (46.6354, 32.6169, "city"),
        "Dnipro": (48.4593, 35.0387, "city"), "Kyiv": (50.4547, 30.5238, "city"), "Sumy": (50.9216, 34.8003, "city"), "Chernihiv": (51.5055, 31.2849, "city"),
-       "Kharkiv": (49.9818, 36.2548, "city"), "Lviv": (49.8383, 24.0232, "city")}
+       "Kharkiv": (49.9818, 36.2548, "city"), "Lviv": (49.8383, 24.0232, "city"), "Dnieper": (46.5, 32.3, "river")}
 for k, (la, lo, kind) in FIX.items():
     G[k] = {"lat": la, "lon": lo, "kind": kind}
 missing = [n for n in names if n not in G]
