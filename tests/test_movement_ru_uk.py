@@ -1,0 +1,90 @@
+"""Movements in Russian and Ukrainian (issue 11): words are read as lemmas through pymorphy3, and the case of
+the word after в/на/с/з tells a destination from a location or an origin. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+import geomap
+from geomap.events import load_cues, parse_number
+from geomap.models import Document
+
+from test_languages import PARAGRAPHS
+
+
+def _moves(text: str, gaz, lang: str):
+    r = geomap.extract(Document(text=text, lang=lang, date="2024-10-18"), lang=lang, gazetteer=gaz)
+
+    def name(pid):
+        return r.place(pid).place.name if pid else None
+
+    return [(name(e.origin), name(e.destination), e.mover) for e in r.events if e.kind == "movement"]
+
+
+def test_russian_paragraph_movements(gaz):
+    text = PARAGRAPHS["ru"][0]
+    assert _moves(text, gaz, "ru") == [("Kharkiv", "Poland", "Украинские беженцы"),
+                                       ("Belgorod", "Kursk Oblast", "технику")]
+
+
+def test_ukrainian_paragraph_movements(gaz):
+    text = PARAGRAPHS["uk"][0]
+    assert _moves(text, gaz, "uk") == [("Lviv", "Odesa", "рятувальники"), ("Bakhmut", "Pokrovsk", "війська")]
+
+
+@pytest.mark.parametrize("lang, text, route", [
+    # every inflected form of a listed lemma counts: прилетела, прибывают, вывезли, евакуювали, повернулися
+    ("ru", "Делегация прилетела в Москву.", (None, "Moscow")),
+    ("ru", "В Берлин из Варшавы ежедневно прибывают тысячи беженцев.", ("Warsaw", "Berlin")),
+    ("ru", "Из Херсона спасатели вывезли 1 300 человек в Николаев.", ("Kherson", "Mykolayiv")),
+    ("uk", "З Вовчанська до Харкова евакуювали 180 мешканців.", ("Vovchansk", "Kharkiv")),
+    ("uk", "Мешканці повернулися в Україну з Польщі.", ("Poland", "Ukraine")),
+])
+def test_inflected_verbs_and_cases(gaz, lang, text, route):
+    assert route in {m[:2] for m in _moves(text, gaz, lang)}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Делегация находится в Москве."),  # locative: where they are, not where they go
+    ("ru", "Украина подписала соглашение с Польшей."),  # "с" + instrumental is "with", no origin
+    ("ru", "Министр выступил на конференции в Женеве."),
+    ("uk", "Письменник народився в Одесі, а живе в Берліні."),
+])
+def test_no_movement(gaz, lang, text):
+    assert _moves(text, gaz, lang) == []
+
+
+def test_accusative_goes_there_locative_is_there(gaz):
+    assert _moves("Войска перебросили в Курскую область.", gaz, "ru") == [(None, "Kursk Oblast", "Войска")]
+    assert _moves("Войска перебросили в Курской области.", gaz, "ru") == []
+
+
+def test_genitive_after_s_is_the_origin(gaz):
+    assert ("Ukraine", "Poland") in {m[:2] for m in _moves("С Украины в Польшу въехали 15 000 человек.", gaz, "ru")}
+
+
+def test_numbers_in_groups_of_three_and_scale_words():
+    ru, uk = load_cues("ru"), load_cues("uk")
+    assert parse_number("50 294", ru) == 50294
+    assert parse_number("1,2 млн", ru) == 1_200_000
+    assert parse_number("2 тисячі", uk) == 2000
+    assert parse_number("два", ru) == 2 and parse_number("двух", ru) == 2  # a number word in any case
+
+
+def test_quantity_of_a_russian_movement(gaz):
+    r = geomap.extract(Document(text="С Украины в Польшу въехали 15 000 человек.", lang="ru"), lang="ru", gazetteer=gaz)
+    ev = [e for e in r.events if e.kind == "movement"]
+    assert len(ev) == 1 and float(ev[0].quantity_value) == 15000
+
+
+def test_lemma_prefers_the_reading_the_data_lists():
+    ru = load_cues("ru")
+    assert ru.lemma("прибыли") == "прибыть"  # not "прибыль" (profit), the likelier reading
+    assert ru.lemma("марта") == "март"
+
+
+def test_a_country_name_is_no_everyday_word_and_no_demonym(gaz):
+    r = geomap.extract("Біженці з України прибули до Польщі з Білорусі.", lang="uk", gazetteer=gaz, events=False)
+    got = {(m.text, p.place.name, m.demonym) for p in r.places for m in p.mentions}
+    assert got == {("України", "Ukraine", False), ("Польщі", "Poland", False), ("Білорусі", "Belarus", False)}
+    r = geomap.extract("Кілька білорусів перетнули кордон.", lang="uk", gazetteer=gaz, events=False)
+    assert {(m.text, m.demonym) for p in r.places for m in p.mentions} == {("білорусів", True)}
