@@ -63,6 +63,10 @@ class Lang:
     # country or state ("Ohio Senate", "Florida Highway Patrol"): the place stays.
     state_bodies: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
+    # Lemmas heading an organisation's name that ends on a country in the genitive, in an
+    # inflected language ("Служба безпеки України", "Пограничная служба Польши",
+    # "Минобороны РФ"): the country there is part of the body's name, not a place named.
+    org_heads_before: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
     # places the first inside (or close to) the second. None: no such cues.
@@ -132,6 +136,7 @@ def _lang_from_data(code: str, d: dict) -> Lang:
         org_links=frozenset(d.get("org_links", ())),
         org_prefixes=frozenset(d.get("org_prefixes", ())),
         state_bodies=frozenset(d.get("state_bodies", ())),
+        org_heads_before=frozenset(d.get("org_heads_before", ())),
         office_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['offices_of_places'])})\s$")
         if d.get("offices_of_places") else None,
         speech_verbs=frozenset(d.get("speech_verbs", ())),
@@ -618,6 +623,13 @@ class Extractor:
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
             if sp.key in L.not_places or (sp.text in L.name_titles and sp.key not in located):
                 continue
+            if names is not None and single and gz.fold(sp.text) in L.not_places:
+                continue  # read through a lemma ("Станом" -> "стан"), the form as written is the everyday word
+            if names is not None and single and not known.big_unit and names.a.person(first.text):
+                person_keys.add(sp.key)  # "Івана", "Андрія": every reading a given name or surname
+                continue
+            if names is not None and L.org_heads_before and _org_owner(text, toks, sp.tok_start, names.a, L):
+                continue
             if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L):
                 vessel_keys.add(sp.key)
                 continue
@@ -865,6 +877,19 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
         if of_kind:
             out[i] = (i + 1, hit[0], tuple(of_kind))
     return out
+
+
+def _org_owner(text: str, toks: list[Token], i: int, analyser, L: Lang) -> bool:
+    """Does the name at token i close an organisation's name: a capitalised run of up to four words right
+    before it, one of them an organisation's head ("Служба безпеки України", "Збройних сил України")?"""
+    k = i
+    while k > 0 and i - k < 4 and _joinable(text, toks[k - 1], toks[k]) and toks[k - 1].text[:1].isalpha():
+        k -= 1
+        w = toks[k].text
+        if w.lower() in L.org_heads_before or any(x.lower() in L.org_heads_before for x in analyser.lemmas(w)[:2]):
+            return toks[k].cap or any(toks[q].cap for q in range(k - 1, max(-1, k - 4), -1)
+                                      if _joinable(text, toks[q], toks[q + 1]))
+    return False
 
 
 def _split_elisions(text: str, toks: list[Token], elisions: tuple[str, ...]) -> list[Token]:
