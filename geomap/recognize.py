@@ -655,9 +655,12 @@ class Extractor:
                 # county is its office or building; the county is the place all the same.
                 join_next = False
             glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
-            if glued_next and big_unit and si in morph_known and gz.fold(sp.text) != sp.key:
+            case_after_prep = si in morph_known and gz.fold(sp.text) != sp.key and prev_k >= 0 \
+                and toks[prev_k].text in L.place_cues_before
+            if glued_next and si in morph_known and gz.fold(sp.text) != sp.key and (big_unit or case_after_prep):
                 # A country or region in a case form is no part of the name after it
-                # ("Глава Чечни Рамзан Кадыров": Chechnya's leader).
+                # ("Глава Чечни Рамзан Кадыров": Chechnya's leader), nor is any place in a case
+                # form after its preposition ("переселенец из Купянска Виктор Вертиев").
                 glued_next = False
             # An acronym beside a place is the place's station, office or branch ("CBC
             # Toronto", "Calgary MLA", "California DMV"): the place stays a mention.
@@ -677,7 +680,7 @@ class Extractor:
             # Small towns side by side with nothing between them are the words of one
             # name: "Gael García Bernal" is an actor, not three villages.
             if single and not big_unit and top_imp < SMALL_TOWN and _common(first.text, L) < 3.0 and (
-                    (join_prev and small_town(prev_k)) or (join_next and small_town(next_k))):
+                    (join_prev and small_town(prev_k)) or (join_next and small_town(next_k) and not case_after_prep)):
                 continue
             # A given name followed by a capitalised word: "Paris Hilton", "Georgia Stevens";
             # when only small towns bear the given name, also a surname that is an everyday
