@@ -553,6 +553,8 @@ class Extractor:
             tk = toks[k]
             if not tk.cap or tk.text in L.name_titles or tk.key in L.not_places:
                 return False
+            if len(tk.text) == 1 and tk.text.lower() in L.place_cues_before:
+                return False  # "У Покровську" after a date: the capital preposition starts no name
             z = _common(tk.text, L)
             if tk.sent_start and z >= 3.0:
                 return False
@@ -630,6 +632,11 @@ class Extractor:
                 continue
             if names is not None and L.org_heads_before and _org_owner(text, toks, sp.tok_start, names.a, L):
                 continue
+            if (names is not None and single and si in morph_known and sp.tok_end < n and toks[sp.tok_end].text.isalpha()
+                    and not all(c.match == gz.MATCH_DEMONYM for c in cands)  # "Российские войска" stay demonyms
+                    and toks[sp.tok_end].text.islower() and _joinable(text, first, toks[sp.tok_end])
+                    and getattr(names.a, "adjective", None) and names.a.adjective(first.text)):
+                continue  # "Покровської громади", "Української мережі": an adjective on a common noun names no place
             if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L):
                 vessel_keys.add(sp.key)
                 continue

@@ -88,3 +88,28 @@ def test_a_country_name_is_no_everyday_word_and_no_demonym(gaz):
     assert got == {("України", "Ukraine", False), ("Польщі", "Poland", False), ("Білорусі", "Belarus", False)}
     r = geomap.extract("Кілька білорусів перетнули кордон.", lang="uk", gazetteer=gaz, events=False)
     assert {(m.text, m.demonym) for p in r.places for m in p.mentions} == {("білорусів", True)}
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    # a country closing an organisation's name is part of the name, as the real excerpts annotate
+    ("uk", "Служба безпеки України затримала агента. Біженці прибули до України.", [("України", 1)]),
+    ("ru", "Об этом сообщило Минобороны РФ. Самолёт вылетел в РФ.", [("РФ", 1)]),
+    # a word whose every reading is a given name is a person, not the town of that name
+    ("uk", "Мати чекала сина Івана у Харкові.", [("Харкові", 0)]),
+    # a capitalised adjective on a common noun names no place; a demonym stays one
+    ("uk", "Радниця Української мережі приїхала до Києва.", [("Києва", 0)]),
+    # a one-letter capital preposition after a date starts no name
+    ("uk", "2025-10-28 У Покровську знову стріляли.", [("Покровську", 0)]),
+    # a place in a case form after its preposition is no part of the name after it
+    ("ru", "Переселенец из Купянска Виктор Вертиев уехал.", [("Купянска", 0)]),
+])
+def test_case_form_names_in_context(gaz, lang, text, places):
+    r = geomap.extract(text, lang=lang, gazetteer=gaz, events=False)
+    got = sorted((m.start, m.text) for p in r.places for m in p.mentions if not m.demonym)
+    want = []
+    for s, nth in places:  # the nth occurrence of s
+        pos = -1
+        for _ in range(nth + 1):
+            pos = text.index(s, pos + 1)
+        want.append((pos, s))
+    assert got == want
