@@ -180,6 +180,8 @@ class FrameRules:
             t = self.toks[k - 1]
             if t.attr or t.trig or t.prep or t.low in PUNCT_BREAK or not (t.alpha or t.is_num or t.rp is not None):
                 break
+            if t.rp is not None and getattr(self, "roles", {}).get(k - 1) not in (None, "direct"):
+                break  # "направить до Росії тисячу саперів": the place its preposition governs is no part of the mover
             if t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux:
                 break
             k -= 1

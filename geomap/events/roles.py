@@ -73,6 +73,8 @@ class RoleRules:
                 return inner
             elif t.low == "," and not comma_used and k > lo and self._name_before(k):
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
+            elif k == j - 1 and t.low in ('"', "«", "„", "“"):
+                pass  # 'до порту "Чорноморськ"', 'в порт «Южный»': the quote opens the name, not a phrase
             elif dist == 0 and t.alpha and self._place_head(k):
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
