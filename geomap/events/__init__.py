@@ -39,7 +39,11 @@ by adding a file, not by changing this code. The keys, all lower case:
   location otherwise, or when the place before them lies inside the one after ("Sfax en Tunisie").
 - ``of_prepositions``: origin words that only name a place after a place noun or a count ("al puerto de
   La Restinga", "miles de migrantes") or after one of the ``of_heads`` ("l'ambassade de France"). ``elisions``: elided words kept apart from the next word
-  ("d'Ukraine", "d'atteindre"). ``destination_before_verb``: the clause may end on its verb ("hat Soldaten
+  ("d'Ukraine", "d'atteindre"). ``presence_origin``: a group told to be somewhere sets out from there
+  when the next sentences move it ("находятся на территории Белоруссии. Их доставят в Россию").
+  ``morphology``: the library (geomap/lang/morph.py) whose lemmas every word is read as, so the lists hold
+  lemmas; ``case_prepositions``: preposition -> {case: role}, the role told by the case of the word after it.
+  ``destination_before_verb``: the clause may end on its verb ("hat Soldaten
   nach Litauen verlegt", "sind auf Lampedusa eingetroffen"), so a destination is also looked for before it.
 - ``what``: category to nouns (troops, civilians, refugees, ships, aircraft, weapons,
   aid, officials). ``noun_phrase_head`` says whether the head of "aid ships" or

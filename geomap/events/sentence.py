@@ -345,6 +345,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     if key not in seen:
                         seen.add(key)
                         out.append(Event(kind=p.kind, place=key[1], **common))
+                if p.kind == "presence" and p.places and p.what and self.cues.presence_origin:
+                    # "... военнослужащие находятся на территории Белоруссии. Их доставят в Россию": a group
+                    # told to be somewhere sets out from there when it moves next
+                    state.pending_origin, state.pending_what, state.pending_at = (
+                        toks[p.places[0]].rp.place.id, p.what, state.sentence)
             if p.kind != "incident":
                 state.last_what = p.what
         return out
