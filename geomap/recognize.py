@@ -620,6 +620,12 @@ class Extractor:
             if known is None:
                 continue
             cands = known.cands
+            if names is not None and L.morphology[2] != "latin" and not sp.text.isascii() \
+                    and sp.key not in names.demonyms and any(c.match == gz.MATCH_DEMONYM for c in cands):
+                # The gazetteer's demonyms are English: "Сомали" folds to "somali", but in Cyrillic it is the
+                # country's own name, not the adjective
+                cands = tuple(gz.Candidate(c.row, gz.MATCH_ALT, c.similarity) if c.match == gz.MATCH_DEMONYM else c
+                              for c in cands)
             first, last = toks[sp.tok_start], toks[sp.tok_end - 1]
             single = sp.tok_end - sp.tok_start == 1
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4

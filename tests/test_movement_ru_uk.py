@@ -113,3 +113,21 @@ def test_case_form_names_in_context(gaz, lang, text, places):
             pos = text.index(s, pos + 1)
         want.append((pos, s))
     assert got == want
+
+
+def test_genitive_list_gives_every_origin_and_cyrillic_name_is_no_english_demonym(gaz):
+    # "Сомали" folds to "somali", the English demonym; in Cyrillic it is the country's own name
+    text = "За сутки в Польшу пытались попасть 107 иностранцев, в том числе граждане Сомали, Индии и Афганистана."
+    assert {m[:2] for m in _moves(text, gaz, "ru")} == {("Somalia", "Poland"), ("India", "Poland"),
+                                                        ("Afghanistan", "Poland")}
+
+
+def test_a_group_told_to_be_somewhere_sets_out_from_there(gaz):
+    text = ("Освобождённые военнослужащие находятся на территории Белоруссии. "
+            "Всех освобождённых бойцов доставят в Россию.")
+    assert ("Belarus", "Russia") in {m[:2] for m in _moves(text, gaz, "ru")}
+
+
+def test_quoted_name_keeps_its_preposition(gaz):
+    assert ("Istanbul", "Chornomors’k") in {m[:2] for m in _moves(
+        'Балкер вийшов зі Стамбула і прямує до порту "Чорноморськ".', gaz, "uk")}

@@ -126,7 +126,9 @@ class FrameRules:
                 p.quantity, p.quantity_value = q
             gen = self._genitive(hit[0] + hit[1]) if c.genitive_origin else None
             if gen is not None and self._usable(gen) and self.roles.get(gen) is None:
-                p.implicit_origin = gen
+                p.implicit_origin = gen  # ... each of a list: "граждане Сомали, Индии и Афганистана"
+                p.implicit_origins = [q for q in range(gen, min(len(self.toks), gen + 12)) if self._usable(q) and all(
+                    self.lows[r] in c.coord_words or self._usable(r) for r in range(gen, q))]
             mod = self._np_place(hit[0], -1, 4) if c.head_last else gen
             p.actor = self._name(mod)
             # "North Korean troops", "German soldiers": the nationality of what moved is where it came from,
