@@ -641,7 +641,8 @@ class Extractor:
             if (names is not None and single and si in morph_known and sp.tok_end < n and toks[sp.tok_end].text.isalpha()
                     and not all(c.match == gz.MATCH_DEMONYM for c in cands)  # "Российские войска" stay demonyms
                     and toks[sp.tok_end].text.islower() and _joinable(text, first, toks[sp.tok_end])
-                    and getattr(names.a, "adjective", None) and names.a.adjective(first.text)):
+                    and getattr(names.a, "adjective", None) and names.a.adjective(first.text)
+                    and names.a.pos(toks[sp.tok_end].text) == "NOUN"):
                 continue  # "Покровської громади", "Української мережі": an adjective on a common noun names no place
             if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L):
                 vessel_keys.add(sp.key)
@@ -754,7 +755,8 @@ class Extractor:
                 # its own name ("Chad" is; "Man" is the Isle of Man only by a short form).
                 # Only a table of lower-case words says that: wordfreq's counts mix in the
                 # capitalised name ("Amerika" in Indonesian).
-                if z >= 5.5 and not (big_unit and (L.common is None or known.name_big)):
+                if z >= 5.5 and not (big_unit and (L.common is None or known.name_big)) \
+                        and not (names is not None and sp.key in names.demonyms):  # "Українські війська"
                     continue
                 # "Park County, Colorado": a region after a place and a comma is the
                 # region, however common the word.
