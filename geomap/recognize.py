@@ -633,7 +633,8 @@ class Extractor:
                 continue
             if names is not None and single and gz.fold(sp.text) in L.not_places:
                 continue  # read through a lemma ("Станом" -> "стан"), the form as written is the everyday word
-            if names is not None and single and not known.big_unit and names.a.person(first.text):
+            if names is not None and single and not known.big_unit and sp.key not in names.extra \
+                    and names.a.person(first.text):
                 person_keys.add(sp.key)  # "Івана", "Андрія": every reading a given name or surname
                 continue
             if names is not None and L.org_heads_before and _org_owner(text, toks, sp.tok_start, names.a, L):
@@ -670,11 +671,12 @@ class Extractor:
                 join_next = False
             glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
             case_after_prep = si in morph_known and gz.fold(sp.text) != sp.key and prev_k >= 0 \
-                and toks[prev_k].text in L.place_cues_before
+                and toks[prev_k].text in L.place_cues_before and next_k < n and names.a.person(toks[next_k].text)
             if glued_next and si in morph_known and gz.fold(sp.text) != sp.key and (big_unit or case_after_prep):
                 # A country or region in a case form is no part of the name after it
                 # ("Глава Чечни Рамзан Кадыров": Chechnya's leader), nor is any place in a case
-                # form after its preposition ("переселенец из Купянска Виктор Вертиев").
+                # form after its preposition, before a person's name ("переселенец из Купянска Виктор
+                # Вертиев"; but "w Nysie Kłodzkiej" is one name).
                 glued_next = False
             # An acronym beside a place is the place's station, office or branch ("CBC
             # Toronto", "Calgary MLA", "California DMV"): the place stays a mention.
@@ -750,7 +752,7 @@ class Extractor:
                 if sp.text != sp.text.upper():
                     continue
             elif single:
-                z = 0.0 if state_abbr else _common(first.text, L)
+                z = 0.0 if state_abbr or (names is not None and sp.key in names.extra) else _common(first.text, L)
                 # "Young Man of the Year": an everyday lower-case word is a big unit only by
                 # its own name ("Chad" is; "Man" is the Isle of Man only by a short form).
                 # Only a table of lower-case words says that: wordfreq's counts mix in the
@@ -858,7 +860,7 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     n = len(toks)
     for i, t in enumerate(toks):
-        if not t.cap or not t.text[:1].isalpha():
+        if not t.text[:1].isalpha() or not (t.cap or names.lower_name(t.text)):
             continue
         run, ws = [], []
         for k in range(i, n):

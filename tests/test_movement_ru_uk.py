@@ -131,3 +131,11 @@ def test_a_group_told_to_be_somewhere_sets_out_from_there(gaz):
 def test_quoted_name_keeps_its_preposition(gaz):
     assert ("Istanbul", "Chornomors’k") in {m[:2] for m in _moves(
         'Балкер вийшов зі Стамбула і прямує до порту "Чорноморськ".', gaz, "uk")}
+
+
+def test_lower_case_russia_in_ukrainian_and_a_name_the_language_data_adds(gaz):
+    # Ukrainian outlets write "росія" in lower case; "Чорнобиль" is in the language file's names
+    r = geomap.extract("Шахта зупинилася через наступ росії. Захисники були на Азовсталі та в Чорнобилі.",
+                       lang="uk", gazetteer=gaz, events=False)
+    assert {(m.text, p.place.name) for p in r.places for m in p.mentions} >= {("росії", "Russia"),
+                                                                            ("Чорнобилі", "Chornobyl")}

@@ -74,6 +74,8 @@ class Names:
         # Words for a unit that stand beside its name ("Chersonskou oblast", "w obwodzie
         # charkowskim", "Oblast Cherson"): the unit word joins the mention.
         self.units = {gz.fold(w): kind for w, kind in data.get("unit_words", {}).items()}
+        # Names the language's press also writes in lower case ("наступ росії"), as lemmas.
+        self.lower_names = frozenset(w.lower() for w in data.get("lower_case_names", ()))
         self.demonyms: dict[str, tuple] = {}
         self._demonym_lemmas: set[str] = set()
         for target, forms in data.get("demonyms", {}).items():
@@ -124,6 +126,11 @@ class Names:
         if not found:
             return None
         return found[0], tuple(_dedupe([c for k in found for c in self.g.lookup(k)]))
+
+    def lower_name(self, word: str) -> bool:
+        """Is this lower-case word a form of a name the press writes in lower case ("росії", "рф")?"""
+        return bool(self.lower_names) and (word.lower() in self.lower_names or any(
+            x.lower() in self.lower_names for x in self.a.lemmas(word)[:2]))
 
     def unit_kind(self, word: str) -> str | None:
         """The kind a unit word names ("области", "obwodzie", "oblast" -> "admin1")."""
