@@ -35,6 +35,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         t = self.toks[k]
         if t.rp is None or t.demonym or t.attr:
             return False
+        if k > 0 and self.lows[k - 1] in self.cues.flag_words and self.cues.morphology:
+            return False  # "під прапором Ліберії": the flag a ship flies is neither where it left nor where it goes
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
         # "Asia–Europe routes": the noun after a dashed pair belongs to the pair
         paired = k >= 2 and self.toks[k - 1].text in DASHES and self.toks[k - 2].rp is not None
