@@ -139,3 +139,12 @@ def test_lower_case_russia_in_ukrainian_and_a_name_the_language_data_adds(gaz):
                        lang="uk", gazetteer=gaz, events=False)
     assert {(m.text, p.place.name) for p in r.places for m in p.mentions} >= {("росії", "Russia"),
                                                                             ("Чорнобилі", "Chornobyl")}
+
+
+def test_taking_people_in_is_their_arrival(gaz):
+    assert _moves("Германия приняла 800 тысяч беженцев из Украины.", gaz, "ru") == [
+        ("Ukraine", "Germany", "800 тысяч беженцев")]
+    assert ("Ukraine", "Germany") in {m[:2] for m in _moves(
+        "В Германии зарегистрировано 50 294 беженца из Украины.", gaz, "ru")}
+    # a law moves nowhere: Poland is no destination
+    assert not [m for m in _moves("Польша приняла закон о беженцах из Украины.", gaz, "ru") if m[1] == "Poland"]

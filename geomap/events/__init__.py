@@ -32,7 +32,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   destination); destination_direct and origin_direct (the object is the place:
   "entered X", "fled X"); departure ("left X for Y"); origin_statement ("came from X": only
   completes an arrival told just before, alone it is a home, not a journey); deploy ("deployed in X" is a
-  presence); nominal (a noun such as "deployment", which has no subject and no date
+  presence); host (a verb of taking people in, "приняла беженцев": they arrived at the subject, or at the
+  place named "in"); nominal (a noun such as "deployment", which has no subject and no date
   before it); direct_object (an incident verb whose object is the target).
 - ``prepositions``: destination, origin, transit, locative and target words; ``motion_or_locative``
   words (French "à", "en", "au") are a destination after a movement word ("envoyés en Pologne") and a
