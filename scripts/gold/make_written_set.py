@@ -1,3 +1,14 @@
+"""Build a self-written movement set (tests/data/movements/<lang>.jsonl) from passages written with markup.
+
+    python scripts/gold/make_written_set.py scripts/gold/ru_written.py ru tests/data/movements/ru.jsonl
+
+Each passage in the source's ``P`` list is (date, story, text, movements, presences). In the text a place is
+written ``[[surface|English name]]`` (``[[surface|English name|d]]`` for a demonym); movement ends and presence
+places name a marker by its surface (first occurrence). Offsets are computed here, never by hand, and each
+referent's coordinates come from ``geomap geocode`` on the English name chosen by the writer (or FIX below
+where the gazetteer's first answer is another place of that name): the gold says what the text means, not
+what geomap reads in it. Evidence is the sentence holding the movement's end.
+"""
 import json, re, subprocess, sys, importlib.util
 src, lang, out = sys.argv[1], sys.argv[2], sys.argv[3]
 spec = importlib.util.spec_from_file_location("src", src); m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
