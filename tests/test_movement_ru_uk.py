@@ -148,3 +148,9 @@ def test_taking_people_in_is_their_arrival(gaz):
         "В Германии зарегистрировано 50 294 беженца из Украины.", gaz, "ru")}
     # a law moves nowhere: Poland is no destination
     assert not [m for m in _moves("Польша приняла закон о беженцах из Украины.", gaz, "ru") if m[1] == "Poland"]
+
+
+def test_people_who_left_a_country_named_by_demonym_set_out_from_it(gaz):
+    text = ("Багато українців змушені покинути свої домівки та тікати за кордон. "
+            "Велика кількість людей отримує прихисток у Німеччині.")
+    assert ("Ukraine", "Germany") in {m[:2] for m in _moves(text, gaz, "uk")}

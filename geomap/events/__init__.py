@@ -40,8 +40,9 @@ by adding a file, not by changing this code. The keys, all lower case:
   location otherwise, or when the place before them lies inside the one after ("Sfax en Tunisie").
 - ``of_prepositions``: origin words that only name a place after a place noun or a count ("al puerto de
   La Restinga", "miles de migrantes") or after one of the ``of_heads`` ("l'ambassade de France"). ``elisions``: elided words kept apart from the next word
-  ("d'Ukraine", "d'atteindre"). ``presence_origin``: a group told to be somewhere sets out from there
-  when the next sentences move it ("находятся на территории Белоруссии. Их доставят в Россию").
+  ("d'Ukraine", "d'atteindre"). ``presence_origin``: a group told to be somewhere, or to have left a country
+  named only by its demonym, sets out from there when the next sentences move it ("находятся на территории
+  Белоруссии. Их доставят в Россию", "багато українців змушені покинути домівки").
   ``morphology``: the library (geomap/lang/morph.py) whose lemmas every word is read as, so the lists hold
   lemmas; ``case_prepositions``: preposition -> {case: role}, the role told by the case of the word after it.
   ``destination_before_verb``: the clause may end on its verb ("hat Soldaten

@@ -58,6 +58,12 @@ class FrameRules:
             if trig.kind == "movement":
                 self._cargo(p)
                 self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
+                o = p.implicit_origin
+                if c.presence_origin and o is not None and self.toks[o].demonym and "arrival" not in trig.flags:
+                    # "багато українців змушені покинути домівки. Велика кількість людей отримує прихисток у
+                    # Німеччині": people who left, named only by their demonym, set out from that country
+                    st = self.state
+                    st.pending_origin, st.pending_what, st.pending_at = self.toks[o].rp.place.id, p.what, st.sentence
             return None
         if trig.kind == "incident":
             self._incident(p, g)
