@@ -154,3 +154,12 @@ def test_people_who_left_a_country_named_by_demonym_set_out_from_it(gaz):
     text = ("Багато українців змушені покинути свої домівки та тікати за кордон. "
             "Велика кількість людей отримує прихисток у Німеччині.")
     assert ("Ukraine", "Germany") in {m[:2] for m in _moves(text, gaz, "uk")}
+
+
+def test_refugees_now_in_other_countries_went_there(gaz):
+    text = ("Сотни тысяч украинцев стали беженцами. "
+            "Подавляющее их большинство находятся в Польше (около полумиллиона), Словакии и Венгрии.")
+    routes = {m[:2] for m in _moves(text, gaz, "ru")}
+    assert {("Ukraine", "Poland"), ("Ukraine", "Slovakia"), ("Ukraine", "Hungary")} <= routes
+    # without refugees leaving a country first, people somewhere are only there
+    assert _moves("Подавляющее большинство туристов находятся в Польше и Словакии.", gaz, "ru") == []

@@ -117,6 +117,14 @@ class RoleRules:
         "Chad, Egypt as well as South Sudan")?"""
         c = self.cues
         covered = {q for i, n, _ in c.coord.scan(self.lows, a + 1, b) for q in range(i, i + n)}
+        depth = 0
+        for q in range(a + 1, b):  # "в Польше (около полумиллиона), Словакии": a bracket's aside is no break
+            if self.lows[q] == "(":
+                depth += 1
+            if depth:
+                covered.add(q)
+            if self.lows[q] == ")" and depth:
+                depth -= 1
         between = range(a + 1, b)
         return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers for q in between)
 
