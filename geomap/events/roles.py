@@ -117,14 +117,13 @@ class RoleRules:
         "Chad, Egypt as well as South Sudan")?"""
         c = self.cues
         covered = {q for i, n, _ in c.coord.scan(self.lows, a + 1, b) for q in range(i, i + n)}
-        depth = 0
-        for q in range(a + 1, b):  # "в Польше (около полумиллиона), Словакии": a bracket's aside is no break
-            if self.lows[q] == "(":
-                depth += 1
-            if depth:
-                covered.add(q)
-            if self.lows[q] == ")" and depth:
-                depth -= 1
+        q = a + 1
+        while q < b:  # "в Польше (около полумиллиона), Словакии": an aside in brackets naming no place is no break
+            close = next((r for r in range(q + 1, b) if self.lows[r] == ")"), None) if self.lows[q] == "(" else None
+            if close is not None and not any(self.toks[r].rp is not None for r in range(q, close)):
+                covered.update(range(q, close + 1))
+                q = close
+            q += 1
         between = range(a + 1, b)
         return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers for q in between)
 
