@@ -63,6 +63,10 @@ class Lang:
     # country or state ("Ohio Senate", "Florida Highway Patrol"): the place stays.
     state_bodies: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
+    # Lemmas heading an organisation's name that ends on a country in the genitive, in an
+    # inflected language ("Служба безпеки України", "Пограничная служба Польши",
+    # "Минобороны РФ"): the country there is part of the body's name, not a place named.
+    org_heads_before: frozenset = frozenset()
     unit_heads: dict = field(default_factory=dict)
     # "X is a town in Y", "X, a village near Y": the text between two names that
     # places the first inside (or close to) the second. None: no such cues.
@@ -136,6 +140,7 @@ def _lang_from_data(code: str, d: dict) -> Lang:
         org_links=frozenset(d.get("org_links", ())),
         org_prefixes=frozenset(d.get("org_prefixes", ())),
         state_bodies=frozenset(d.get("state_bodies", ())),
+        org_heads_before=frozenset(d.get("org_heads_before", ())),
         office_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['offices_of_places'])})\s$")
         if d.get("offices_of_places") else None,
         speech_verbs=frozenset(d.get("speech_verbs", ())),
@@ -567,6 +572,8 @@ class Extractor:
             tk = toks[k]
             if not tk.cap or tk.text in L.name_titles or tk.key in L.not_places:
                 return False
+            if len(tk.text) == 1 and tk.text.lower() in L.place_cues_before:
+                return False  # "У Покровську" after a date: the capital preposition starts no name
             z = _common(tk.text, L)
             if tk.sent_start and z >= 3.0:
                 return False
@@ -632,11 +639,31 @@ class Extractor:
             if known is None:
                 continue
             cands = known.cands
+            if names is not None and L.morphology[2] != "latin" and not sp.text.isascii() \
+                    and sp.key not in names.demonyms and any(c.match == gz.MATCH_DEMONYM for c in cands):
+                # The gazetteer's demonyms are English: "Сомали" folds to "somali", but in Cyrillic it is the
+                # country's own name, not the adjective
+                cands = tuple(gz.Candidate(c.row, gz.MATCH_ALT, c.similarity) if c.match == gz.MATCH_DEMONYM else c
+                              for c in cands)
             first, last = toks[sp.tok_start], toks[sp.tok_end - 1]
             single = sp.tok_end - sp.tok_start == 1
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
             if sp.key in L.not_places or (sp.text in L.name_titles and sp.key not in located):
                 continue
+            if names is not None and single and gz.fold(sp.text) in L.not_places:
+                continue  # read through a lemma ("Станом" -> "стан"), the form as written is the everyday word
+            if names is not None and single and not known.big_unit and sp.key not in names.extra \
+                    and names.a.person(first.text):
+                person_keys.add(sp.key)  # "Івана", "Андрія": every reading a given name or surname
+                continue
+            if names is not None and L.org_heads_before and _org_owner(text, toks, sp.tok_start, names.a, L):
+                continue
+            if (names is not None and single and si in morph_known and sp.tok_end < n and toks[sp.tok_end].text.isalpha()
+                    and not all(c.match == gz.MATCH_DEMONYM for c in cands)  # "Российские войска" stay demonyms
+                    and toks[sp.tok_end].text.islower() and _joinable(text, first, toks[sp.tok_end])
+                    and getattr(names.a, "adjective", None) and names.a.adjective(first.text)
+                    and names.a.pos(toks[sp.tok_end].text) == "NOUN"):
+                continue  # "Покровської громади", "Української мережі": an adjective on a common noun names no place
             if _is_vessel(text, sp.start, sp.end, toks[sp.tok_start - 1] if sp.tok_start else None, L) \
                     and not ("country" in known.kinds and not (sp.tok_start and toks[sp.tok_start - 1].text in L.vessel_prefixes)):
                 # ...but a country after a vessel word is the flag it flies ("kapal Vietnam").
@@ -665,10 +692,14 @@ class Extractor:
                 join_next = False
             glued_prev, glued_next = join_prev and name_like(prev_k), join_next and name_like(next_k)
             case_form = si in morph_known and gz.fold(sp.text) != sp.key
-            if glued_next and case_form and (big_unit or toks[next_k].text in given):
+            case_after_prep = case_form and prev_k >= 0 and toks[prev_k].text in L.place_cues_before \
+                and next_k < n and names.a.person(toks[next_k].text)
+            if glued_next and case_form and (big_unit or toks[next_k].text in given or case_after_prep):
                 # A country or region in a case form is no part of the name after it
                 # ("Глава Чечни Рамзан Кадыров": Chechnya's leader), nor is a town before a
-                # given name ("Burmistrz Kłodzka Michał Piszko": Kłodzko's mayor).
+                # given name ("Burmistrz Kłodzka Michał Piszko": Kłodzko's mayor), nor any place
+                # in a case form after its preposition, before a person's name ("переселенец из
+                # Купянска Виктор Вертиев"; but "w Nysie Kłodzkiej" is one name).
                 glued_next = False
             # An acronym beside a place is the place's station, office or branch ("CBC
             # Toronto", "Calgary MLA", "California DMV"): the place stays a mention.
@@ -688,7 +719,7 @@ class Extractor:
             # Small towns side by side with nothing between them are the words of one
             # name: "Gael García Bernal" is an actor, not three villages.
             if single and not big_unit and top_imp < SMALL_TOWN and _common(first.text, L) < 3.0 and (
-                    (join_prev and small_town(prev_k)) or (join_next and small_town(next_k))):
+                    (join_prev and small_town(prev_k)) or (join_next and small_town(next_k) and not case_after_prep)):
                 continue
             # A given name followed by a capitalised word: "Paris Hilton", "Georgia Stevens";
             # when only small towns bear the given name, also a surname that is an everyday
@@ -745,12 +776,13 @@ class Extractor:
                 if sp.text != sp.text.upper():
                     continue
             elif single:
-                z = 0.0 if state_abbr else _common(first.text, L)
+                z = 0.0 if state_abbr or (names is not None and sp.key in names.extra) else _common(first.text, L)
                 # "Young Man of the Year": an everyday lower-case word is a big unit only by
                 # its own name ("Chad" is; "Man" is the Isle of Man only by a short form).
                 # Only a table of lower-case words says that: wordfreq's counts mix in the
                 # capitalised name ("Amerika" in Indonesian).
-                if z >= 5.5 and not (big_unit and (L.common is None or known.name_big)):
+                if z >= 5.5 and not (big_unit and (L.common is None or known.name_big)) \
+                        and not (names is not None and sp.key in names.demonyms):  # "Українські війська"
                     continue
                 # "Park County, Colorado": a region after a place and a comma is the
                 # region, however common the word.
@@ -870,7 +902,7 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     n = len(toks)
     for i, t in enumerate(toks):
-        if not t.cap or not t.text[:1].isalpha():
+        if not t.text[:1].isalpha() or not (t.cap or names.lower_name(t.text)):
             continue
         run, ws = [], []
         for k in range(i, n):
@@ -917,6 +949,19 @@ def _inflected_runs(text: str, toks: list[Token], names) -> dict[int, tuple]:
         if of_kind:
             out[i] = (i + 1, hit[0], tuple(of_kind))
     return out
+
+
+def _org_owner(text: str, toks: list[Token], i: int, analyser, L: Lang) -> bool:
+    """Does the name at token i close an organisation's name: a capitalised run of up to four words right
+    before it, one of them an organisation's head ("Служба безпеки України", "Збройних сил України")?"""
+    k = i
+    while k > 0 and i - k < 4 and _joinable(text, toks[k - 1], toks[k]) and toks[k - 1].text[:1].isalpha():
+        k -= 1
+        w = toks[k].text
+        if w.lower() in L.org_heads_before or any(x.lower() in L.org_heads_before for x in analyser.lemmas(w)[:2]):
+            return toks[k].cap or any(toks[q].cap for q in range(k - 1, max(-1, k - 4), -1)
+                                      if _joinable(text, toks[q], toks[q + 1]))
+    return False
 
 
 def _split_elisions(text: str, toks: list[Token], elisions: tuple[str, ...]) -> list[Token]:

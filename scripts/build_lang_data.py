@@ -104,6 +104,11 @@ def _name_test(code, d, library, g, gz):
             lemma = parses[0].normal_form if parses else w
             if gz.fold(lemma) in own:
                 return True
+            if z >= 5.0 and len(lemma) >= 5 and not any(ch.isupper() for ch in lemma):
+                # However frequent, a word whose lemma is a country's name is that country
+                # ("україни": Ukrainian dictionaries tag no places, and the name is among
+                # the language's commonest words).
+                return any(kind == "country" for kind, _, _ in place_rows(lemma))
             return z < 5.0 and (gazetteer_name(lemma, z, 4.5, 5.0) or gazetteer_name(w, z, 4.5, 5.0))
         return is_name
 

@@ -32,14 +32,20 @@ by adding a file, not by changing this code. The keys, all lower case:
   destination); destination_direct and origin_direct (the object is the place:
   "entered X", "fled X"); departure ("left X for Y"); origin_statement ("came from X": only
   completes an arrival told just before, alone it is a home, not a journey); deploy ("deployed in X" is a
-  presence); nominal (a noun such as "deployment", which has no subject and no date
+  presence); host (a verb of taking people in, "приняла беженцев": they arrived at the subject, or at the
+  place named "in"); nominal (a noun such as "deployment", which has no subject and no date
   before it); direct_object (an incident verb whose object is the target).
 - ``prepositions``: destination, origin, transit, locative and target words; ``motion_or_locative``
   words (French "à", "en", "au") are a destination after a movement word ("envoyés en Pologne") and a
   location otherwise, or when the place before them lies inside the one after ("Sfax en Tunisie").
 - ``of_prepositions``: origin words that only name a place after a place noun or a count ("al puerto de
   La Restinga", "miles de migrantes") or after one of the ``of_heads`` ("l'ambassade de France"). ``elisions``: elided words kept apart from the next word
-  ("d'Ukraine", "d'atteindre"). ``destination_before_verb``: the clause may end on its verb ("hat Soldaten
+  ("d'Ukraine", "d'atteindre"). ``presence_origin``: a group told to be somewhere, or to have left a country
+  named only by its demonym, sets out from there when the next sentences move it ("находятся на территории
+  Белоруссии. Их доставят в Россию", "багато українців змушені покинути домівки").
+  ``morphology``: the library (geomap/lang/morph.py) whose lemmas every word is read as, so the lists hold
+  lemmas; ``case_prepositions``: preposition -> {case: role}, the role told by the case of the word after it.
+  ``destination_before_verb``: the clause may end on its verb ("hat Soldaten
   nach Litauen verlegt", "sind auf Lampedusa eingetroffen"), so a destination is also looked for before it.
 - ``what``: category to nouns (troops, civilians, refugees, ships, aircraft, weapons,
   aid, officials). ``noun_phrase_head`` says whether the head of "aid ships" or

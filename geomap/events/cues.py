@@ -86,9 +86,17 @@ class Cues:
 
     def __init__(self, lang: str, d: dict):
         self.lang = lang
-        # Inflected languages list their verbs and nouns as lemmas, matched through the morphology
-        # library their language file names (geomap/lang/morph.py): every inflected form counts.
-        self.lemma = _lemmatizer(lang) if d.get("match_lemmas") else None
+        # Inflected languages list their verbs and nouns as lemmas. Polish and Czech ("match_lemmas")
+        # match each word as written or as its lemma by the morphology library their language file
+        # names (geomap/lang/morph.py); Russian and Ukrainian name the library here ("morphology") and
+        # every word is read as its lemma ("прибыли" -> "прибыть", "марта" -> "март").
+        self.lemma_of = _lemmatizer(lang) if d.get("match_lemmas") else None
+        self.morphology = d.get("morphology")
+        self._vocab = frozenset(_words(d)) if self.morphology else frozenset()
+        self._lemmas: dict[str, str] = {}
+        # A preposition whose role is told by the case of the word after it: Russian "в Москву"
+        # (accusative) goes there, "в Москве" (locative) is there; "с Украиной" (instrumental) is "with".
+        self.case_roles = {p.lower(): dict(v) for p, v in d.get("case_prepositions", {}).items()}
         def ph(key: str, src: dict = d) -> Phrases:
             return Phrases((w, True) for w in src.get(key, []))
 
@@ -98,6 +106,8 @@ class Cues:
             for w in group["words"]:
                 self.triggers.add(w, spec)
         self.preps = Phrases((w, role) for role, words in d.get("prepositions", {}).items() for w in words)
+        for w in self.case_roles:
+            self.preps.add(w, "by_case")
         self.what = Phrases((w, cat) for cat, words in d.get("what", {}).items() for w in words)
         self.hedges = Phrases((w, level) for level, words in d.get("hedges", {}).items() for w in words)
         self.incident_kinds = [(kind, Phrases((w, True) for w in words)) for kind, words in d.get("incident_kinds", [])]
@@ -156,6 +166,7 @@ class Cues:
         self.of_heads = set(d.get("of_heads", []))
         self.elisions = set(d.get("elisions", []))
         self.dest_before_verb = bool(d.get("destination_before_verb"))
+        self.presence_origin = bool(d.get("presence_origin"))
         a = d.get("attribution", {})
         self.src_before, self.src_after, self.according = ph("source_before", a), ph("source_after", a), ph("according", a)
         self.impersonal, self.media, self.statement_nouns = ph("impersonal", a), ph("media_words", a), ph("statement_nouns", a)
@@ -190,7 +201,7 @@ class Cues:
         are a superset of the tokens events.tokens.tokenize reads (each word whole, cut at its
         hyphens and apostrophes, and re-joined with an elision's apostrophe), so a sentence that
         could tell something is never passed over; a false "maybe" only costs the full reading."""
-        if self.lemma is not None:
+        if self.lemma_of is not None or self.morphology:
             return True  # phrases listed as lemmas meet forms the sentence's words do not show
         if self._gate is None:  # built on first use: a run without events never pays for it
             from ..gazetteer import zipf
@@ -229,6 +240,46 @@ def _lemmatizer(code: str):
     def lemma(word: str) -> str:
         return an.lemmas(word)[0].lower()
     return lemma
+
+
+    def lemma(self, low: str) -> str:
+        """The form a data file lists for word ``low``: the word itself if listed, else its lemma the data
+        knows (the analyser's likeliest otherwise). Without a morphology library, the word itself."""
+        if not self.morphology or not low.replace("'", "").isalpha():
+            return low
+        hit = self._lemmas.get(low)
+        if hit is None:
+            if low in self._vocab:
+                hit = low
+            else:
+                from ..lang.morph import analyser
+
+                lems = [x.lower() for x in analyser(self.lang, self.morphology).lemmas(low)]
+                hit = next((x for x in lems if x in self._vocab), lems[0] if lems else low)
+            self._lemmas[low] = hit
+            if len(self._lemmas) > 100_000:
+                self._lemmas.clear()
+        return hit
+
+    def cases(self, word: str) -> frozenset:
+        """The grammatical cases ``word`` may be in (empty without a library that tells them)."""
+        if not self.morphology or not word.isalpha():
+            return frozenset()
+        from ..lang.morph import analyser
+
+        an = analyser(self.lang, self.morphology)
+        return an.cases(word) if hasattr(an, "cases") else frozenset()
+
+
+def _words(d) -> list[str]:
+    """Every lower-case word a data file lists, in keys and values alike."""
+    if isinstance(d, str):
+        return d.lower().split()
+    if isinstance(d, dict):
+        return [w for k, v in d.items() if k not in ("name", "notes") for w in _words(k) + _words(v)]
+    if isinstance(d, list):
+        return [w for v in d for w in _words(v)]
+    return []
 
 
 def load_cues(lang: str | None, data_dir: Path | None = None) -> Cues | None:

@@ -13,7 +13,7 @@ class FrameRules:
 
     def _triggers(self) -> list[Trigger]:
         trigs: list[Trigger] = []
-        alt = self.bases if self.cues.lemma is not None else None  # "przybyli" is "przybyć"
+        alt = self.bases if self.cues.lemma_of is not None else None  # "przybyli" is "przybyć"
         for i, n, spec in self.cues.triggers.scan(self.lows, alt=alt):
             last = trigs[-1] if trigs else None
             if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
@@ -70,12 +70,14 @@ class FrameRules:
             self._cargo(p)
             if not self._homeward(p):
                 self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
-                dem = p.implicit_origin
-                if dem is not None and self.toks[dem].demonym and not self.toks[dem].attr and c.pro_drop:
-                    # "Ukrajinci prchají do všech sousedních zemí": no place told, but where the group is from;
-                    # "... jich překročilo hranice do Polska" goes on with the group the verb alone names
+                o = p.implicit_origin
+                if o is not None and self.toks[o].demonym and (
+                        (c.pro_drop and not self.toks[o].attr)
+                        or (c.presence_origin and "arrival" not in trig.flags)):
+                    # "Ukrajinci prchají do všech sousedních zemí", "багато українців змушені покинути
+                    # домівки": no place told, but where the group is from; the next verb goes on with it
                     st = self.state
-                    st.pending_origin, st.pending_what, st.pending_at = self.toks[dem].rp.place.id, p.what, st.sentence
+                    st.pending_origin, st.pending_what, st.pending_at = self.toks[o].rp.place.id, p.what, st.sentence
                 return None
         elif trig.kind == "incident":
             self._incident(p, g)
@@ -128,6 +130,8 @@ class FrameRules:
         if p.kind == "movement":
             for rule in MOVEMENT_END_RULES:  # in order: each may read what the ones before it found
                 getattr(self, rule)(p)
+            if "host" in trig.flags and not p.dest:
+                self._host(p)
             return bool(p.dest or p.places or p.origin is not None)
         if p.kind == "presence":
             here = {"locative", "near_direct"}
@@ -139,6 +143,23 @@ class FrameRules:
             want = {"locative", "target", "near_direct"} | ({"direct"} if "direct_object" in flags else set())
             p.places = self._contained(self._placed([*range(ca, lb), *range(g[0].end, g[-1].i), *range(ra, rb)], want))
         return bool(p.places)
+
+    def _host(self, p: Partial) -> None:
+        """"Германия приняла 800 тысяч беженцев из Украины", "в Германии зарегистрировано 50 294 соискателя
+        убежища из Украины": people taken in arrived where they are taken in, the subject or the place
+        named "in"; only people (refugees, civilians) count, so "приняла закон" moves nothing."""
+        (ca, lb), (ra, rb) = p.clause, p.right
+        hit = self._what_in(ra, rb) or self._what_in(ca, lb)
+        if hit is None or hit[2] not in ("refugees", "civilians") or self._any(
+                self.cues.not_movers, min(p.trig.end, hit[0]), max(p.trig.end, hit[0])):
+            return  # "приняла закон о беженцах": the law is what it took
+        subj = self._subject(p.trig, p.left[0])
+        if subj is not None:
+            p.dest = [subj]
+            return
+        here = self._placed([*range(ca, lb), *range(ra, rb)], {"locative"})
+        if here:
+            p.dest = here[:1]
 
     def _incident(self, p: Partial, g: list[Trigger]) -> None:
         c = self.cues
@@ -173,7 +194,9 @@ class FrameRules:
                 p.quantity, p.quantity_value = q
             gen = self._genitive(hit[0] + hit[1]) if c.genitive_origin else None
             if gen is not None and self._usable(gen) and self.roles.get(gen) is None:
-                p.implicit_origin = gen
+                p.implicit_origin = gen  # ... each of a list: "граждане Сомали, Индии и Афганистана"
+                p.implicit_origins = [q for q in range(gen, min(len(self.toks), gen + 12)) if self._usable(q) and all(
+                    self.lows[r] in c.coord_words or self._usable(r) for r in range(gen, q))]
             mod = self._np_place(hit[0], -1, 4) if c.head_last else gen
             p.actor = self._name(mod)
             # "North Korean troops", "German soldiers": the nationality of what moved is where it came from,
@@ -228,6 +251,8 @@ class FrameRules:
             t = self.toks[k - 1]
             if t.attr or t.trig or t.prep or t.low in PUNCT_BREAK or not (t.alpha or t.is_num or t.rp is not None):
                 break
+            if t.rp is not None and getattr(self, "roles", {}).get(k - 1) not in (None, "direct"):
+                break  # "направить до Росії тисячу саперів": the place its preposition governs is no part of the mover
             if t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux:
                 break
             k -= 1
@@ -290,7 +315,7 @@ class FrameRules:
         """A mover the cue data has no noun for: "Thousands of Syrians", "400 foreigners", "carried 71 Rohingya"."""
         c, toks = self.cues, self.toks
         (_, lb), (ra, _) = p.left, p.right
-        alt = self.bases if c.lemma is not None else None
+        alt = self.bases if c.lemma_of is not None else None
         # a plural demonym that is the noun itself ("Syrians", "Afghans"): people, from their country
         for k in [*range(subj_a, lb), *range(ra, first_prep)]:
             t = toks[k]

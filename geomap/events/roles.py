@@ -1,6 +1,8 @@
 """Argument roles of places: the preposition governing a place makes it an origin, destination, path or location."""
 from __future__ import annotations
 
+import re
+
 from ..distance import haversine_km
 from .tokens import PUNCT_BREAK
 
@@ -41,7 +43,12 @@ class RoleRules:
             t = toks[k]
             if t.attr:
                 break
-            if t.prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
+            prep = t.prep
+            if prep == "by_case":
+                prep = self._case_role(k)
+                if prep is None:
+                    break  # "с Украиной" (with), "в течение": the case says this preposition marks no place
+            if prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
                 # "de Sfax en Tunisie", "Lampedusa, en Italie": after a place it says where that place is
                 # ("de Kiev à Paris" is a route: only a place holding the one before is where that one is)
                 before = k - 1 if k > lo and toks[k - 1].rp is not None and not toks[k - 1].demonym else (
@@ -53,12 +60,12 @@ class RoleRules:
                         toks[q].prep == "destination" for q in range(max(lo, before - 2), before)):
                     return "destination"  # "do Polska, na Slovensko a do Česka": one list of destinations
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
-            if t.prep:
-                if t.prep not in ("locative", "target"):
-                    return t.prep  # "to the front in Ukraine": the direction outranks the inner "in"
+            if prep:
+                if prep not in ("locative", "target"):
+                    return prep  # "to the front in Ukraine": the direction outranks the inner "in"
                 if inner is None:
-                    inner, inner_dist, inner_at = t.prep, dist, k
-                elif t.prep == "locative":
+                    inner, inner_dist, inner_at = prep, dist, k
+                elif prep == "locative":
                     inner_dist = -1  # "at bases in X": a second locative, the place is where, not the object
             elif t.rp is not None:
                 # "from Bangladesh's southern port of Chittagong": the owner of the place phrase is no break
@@ -75,6 +82,8 @@ class RoleRules:
                 return inner
             elif t.low == "," and not comma_used and k > lo and self._name_before(k):
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
+            elif k == j - 1 and t.low in ('"', "«", "„", "“"):
+                pass  # 'до порту "Чорноморськ"', 'в порт «Южный»': the quote opens the name, not a phrase
             elif dist == 0 and t.alpha and self._place_head(k):
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
@@ -84,6 +93,24 @@ class RoleRules:
                 dist += 1
             k -= 1
         return inner
+
+    def _case_role(self, k: int) -> str | None:
+        """The role a case-governed preposition at token k gives the phrase after it, from the case of the
+        word right after it ("в Москву": accusative, to; "в Москве": locative, at). A word in both cases
+        ("в Тбилиси", indeclinable) is "to" after a movement verb and "at" otherwise; a case the table does
+        not list ("с Украиной", "with") marks no place."""
+        if k + 1 >= len(self.toks):
+            return None
+        nxt = self.toks[k + 1]
+        word = re.split(r"[\s\-–]", nxt.text)[0]
+        table = self.cues.case_roles.get(self.toks[k].low, {})
+        cases = self.cues.cases(word)
+        if not cases:  # "в ДНР", a word the analyser cannot decline: the verb decides
+            return "motion_or_locative" if len(set(table.values())) > 1 else next(iter(table.values()), None)
+        roles = {table[c] for c in cases if c in table}
+        if not roles:
+            return None
+        return roles.pop() if len(roles) == 1 else "motion_or_locative"
 
     def _moving_verb_before(self, k: int, lo: int) -> bool:
         """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne"), not a
@@ -103,6 +130,13 @@ class RoleRules:
         "Chad, Egypt as well as South Sudan")?"""
         c = self.cues
         covered = {q for i, n, _ in c.coord.scan(self.lows, a + 1, b) for q in range(i, i + n)}
+        q = a + 1
+        while q < b:  # "в Польше (около полумиллиона), Словакии": an aside in brackets naming no place is no break
+            close = next((r for r in range(q + 1, b) if self.lows[r] == ")"), None) if self.lows[q] == "(" else None
+            if close is not None and not any(self.toks[r].rp is not None for r in range(q, close)):
+                covered.update(range(q, close + 1))
+                q = close
+            q += 1
         between = range(a + 1, b)
         return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers for q in between)
 

@@ -35,6 +35,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         t = self.toks[k]
         if t.rp is None or t.demonym or t.attr:
             return False
+        if k > 0 and self.lows[k - 1] in self.cues.flag_words and self.cues.morphology:
+            return False  # "під прапором Ліберії": the flag a ship flies is neither where it left nor where it goes
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
         # "Asia–Europe routes": the noun after a dashed pair belongs to the pair
         paired = k >= 2 and self.toks[k - 1].text in DASHES and self.toks[k - 2].rp is not None
@@ -304,6 +306,14 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
         return out
 
+    def _displaced_presence(self, p: Partial) -> bool:
+        """Is presence p refugees (by its noun, or "их большинство" after them) who left a country the last
+        sentences named, now somewhere else? Only for a language that carries origins over presences."""
+        st = self.state
+        return (p.kind == "presence" and self.cues.presence_origin and bool(p.places)
+                and (p.what or st.last_what or st.pending_what) == "refugees" and st.pending_origin in st.places
+                and st.sentence - st.pending_at <= 3)
+
     def _route_pairs(self) -> list[tuple[int, int]]:
         """Two places joined by a dash with no space ("London–Tokyo service", "Asia–Europe routes"): a route."""
         toks, out = self.toks, []
@@ -338,11 +348,23 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for p in partials:
             if p.kind == "movement" and (p.blocked or not p.mover_ok):
                 continue  # "sent a message to Moscow": nothing physical moved
-            if p.kind == "presence" and p.what is None:
+            displaced = self._displaced_presence(p)
+            if p.kind == "presence" and p.what is None and not displaced:
                 continue
             common = {"evidence": evidence, "actor": p.actor, "what": p.what, "quantity": p.quantity,
                       "quantity_value": p.quantity_value, "date": p.date, "source": p.source, "certainty": p.certainty,
                       "mover": p.mover, "path": tuple(dict.fromkeys(toks[k].rp.place.id for k in p.path))}
+            if displaced:
+                # "Подавляющее их большинство находятся в Польше, Словакии, Венгрии": refugees from the country
+                # the story has them leave, now in another, went there
+                o = state.places[state.pending_origin]
+                for k in p.places:
+                    d = toks[k].rp.place
+                    key = ("movement", o.id, d.id)
+                    if d.id != o.id and not contains(o, d) and not contains(d, o) and key not in seen:
+                        seen.add(key)
+                        out.append(Event(kind="movement", origin=o.id, destination=d.id, **common))
+                continue
             if p.kind == "movement":
                 if not p.dest:
                     out += self._origin_only(p, common, seen)
@@ -390,6 +412,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     if key not in seen:
                         seen.add(key)
                         out.append(Event(kind=p.kind, place=key[1], **common))
+                if p.kind == "presence" and p.places and p.what and self.cues.presence_origin:
+                    # "... военнослужащие находятся на территории Белоруссии. Их доставят в Россию": a group
+                    # told to be somewhere sets out from there when it moves next
+                    state.pending_origin, state.pending_what, state.pending_at = (
+                        toks[p.places[0]].rp.place.id, p.what, state.sentence)
             if p.kind != "incident":
                 state.last_what = p.what
         return out

@@ -15,7 +15,10 @@ CLAUSE_BREAK = {";", ":", "—", "–"}
 
 def parse_number(text: str, cues: Cues) -> float | None:
     """'1.500' (id) -> 1500, '1,2 juta' -> 1200000, '13,000' (en) -> 13000, 'six' -> 6; vague -> None."""
-    words = text.lower().replace("’", "'").split()
+    low = text.lower().replace("’", "'")
+    if cues.thousands == " ":  # "50 294", "1 067 000": a space between groups of three digits
+        low = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", low)
+    words = [cues.lemma(w) for w in low.split()]
     if not words:
         return None
     scale = 1.0
@@ -92,16 +95,16 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
 def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:
     toks: list[Tok] = []
 
-    lemma = cues.lemma
+    lemma_of, read_lemmas = cues.lemma_of, bool(cues.morphology)
 
     def words(a: int, b: int) -> None:
         for m in _WORD.finditer(text, a, b):
             word = m.group()
             low = word.lower()
-            if lemma is None and "’" not in low and "'" not in low and "-" not in low:
+            if lemma_of is None and not read_lemmas and "’" not in low and "'" not in low and "-" not in low:
                 toks.append(Tok(m.start(), m.end(), word, low, low))  # a plain word: low is its base
                 continue
-            low = low.replace("’", "'")
+            low = cues.lemma(low.replace("’", "'"))
             parts = low.split("-")
             base = parts[0] if len(parts) > 1 and len(set(parts)) == 1 else low
             if low == "'" and toks and toks[-1].end == m.start() and toks[-1].low + "'" in cues.elisions:
@@ -114,8 +117,8 @@ def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPl
                 toks.append(Tok(m.start(), cut, text[m.start():cut], head + apo, head + apo))
                 toks.append(Tok(cut, m.end(), text[cut:m.end()], rest, rest))
                 continue
-            if cues.lemma is not None and not low[:1].isdigit():
-                base = cues.lemma(m.group())  # "uchodźców" -> "uchodźca": nouns and verbs looked up by lemma
+            if lemma_of is not None and not low[:1].isdigit():
+                base = lemma_of(m.group())  # "uchodźców" -> "uchodźca": nouns and verbs looked up by lemma
             toks.append(Tok(m.start(), m.end(), m.group(), low, base))
 
     pos = s
@@ -151,6 +154,9 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
             continue
         if _DIGITS.fullmatch(low):
             n = 1
+            while (cues.thousands == " " and i + n < len(toks) and re.fullmatch(r"\d{3}", lows[i + n])
+                   and text[toks[i + n - 1].end:toks[i + n].start] in (" ", "\u00a0", "\u202f")):
+                n += 1  # "50 294 человека": one number written in groups
         else:
             v = cues.vague.match(lows, i)
             w = cues.number_words.match(lows, i)

@@ -77,14 +77,28 @@ class Names:
         # Words for a unit that stand beside its name ("Chersonskou oblast", "w obwodzie
         # charkowskim", "Oblast Cherson"): the unit word joins the mention.
         self.units = {gz.fold(w): kind for w, kind in data.get("unit_words", {}).items()}
+        # Names the language's press also writes in lower case ("наступ росії"), as lemmas.
+        self.lower_names = frozenset(w.lower() for w in data.get("lower_case_names", ()))
         self.demonyms: dict[str, tuple] = {}
+        self._demonym_lemmas: set[str] = set()
         for target, forms in data.get("demonyms", {}).items():
             cands = _target(g, target, gz.MATCH_DEMONYM)
             if not cands:
                 continue
             for w in forms.split():
+                self._demonym_lemmas.update(x.lower() for x in (w, *analyser.lemmas(w)[:1]))
                 for k in [gz.fold(w), *lemma_keys(analyser, [w])[:1]]:
                     self.demonyms.setdefault(k, cands)
+
+    def _demonym_hit(self, k: str, word: str) -> tuple | None:
+        """The demonym's rows for key k, unless k is also a place's name and the word is that place:
+        folding drops the soft sign, so "білорус" (a Belarusian) and "Білорусь" share a key, and only
+        the unfolded lemma tells "Білорусі" (Belarus) from "білорусів" (Belarusians)."""
+        hit = self.demonyms.get(k)
+        if hit and k in self.g.trie and not any(
+                x.lower() in self._demonym_lemmas for x in (word, *self.a.lemmas(word)[:1])):
+            return None
+        return hit
 
     def candidates(self, ws: list[str]) -> tuple[str, tuple] | None:
         """(key, candidates) for a run of words read through their lemmas, or None."""
@@ -94,7 +108,7 @@ class Names:
         keys = lemma_keys(self.a, ws)
         trie = self.g.trie
         for k in keys:
-            hit = self.extra.get(k) or self.demonyms.get(k)
+            hit = self.extra.get(k) or (self._demonym_hit(k, ws[0]) if len(ws) == 1 else self.demonyms.get(k))
             if hit:
                 return k, hit
             if len(ws) == 1 and k in trie:
@@ -116,6 +130,11 @@ class Names:
             return None
         return found[0], tuple(_dedupe([c for k in found for c in self.g.lookup(k)]))
 
+    def lower_name(self, word: str) -> bool:
+        """Is this lower-case word a form of a name the press writes in lower case ("росії", "рф")?"""
+        return bool(self.lower_names) and (word.lower() in self.lower_names or any(
+            x.lower() in self.lower_names for x in self.a.lemmas(word)[:2]))
+
     def unit_kind(self, word: str) -> str | None:
         """The kind a unit word names ("области", "obwodzie", "oblast" -> "admin1")."""
         if not self.units:
@@ -127,7 +146,7 @@ class Names:
 
     def demonym(self, word: str) -> tuple[str, tuple] | None:
         for k in [gz.fold(word), *lemma_keys(self.a, [word])]:
-            hit = self.demonyms.get(k)
+            hit = self._demonym_hit(k, word)
             if hit:
                 return k, hit
         return None

@@ -56,6 +56,19 @@ class Pymorphy:
         geo = [p for p in parses if "Geox" in p.tag.grammemes]
         return frozenset(p.tag.case for p in (geo or parses) if p.tag.case)
 
+    def adjective(self, word: str) -> bool:
+        """Is the likeliest reading an adjective, and none a place's name or another noun ("Покровської",
+        "Української"; not "Покровську", also the town's locative)?"""
+        parses = self._m.parse(word)
+        # "Покровську" reads as an adjective first, but also as the town's noun: that one may be the place
+        return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF") and not any(
+            "Geox" in p.tag.grammemes or (p.tag.POS == "NOUN" and not _PERSON_TAGS & p.tag.grammemes) for p in parses)
+
+    def pos(self, word: str) -> str | None:
+        """The part of speech of the likeliest reading (OpenCorpora: NOUN, ADJF, VERB, PREP ...)."""
+        parses = self._m.parse(word)
+        return parses[0].tag.POS if parses else None
+
     def person(self, word: str) -> bool:
         """Every reading worth counting is a person's name ("Владимира", "Путина")."""
         parses = [p for p in self._m.parse(word) if p.score >= 0.05]
