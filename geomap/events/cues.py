@@ -224,24 +224,6 @@ class Cues:
         words.update([w + "'" for w in elided.intersection(words)])  # "l" "'": one token "l'"
         return any(all(w in words for w in phrase) for key in keys & words for phrase in by_key[key])
 
-
-def _lemmatizer(code: str):
-    """word -> its likeliest lemma, lower case, by the morphology library of geomap/data/lang/<code>.json."""
-    from ..lang import catalogue, load_data
-    from ..lang.morph import analyser
-
-    if code not in catalogue():
-        return None
-    spec = load_data(code).get("morphology")
-    if not spec:
-        return None
-    an = analyser(code, spec["library"], spec.get("code"))
-
-    def lemma(word: str) -> str:
-        return an.lemmas(word)[0].lower()
-    return lemma
-
-
     def lemma(self, low: str) -> str:
         """The form a data file lists for word ``low``: the word itself if listed, else its lemma the data
         knows (the analyser's likeliest otherwise). Without a morphology library, the word itself."""
@@ -269,6 +251,23 @@ def _lemmatizer(code: str):
 
         an = analyser(self.lang, self.morphology)
         return an.cases(word) if hasattr(an, "cases") else frozenset()
+
+
+def _lemmatizer(code: str):
+    """word -> its likeliest lemma, lower case, by the morphology library of geomap/data/lang/<code>.json."""
+    from ..lang import catalogue, load_data
+    from ..lang.morph import analyser
+
+    if code not in catalogue():
+        return None
+    spec = load_data(code).get("morphology")
+    if not spec:
+        return None
+    an = analyser(code, spec["library"], spec.get("code"))
+
+    def lemma(word: str) -> str:
+        return an.lemmas(word)[0].lower()
+    return lemma
 
 
 def _words(d) -> list[str]:
