@@ -59,10 +59,20 @@ class Cues:
             return Phrases((w, True) for w in src.get(key, []))
 
         self.triggers = Phrases()
+        # Separable verbs ("kamen ... an", "reisten ... aus"): a two-word trigger whose second word is one of
+        # these particles is also read when the particle closes the clause further on (see FrameRules._triggers)
+        self.split_particles = frozenset(d.get("split_particles", []))
+        self.split_triggers: dict[tuple[str, str], dict] = {}
         for group in d.get("triggers", []):
             spec = {"kind": group["kind"], "flags": frozenset(group.get("flags", ())), "what": group.get("what")}
             for w in group["words"]:
                 self.triggers.add(w, spec)
+                parts = w.lower().split()
+                if len(parts) == 2 and parts[1] in self.split_particles:
+                    self.split_triggers.setdefault((parts[0], parts[1]), spec)
+        # Inflected languages list trigger lemmas; a word matches through its lemma ("landeten" -> "landen")
+        m = d.get("morphology")
+        self.morphology = (m["library"], m.get("code") or lang) if m else None
         self.preps = Phrases((w, role) for role, words in d.get("prepositions", {}).items() for w in words)
         self.what = Phrases((w, cat) for cat, words in d.get("what", {}).items() for w in words)
         self.hedges = Phrases((w, level) for level, words in d.get("hedges", {}).items() for w in words)
@@ -147,3 +157,28 @@ def _load_cues(code: str, data_dir: str) -> Cues | None:
     if not path.is_file():
         return None
     return Cues(code, json.loads(path.read_text("utf-8")))
+
+
+def lemma_keys(cues: Cues, toks) -> list[str]:
+    """Each token's lower-case form, or its lemma where only the lemma starts a trigger: the trigger
+    tables of an inflected language then need each verb once, not every form of it."""
+    lows = [t.low for t in toks]
+    if cues.morphology is None:
+        return lows
+    from ..lang import morph  # morphology libraries load only for languages that name one
+
+    try:
+        lib = morph.analyser(cues.lang, *cues.morphology)
+    except ImportError:
+        return lows
+    keys = list(lows)
+    first = cues.triggers._first
+    for k, t in enumerate(toks):
+        if t.rp is not None or t.is_num or lows[k] in first or not t.alpha:
+            continue
+        for lem in lib.lemmas(t.text):
+            low = lem.lower()
+            if low != lows[k] and low in first:
+                keys[k] = low
+                break
+    return keys

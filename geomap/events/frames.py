@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .dates import find_date
-from .cues import Phrases
+from .cues import Phrases, lemma_keys
 from .ends import MOVEMENT_END_RULES
 from .frames_base import Partial, Trigger
 from .tokens import PUNCT_BREAK
@@ -11,9 +11,31 @@ from .tokens import PUNCT_BREAK
 class FrameRules:
     """Sentence methods that read one trigger into a Partial (mixed into Sentence)."""
 
+    def _trigger_keys(self) -> list[str]:
+        """The words triggers are looked up by: lemmas where needed, and a separable verb's stem joined
+        to its particle at the clause's end ("kamen ... in Berlin an" reads as "kamen an")."""
+        c = self.cues
+        keys = lemma_keys(c, self.toks)
+        if not c.split_triggers:
+            return keys
+        for i, k in enumerate(keys):
+            for j in range(i + 2, len(keys)):
+                low = self.lows[j]
+                if low in PUNCT_BREAK:
+                    break
+                if low in c.split_particles and (j + 1 == len(keys) or self.lows[j + 1] in PUNCT_BREAK
+                                                 or self.lows[j + 1] in c.coord_words):
+                    if (k, low) in c.split_triggers:
+                        keys[i] = f"{k}\x01{low}"
+                    break
+        return keys
+
     def _triggers(self) -> list[Trigger]:
         trigs: list[Trigger] = []
-        for i, n, spec in self.cues.triggers.scan(self.lows):
+        c = self.cues
+        keys = self._trigger_keys()
+        split = [(i, 1, c.split_triggers[tuple(k.split("\x01"))]) for i, k in enumerate(keys) if "\x01" in k]
+        for i, n, spec in sorted(c.triggers.scan(keys) + split, key=lambda hit: hit[0]):
             last = trigs[-1] if trigs else None
             if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
                 last.n += n  # "remain based", "masih berada": one trigger
