@@ -313,3 +313,65 @@ def test_plain_english_shortcut_agrees_with_lingua_on_the_dev_corpora():
                 fired += 1
                 assert detect(doc["text"], fast=False) == "en", doc["text"][:80]
     assert fired > 1000
+
+
+# The movements each paragraph reports: (origin, destination) by gazetteer name, and the mover
+# where the rules read it whole. "Sie sollten Reisen in den Irak vermeiden" is advice, no movement.
+PARAGRAPH_MOVEMENTS = {
+    "de": {("", "Lithuania"): "weitere Soldaten", ("Iran", "Germany"): "Afghanische Flüchtlinge"},
+    "fr": {("Mali", "Niger"): None, ("", "Middle East"): None, ("Middle East", "Egypt"): None},
+    "es": {("Guatemala", "Mexico"): "migrantes hondureños", ("", "United States of America"): None,
+           ("Aleppo", "Turkey"): None},
+}
+
+
+def _movements(result):
+    names = {rp.place.id: rp.place.name for rp in result.places}
+    return {(names.get(e.origin, ""), names.get(e.destination, "")): e.mover
+            for e in result.events if e.kind == "movement"}
+
+
+@pytest.mark.parametrize("code", sorted(PARAGRAPH_MOVEMENTS))
+def test_paragraph_movements(gaz, code):
+    got = _movements(geomap.extract(PARAGRAPHS[code][0], gazetteer=gaz))
+    want = PARAGRAPH_MOVEMENTS[code]
+    assert set(got) == set(want)
+    for route, mover in want.items():
+        if mover is not None:
+            assert got[route] == mover
+
+
+@pytest.mark.parametrize("text, lang, route", [
+    # "verteilten" is in no trigger list; its lemma "verteilen" is
+    ("Die Behörden verteilten am Montag 300 Menschen nach Hamburg.", "de", ("", "Hamburg")),
+    # "trasladaremos" is read through "trasladar"
+    ("Mañana trasladaremos a 40 migrantes hasta Tenerife.", "es", ("", "Santa Cruz de Tenerife")),
+])
+def test_triggers_are_read_through_their_lemmas(gaz, text, lang, route):
+    assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))
+
+
+def test_separable_verb_with_its_particle_at_the_clause_end(gaz):
+    # "kehrte" alone is no movement word; "kehrte ... zurück" is
+    got = _movements(geomap.extract("Olena kehrte im Oktober mit ihren Kindern aus Dresden nach Kiew zurück.",
+                                    "de", gazetteer=gaz))
+    assert ("Dresden", "Kyiv") in got
+    # the particle must close the clause: here "zurück" is no particle of "kehrte"
+    got = _movements(geomap.extract("Olena kehrte den Hof, zurück in Dresden blieb sie.", "de", gazetteer=gaz))
+    assert got == {}
+
+
+def test_everyday_nouns_are_no_places_in_any_case_form(gaz):
+    r = geomap.extract("Am Sonntag landeten 30 Migranten im Süden der Insel. Mein Mann blieb in Sizilien.",
+                       "de", gazetteer=gaz, events=False)
+    assert {p.place.name for p in r.places} == {"Sicily"}
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Die Boote erreichten El Hierro am Morgen.", "de", "El Hierro"),
+    ("Llegaron a Lanzarote y a Fuerteventura.", "es", "Lanzarote"),
+    ("Ils sont arrivés aux Canaries mardi.", "fr", "Canary Islands"),
+])
+def test_islands_and_their_names_in_each_language(gaz, text, lang, name):
+    r = geomap.extract(text, lang, gazetteer=gaz, events=False)
+    assert name in {p.place.name for p in r.places}
