@@ -133,6 +133,8 @@ class Cues:
         self.decimal, self.thousands = n.get("decimal", "."), n.get("thousands", ",")
         self.number_words = Phrases(n.get("words", {}).items())
         self.vague = ph("vague", n)
+        # words before a count that belong to it ("más de", "rund"); where listed, a mover's phrase opens there
+        self.before_count = frozenset(n["before_count"]) if "before_count" in n else None
         self.scales = Phrases(n.get("scales", {}).items())
         t = d.get("dates", {})
         self.months, self.weekdays = t.get("months", {}), t.get("weekdays", {})

@@ -197,6 +197,7 @@ class FrameRules:
 
     def _mover_words(self, a: int, b: int, gen: int | None = None) -> str | None:
         """The noun phrase around the mover's noun, as written: "1,500 North Korean special forces troops"."""
+        c_before = self.cues.before_count
         k = a
         while k > 0 and a - k < 6:
             t = self.toks[k - 1]
@@ -205,6 +206,11 @@ class FrameRules:
             if t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux:
                 break
             k -= 1
+            if t.is_num and c_before is not None:
+                # the count and its "más de", "rund" open the phrase: "(Este año) más de 2.000 personas"
+                while k > 0 and self.lows[k - 1] in c_before:
+                    k -= 1
+                break
         while k < a and self.lows[k] in self.cues.determiners:
             k += 1
         end = b if gen is None else gen + 1
@@ -295,13 +301,16 @@ class FrameRules:
                 p.quantity, p.quantity_value = toks[num].text, toks[num].num
             if num is not None or (b == lb and "self" in p.trig.flags):
                 lo = num if num is not None else a
-                while lo < b and (self.lows[lo] in c.determiners or self.lows[lo] in c.subject_gap):
+                # "de Alepo": a place phrase left of the verb is no subject
+                while lo < b and (self.lows[lo] in c.determiners or self.lows[lo] in c.subject_gap or toks[lo].prep):
                     lo += 1
                 hi = b
+                # "le Mali et (sont arrivés)": a second verb shares the first one's subject
                 while hi > lo and (self.lows[hi - 1] in c.subject_gap or self.lows[hi - 1] in c.any_aux
+                                   or self.lows[hi - 1] in c.coord_words
                                    or not (toks[hi - 1].alpha or toks[hi - 1].is_num)):
                     hi -= 1
-                if hi > lo and hi - lo <= 8:
+                if hi > lo and hi - lo <= 8 and any(toks[q].alpha or toks[q].is_num for q in range(lo, hi)):
                     p.mover = self.span_text(lo, hi)
                 p.mover_ok = p.mover_ok or num is not None
                 return
