@@ -373,3 +373,18 @@ def test_everyday_nouns_are_no_places_in_any_case_form(gaz):
 def test_islands_and_their_names_in_each_language(gaz, text, lang, name):
     r = geomap.extract(text, lang, gazetteer=gaz, events=False)
     assert name in {p.place.name for p in r.places}
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    # a German compound noun before a name is an everyday word, not a person's name glued to it
+    ("Die Küstenstadt Sfax liegt in Tunesien.", "de", {"Sfax", "Tunisia"}),
+    ("Das Nachbarland Ägypten öffnete die Grenze.", "de", {"Egypt"}),
+    # an article and a lower-case noun make no name, however a town is called
+    ("La selva es peligrosa. El plan busca agilizar los vuelos.", "es", set()),
+    ("Les hôpitaux sont pleins. La ville côtière est calme.", "fr", set()),
+    # a given name (the census list, shared with English) before a surname: the surname is no town
+    ("Lo dijo la ministra Margarita Robles en Madrid.", "es", {"Madrid"}),
+])
+def test_nouns_and_names_beside_places(gaz, text, lang, places):
+    r = geomap.extract(text, lang, gazetteer=gaz, events=False)
+    assert {p.place.name for p in r.places} == places
