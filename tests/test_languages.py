@@ -388,3 +388,29 @@ def test_islands_and_their_names_in_each_language(gaz, text, lang, name):
 def test_nouns_and_names_beside_places(gaz, text, lang, places):
     r = geomap.extract(text, lang, gazetteer=gaz, events=False)
     assert {p.place.name for p in r.places} == places
+
+
+@pytest.mark.parametrize("text, lang, route, mover", [
+    # where a boat is boarded is where the journey starts, not where it goes
+    ("Quelque 316 migrants sont arrivés samedi dans l’île italienne de Lampedusa, en majorité embarqués à Sfax.",
+     "fr", ("Sfax", "Lampedusa"), "Quelque 316 migrants"),
+    # a date between the verb and its place is no place phrase
+    ("Ein Zug mit 600 Menschen aus Charkiw erreichte am Mittwoch Przemyśl.", "de", ("Kharkiv", "Przemyśl"), "Zug"),
+    # landing inside the country just reached ends the same journey; "und landeten" shares its subject
+    ("Sie flogen von Gao über Niamey zurück nach Deutschland und landeten in Wunstorf.", "de",
+     ("Gao", "Wunstorf"), "Sie"),
+    # German "in" with an accusative article goes somewhere; the date word is no part of the mover
+    ("Am Montagabend sind abgelehnte Asylbewerber in ihr Herkunftsland Afghanistan abgeschoben worden.", "de",
+     ("", "Afghanistan"), "abgelehnte Asylbewerber"),
+])
+def test_movement_rules_of_de_fr_es(gaz, text, lang, route, mover):
+    got = _movements(geomap.extract(text, lang, gazetteer=gaz))
+    assert got.get(route) == mover, got
+
+
+def test_a_relative_clause_has_its_own_verb(gaz):
+    # "à"/"dans" after "qui a porté" is no destination of the "départ" before it
+    text = ("Les convois ont commencé un départ exigé par la junte qui a porté un coup à l'influence de la France "
+            "dans la région de l'Afrique de l'Ouest.")
+    got = _movements(geomap.extract(text, "fr", gazetteer=gaz))
+    assert not any(dest for _, dest in got)

@@ -11,6 +11,7 @@ from .roles import contains
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
     "_ends_fled_from_where",
+    "_ends_departed_at",
     "_ends_after_departure",
     "_ends_between",
     "_ends_of_purpose",
@@ -88,6 +89,19 @@ class EndRules:
             if self._usable(k) and self.roles.get(k) in ("locative", "near_direct"):
                 p.origins = [k]
                 return
+
+    def _ends_departed_at(self, p: Partial) -> None:
+        """"embarqués à Sfax", "waren in Sfax gestartet": where a boat is boarded or a plane takes off is
+        where the journey starts."""
+        if p.origins or "departure_at" not in p.trig.flags:
+            return
+        (ca, lb), (ra, rb) = p.clause, p.right
+        here = {"locative", "near_direct"}
+        found = self._placed(range(ra, rb), here) or (
+            self._placed(range(ca, lb), here) if self.cues.dest_before_verb else [])
+        found = [k for k in self._contained(found) if k not in p.dest]
+        if found:
+            p.origins = found[:1]
 
     def _ends_after_departure(self, p: Partial) -> None:
         """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""

@@ -203,8 +203,9 @@ class FrameRules:
             t = self.toks[k - 1]
             if t.attr or t.trig or t.prep or t.low in PUNCT_BREAK or not (t.alpha or t.is_num or t.rp is not None):
                 break
-            if t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux:
-                break
+            if (t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux
+                    or t.low in self.cues.weekdays or t.low in self.cues.months):
+                break  # "am Montagabend abgelehnte Asylbewerber": the date is no part of the mover
             k -= 1
             if t.is_num and c_before is not None:
                 # the count and its "más de", "rund" open the phrase: "(Este año) más de 2.000 personas"
@@ -290,7 +291,12 @@ class FrameRules:
         if c.demonym_origin and dem:  # "A Mexican search team arrived": from Mexico
             p.implicit_origin, p.implicit_origins = dem[-1], self._demonym_list(dem[-1])
         # a counted object ("took 300 ...", "carried 71 Rohingya") or the subject of a self-moving verb
+        # "... nach Deutschland und landeten in Wunstorf": a verb after "und" shares the subject told before
+        shared = next((k for k in range(lb - 1, subj_a - 1, -1) if self.lows[k] not in c.any_aux
+                       and self.lows[k] not in c.subject_gap), None)
         for a, b in ((ra, first_prep), (subj_a, lb)):
+            if b == lb and shared is not None and self.lows[shared] in c.coord_words:
+                continue
             words = [k for k in range(a, b) if toks[k].alpha or toks[k].is_num]
             if not words:
                 continue

@@ -35,6 +35,13 @@ class RoleRules:
             t = toks[k]
             if t.attr:
                 break
+            if t.low in c.weekdays or t.low in c.months:
+                # "erreichte am Mittwoch Przemyśl": a date between the verb and its place is no phrase of its own
+                k -= 1
+                m = c.preps.match(self.lows, k) if k >= lo else None
+                if m and m[0] == 1:
+                    k -= 1
+                continue
             if t.prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
                 # "de Sfax en Tunisie", "Lampedusa, en Italie": after a place it says where that place is
                 # ("de Kiev à Paris" is a route: only a place holding the one before is where that one is)
@@ -80,9 +87,19 @@ class RoleRules:
         """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne"), not a
         stationing one ("déployés à Niamey" says where they are)?"""
         trigs = getattr(self, "trig_at", {})
-        q = next((q for q in range(k - 1, lo - 1, -1) if q in trigs), None)
+        # a relative clause in between has its own verb: "un départ exigé par la junte qui a porté un coup à
+        # l'influence de la France" goes nowhere
+        q = None
+        for q in range(k - 1, lo - 1, -1):
+            if q in trigs:
+                break
+            if self.lows[q] in self.cues.relative_words:
+                return False
+        else:
+            q = None
         # but "le déploiement de 700 soldats à Chypre" sends them there
-        return q is not None and trigs[q].kind == "movement" and (
+        # nor a boarding one ("embarqués à Sfax" says where they set out)
+        return q is not None and trigs[q].kind == "movement" and "departure_at" not in trigs[q].flags and (
             "deploy" not in trigs[q].flags or "nominal" in trigs[q].flags)
 
     def _coordinated_places(self, a: int, b: int) -> bool:

@@ -92,12 +92,17 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i, n, role in c.preps.scan(lows):
             if self._amount_at(i + n):
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
+            if i + n < len(lows) and (lows[i + n] in c.weekdays or lows[i + n] in c.months):
+                continue  # "am Mittwoch", "en octobre": a day or a month, not a place phrase
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
             if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
                 continue  # "decenas de marroquíes", "l'ambassade de France": how many or whose, not whence
-            if lows[i] in c.of_preps and any((m := c.place_heads.match(lows, a)) and a + m[0] == i
+            if lows[i] in c.of_preps and any((m := c.place_heads.match(lows, a)) and (a + m[0] == i or (
+                    a + m[0] == i - 1 and lows[a] not in c.determiners and toks[i - 1].demonym
+                    and toks[i - 1].text[:1].islower()))
                                              for a in range(max(0, i - 3), i)):
+                # ... and with a nationality between: "l'île italienne de Lampedusa"
                 continue  # "al puerto de La Restinga", "la ville de Kherson": the place's name, not whence
             for k in range(i, i + n):
                 toks[k].prep = str(role)
