@@ -318,7 +318,10 @@ def test_plain_english_shortcut_agrees_with_lingua_on_the_dev_corpora():
 # The movements each paragraph reports: (origin, destination) by gazetteer name, and the mover. "Sie sollten Reisen in den Irak vermeiden" is advice, no movement.
 PARAGRAPH_MOVEMENTS = {
     "de": {("", "Lithuania"): "weitere Soldaten", ("Iran", "Germany"): "Afghanische Flüchtlinge"},
-    "fr": {("Mali", "Niger"): "soldats français", ("", "Middle East"): "président", ("Middle East", "Egypt"): "président"},
+    # "Des migrants ukrainiens ont été accueillis à Marseille et à Lyon": received there, from Ukraine
+    "fr": {("Mali", "Niger"): "soldats français", ("Ukraine", "Marseille"): "migrants ukrainiens",
+           ("Ukraine", "Lyon"): "migrants ukrainiens", ("", "Middle East"): "président",
+           ("Middle East", "Egypt"): "président"},
     "es": {("Guatemala", "Mexico"): "migrantes hondureños", ("", "United States of America"): "más de 2.000 personas",
            ("Aleppo", "Turkey"): "refugiados sirios"},
 }
@@ -406,6 +409,22 @@ def test_nouns_and_names_beside_places(gaz, text, lang, places):
 def test_movement_rules_of_de_fr_es(gaz, text, lang, route, mover):
     got = _movements(geomap.extract(text, lang, gazetteer=gaz))
     assert got.get(route) == mover, got
+
+
+@pytest.mark.parametrize("text, lang, route", [
+    # the place that receives them, the verb's subject, is where they went; a deportation's agent is its start
+    ("Honduras recibió este martes a 163 migrantes deportados por Estados Unidos.", "es",
+     ("United States of America", "Honduras")),
+    ("Le Tchad accueille 5 000 réfugiés venus du Soudan.", "fr", ("Sudan", "Chad")),
+])
+def test_a_receiving_place_is_the_destination(gaz, text, lang, route):
+    assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))
+
+
+def test_french_thousands_grouped_with_a_space(gaz):
+    r = geomap.extract("Au total, 2 033 personnes sont arrivées à Lampedusa.", "fr", gazetteer=gaz)
+    (e,) = [e for e in r.events if e.kind == "movement"]
+    assert (e.mover, e.quantity_value) == ("2 033 personnes", 2033)
 
 
 def test_a_relative_clause_has_its_own_verb(gaz):

@@ -131,6 +131,7 @@ class Cues:
         self.generic_dets, self.generic_sources = set(a.get("generic_determiners", [])), ph("generic_sources", a)
         n = d.get("numbers", {})
         self.decimal, self.thousands = n.get("decimal", "."), n.get("thousands", ",")
+        self.space_thousands = bool(n.get("space_thousands"))
         self.number_words = Phrases(n.get("words", {}).items())
         self.vague = ph("vague", n)
         # words before a count that belong to it ("más de", "rund"); where listed, a mover's phrase opens there

@@ -12,6 +12,7 @@ MOVEMENT_END_RULES = (
     "_ends_by_preposition",
     "_ends_fled_from_where",
     "_ends_departed_at",
+    "_ends_received",
     "_ends_after_departure",
     "_ends_between",
     "_ends_of_purpose",
@@ -102,6 +103,15 @@ class EndRules:
         found = [k for k in self._contained(found) if k not in p.dest]
         if found:
             p.origins = found[:1]
+
+    def _ends_received(self, p: Partial) -> None:
+        """"Honduras recibió a 163 migrantes", "Guatemala recibe primer vuelo desde EE.UU.": the place that
+        receives them, the verb's subject, is where they went."""
+        if p.dest or "receive" not in p.trig.flags:
+            return
+        subj = self._subject(p.trig, p.clause[0])
+        if subj is not None:
+            p.dest = [subj]
 
     def _ends_after_departure(self, p: Partial) -> None:
         """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""

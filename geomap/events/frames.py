@@ -183,7 +183,7 @@ class FrameRules:
                     p.quantity, p.quantity_value = q
             p.what = trig.what
         if p.kind == "movement" or "deploy" in trig.flags:
-            subj = self._subject(trig, la)
+            subj = self._subject(trig, la) if "receive" not in trig.flags else None  # the receiver is no origin
             if subj is not None:
                 p.implicit_origin, p.actor = subj, self._name(subj)
                 # "Australia and New Zealand sent ...": every country of the subject

@@ -130,9 +130,15 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
     lows = [t.low for t in toks]
     out, i = [], 0
     while i < len(toks):
-        n, vague = 0, False
+        n, vague, spaced = 0, False, False
         if re.fullmatch(r"\d+(?:[.,]\d+)*", lows[i]):
             n = 1
+            # "5 000 réfugiés", "2 033 personnes": French groups thousands with a (narrow, no-break) space
+            while (cues.space_thousands and len(lows[i]) <= 3 and i + n < len(toks)
+                   and re.fullmatch(r"\d{3}", lows[i + n])
+                   and text[toks[i + n - 1].end:toks[i + n].start] in (" ", "\u00a0", "\u202f")):
+                n += 1
+                spaced = True
         else:
             v = cues.vague.match(lows, i)
             w = cues.number_words.match(lows, i)
@@ -150,7 +156,12 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
                 n += sc[0]
         a, b = toks[i].start, toks[i + n - 1].end
         t = Tok(a, b, text[a:b], " ".join(lows[i:i + n]), " ".join(lows[i:i + n]), is_num=True)
-        t.num = None if vague else parse_number(t.text, cues)
+        if spaced:  # the groups are one number; a scale word after them ("2 000 millions") is not
+            digits = "".join(re.findall(r"\d", "".join(lows[i:i + n]) if not any(
+                cues.scales.match(lows, q) for q in range(i, i + n)) else ""))
+            t.num = float(digits) if digits else parse_number(t.text, cues)
+        else:
+            t.num = None if vague else parse_number(t.text, cues)
         out.append(t)
         i += n
     return out
