@@ -427,6 +427,25 @@ def test_french_thousands_grouped_with_a_space(gaz):
     assert (e.mover, e.quantity_value) == ("2 033 personnes", 2033)
 
 
+@pytest.mark.parametrize("text, route", [
+    # a compound ending in a place noun is the place's head ("Kanaren-Insel El Hierro")
+    ("Auf der Kanaren-Insel El Hierro sind fast 300 Migranten mit Booten angekommen.", ("", "El Hierro")),
+    # the object of a clause-final "erreicht" stands before it
+    ("43 Immigranten haben am Dienstag die Küste von El Hierro erreicht.", ("", "El Hierro")),
+])
+def test_german_verb_final_destinations(gaz, text, route):
+    assert route in _movements(geomap.extract(text, "de", gazetteer=gaz))
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Reise nach Ägypten wurde nicht genehmigt.",  # German puts the negation after the verb
+    "Viele Containerschiffe fahren nicht mehr durch den Suezkanal nach Rotterdam.",
+    "Ein Tief zieht von Frankreich nach Deutschland und bringt Regen.",  # weather is no mover
+])
+def test_german_non_movements(gaz, text):
+    assert _movements(geomap.extract(text, "de", gazetteer=gaz)) == {}
+
+
 def test_a_relative_clause_has_its_own_verb(gaz):
     # "à"/"dans" after "qui a porté" is no destination of the "départ" before it
     text = ("Les convois ont commencé un départ exigé par la junte qui a porté un coup à l'influence de la France "

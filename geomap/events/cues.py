@@ -95,6 +95,9 @@ class Cues:
         self.held_words = set(d.get("held_words", []))
         self.distance_units = set(d.get("distance_units", []))
         self.place_heads = ph("place_heads")
+        # where nouns compound ("Mittelmeerinsel"), a word ending in a place noun is one too
+        self.compound_heads = tuple(sorted((w for w in d.get("place_heads", []) if " " not in w and len(w) >= 4),
+                                           key=len, reverse=True)) if d.get("compound_place_heads") else ()
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
@@ -117,6 +120,8 @@ class Cues:
         self.of_heads = set(d.get("of_heads", []))
         self.elisions = set(d.get("elisions", []))
         self.dest_before_verb = bool(d.get("destination_before_verb"))
+        # the negation follows the verb ("fahren nicht mehr durch den Suezkanal", "wurde nicht genehmigt")
+        self.negation_in_clause = bool(d.get("negation_in_clause"))
         a = d.get("attribution", {})
         self.src_before, self.src_after, self.according = ph("source_before", a), ph("source_after", a), ph("according", a)
         self.impersonal, self.media, self.statement_nouns = ph("impersonal", a), ph("media_words", a), ph("statement_nouns", a)

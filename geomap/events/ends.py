@@ -37,6 +37,12 @@ class EndRules:
         if not p.dest and self.cues.dest_before_verb and "nominal" not in trig.flags:
             # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause
             p.dest = self._placed(range(ca, lb), want - {"direct", "near_direct"})
+        if not p.dest and self.cues.dest_before_verb and "destination_direct" in trig.flags and "nominal" not in trig.flags:
+            # "haben am Dienstag die Küste von El Hierro erreicht": the object before a clause-final verb; the
+            # first words of the clause are its subject, not its object
+            first = next((k for k in range(ca, lb) if self.lows[k] not in self.cues.determiners), lb)
+            objs = [k for k in range(first + 1, lb) if self._usable(k) and self.roles.get(k) is None]
+            p.dest = objs[-1:]
         if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"
             for k in range(ra, min(rb, ra + 4)):
                 if self._usable(k) and k > 0 and self.lows[k - 1] in ("of",) + tuple(self.cues.people_of):

@@ -63,7 +63,8 @@ class FrameRules:
         trig = g[0]
         la, lb = left
         reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
-        if self._any(c.negation, reach, trig.i) or ("nominal" in trig.flags and (
+        if self._any(c.negation, reach, trig.i) or (c.negation_in_clause and self._any(c.negation, *right)) or (
+                "nominal" in trig.flags and (
                 self._any(c.cancel_words, *right) or self._any(c.negation, *right))):  # "Flights ... have not resumed"
             return None  # "had not yet moved them": a negated report is no event
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
@@ -308,9 +309,19 @@ class FrameRules:
             if num is not None or (b == lb and "self" in p.trig.flags):
                 lo = num if num is not None else a
                 # "de Alepo": a place phrase left of the verb is no subject
-                while lo < b and (self.lows[lo] in c.determiners or self.lows[lo] in c.subject_gap or toks[lo].prep):
-                    lo += 1
+                while lo < b:
+                    there = c.there_words.match(self.lows, lo)  # "Von dort aus sollten sie ...": no subject
+                    if there:
+                        lo += there[0]
+                    elif (self.lows[lo] in c.determiners or self.lows[lo] in c.subject_gap or toks[lo].prep
+                          or self.lows[lo] in c.any_aux):
+                        lo += 1
+                    else:
+                        break
                 hi = b
+                if c.dest_before_verb and b == lb:
+                    # "Sie waren vor einer Woche im Senegal aufgebrochen": the subject ends at its auxiliary
+                    hi = next((q for q in range(lo + 1, b) if self.lows[q] in c.any_aux or toks[q].prep), b)
                 # "le Mali et (sont arrivés)": a second verb shares the first one's subject
                 while hi > lo and (self.lows[hi - 1] in c.subject_gap or self.lows[hi - 1] in c.any_aux
                                    or self.lows[hi - 1] in c.coord_words

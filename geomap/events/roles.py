@@ -113,6 +113,8 @@ class RoleRules:
     def _place_head(self, k: int) -> bool:
         """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
         c = self.cues
+        if c.compound_heads and self.lows[k].endswith(c.compound_heads) and self.lows[k] not in c.compound_heads:
+            return True  # "Kanaren-Insel El Hierro", "die Küstenstadt Sfax": a compound whose head is a place noun
         return any(c.place_heads.match(self.lows, a) and a + c.place_heads.match(self.lows, a)[0] > k
                    for a in range(max(0, k - 1), k + 1))
 
