@@ -446,6 +446,29 @@ def test_german_non_movements(gaz, text):
     assert _movements(geomap.extract(text, "de", gazetteer=gaz)) == {}
 
 
+@pytest.mark.parametrize("text, lang, route", [
+    # a clock time is no clause break; the apposition after "la capital sudanesa" is the place left
+    ("El avión despegó de la capital sudanesa, Jartum, antes de las 23:00 horas con destino a Yibuti.", "es",
+     ("Khartoum", "Djibouti")),
+    # "desde donde": from the place just reached
+    ("El avión llegó a Yibuti, desde donde partió hacia Madrid.", "es", ("Djibouti", "Madrid")),
+    # a crossing names what it crosses before the two ends
+    ("Miles de personas cruzan el Darién, una selva fronteriza entre Colombia y Panamá.", "es",
+     ("Colombia", "Panama")),
+    # where a boat is off is where its journey starts
+    ("Un ferry a repéré un pneumatique au large de Calais, faisant route vers l'Angleterre.", "fr",
+     ("Calais", "England")),
+])
+def test_routes_in_longer_sentences(gaz, text, lang, route):
+    assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))
+
+
+def test_control_characters_do_not_meet_the_particle_table(gaz):
+    # the separable-verb lookup must not read any token of the text as its own marker
+    r = geomap.extract("X\x01 kamen \x01 an.", "de", gazetteer=gaz)
+    assert r.events == ()
+
+
 def test_a_relative_clause_has_its_own_verb(gaz):
     # "à"/"dans" after "qui a porté" is no destination of the "départ" before it
     text = ("Les convois ont commencé un départ exigé par la junte qui a porté un coup à l'influence de la France "

@@ -101,6 +101,7 @@ class Cues:
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
+        self.offshore = ph("offshore") if d.get("offshore") else None  # "au large de": off the coast of
         self.anaphors = (Anaphors(d["anaphors"], d.get("anaphor_not_before", []), d.get("anaphor_largest", []),
                                   bool(d.get("anaphor_any_case")))
                          if d.get("anaphors") else None)

@@ -69,6 +69,9 @@ class DiscourseRules:
                     # "flew from Gao back to Germany and landed in Wunstorf": one journey, told to its end
                     p.origin, p.origins = prev.origin, prev.origins
                     p.mover = pick(p.mover, prev.mover)
+                elif prev.dest and p.dest and p.origin is None and self._any(self.cues.there_words, *p.left):
+                    # "llegó a Yibuti, desde donde partió hacia Madrid": from the place just reached
+                    p.chain_origin = prev.dest[-1]
                 elif prev.dest and p.dest and p.origin is None and self._relative(prev):
                     # "pengungsi yang terdampar di Aceh Timur akan dipindahkan ke Lhokseumawe": from where they landed
                     p.chain_origin = prev.dest[-1]

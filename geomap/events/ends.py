@@ -77,6 +77,14 @@ class EndRules:
         # the trip's own "from" outranks one told before its noun
         before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest]
         p.origins = self._contained(before + after)
+        if (not p.origins and p.dest and self.cues.offshore
+                and not any(self._usable(q) and self.roles.get(q) == "origin" for q in range(0, ca))):
+            # "un pneumatique au large de Calais, faisant route vers l'Angleterre": where a boat is off is where
+            # its journey to the destination starts (unless a "from" told before starts it: "Partis de Tripoli,
+            # 45 migrants ont été secourus au large de Malte et débarqués à Catane")
+            off = [k for k in self._placed([*range(ca, lb), *range(ra, rb)], {"locative"})
+                   if k not in p.dest and self._after(k, self.cues.offshore)]
+            p.origins = off[:1]
 
     def _ends_fled_from_where(self, p: Partial) -> None:
         """"fleeing an army crackdown in Rakhine State", "fled the fighting in Khartoum": where the danger was;
@@ -139,8 +147,10 @@ class EndRules:
         ra, rb = p.right
         # the shuttle phrase must follow the trigger closely: "trips between", "ferry service between";
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
-        pair = self._placed(range(ra, min(rb, ra + 8)), {"between"})
-        near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + 4)))
+        # a crossing names what it crosses first: "cruzar el Darién, una selva fronteriza entre Colombia y Panamá"
+        reach = 12 if "crossing" in p.trig.flags else 8
+        pair = self._placed(range(ra, min(rb, ra + reach)), {"between"})
+        near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + reach - 4)))
         if any(self.toks[k].prep == "origin" for k in range(ra, min(rb, ra + 4))):
             return  # "departures from beaches between Dunkirk and Boulogne": a stretch of coast, not a shuttle
         if not near:  # "Ferries between Dover and Calais carried ...": the shuttle names the subject

@@ -11,13 +11,14 @@ from .tokens import PUNCT_BREAK
 class FrameRules:
     """Sentence methods that read one trigger into a Partial (mixed into Sentence)."""
 
-    def _trigger_keys(self) -> list[str]:
-        """The words triggers are looked up by: lemmas where needed, and a separable verb's stem joined
-        to its particle at the clause's end ("kamen ... in Berlin an" reads as "kamen an")."""
+    def _trigger_keys(self) -> tuple[list[str], list[tuple[int, int, dict]]]:
+        """The words triggers are looked up by (lemmas where needed), and the separable verbs whose particle
+        closes the clause ("kamen ... in Berlin an" reads as "kamen an"), as (token, 1, trigger) hits."""
         c = self.cues
         keys = lemma_keys(c, self.toks)
+        split: list[tuple[int, int, dict]] = []
         if not c.split_triggers:
-            return keys
+            return keys, split
         for i, k in enumerate(keys):
             for j in range(i + 2, len(keys)):
                 low = self.lows[j]
@@ -26,16 +27,16 @@ class FrameRules:
                 if low in c.split_particles and (j + 1 == len(keys) or self.lows[j + 1] in PUNCT_BREAK
                                                  or self.lows[j + 1] in c.coord_words):
                     if (k, low) in c.split_triggers:
-                        keys[i] = f"{k}\x01{low}"
+                        split.append((i, 1, c.split_triggers[(k, low)]))
                     break
-        return keys
+        for i, _, _ in split:
+            keys[i] = ""  # the stem is read with its particle, not alone
+        return keys, split
 
     def _triggers(self) -> list[Trigger]:
         trigs: list[Trigger] = []
-        c = self.cues
-        keys = self._trigger_keys()
-        split = [(i, 1, c.split_triggers[tuple(k.split("\x01"))]) for i, k in enumerate(keys) if "\x01" in k]
-        for i, n, spec in sorted(c.triggers.scan(keys) + split, key=lambda hit: hit[0]):
+        keys, split = self._trigger_keys()
+        for i, n, spec in sorted(self.cues.triggers.scan(keys) + split, key=lambda hit: hit[0]):
             last = trigs[-1] if trigs else None
             if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
                 last.n += n  # "remain based", "masih berada": one trigger

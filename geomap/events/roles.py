@@ -71,7 +71,9 @@ class RoleRules:
                 if inner == "locative" and inner_dist == 0 and dist <= 2 and k + 1 <= inner_at - 1:
                     return "near_direct"
                 return inner
-            elif t.low == "," and not comma_used and k > lo and self._name_before(k):
+            elif t.low == "," and not comma_used and k > lo and (self._name_before(k) or (
+                    toks[k - 1].demonym and k - 2 >= lo and self._place_head(k - 2))):
+                # "de la capital sudanesa, Jartum": the apposition names the place the head spoke of
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
             elif dist == 0 and t.alpha and self._place_head(k):
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
@@ -108,7 +110,9 @@ class RoleRules:
         c = self.cues
         covered = {q for i, n, _ in c.coord.scan(self.lows, a + 1, b) for q in range(i, i + n)}
         between = range(a + 1, b)
-        return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers for q in between)
+        # "Malte, Lampedusa, la Sicile": an article before a member is no break in the list
+        return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers
+                                     or (self.lows[q] in c.determiners and q > a + 1) for q in between)
 
     def _place_head(self, k: int) -> bool:
         """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
@@ -133,7 +137,9 @@ class RoleRules:
             for k in range(ra, rb):
                 if self.toks[k].rp is None:
                     continue
-                if prev is not None and self._coordinated_places(prev, k):
+                # a nationality heads no list: "la capital sudanesa, Jartum" is one place phrase
+                if prev is not None and not (self.toks[prev].demonym and not self.toks[k].demonym) \
+                        and self._coordinated_places(prev, k):
                     roles[k] = roles[head]
                 else:
                     head = k

@@ -64,7 +64,8 @@ class Tok:
         return self.rp is None and any(ch.isalnum() for ch in self.low)
 
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
+# a clock time ("23:00") is one word: its colon ends no clause
+_WORD = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
 def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
