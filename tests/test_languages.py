@@ -463,6 +463,13 @@ def test_routes_in_longer_sentences(gaz, text, lang, route):
     assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))
 
 
+def test_german_zufolge_names_its_source_before_it(gaz):
+    # "den Angaben zufolge": the source stands before "zufolge"; what follows it is the report, not the source
+    text = ("Einige Deutsche nutzten den Angaben zufolge andere Wege: Mit einem Konvoi nach Port Sudan seien "
+            "23 Bundesbürger aus Khartum evakuiert worden.")
+    assert ("Khartoum", "Port Sudan") in _movements(geomap.extract(text, "de", gazetteer=gaz))
+
+
 def test_control_characters_do_not_meet_the_particle_table(gaz):
     # the separable-verb lookup must not read any token of the text as its own marker
     r = geomap.extract("X\x01 kamen \x01 an.", "de", gazetteer=gaz)
