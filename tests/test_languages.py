@@ -450,6 +450,9 @@ def test_german_non_movements(gaz, text):
     # a clock time is no clause break; the apposition after "la capital sudanesa" is the place left
     ("El avión despegó de la capital sudanesa, Jartum, antes de las 23:00 horas con destino a Yibuti.", "es",
      ("Khartoum", "Djibouti")),
+    # a time and a day between the verb and its place make no "from": "después de las 11.00 horas de este lunes"
+    ("El avión con personas evacuadas de Sudán ha aterrizado poco después de las 11.00 horas de este lunes en "
+     "la base aérea de Torrejón de Ardoz.", "es", ("Sudan", "Torrejón de Ardoz")),
     # "desde donde": from the place just reached
     ("El avión llegó a Yibuti, desde donde partió hacia Madrid.", "es", ("Djibouti", "Madrid")),
     # a crossing names what it crosses before the two ends

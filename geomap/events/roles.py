@@ -38,6 +38,10 @@ class RoleRules:
             if t.low in c.weekdays or t.low in c.months:
                 # "erreichte am Mittwoch Przemyśl": a date between the verb and its place is no phrase of its own
                 k -= 1
+                w = 0
+                while (k >= lo and w < 2 and toks[k].alpha and toks[k].text[:1].islower() and not toks[k].trig
+                       and not c.preps.match(self.lows, k)):
+                    k, w = k - 1, w + 1  # "de este lunes", "am späten Montagabend"
                 m = c.preps.match(self.lows, k) if k >= lo else None
                 if m and m[0] == 1:
                     k -= 1
@@ -77,6 +81,8 @@ class RoleRules:
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
             elif dist == 0 and t.alpha and self._place_head(k):
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
+            elif t.is_num and inner is not None:
+                break  # "después de las 11.00 horas ... en la base": a time or a count, no phrase around the place
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
                   or c.walk_stops.match(self.lows, k)):
                 break

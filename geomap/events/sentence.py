@@ -92,8 +92,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i, n, role in c.preps.scan(lows):
             if self._amount_at(i + n):
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
-            if i + n < len(lows) and (lows[i + n] in c.weekdays or lows[i + n] in c.months):
-                continue  # "am Mittwoch", "en octobre": a day or a month, not a place phrase
+            q = i + n  # up to two small words between: "de este lunes", "am späten Montagabend"
+            while q < min(len(lows) - 1, i + n + 2) and toks[q].alpha and toks[q].text[:1].islower():
+                q += 1
+            if q < len(lows) and (lows[q] in c.weekdays or lows[q] in c.months):
+                continue  # "am Mittwoch", "en octobre", "de este lunes": a day or a month, not a place phrase
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
             if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
