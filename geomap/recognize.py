@@ -39,6 +39,9 @@ class Lang:
     # absent from the table is only ever a name ("Texas"), however often it is written.
     common: dict | None = None
     given_names: frozenset = frozenset()
+    # Nouns are written as compounds ("Küstenstadt", "Mittelmeerinsel"): a capitalised word
+    # that ends in an everyday word is a noun, no part of a person's name before a place.
+    compound_nouns: bool = False
     # Words after which a capitalised word is a place whatever else it may be ("in
     # Reading", "di Surabaya"): a subset of place_cues_before without "to", "from" or
     # "of", which precede people as often.
@@ -120,6 +123,8 @@ def language(code: str) -> Lang:
 
 
 def _lang_from_data(code: str, d: dict) -> Lang:
+    from .lang import load_data
+
     m = d.get("morphology")
     return Lang(
         code=code,
@@ -133,7 +138,9 @@ def _lang_from_data(code: str, d: dict) -> Lang:
         org_heads=frozenset(d["org_heads"]),
         common=({w: float(z) for z, ws in d["common_words"].items() for w in ws.split()}
                 if "common_words" in d else None),
-        given_names=frozenset(d.get("given_names", ())),
+        compound_nouns=bool(d.get("compound_nouns")),
+        given_names=frozenset(d.get("given_names", ())).union(
+            *(load_data(c).get("given_names", ()) for c in d.get("given_names_also", ()))),
         locative_cues=frozenset(d.get("locative_cues", ())),
         home_countries=frozenset(d.get("home_countries", ())),
         direction_words=frozenset(d.get("direction_words", ())),
@@ -386,6 +393,19 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
         or (gap == "." and len(a.text) == 1 and a.cap and b.cap)  # "W.Va."
 
 
+# The shortest head of a compound counted ("-land", "-stadt"), and how common it must be.
+_COMPOUND_HEAD_MIN, _COMPOUND_HEAD_ZIPF = 4, 3.5
+
+
+def _compound_noun(word: str, L: Lang) -> bool:
+    """Does the word end in an everyday word after a stem of three letters or more ("Küstenstadt",
+    "Nachbarland")? Only where the language writes compounds (German)."""
+    if not L.compound_nouns or L.common is None:
+        return False
+    w = word.lower()
+    return any(L.common.get(w[i:], 0.0) >= _COMPOUND_HEAD_ZIPF for i in range(3, len(w) - _COMPOUND_HEAD_MIN + 1))
+
+
 def _common(word: str, L: Lang) -> float:
     """How common the word is as an everyday (lower-case) word, on the Zipf scale."""
     w = word.lower()
@@ -577,6 +597,8 @@ class Extractor:
             z = _common(tk.text, L)
             if tk.sent_start and z >= 3.0:
                 return False
+            if _compound_noun(tk.text, L):
+                return False
             return z < 4.0 or tk.text.isupper()
 
         def given_name(k: int) -> bool:
@@ -650,6 +672,8 @@ class Extractor:
             sp.acronym = sp.text.replace(".", "").isupper() and len(sp.text.replace(".", "")) <= 4
             if sp.key in L.not_places or (sp.text in L.name_titles and sp.key not in located):
                 continue
+            if not single and first.text.lower() in L.function_words and not last.cap:
+                continue  # "La selva", "El plan", "Les hôpitaux": an article and a noun, no name ends in lower case
             if names is not None and single and gz.fold(sp.text) in L.not_places:
                 continue  # read through a lemma ("Станом" -> "стан"), the form as written is the everyday word
             if names is not None and single and not known.big_unit and sp.key not in names.extra \

@@ -34,7 +34,12 @@ by adding a file, not by changing this code. The keys, all lower case:
   completes an arrival told just before, alone it is a home, not a journey); deploy ("deployed in X" is a
   presence); host (a verb of taking people in, "приняла беженцев": they arrived at the subject, or at the
   place named "in"); nominal (a noun such as "deployment", which has no subject and no date
-  before it); direct_object (an incident verb whose object is the target).
+  before it); direct_object (an incident verb whose object is the target); departure_at ("embarqués à
+  Sfax", "in Sfax gestartet": the place where it is boarded or takes off is the origin).
+  In a language whose file (``data/lang/<lang>.json``) names a morphology library, a word also
+  matches through its lemma ("landeten" -> "landen"), so a verb is listed once in its dictionary form.
+- ``split_particles``: a two-word trigger whose second word is one of these particles is also read
+  when the particle closes the clause further on (German "kamen ... in Berlin an", "kehrte ... zurück").
 - ``prepositions``: destination, origin, transit, locative and target words; ``motion_or_locative``
   words (French "à", "en", "au") are a destination after a movement word ("envoyés en Pologne") and a
   location otherwise, or when the place before them lies inside the one after ("Sfax en Tunisie").
@@ -64,7 +69,8 @@ by adding a file, not by changing this code. The keys, all lower case:
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
   ``attribution`` (speech verbs before or after the source, ``source_after_inverted`` when a verb names
   the source after it only right after a comma or quote, "according to", impersonal
-  forms, media words), ``numbers`` (separators, number words, vague amounts, scales),
+  forms, media words), ``numbers`` (separators, number words, vague amounts, scales, and
+  ``before_count``: words that belong to a count, "más de", "rund", so a mover's phrase starts there),
   ``dates`` (months, weekdays, relative phrases such as "awal bulan ini" mapped to
   ``month:0`` and the like, "since", "last year").
 - Inflected languages (Polish, Czech): ``match_lemmas`` lists verbs and nouns as lemmas, and each word of

@@ -9,7 +9,8 @@ from pathlib import Path
 from .anaphora import Anaphors
 
 # The words (and single punctuation marks) events.tokens reads a sentence in.
-WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
+# A clock time ("23:00") is one word: its colon ends no clause.
+WORD = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
@@ -91,8 +92,13 @@ class Cues:
         # names (geomap/lang/morph.py); Russian and Ukrainian name the library here ("morphology") and
         # every word is read as its lemma ("прибыли" -> "прибыть", "марта" -> "март").
         self.lemma_of = _lemmatizer(lang) if d.get("match_lemmas") else None
-        self.morphology = d.get("morphology")
-        self._vocab = frozenset(_words(d)) if self.morphology else frozenset()
+        m = d.get("morphology")
+        m = {"library": m} if isinstance(m, str) else m
+        self.morphology = (m["library"], m.get("code") or lang) if m else None
+        # German, French and Spanish look only their triggers up by lemma (lemma_keys); Russian and
+        # Ukrainian read every word as its lemma ("read_as_lemmas").
+        self.reads_lemmas = bool(d.get("read_as_lemmas"))
+        self._vocab = frozenset(_words(d)) if self.reads_lemmas else frozenset()
         self._lemmas: dict[str, str] = {}
         # A preposition whose role is told by the case of the word after it: Russian "в Москву"
         # (accusative) goes there, "в Москве" (locative) is there; "с Украиной" (instrumental) is "with".
@@ -101,10 +107,17 @@ class Cues:
             return Phrases((w, True) for w in src.get(key, []))
 
         self.triggers = Phrases()
+        # Separable verbs ("kamen ... an", "reisten ... aus"): a two-word trigger whose second word is one of
+        # these particles is also read when the particle closes the clause further on (see FrameRules._triggers)
+        self.split_particles = frozenset(d.get("split_particles", []))
+        self.split_triggers: dict[tuple[str, str], dict] = {}
         for group in d.get("triggers", []):
             spec = {"kind": group["kind"], "flags": frozenset(group.get("flags", ())), "what": group.get("what")}
             for w in group["words"]:
                 self.triggers.add(w, spec)
+                parts = w.lower().split()
+                if len(parts) == 2 and parts[1] in self.split_particles:
+                    self.split_triggers.setdefault((parts[0], parts[1]), spec)
         self.preps = Phrases((w, role) for role, words in d.get("prepositions", {}).items() for w in words)
         for w in self.case_roles:
             self.preps.add(w, "by_case")
@@ -139,9 +152,13 @@ class Cues:
         self.held_words = set(d.get("held_words", []))
         self.distance_units = set(d.get("distance_units", []))
         self.place_heads = ph("place_heads")
+        # where nouns compound ("Mittelmeerinsel"), a word ending in a place noun is one too
+        self.compound_heads = tuple(sorted((w for w in d.get("place_heads", []) if " " not in w and len(w) >= 4),
+                                           key=len, reverse=True)) if d.get("compound_place_heads") else ()
         self.partitives = set(d.get("partitives", []))
         self.not_contexts = ph("not_movement_contexts")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
+        self.offshore = ph("offshore") if d.get("offshore") else None  # "au large de": off the coast of
         self.anaphors = (Anaphors(d["anaphors"], d.get("anaphor_not_before", []), d.get("anaphor_largest", []),
                                   bool(d.get("anaphor_any_case")))
                          if d.get("anaphors") else None)
@@ -167,6 +184,8 @@ class Cues:
         self.elisions = set(d.get("elisions", []))
         self.dest_before_verb = bool(d.get("destination_before_verb"))
         self.presence_origin = bool(d.get("presence_origin"))
+        # the negation follows the verb ("fahren nicht mehr durch den Suezkanal", "wurde nicht genehmigt")
+        self.negation_in_clause = bool(d.get("negation_in_clause"))
         a = d.get("attribution", {})
         self.src_before, self.src_after, self.according = ph("source_before", a), ph("source_after", a), ph("according", a)
         self.impersonal, self.media, self.statement_nouns = ph("impersonal", a), ph("media_words", a), ph("statement_nouns", a)
@@ -181,8 +200,11 @@ class Cues:
         self.generic_dets, self.generic_sources = set(a.get("generic_determiners", [])), ph("generic_sources", a)
         n = d.get("numbers", {})
         self.decimal, self.thousands = n.get("decimal", "."), n.get("thousands", ",")
+        self.space_thousands = bool(n.get("space_thousands"))
         self.number_words = Phrases(n.get("words", {}).items())
         self.vague = ph("vague", n)
+        # words before a count that belong to it ("más de", "rund"); where listed, a mover's phrase opens there
+        self.before_count = frozenset(n["before_count"]) if "before_count" in n else None
         self.scales = Phrases(n.get("scales", {}).items())
         t = d.get("dates", {})
         self.months, self.weekdays = t.get("months", {}), t.get("weekdays", {})
@@ -227,7 +249,7 @@ class Cues:
     def lemma(self, low: str) -> str:
         """The form a data file lists for word ``low``: the word itself if listed, else its lemma the data
         knows (the analyser's likeliest otherwise). Without a morphology library, the word itself."""
-        if not self.morphology or not low.replace("'", "").isalpha():
+        if not self.reads_lemmas or not low.replace("'", "").isalpha():
             return low
         hit = self._lemmas.get(low)
         if hit is None:
@@ -236,7 +258,7 @@ class Cues:
             else:
                 from ..lang.morph import analyser
 
-                lems = [x.lower() for x in analyser(self.lang, self.morphology).lemmas(low)]
+                lems = [x.lower() for x in analyser(self.lang, *self.morphology).lemmas(low)]
                 hit = next((x for x in lems if x in self._vocab), lems[0] if lems else low)
             self._lemmas[low] = hit
             if len(self._lemmas) > 100_000:
@@ -249,7 +271,7 @@ class Cues:
             return frozenset()
         from ..lang.morph import analyser
 
-        an = analyser(self.lang, self.morphology)
+        an = analyser(self.lang, *self.morphology)
         return an.cases(word) if hasattr(an, "cases") else frozenset()
 
 
@@ -295,3 +317,28 @@ def _load_cues(code: str, data_dir: str) -> Cues | None:
     if not path.is_file():
         return None
     return Cues(code, json.loads(path.read_text("utf-8")))
+
+
+def lemma_keys(cues: Cues, toks) -> list[str]:
+    """Each token's lower-case form, or its lemma where only the lemma starts a trigger: the trigger
+    tables of an inflected language then need each verb once, not every form of it."""
+    lows = [t.low for t in toks]
+    if cues.morphology is None:
+        return lows
+    from ..lang import morph  # morphology libraries load only for languages that name one
+
+    try:
+        lib = morph.analyser(cues.lang, *cues.morphology)
+    except ImportError:
+        return lows
+    keys = list(lows)
+    first = cues.triggers._first
+    for k, t in enumerate(toks):
+        if t.rp is not None or t.is_num or lows[k] in first or not t.alpha:
+            continue
+        for lem in lib.lemmas(t.text):
+            low = lem.lower()
+            if low != lows[k] and low in first:
+                keys[k] = low
+                break
+    return keys

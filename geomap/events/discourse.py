@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .frames_base import Partial
+from .roles import contains
 
 
 @dataclass
@@ -64,6 +65,15 @@ class DiscourseRules:
                     prev.date = pick(prev.date, p.date)
                     prev.what = pick(prev.what, p.what)
                     continue
+                elif (prev.dest and p.dest and p.origin is None and prev.origin is not None
+                      and "arrival" in p.trig.flags and contains(self.toks[prev.dest[-1]].rp.place,
+                                                                 self.toks[p.dest[0]].rp.place)):
+                    # "flew from Gao back to Germany and landed in Wunstorf": one journey, told to its end
+                    p.origin, p.origins = prev.origin, prev.origins
+                    p.mover = pick(p.mover, prev.mover)
+                elif prev.dest and p.dest and p.origin is None and self._any(self.cues.there_words, *p.left):
+                    # "llegó a Yibuti, desde donde partió hacia Madrid": from the place just reached
+                    p.chain_origin = prev.dest[-1]
                 elif prev.dest and p.dest and p.origin is None and self._relative(prev):
                     # "pengungsi yang terdampar di Aceh Timur akan dipindahkan ke Lhokseumawe": from where they landed
                     p.chain_origin = prev.dest[-1]

@@ -11,6 +11,8 @@ from .roles import contains
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
     "_ends_fled_from_where",
+    "_ends_departed_at",
+    "_ends_received",
     "_ends_after_departure",
     "_ends_between",
     "_ends_of_purpose",
@@ -38,6 +40,12 @@ class EndRules:
             # but not across "whence": in "vtrhli na Ukrajinu, odkud začali proudit" Ukraine is where they left
             wa = max([k + 1 for k in range(ca, lb) if self.lows[k] in self.cues.whence_words], default=ca)
             p.dest = self._placed(range(wa, lb), want - {"direct", "near_direct"})
+        if not p.dest and self.cues.dest_before_verb and "destination_direct" in trig.flags and "nominal" not in trig.flags:
+            # "haben am Dienstag die Küste von El Hierro erreicht": the object before a clause-final verb; the
+            # first words of the clause are its subject, not its object
+            first = next((k for k in range(ca, lb) if self.lows[k] not in self.cues.determiners), lb)
+            objs = [k for k in range(first + 1, lb) if self._usable(k) and self.roles.get(k) is None]
+            p.dest = objs[-1:]
         if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"
             for k in range(ra, min(rb, ra + 4)):
                 if self._usable(k) and k > 0 and self.lows[k - 1] in ("of",) + tuple(self.cues.people_of):
@@ -72,6 +80,14 @@ class EndRules:
         # the trip's own "from" outranks one told before its noun
         before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest]
         p.origins = self._contained(before + after)
+        if (not p.origins and p.dest and self.cues.offshore
+                and not any(self._usable(q) and self.roles.get(q) == "origin" for q in range(0, ca))):
+            # "un pneumatique au large de Calais, faisant route vers l'Angleterre": where a boat is off is where
+            # its journey to the destination starts (unless a "from" told before starts it: "Partis de Tripoli,
+            # 45 migrants ont été secourus au large de Malte et débarqués à Catane")
+            off = [k for k in self._placed([*range(ca, lb), *range(ra, rb)], {"locative"})
+                   if k not in p.dest and self._after(k, self.cues.offshore)]
+            p.origins = off[:1]
 
     def _ends_fled_from_where(self, p: Partial) -> None:
         """"fleeing an army crackdown in Rakhine State", "fled the fighting in Khartoum": where the danger was;
@@ -91,6 +107,28 @@ class EndRules:
             if self._usable(k) and self.roles.get(k) in ("locative", "near_direct"):
                 p.origins = [k]
                 return
+
+    def _ends_departed_at(self, p: Partial) -> None:
+        """"embarqués à Sfax", "waren in Sfax gestartet": where a boat is boarded or a plane takes off is
+        where the journey starts."""
+        if p.origins or "departure_at" not in p.trig.flags:
+            return
+        (ca, lb), (ra, rb) = p.clause, p.right
+        here = {"locative", "near_direct"}
+        found = self._placed(range(ra, rb), here) or (
+            self._placed(range(ca, lb), here) if self.cues.dest_before_verb else [])
+        found = [k for k in self._contained(found) if k not in p.dest]
+        if found:
+            p.origins = found[:1]
+
+    def _ends_received(self, p: Partial) -> None:
+        """"Honduras recibió a 163 migrantes", "Guatemala recibe primer vuelo desde EE.UU.": the place that
+        receives them, the verb's subject, is where they went."""
+        if p.dest or "receive" not in p.trig.flags:
+            return
+        subj = self._subject(p.trig, p.clause[0])
+        if subj is not None:
+            p.dest = [subj]
 
     def _ends_after_departure(self, p: Partial) -> None:
         """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""
@@ -112,8 +150,10 @@ class EndRules:
         ra, rb = p.right
         # the shuttle phrase must follow the trigger closely: "trips between", "ferry service between";
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
-        pair = self._placed(range(ra, min(rb, ra + 8)), {"between"})
-        near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + 4)))
+        # a crossing names what it crosses first: "cruzar el Darién, una selva fronteriza entre Colombia y Panamá"
+        reach = 12 if "crossing" in p.trig.flags else 8
+        pair = self._placed(range(ra, min(rb, ra + reach)), {"between"})
+        near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + reach - 4)))
         if any(self.toks[k].prep == "origin" for k in range(ra, min(rb, ra + 4))):
             return  # "departures from beaches between Dunkirk and Boulogne": a stretch of coast, not a shuttle
         if not near:  # "Ferries between Dover and Calais carried ...": the shuttle names the subject

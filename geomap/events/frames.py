@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .dates import find_date
-from .cues import Phrases
+from .cues import Phrases, lemma_keys
 from .ends import MOVEMENT_END_RULES
 from .frames_base import Partial, Trigger
 from .tokens import PUNCT_BREAK
@@ -11,10 +11,33 @@ from .tokens import PUNCT_BREAK
 class FrameRules:
     """Sentence methods that read one trigger into a Partial (mixed into Sentence)."""
 
+    def _trigger_keys(self) -> tuple[list[str], list[tuple[int, int, dict]]]:
+        """The words triggers are looked up by (lemmas where needed), and the separable verbs whose particle
+        closes the clause ("kamen ... in Berlin an" reads as "kamen an"), as (token, 1, trigger) hits."""
+        c = self.cues
+        keys = lemma_keys(c, self.toks)
+        split: list[tuple[int, int, dict]] = []
+        if not c.split_triggers:
+            return keys, split
+        for i, k in enumerate(keys):
+            for j in range(i + 2, len(keys)):
+                low = self.lows[j]
+                if low in PUNCT_BREAK:
+                    break
+                if low in c.split_particles and (j + 1 == len(keys) or self.lows[j + 1] in PUNCT_BREAK
+                                                 or self.lows[j + 1] in c.coord_words):
+                    if (k, low) in c.split_triggers:
+                        split.append((i, 1, c.split_triggers[(k, low)]))
+                    break
+        for i, _, _ in split:
+            keys[i] = ""  # the stem is read with its particle, not alone
+        return keys, split
+
     def _triggers(self) -> list[Trigger]:
         trigs: list[Trigger] = []
+        keys, split = self._trigger_keys()
         alt = self.bases if self.cues.lemma_of is not None else None  # "przybyli" is "przybyć"
-        for i, n, spec in self.cues.triggers.scan(self.lows, alt=alt):
+        for i, n, spec in sorted(self.cues.triggers.scan(keys, alt=alt) + split, key=lambda hit: hit[0]):
             last = trigs[-1] if trigs else None
             if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
                 last.n += n  # "remain based", "masih berada": one trigger
@@ -48,8 +71,9 @@ class FrameRules:
         la, lb = left
         reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
         called_off = self._called_off(trig, reach, right)
-        if called_off is None and (self._negated(reach, trig.i) or ("nominal" in trig.flags and (
-                self._any(c.cancel_words, *right) or self._negated(*right)))):  # "Flights ... have not resumed"
+        if called_off is None and (self._negated(reach, trig.i) or (c.negation_in_clause and self._negated(*right)) or (
+                "nominal" in trig.flags and (self._any(c.cancel_words, *right) or self._negated(*right)))):
+            # "Flights ... have not resumed"; German puts the negation after the verb ("fahren nicht mehr")
             return None  # "had not yet moved them": a negated report is no event
         if c.negation_prefixes and self._prefix_negated(trig):
             return None  # "nepřijeli": the verb's own prefix negates it, and its lemma is the plain verb's
@@ -232,7 +256,7 @@ class FrameRules:
                     p.quantity, p.quantity_value = q
             p.what = trig.what
         if p.kind == "movement" or "deploy" in trig.flags:
-            subj = self._subject(trig, la)
+            subj = self._subject(trig, la) if "receive" not in trig.flags else None  # the receiver is no origin
             if subj is not None:
                 p.implicit_origin, p.actor = subj, self._name(subj)
                 # "Australia and New Zealand sent ...": every country of the subject
@@ -246,6 +270,7 @@ class FrameRules:
 
     def _mover_words(self, a: int, b: int, gen: int | None = None) -> str | None:
         """The noun phrase around the mover's noun, as written: "1,500 North Korean special forces troops"."""
+        c_before = self.cues.before_count
         k = a
         while k > 0 and a - k < 6:
             t = self.toks[k - 1]
@@ -253,9 +278,15 @@ class FrameRules:
                 break
             if t.rp is not None and getattr(self, "roles", {}).get(k - 1) not in (None, "direct"):
                 break  # "направить до Росії тисячу саперів": the place its preposition governs is no part of the mover
-            if t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux:
-                break
+            if (t.low in self.cues.walk_stops or t.low in self.cues.subject_gap or t.low in self.cues.any_aux
+                    or t.low in self.cues.weekdays or t.low in self.cues.months):
+                break  # "am Montagabend abgelehnte Asylbewerber": the date is no part of the mover
             k -= 1
+            if t.is_num and c_before is not None:
+                # the count and its "más de", "rund" open the phrase: "(Este año) más de 2.000 personas"
+                while k > 0 and self.lows[k - 1] in c_before:
+                    k -= 1
+                break
         while k < a and self.lows[k] in self.cues.determiners:
             k += 1
         end = b if gen is None else gen + 1
@@ -341,7 +372,12 @@ class FrameRules:
         if c.demonym_origin and dem:  # "A Mexican search team arrived": from Mexico
             p.implicit_origin, p.implicit_origins = dem[-1], self._demonym_list(dem[-1])
         # a counted object ("took 300 ...", "carried 71 Rohingya") or the subject of a self-moving verb
+        # "... nach Deutschland und landeten in Wunstorf": a verb after "und" shares the subject told before
+        shared = next((k for k in range(lb - 1, subj_a - 1, -1) if self.lows[k] not in c.any_aux
+                       and self.lows[k] not in c.subject_gap), None)
         for a, b in ((ra, first_prep), (subj_a, lb)):
+            if b == lb and shared is not None and self.lows[shared] in c.coord_words:
+                continue
             words = [k for k in range(a, b) if toks[k].alpha or toks[k].is_num]
             if not words:
                 continue
@@ -352,13 +388,26 @@ class FrameRules:
                 p.quantity, p.quantity_value = toks[num].text, toks[num].num
             if num is not None or (b == lb and "self" in p.trig.flags):
                 lo = num if num is not None else a
-                while lo < b and (self.lows[lo] in c.determiners or self.lows[lo] in c.subject_gap):
-                    lo += 1
+                # "de Alepo": a place phrase left of the verb is no subject
+                while lo < b:
+                    there = c.there_words.match(self.lows, lo)  # "Von dort aus sollten sie ...": no subject
+                    if there:
+                        lo += there[0]
+                    elif (self.lows[lo] in c.determiners or self.lows[lo] in c.subject_gap or toks[lo].prep
+                          or self.lows[lo] in c.any_aux):
+                        lo += 1
+                    else:
+                        break
                 hi = b
+                if c.dest_before_verb and b == lb:
+                    # "Sie waren vor einer Woche im Senegal aufgebrochen": the subject ends at its auxiliary
+                    hi = next((q for q in range(lo + 1, b) if self.lows[q] in c.any_aux or toks[q].prep), b)
+                # "le Mali et (sont arrivés)": a second verb shares the first one's subject
                 while hi > lo and (self.lows[hi - 1] in c.subject_gap or self.lows[hi - 1] in c.any_aux
+                                   or self.lows[hi - 1] in c.coord_words
                                    or not (toks[hi - 1].alpha or toks[hi - 1].is_num)):
                     hi -= 1
-                if hi > lo and hi - lo <= 8:
+                if hi > lo and hi - lo <= 8 and any(toks[q].alpha or toks[q].is_num for q in range(lo, hi)):
                     p.mover = self.span_text(lo, hi)
                 p.mover_ok = p.mover_ok or num is not None
                 return

@@ -43,6 +43,17 @@ class RoleRules:
             t = toks[k]
             if t.attr:
                 break
+            if t.low in c.weekdays or t.low in c.months:
+                # "erreichte am Mittwoch Przemyśl": a date between the verb and its place is no phrase of its own
+                k -= 1
+                w = 0
+                while (k >= lo and w < 2 and toks[k].alpha and toks[k].text[:1].islower() and not toks[k].trig
+                       and not c.preps.match(self.lows, k)):
+                    k, w = k - 1, w + 1  # "de este lunes", "am späten Montagabend"
+                m = c.preps.match(self.lows, k) if k >= lo else None
+                if m and m[0] == 1:
+                    k -= 1
+                continue
             prep = t.prep
             if prep == "by_case":
                 prep = self._case_role(k)
@@ -80,12 +91,16 @@ class RoleRules:
                 if inner == "locative" and inner_dist == 0 and dist <= 2 and k + 1 <= inner_at - 1:
                     return "near_direct"
                 return inner
-            elif t.low == "," and not comma_used and k > lo and self._name_before(k):
+            elif t.low == "," and not comma_used and k > lo and (self._name_before(k) or (
+                    toks[k - 1].demonym and k - 2 >= lo and self._place_head(k - 2))):
+                # "de la capital sudanesa, Jartum": the apposition names the place the head spoke of
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
             elif k == j - 1 and t.low in ('"', "«", "„", "“"):
                 pass  # 'до порту "Чорноморськ"', 'в порт «Южный»': the quote opens the name, not a phrase
             elif dist == 0 and t.alpha and self._place_head(k):
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
+            elif t.is_num and inner is not None:
+                break  # "después de las 11.00 horas ... en la base": a time or a count, no phrase around the place
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
                   or c.walk_stops.match(self.lows, k)):
                 break
@@ -116,13 +131,23 @@ class RoleRules:
         """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne"), not a
         stationing one ("déployés à Niamey" says where they are)?"""
         trigs = getattr(self, "trig_at", {})
-        q = next((q for q in range(k - 1, lo - 1, -1) if q in trigs), None)
+        # a relative clause in between has its own verb: "un départ exigé par la junte qui a porté un coup à
+        # l'influence de la France" goes nowhere
+        q = None
+        for q in range(k - 1, lo - 1, -1):
+            if q in trigs:
+                break
+            if self.lows[q] in self.cues.relative_words:
+                return False
+        else:
+            q = None
         if q is None and self.cues.dest_before_verb:
             # "na Litwę trafiło 500 żołnierzy": where the verb may follow its place, the verb after it decides
             q = next((q for q in range(k + 1, len(self.toks)) if q in trigs or self.toks[q].low in PUNCT_BREAK), None)
             q = q if q in trigs else None
         # but "le déploiement de 700 soldats à Chypre" sends them there
-        return q is not None and trigs[q].kind == "movement" and (
+        # nor a boarding one ("embarqués à Sfax" says where they set out)
+        return q is not None and trigs[q].kind == "movement" and "departure_at" not in trigs[q].flags and (
             "deploy" not in trigs[q].flags or "nominal" in trigs[q].flags)
 
     def _coordinated_places(self, a: int, b: int) -> bool:
@@ -138,11 +163,15 @@ class RoleRules:
                 q = close
             q += 1
         between = range(a + 1, b)
-        return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers for q in between)
+        # "Malte, Lampedusa, la Sicile": an article before a member is no break in the list
+        return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers
+                                     or (self.lows[q] in c.determiners and q > a + 1) for q in between)
 
     def _place_head(self, k: int) -> bool:
         """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
         c = self.cues
+        if c.compound_heads and self.lows[k].endswith(c.compound_heads) and self.lows[k] not in c.compound_heads:
+            return True  # "Kanaren-Insel El Hierro", "die Küstenstadt Sfax": a compound whose head is a place noun
         return any(c.place_heads.match(self.lows, a) and a + c.place_heads.match(self.lows, a)[0] > k
                    for a in range(max(0, k - 1), k + 1))
 
@@ -161,7 +190,9 @@ class RoleRules:
             for k in range(ra, rb):
                 if self.toks[k].rp is None:
                     continue
-                if prev is not None and self._coordinated_places(prev, k):
+                # a nationality heads no list: "la capital sudanesa, Jartum" is one place phrase
+                if prev is not None and not (self.toks[prev].demonym and not self.toks[k].demonym) \
+                        and self._coordinated_places(prev, k):
                     roles[k] = roles[head]
                 else:
                     head = k

@@ -101,9 +101,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i, n, role in c.preps.scan(lows):
             if self._amount_at(i + n):
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
-            if i + n < len(lows) and (lows[i + n] in c.weekdays or lows[i + n] in c.months
-                                      or self.bases[i + n] in c.time_nouns):  # "od wybuchu wojny", "od začátku"
-                continue  # "w niedzielę", "in March": a preposition on a day or month says when, not where
+            q, when = i + n, False  # up to two small words between: "de este lunes", "am späten Montagabend"
+            while q < len(lows) and q <= i + n + 2:
+                if lows[q] in c.weekdays or lows[q] in c.months:
+                    when = True
+                    break
+                if not (toks[q].alpha and toks[q].text[:1].islower()):
+                    break
+                q += 1
+            if when or (i + n < len(lows) and self.bases[i + n] in c.time_nouns):  # "od wybuchu wojny", "od začátku"
+                continue  # "w niedzielę", "am Mittwoch", "en octobre": a preposition on a day or month says when, not where
             if (role == "origin" and lows[i] in c.with_preps and i > 0 and self.bases[i - 1] in c.with_heads
                     and not any(toks[q].prep == "destination" or (m := c.preps.match(lows, q)) and m[1] == "destination"
                                 for q in range(i + n + 1, min(len(lows), i + n + 3)))):
@@ -114,8 +121,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
             if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
                 continue  # "decenas de marroquíes", "l'ambassade de France": how many or whose, not whence
-            if lows[i] in c.of_preps and any((m := c.place_heads.match(lows, a)) and a + m[0] == i
+            if lows[i] in c.of_preps and any((m := c.place_heads.match(lows, a)) and (a + m[0] == i or (
+                    a + m[0] == i - 1 and lows[a] not in c.determiners and toks[i - 1].demonym
+                    and toks[i - 1].text[:1].islower()))
                                              for a in range(max(0, i - 3), i)):
+                # ... and with a nationality between: "l'île italienne de Lampedusa"
                 continue  # "al puerto de La Restinga", "la ville de Kherson": the place's name, not whence
             for k in range(i, i + n):
                 toks[k].prep = str(role)

@@ -95,7 +95,7 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
 def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:
     toks: list[Tok] = []
 
-    lemma_of, read_lemmas = cues.lemma_of, bool(cues.morphology)
+    lemma_of, read_lemmas = cues.lemma_of, cues.reads_lemmas
 
     def words(a: int, b: int) -> None:
         for m in _WORD.finditer(text, a, b):
@@ -146,7 +146,7 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
     out, i = [], 0
     vague_first, word_first = cues.vague.heads, cues.number_words.heads
     while i < len(toks):
-        n, vague = 0, False
+        n, vague, spaced = 0, False, False
         low = lows[i]
         if not low[:1].isdigit() and low not in vague_first and low not in word_first:
             out.append(toks[i])  # no number starts here: the common case, decided without a regex
@@ -154,9 +154,12 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
             continue
         if _DIGITS.fullmatch(low):
             n = 1
-            while (cues.thousands == " " and i + n < len(toks) and re.fullmatch(r"\d{3}", lows[i + n])
+            # "50 294 человека", "5 000 réfugiés": thousands grouped with a (narrow, no-break) space
+            while ((cues.thousands == " " or (cues.space_thousands and len(low) <= 3)) and i + n < len(toks)
+                   and re.fullmatch(r"\d{3}", lows[i + n])
                    and text[toks[i + n - 1].end:toks[i + n].start] in (" ", "\u00a0", "\u202f")):
-                n += 1  # "50 294 человека": one number written in groups
+                n += 1
+                spaced = cues.space_thousands
         else:
             v = cues.vague.match(lows, i)
             w = cues.number_words.match(lows, i)
@@ -174,7 +177,12 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
                 n += sc[0]
         a, b = toks[i].start, toks[i + n - 1].end
         t = Tok(a, b, text[a:b], " ".join(lows[i:i + n]), " ".join(lows[i:i + n]), is_num=True)
-        t.num = None if vague else parse_number(t.text, cues)
+        if spaced:  # the groups are one number; a scale word after them ("2 000 millions") is not
+            digits = "".join(re.findall(r"\d", "".join(lows[i:i + n]) if not any(
+                cues.scales.match(lows, q) for q in range(i, i + n)) else ""))
+            t.num = float(digits) if digits else parse_number(t.text, cues)
+        else:
+            t.num = None if vague else parse_number(t.text, cues)
         out.append(t)
         i += n
     return out

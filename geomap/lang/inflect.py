@@ -63,6 +63,8 @@ class Names:
         self.given = frozenset(data.get("given_names", ()))
         # a case form alone is the city when the region of the same name answers to it too ("z Charkowa")
         self.city_before_region = bool(data.get("city_before_region"))
+        # A word the language file calls no place ("Süden") is none in any case form either
+        self.not_places = frozenset(gz.fold(w) for w in data.get("not_places", ()))
         self.multi = _multiword_index(g, code, data.get("script", "latin"), analyser,
                                       tuple(data.get("home_countries", ())))
         # Names the gazetteer lacks in this language, and irregular forms the library
@@ -102,6 +104,8 @@ class Names:
 
     def candidates(self, ws: list[str]) -> tuple[str, tuple] | None:
         """(key, candidates) for a run of words read through their lemmas, or None."""
+        if len(ws) == 1 and gz.fold(ws[0]) in self.not_places:
+            return None
         if len(ws) == 1 and (self.a.person(ws[0]) or any(
                 lem in self.given for lem in self.a.lemmas(ws[0])[:2])):
             return None  # "Владимира", "Donalda": a given name in a case form
