@@ -323,8 +323,8 @@ def lemma_keys(cues: Cues, toks) -> list[str]:
     """Each token's lower-case form, or its lemma where only the lemma starts a trigger: the trigger
     tables of an inflected language then need each verb once, not every form of it."""
     lows = [t.low for t in toks]
-    if cues.morphology is None:
-        return lows
+    if cues.morphology is None or cues.reads_lemmas:
+        return lows  # no library, or every word already read as its lemma
     from ..lang import morph  # morphology libraries load only for languages that name one
 
     try:
