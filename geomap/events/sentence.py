@@ -123,6 +123,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             # "Container ships on Asia–Europe routes": the pair itself tells the movement
             trigs = sorted(trigs + [Trigger(a + 1, 1, "movement", frozenset({"nominal", "self"}), None)
                                     for a, _ in pairs], key=lambda t: t.i)
+        self.trigs = trigs  # the movement scorer reads the cues the frames were built from
 
         regions, start = [], None  # stretches between attributions and clause breaks
         for k, t in enumerate(toks):
