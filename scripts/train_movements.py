@@ -127,7 +127,8 @@ def matrix(docs, names):
     return X
 
 
-def fit(X, y):
+def fit(X, y, l2=None):
+    L2 = globals()["L2"] if l2 is None else l2
     def loss(w):
         z = X @ w
         p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
@@ -204,8 +205,10 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cache", help="pickle of the read passages, made if missing (to try features faster; "
                     "delete it after changing the events stage)")
+    ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
     ap.add_argument("--write", action="store_true", help="save geomap/data/events/movement_scorer.json")
     a = ap.parse_args(argv)
+    globals()["L2"] = a.l2
     sets = [(Path(p).stem, p) for p in a.gold] if a.gold else [(n, str(ROOT / p)) for n, p in SETS]
     present = []
     for n, p in sets:

@@ -115,13 +115,18 @@ class Collector:
         rule_origs = {e.origin for e in moves if e.origin}
         prev_orig = set().union(*(p[2] for p in self.prev)) if self.prev else set()
         prev_dest = set().union(*(p[3] for p in self.prev)) if self.prev else set()
-        common = {"bias": 1.0, "n_places": math.log1p(len(ends)), "neg": float(neg), "cond": float(cond),
+        common = {"bias": 1.0, "cancel": float(bool(c.cancel_words.scan(lows))), "n_places": math.log1p(len(ends)), "neg": float(neg), "cond": float(cond),
                   "quote": float(quote), "has_what": float(has_what), "n_trigs": math.log1p(len(trigs)),
                   "no_trig": float(not trigs), "first_sentence": float(index == 0)}
         for h in hedge:
             common["hedge_" + h] = 1.0
+        vetoed = getattr(sent, "vetoed", ())
+        # "about 800km from the capital Khartoum": where, not whence nor whither
+        far = {e.tok for e in ends if any(lows[q] in c.distance_units for q in range(max(0, e.tok - 4), e.tok))}
         out = []
         for d in ends:
+            if d.place.id not in rule_dests and (d.tok in far or any(a <= d.tok < b for a, b in vetoed)):
+                continue  # the rules read that frame as no movement: negated, cancelled, money, weather
             fd = dict(common)
             fd["d_role_" + (d.role or "none")] = 1.0
             fd["d_kind_" + _kind(d.place)] = 1.0
@@ -152,7 +157,7 @@ class Collector:
             fd["d_prev_dest"] = float(d.place.id in prev_dest)
             fd["d_prev_orig"] = float(d.place.id in prev_orig)
             origins: list[tuple[str, End | None]] = [("none", None)]
-            origins += [("same", o) for o in ends if o.place.id != d.place.id]
+            origins += [("same", o) for o in ends if o.place.id != d.place.id and o.tok not in far]
             origins += [("demonym", o) for o in demonyms if o.place.id != d.place.id]
             for sidx, pends, _, _ in self.prev:
                 kind = "prev1" if index - sidx == 1 else "prev2"
@@ -194,6 +199,9 @@ class Collector:
                         f["po_role_" + (o.role or "none")] = 1.0
                     elif kind == "demonym":
                         f["dem_before_d"] = float(o.tok < d.tok)
+                # each origin kind weighs the evidence its own way: a model per kind, sharing the plain features
+                group = "rule" if rule is not None else kind
+                f.update({group + "|" + k: v for k, v in list(f.items())})
                 out.append(Candidate(index, (sent.s, sent.e), d, o, f, kind, rule))
         return out
 

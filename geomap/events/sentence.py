@@ -124,6 +124,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             trigs = sorted(trigs + [Trigger(a + 1, 1, "movement", frozenset({"nominal", "self"}), None)
                                     for a, _ in pairs], key=lambda t: t.i)
         self.trigs = trigs  # the movement scorer reads the cues the frames were built from
+        self.vetoed: list[tuple[int, int]] = []  # token stretches of frames the rules read as no movement
 
         regions, start = [], None  # stretches between attributions and clause breaks
         for k, t in enumerate(toks):
@@ -297,6 +298,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         out, seen = [], set()
         for p in partials:
             if p.kind == "movement" and (p.blocked or not p.mover_ok):
+                self._veto(p.left, p.right)
                 continue  # "sent a message to Moscow": nothing physical moved
             if p.kind == "presence" and p.what is None:
                 continue
