@@ -28,6 +28,7 @@ MODEL_FILE = DATA_DIR / "movement_scorer.json"
 ROLES = ("destination", "origin", "transit", "locative", "target", "direct", "near_direct", "between")
 FLAGS = ("arrival", "departure", "destination_direct", "origin_direct", "nominal", "self", "deploy", "headline",
          "flee", "crossing", "onward", "origin_statement")
+ROUTE_ROLES = {"destination", "origin", "transit", "between"}
 QUOTES = ('"', "“", "”", "«", "»", "„")
 HISTORY = 2  # sentences before whose places may be an origin
 
@@ -92,7 +93,9 @@ class Collector:
         rule_orig = {e.origin for e in moves if e.origin}
         rule_dest = {e.destination for e in moves if e.destination}
         out: list[Candidate] = []
-        if ends and (trigs or any(e.destination for e in moves)):
+        # a sentence with a movement cue, a movement the rules read, or a place that a "to"/"from"/"via"/
+        # "between" governs ("Overnight trains from Lviv to Przemysl have been packed")
+        if ends and (trigs or any(e.destination for e in moves) or any(e.role in ROUTE_ROLES for e in ends)):
             out = self._candidates(index, sent, ends, trigs, moves)
         self.prev = [p for p in self.prev if index - p[0] < HISTORY] + [(index, ends, rule_orig, rule_dest)]
         self.prev = self.prev[-HISTORY:]
@@ -120,6 +123,12 @@ class Collector:
                   "no_trig": float(not trigs), "first_sentence": float(index == 0)}
         for h in hedge:
             common["hedge_" + h] = 1.0
+        for _, _, cat in getattr(sent, "what_hits", ())[:2]:
+            common["what_" + cat] = 1.0
+        end_roles = [e.role for e in ends]
+        common["lang_" + c.lang] = 1.0  # how far each language's rules can be trusted differs
+        common["has_from"] = float("origin" in end_roles)
+        common["n_to"] = math.log1p(end_roles.count("destination"))
         vetoed = getattr(sent, "vetoed", ())
         # "about 800km from the capital Khartoum": where, not whence nor whither
         far = {e.tok for e in ends if any(lows[q] in c.distance_units for q in range(max(0, e.tok - 4), e.tok))}
@@ -193,6 +202,12 @@ class Collector:
                         f["o_role_" + (o.role or "none")] = 1.0
                         f["o_before_d"] = float(o.tok < d.tok)
                         f["od_dist"] = math.log1p(abs(o.tok - d.tok))
+                        a, b = sorted((o.tok, d.tok))
+                        # "... ke Rusia, kata badan tersebut, ... disita dari garis depan di Ukraina": a saying
+                        # or a clause between the two ends makes them two frames
+                        f["od_attr_between"] = float(any(toks[q].attr for q in range(a, b)))
+                        f["od_commas"] = math.log1p(sum(1 for q in range(a, b) if toks[q].text == ","))
+                        f["od_trig_between"] = float(any(a < t.i < b for t in trigs))
                         if o.role == "origin" and d.role in ("destination", "direct"):
                             f["from_to"] = 1.0
                     elif kind in ("prev1", "prev2"):
@@ -210,6 +225,7 @@ class Collector:
 class Model:
     weights: dict
     threshold: float
+    rule_bonus: float = 0.0  # added to the score of the pairs the rules made: how far the rules are trusted
 
     def score(self, feats: dict) -> float:
         w = self.weights
@@ -225,7 +241,7 @@ def load_model(path: str | None = None) -> Model | None:
     if not p.is_file():
         return None
     d = json.loads(p.read_text("utf-8"))
-    return Model(dict(zip(d["features"], d["weights"], strict=True)), float(d["threshold"]))
+    return Model(dict(zip(d["features"], d["weights"], strict=True)), float(d["threshold"]), float(d["rule_bonus"]))
 
 
 def choose(cands: list[Candidate], model: Model, scores=None) -> list[Candidate]:
@@ -235,6 +251,8 @@ def choose(cands: list[Candidate], model: Model, scores=None) -> list[Candidate]
     more: list[tuple[float, Candidate]] = []
     for i, cand in enumerate(cands):
         s = model.score(cand.feats) if scores is None else scores[i]
+        if cand.rule is not None:
+            s += model.rule_bonus
         if s < model.threshold:
             continue
         key = (cand.sentence, cand.dest.place.id)
