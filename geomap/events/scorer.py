@@ -130,12 +130,16 @@ class Collector:
         common["has_from"] = float("origin" in end_roles)
         common["n_to"] = math.log1p(end_roles.count("destination"))
         vetoed = getattr(sent, "vetoed", ())
+        paths = {p for e in moves for p in e.path}
         # "about 800km from the capital Khartoum": where, not whence nor whither
         far = {e.tok for e in ends if any(lows[q] in c.distance_units for q in range(max(0, e.tok - 4), e.tok))}
         out = []
         for d in ends:
-            if d.place.id not in rule_dests and (d.tok in far or any(a <= d.tok < b for a, b in vetoed)):
-                continue  # the rules read that frame as no movement: negated, cancelled, money, weather
+            if d.place.id not in rule_dests and (d.tok in far or d.place.id in paths
+                                                  or any(a <= d.tok < b for a, b in vetoed)):
+                # the rules read that frame as no movement (negated, cancelled, money, weather), or the
+                # place as a way through ("through the Rafah crossing"), not an end
+                continue
             fd = dict(common)
             fd["d_role_" + (d.role or "none")] = 1.0
             fd["d_kind_" + _kind(d.place)] = 1.0
