@@ -10,7 +10,6 @@ each way and the whole extraction (places + events) with the scorer as a ratio o
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path

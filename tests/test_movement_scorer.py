@@ -3,7 +3,6 @@ for these tests, the shipped weights, and the figure the training script recorde
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest

@@ -83,7 +83,7 @@ class Collector:
         self.prev: list[tuple[int, list[End], set, set]] = []  # (sentence, ends, rule origins, rule dests)
 
     def add(self, index: int, sent, events: list[Event]) -> list[Candidate]:
-        c = self.cues
+        """Candidates of sentence ``index`` (a read ``Sentence``) beside the rules' ``events`` for it."""
         toks = sent.toks
         roles = getattr(sent, "roles", {})
         trigs = [t for t in getattr(sent, "trigs", ()) if t.kind == "movement"]
@@ -221,7 +221,7 @@ class Collector:
                 # each origin kind weighs the evidence its own way: a model per kind, sharing the plain features
                 group = "rule" if rule is not None else kind
                 f.update({group + "|" + k: v for k, v in list(f.items())})
-                out.append(Candidate(index, (sent.s, sent.e), d, o, f, kind, rule))
+                out.append(Candidate(index, span, d, o, f, kind, rule))
         return out
 
 
