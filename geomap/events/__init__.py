@@ -96,27 +96,42 @@ from ..sentences import split_sentences
 from .cues import DATA_DIR, Cues, load_cues
 from .dates import parse_doc_date, resolve_relative
 from .discourse import State
+from .scorer import Collector, Reading, apply, load_model
 from .sentence import Sentence
 from .tokens import parse_number
 
-__all__ = ["DATA_DIR", "Cues", "find_events", "load_cues", "parse_doc_date", "parse_number", "resolve_relative",
+__all__ = ["DATA_DIR", "Cues", "find_events", "load_cues", "read_events", "parse_doc_date", "parse_number", "resolve_relative",
            "split_sentences"]
 
 
-def find_events(result: Result) -> Result:
+def find_events(result: Result, *, scorer: bool = True) -> Result:
     """``result`` with ``events`` filled from its document text and places.
 
     Languages without a cue file (data/events/<lang>.json) get no events. Relative dates
-    resolve against ``document.date``, and stay unknown when that is unknown.
+    resolve against ``document.date``, and stay unknown when that is unknown. ``scorer``:
+    let the learned movement scorer (``scorer.py``) choose the movements after the rules.
     """
+    model = load_model() if scorer else None
+    reading = read_events(result, candidates=model is not None)
+    if reading is None:
+        return replace(result, events=())
+    if model is None:
+        return replace(result, events=tuple(e for _, evs in reading.events for e in evs))
+    return replace(result, events=tuple(apply(reading, model, result.document.text)))
+
+
+def read_events(result: Result, *, candidates: bool = True) -> Reading | None:
+    """The rules' events per sentence and (with ``candidates``) the scorer's candidate movements;
+    None for a language without cue data."""
     doc = result.document
     cues = load_cues(doc.lang)
     if cues is None or not doc.text:
-        return replace(result, events=())
+        return None
     doc_date = parse_doc_date(doc.date)
     mentions = sorted(((m, rp) for rp in result.places for m in rp.mentions), key=lambda x: (x[0].start, -x[0].end))
     state = State(places={rp.place.id: rp.place for rp in result.places})
-    events: list[Event] = []
+    reading = Reading([], [])
+    collector = Collector(cues) if candidates else None
     anaphors = cues.anaphors
     history: list = []
     j = 0
@@ -134,11 +149,16 @@ def find_events(result: Result) -> Result:
             back = anaphors.find(doc.text, s, e, [(m.start, m.end) for m, _ in ms], history, state.sentence)
             ms = sorted(ms + back, key=lambda x: (x[0].start, -x[0].end))
         # A sentence naming no place has no event; nor has one without a trigger, a mover noun, an
-        # attribution or a dashed pair of places ("London–Tokyo"): the discourse state carries over it unchanged.
+        # attribution or a dashed pair of places ("London–Tokyo"): the discourse state carries over it
+        # unchanged, and the movement scorer, trained on what the gate lets through, never sees it.
         if ms and (cues.may_tell(doc.text[s:e]) or _dashed_pair(doc.text, ms)):
-            events.extend(Sentence(doc.text, s, e, ms, cues, doc_date, state).events())
+            sent = Sentence(doc.text, s, e, ms, cues, doc_date, state)
+            events = sent.events()
+            reading.events.append((state.sentence, events))
+            if collector is not None:
+                reading.candidates.extend(collector.add(state.sentence, sent, events))
         state.sentence += 1
-    return replace(result, events=tuple(events))
+    return reading
 
 
 def _dashed_pair(text: str, ms) -> bool:

@@ -65,6 +65,11 @@ class FrameRules:
             out.append(t)
         return out
 
+    def _veto(self, left: tuple[int, int], right: tuple[int, int]) -> None:
+        """A frame the rules read as no movement (negated, hypothetical, abstract, cancelled, money):
+        kept so that the movement scorer does not read one there either."""
+        self.vetoed.append((left[0], right[1]))
+
     def _partial(self, g: list[Trigger], left: tuple[int, int], right: tuple[int, int]) -> Partial | None:
         c, lows = self.cues, self.lows
         trig = g[0]
@@ -74,13 +79,13 @@ class FrameRules:
         if called_off is None and (self._negated(reach, trig.i) or (c.negation_in_clause and self._negated(*right)) or (
                 "nominal" in trig.flags and (self._any(c.cancel_words, *right) or self._negated(*right)))):
             # "Flights ... have not resumed"; German puts the negation after the verb ("fahren nicht mehr")
-            return None  # "had not yet moved them": a negated report is no event
+            return self._veto(left, right)  # "had not yet moved them": a negated report is no event
         if c.negation_prefixes and self._prefix_negated(trig):
-            return None  # "nepřijeli": the verb's own prefix negates it, and its lemma is the plain verb's
+            return self._veto(left, right)  # "nepřijeli": the verb's own prefix negates it, and its lemma is the plain verb's
         if self._any(c.conditionals, max(la, trig.i - 2), trig.i):
-            return None  # "jika diserang", "if attacked": a hypothetical
+            return self._veto(left, right)  # "jika diserang", "if attacked": a hypothetical
         if self.lows[trig.i] in c.abstract_moves and trig.end < len(self.toks) and self._infinitive(trig.end):
-            return None  # "Kenya moved to tighten rules": a step, not a journey
+            return self._veto(left, right)  # "Kenya moved to tighten rules": a step, not a journey
         ca = max([k + 1 for k in range(la, lb) if lows[k] in c.complementizers], default=la)
         # the stretch after a trigger ends where a new clause starts ("..., setelah pertemuan di X")
         rb = next((k for k in range(right[0], right[1]) if c.clause_linkers.match(lows, k)

@@ -151,6 +151,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             # "Container ships on Asia–Europe routes": the pair itself tells the movement
             trigs = sorted(trigs + [Trigger(a + 1, 1, "movement", frozenset({"nominal", "self"}), None)
                                     for a, _ in pairs], key=lambda t: t.i)
+        self.trigs = trigs  # the movement scorer reads the cues the frames were built from
+        self.vetoed: list[tuple[int, int]] = []  # token stretches of frames the rules read as no movement
         if not trigs:
             # No trigger, so no frame to read: only who was quoted carries over to the next sentence.
             self._carry_source(attrs)
@@ -357,6 +359,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         out, seen = [], set()
         for p in partials:
             if p.kind == "movement" and (p.blocked or not p.mover_ok):
+                self._veto(p.left, p.right)
                 continue  # "sent a message to Moscow": nothing physical moved
             displaced = self._displaced_presence(p)
             if p.kind == "presence" and p.what is None and not displaced:
