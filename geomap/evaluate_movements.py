@@ -153,8 +153,9 @@ def _merge(routes: list[Route]) -> list[Route]:
     return out
 
 
-def gold_routes(row: dict) -> list[Route]:
-    text = row["text"]
+def gold_end(row: dict):
+    """A reader of one gold row's ends: origin/destination dict -> End, or None without a point; a
+    country by its own kind or by the kind of the row's place at the same offsets."""
     kinds = {(p.get("start"), p.get("end")): p.get("kind") for p in row.get("places", [])}
 
     def end(x: dict | None) -> End | None:
@@ -162,7 +163,12 @@ def gold_routes(row: dict) -> list[Route]:
             return None
         kind = x.get("kind") or kinds.get((x.get("start"), x.get("end")))
         return End(x.get("name") or "", float(x["lat"]), float(x["lon"]), kind == "country")
+    return end
 
+
+def gold_routes(row: dict) -> list[Route]:
+    text = row["text"]
+    end = gold_end(row)
     routes = []
     for m in row["movements"]:
         d = end(m.get("destination"))

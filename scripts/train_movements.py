@@ -84,7 +84,7 @@ def label_of(c, gm, routes, cands):
 
 def load(sets) -> list[Doc]:
     from geomap.api import extract
-    from geomap.evaluate_movements import End, gold_routes, read_movement_gold
+    from geomap.evaluate_movements import gold_end, gold_routes, read_movement_gold
     from geomap.events import read_events
     from geomap.models import Document
 
@@ -97,14 +97,7 @@ def load(sets) -> list[Doc]:
             reading = read_events(result)
             if reading is None:
                 continue
-            kinds = {(p.get("start"), p.get("end")): p.get("kind") for p in row.get("places", [])}
-
-            def gend(x):
-                if not x or x.get("lat") is None:
-                    return None
-                kind = x.get("kind") or kinds.get((x.get("start"), x.get("end")))
-                return End(x.get("name") or "", float(x["lat"]), float(x["lon"]), kind == "country")
-
+            gend = gold_end(row)
             gm = []
             for m in row["movements"]:
                 d = gend(m.get("destination"))

@@ -12,6 +12,7 @@ from geomap.evaluate_movements import gold_routes, match, predicted_routes, read
 from geomap.events import find_events, read_events
 from geomap.events.scorer import MODEL_FILE, choose, load_model
 from geomap.models import Document
+from test_movement_rules import ISSUE_SENTENCES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,14 +67,7 @@ def test_a_passing_mention_gets_a_low_score(gaz):
     assert [(c.origin.place.name, c.dest.place.name) for c in choose(rd.candidates, model)] == [("Sudan", "Chad")]
 
 
-@pytest.mark.parametrize("text,route", [
-    ("400 foreigners crossed by road from Lebanon into Syria on Sunday.", ("Lebanon", "Syria")),
-    ("A Greek ferry took 300 people from Beirut to Larnaca.", ("Beirut", "Larnaca")),
-    ("Families walked for days from Nyala and Zalingei before reaching the border.", ("Nyala", None)),
-    ("The ship made 11 trips between Vladivostok and Rajin since August.", ("Vladivostok", "Rajin")),
-    ("The evacuation bus from Kherson arrived in Odesa on Friday.", ("Kherson", "Odesa")),
-    ("Thousands of Syrians have returned to Aleppo from Lebanon since the ceasefire.", ("Lebanon", "Aleppo")),
-])
+@pytest.mark.parametrize("text,route", ISSUE_SENTENCES)
 def test_issue_sentences_through_the_scorer(gaz, text, route):
     r, _ = _reading(text, gaz)
     scored = find_events(r)
