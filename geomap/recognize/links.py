@@ -8,9 +8,6 @@ from .langdata import Lang
 from .tokens import Span
 
 _MAX_GAP = 160
-# The end of a quotation, then a speech verb, right before a name: '"...," said X'.
-
-
 _COMMA_GAP = re.compile(r",\s*")
 
 

@@ -52,7 +52,6 @@ def _all_demonyms(cands) -> bool:
 
 # --- span rules, in RULES order ---------------------------------------------------
 
-
 def unit_word(ctx: Context, m: Mention):
     """A match that pass 1 closed with a unit word ("Laurel County", "Caddo Parish") is
     a place of that unit's kind: the whole name's candidates, or failing those the
@@ -508,7 +507,6 @@ def apply_rules(ctx: Context, rules=RULES) -> list[Span]:
 
 
 # --- list rules, in LIST_RULES order ----------------------------------------------
-
 
 def _big_in_top3(g, sp: Span) -> bool:
     return any(g.kind_name(c.row) in _BIG_KINDS for c in sp.candidates[:3])
