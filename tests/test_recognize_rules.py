@@ -80,8 +80,17 @@ def test_native_script_name(ex):
 
 def test_inflected_only_rules_are_left_out_without_name_tables(ex):
     assert R.native_script_name.inflected_only and not getattr(R.vessel, "inflected_only", False)
-    ctx, m = _at(ex, "Officials in Leeds met.", "Leeds", R.native_script_name)
-    assert ctx.names is None  # English: the rules that need them would have nothing to say
+    seen = []
+
+    @R.inflected_only
+    def spy(ctx, m):
+        """Records the spans it is asked about ("Leeds")."""
+        seen.append(m.sp.text)
+
+    Extractor(ex.g, rules=(spy, *RULES)).find("Officials in Leeds met.", "en")
+    assert seen == []
+    Extractor(ex.g, rules=(spy, *RULES)).find("Івана зустріли в Одесі.", "uk")
+    assert seen == ["Івана", "Одесі"]
 
 
 def test_acronym_shape(ex):

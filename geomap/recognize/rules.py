@@ -305,7 +305,7 @@ def event_name(ctx: Context, m: Mention):
 
 
 def org_head(ctx: Context, m: Mention):
-    """An organisation's head after it ("Washington Post", "Texas Instruments"), unless
+    """An organisation's head after it ("Washington Post", "Wichita Drive"), unless
     a country's or state's name before a body of it ("Ohio Senate", "Florida Highway
     Patrol")."""
     L = ctx.L
@@ -318,8 +318,9 @@ def org_head(ctx: Context, m: Mention):
 
 def title_before(ctx: Context, m: Mention):
     """A title before it: "President Obama", and Obama alone is him too when only small
-    towns bear the name. A title before a region's name ("Governor ... of") or before a
-    case form ("Burmistrz Kłodzka": the office of that place) does not count."""
+    towns bear the name. A title before a name whose first readings include a country
+    or region, or before a case form ("Burmistrz Kłodzka": the office of that place),
+    does not count."""
     known = m.known
     if m.join_prev and ctx.toks[m.prev_k].text in ctx.L.name_titles and not known.top3_region and not m.case_form:
         if m.single and not known.big_unit and known.top_imp < SMALL_TOWN:
