@@ -3,7 +3,7 @@
     python scripts/build_lang_data.py [CODE ...]     (default: every file naming a morphology library)
 
 The recogniser drops a capitalised word as a place when it is a common everyday word
-(geomap/recognize.py, _common). wordfreq folds case, so its counts for "одеси" or
+(geomap/recognize/tokens.py, _common). wordfreq folds case, so its counts for "одеси" or
 "paris" are mostly the place's own: the table keeps a word only when the language's
 morphology library reads it as an everyday word, not a name:
 
