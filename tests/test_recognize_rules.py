@@ -249,6 +249,9 @@ def test_state_abbreviation(ex):
 def test_speaker(ex):
     assert _verdict(ex, "Burley said no.", "Burley", R.speaker) is PERSON
     assert _verdict(ex, "Burley is near.", "Burley", R.speaker) is KEEP
+    # a comma before the verb: the speaker comes after it, the place ends the report
+    assert _verdict(ex, "The ships docked at Burley, said the minister.", "Burley", R.speaker) is KEEP
+    assert _verdict(ex, "Корабли зашли в порт Гаваны, сообщил министр Кубы.", "Гаваны", R.speaker, "ru") is KEEP
 
 
 def test_quoted_speaker(ex):

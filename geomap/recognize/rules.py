@@ -341,10 +341,12 @@ def state_abbreviation(ctx: Context, m: Mention):
 
 def speaker(ctx: Context, m: Mention):
     """"Nelson said": someone speaking; a government may speak ("Moscow said"), a
-    village does not, nor after a place cue ("in Nelson said")."""
+    village does not, nor after a place cue ("in Nelson said"). A comma before the verb
+    turns it round: in "... into the port of Havana, said the minister" (Russian "...
+    порт Гаваны, сообщил министр") the speaker comes after the verb."""
     known = m.known
-    if m.single and not known.big_unit and known.top_imp < 6.5 and not m.cue:
-        w = m.after.lstrip(" ,").split(" ", 1)[0].strip(".,;:\"'”")
+    if m.single and not known.big_unit and known.top_imp < 6.5 and not m.cue and not m.after.lstrip(" ").startswith(","):
+        w = m.after.lstrip(" ").split(" ", 1)[0].strip(".,;:\"'”")
         if w in ctx.L.speech_verbs:
             return PERSON
     return KEEP
