@@ -1,5 +1,11 @@
-"""Place rows for the self-written movement sets: key -> (English name, lat, lon, kind), points written by hand."""
-C = {
+"""Points of the places marked in the self-written movement sets (tests/data/movements/src/<lang>.py).
+
+Three tables, one per group of sets, because their writers chose different points for the same referent
+(Germany is 51.0,10.0 in one and 51.5,10.5 in another); merging them would move places in the gold.
+The builder (scripts/movement_gold.py) reads the last three fields of a row: lat, lon, kind.
+"""
+# pl, cs: key -> (English name, lat, lon, kind), points written by hand.
+PL_CS = {
  "UA": ("Ukraine", 49.0, 32.0, "country"), "PL": ("Poland", 52.0, 20.0, "country"), "DE": ("Germany", 51.0, 10.0, "country"),
  "RU": ("Russia", 60.0, 100.0, "country"), "BY": ("Belarus", 53.0, 28.0, "country"), "LT": ("Lithuania", 55.5, 24.0, "country"),
  "RO": ("Romania", 46.0, 25.0, "country"), "MD": ("Moldova", 47.0, 28.5, "country"), "CZ": ("Czech Republic", 49.75, 15.5, "country"),
@@ -49,8 +55,94 @@ C = {
  "Tunis": ("Tunis", 36.8, 10.18, "city"), "Athens": ("Athens", 37.98, 23.73, "city"), "Lesbos": ("Lesbos", 39.2, 26.3, "region"),
  "Mariupol": ("Mariupol", 47.1, 37.55, "city"), "Bucharest": ("Bucharest", 44.43, 26.1, "city"), "Riga": ("Riga", 56.95, 24.11, "city"),
 }
-C.update({
+PL_CS.update({
  "Sicily": ("Sicily", 37.6, 14.0, "region"), "LublinVoiv": ("Lublin Voivodeship", 51.2, 22.9, "admin1"), "Rotterdam": ("Rotterdam", 51.92, 4.48, "city"),
  "Zakopane": ("Zakopane", 49.3, 19.95, "city"), "Jihlava": ("Jihlava", 49.4, 15.59, "city"), "Znojmo": ("Znojmo", 48.86, 16.05, "city"),
  "Ceske": ("České Budějovice", 48.97, 14.47, "city"), "Karlovy": ("Karlovy Vary", 50.23, 12.87, "city"),
 })
+
+# de, fr, es: English name -> (lat, lon, kind), points written by hand.
+DE_FR_ES = {
+    "Ukraine": (49.0, 32.0, "country"), "Poland": (52.0, 20.0, "country"), "Germany": (51.5, 10.5, "country"),
+    "France": (46.0, 2.0, "country"), "Spain": (40.0, -4.0, "country"), "Italy": (42.8, 12.8, "country"),
+    "Russia": (60.0, 100.0, "country"), "Moldova": (47.0, 29.0, "country"), "Romania": (46.0, 25.0, "country"),
+    "Sudan": (15.5, 32.5, "country"), "Chad": (15.0, 19.0, "country"), "Egypt": (27.0, 30.0, "country"),
+    "Jordan": (31.0, 36.0, "country"), "Niger": (16.0, 8.0, "country"), "Mali": (17.0, -4.0, "country"),
+    "Tunisia": (34.0, 9.0, "country"), "Libya": (27.0, 17.0, "country"), "Morocco": (32.0, -6.0, "country"),
+    "Senegal": (14.5, -14.5, "country"), "Mauritania": (20.0, -10.0, "country"), "Afghanistan": (33.0, 66.0, "country"),
+    "Lebanon": (33.8, 35.8, "country"), "Syria": (35.0, 38.0, "country"), "Cyprus": (35.0, 33.0, "country"),
+    "Israel": (31.5, 34.75, "country"), "Turkey": (39.0, 35.0, "country"), "Mexico": (23.0, -102.0, "country"),
+    "United States": (39.8, -98.5, "country"), "Guatemala": (15.5, -90.25, "country"), "Honduras": (15.0, -86.5, "country"),
+    "Panama": (9.0, -80.0, "country"), "Colombia": (4.0, -72.0, "country"), "Venezuela": (8.0, -66.0, "country"),
+    "Peru": (-10.0, -76.0, "country"), "Haiti": (19.0, -72.4, "country"), "Djibouti": (11.8, 42.6, "country"),
+    "Yemen": (15.5, 47.5, "country"), "United Kingdom": (54.0, -2.0, "country"), "Belgium": (50.8, 4.0, "country"),
+    "Austria": (47.3, 13.3, "country"), "Iraq": (33.0, 44.0, "country"), "Greece": (39.0, 22.0, "country"),
+    "Malta": (35.9, 14.4, "country"), "Saudi Arabia": (25.0, 45.0, "country"), "Ecuador": (-2.0, -77.5, "country"),
+    "Berlin": (52.52, 13.405, "city"), "Warsaw": (52.23, 21.01, "city"), "Kharkiv": (49.99, 36.23, "city"),
+    "Kyiv": (50.45, 30.52, "city"), "Odesa": (46.48, 30.73, "city"), "Lviv": (49.84, 24.03, "city"),
+    "Przemysl": (49.78, 22.77, "city"), "Munich": (48.14, 11.58, "city"), "Hamburg": (53.55, 10.0, "city"),
+    "Frankfurt": (50.11, 8.68, "city"), "Leipzig": (51.34, 12.37, "city"), "Cologne": (50.94, 6.96, "city"),
+    "Dresden": (51.05, 13.74, "city"), "Vienna": (48.21, 16.37, "city"), "Paris": (48.85, 2.35, "city"),
+    "Lyon": (45.76, 4.84, "city"), "Marseille": (43.3, 5.37, "city"), "Calais": (50.95, 1.86, "city"),
+    "Dunkirk": (51.03, 2.38, "city"), "Dover": (51.13, 1.31, "city"), "Strasbourg": (48.58, 7.75, "city"),
+    "Madrid": (40.42, -3.7, "city"), "Barcelona": (41.39, 2.17, "city"), "Valencia": (39.47, -0.38, "city"),
+    "Malaga": (36.72, -4.42, "city"), "Ceuta": (35.89, -5.32, "city"), "Melilla": (35.29, -2.94, "city"),
+    "Algeciras": (36.13, -5.45, "city"), "Khartoum": (15.5, 32.56, "city"), "Port Sudan": (19.62, 37.22, "city"),
+    "Jeddah": (21.54, 39.17, "city"), "Amman": (31.95, 35.93, "city"), "Niamey": (13.51, 2.11, "city"),
+    "Bamako": (12.65, -8.0, "city"), "Gao": (16.27, -0.04, "city"), "Kabul": (34.53, 69.17, "city"),
+    "Beirut": (33.89, 35.5, "city"), "Larnaca": (34.92, 33.63, "city"), "Sfax": (34.74, 10.76, "city"),
+    "Tripoli": (32.89, 13.19, "city"), "Lampedusa": (35.51, 12.6, "island"), "Sicily": (37.6, 14.0, "island"),
+    "Catania": (37.5, 15.09, "city"), "Naples": (40.85, 14.27, "city"), "Tenerife": (28.29, -16.63, "island"),
+    "El Hierro": (27.75, -18.0, "island"), "Gran Canaria": (27.92, -15.6, "island"), "Lanzarote": (29.03, -13.63, "island"),
+    "Canary Islands": (28.3, -15.6, "region"), "Dakar": (14.69, -17.44, "city"), "Nouadhibou": (20.94, -17.04, "city"),
+    "Tijuana": (32.53, -117.02, "city"), "Ciudad Juarez": (31.69, -106.42, "city"), "El Paso": (31.76, -106.49, "city"),
+    "Tapachula": (14.9, -92.26, "city"), "Mexico City": (19.43, -99.13, "city"), "San Pedro Sula": (15.5, -88.03, "city"),
+    "Guatemala City": (14.63, -90.51, "city"), "Houston": (29.76, -95.37, "city"), "Bogota": (4.61, -74.08, "city"),
+    "Caracas": (10.49, -66.88, "city"), "Lima": (-12.05, -77.04, "city"), "Necocli": (8.43, -76.78, "city"),
+    "Darien": (8.4, -77.9, "region"), "Torrejon": (40.46, -3.48, "airport"), "Rota": (36.62, -6.35, "city"),
+    "Mediterranean Sea": (35.0, 18.0, "sea"), "Red Sea": (20.0, 38.0, "sea"), "Suez Canal": (30.6, 32.33, "canal"),
+    "Cape of Good Hope": (-34.36, 18.47, "cape"), "English Channel": (50.2, -1.0, "sea"), "Rotterdam": (51.92, 4.48, "city"),
+    "Shanghai": (31.23, 121.47, "city"), "Valencia port": (39.44, -0.32, "port"), "Brussels": (50.85, 4.35, "city"),
+    "Geneva": (46.2, 6.15, "city"), "Zaporizhzhia": (47.84, 35.14, "city"), "Mariupol": (47.1, 37.55, "city"),
+    "Bucharest": (44.43, 26.1, "city"), "Chisinau": (47.0, 28.86, "city"), "Europe": (50.0, 10.0, "continent"),
+    "Africa": (7.0, 21.0, "continent"), "Lesbos": (39.2, 26.3, "island"), "Athens": (37.98, 23.73, "city"),
+    "Evros": (41.0, 26.3, "region"), "Sahel": (15.0, 5.0, "region"), "Wunstorf": (52.42, 9.44, "city"),
+    "Ramstein": (49.44, 7.6, "base"), "Lithuania": (55.5, 24.0, "country"), "Vilnius": (54.69, 25.28, "city"),
+    "Toulon": (43.12, 5.93, "city"), "Romania Constanta": (44.17, 28.63, "city"), "Gaza": (31.5, 34.47, "region"),
+    "Rafah": (31.29, 34.25, "city"), "Kherson": (46.64, 32.62, "city"), "Dnipro": (48.46, 35.05, "city"),
+    "Atlantic Ocean": (30.0, -40.0, "sea"), "Cucuta": (7.89, -72.5, "city"), "Bulgaria": (42.75, 25.5, "country"), "Portugal": (39.5, -8.0, "country"), "Chicago": (41.88, -87.63, "city"), "Sevilla": (37.38, -5.98, "city"), "Latvia": (57.0, 25.0, "country"), "Arguineguin": (27.76, -15.68, "city"), "Pas-de-Calais": (50.5, 2.3, "admin2"), "Brittany": (48.2, -2.9, "admin1"),
+    "Algeria": (28.0, 3.0, "country"), "Moscow": (55.75, 37.62, "city"), "Wilhelmshaven": (53.53, 8.13, "city"), "Izium": (49.21, 37.26, "city"), "Almeria": (36.84, -2.46, "city"), "Cadiz": (36.53, -6.29, "city"),
+}
+
+# ru, uk: English name -> (lat, lon, kind): `geomap geocode` answers when the sets were written (the
+# gazetteer's first answer, hand-corrected where it was another place of that name), fixed here so that a
+# rebuild no longer depends on the gazetteer.
+RU_UK = {
+ 'Armenia': (40.0, 45.0, 'country'), 'Avdiivka': (48.1402, 37.7501, 'city'), 'Azerbaijan': (40.5, 47.5, 'country'),
+ 'Balkans': (43.0, 21.0, 'region'), 'Beijing': (39.9075, 116.3972, 'city'), 'Belarus': (53.0, 28.0, 'country'),
+ 'Berlin': (52.5244, 13.4105, 'city'), 'Bosphorus': (41.1, 29.05, 'strait'), 'Bucha': (50.5474, 30.2088, 'city'),
+ 'China': (35.0, 105.0, 'country'), 'Chornomorsk': (46.2991, 30.6553, 'city'), 'Crimea': (45.0, 34.0, 'admin1'),
+ 'Dnieper': (46.5, 32.3, 'river'), 'Donetsk Oblast': (48.0, 37.5, 'admin1'), 'Dubai': (25.0772, 55.3093, 'city'),
+ 'Egypt': (27.0, 30.0, 'country'), 'England': (52.56, -1.46, 'region'), 'Erbil': (36.1912, 44.0094, 'city'),
+ 'France': (46.0, 2.0, 'country'), 'Geneva': (46.2022, 6.1457, 'city'), 'Georgia': (42.0, 43.5, 'country'),
+ 'Germany': (51.5, 10.5, 'country'), 'Goris': (39.5111, 46.3417, 'city'), 'Havana': (23.133, -82.383, 'city'),
+ 'Iceland': (65.0, -18.0, 'country'), 'India': (20.0, 77.0, 'country'), 'Iraq': (33.0, 44.0, 'country'),
+ 'Irpin': (50.522, 30.2404, 'city'), 'Istanbul': (41.0138, 28.9497, 'city'), 'Izmail': (45.3506, 28.8375, 'city'),
+ 'Kazakhstan': (48.0, 68.0, 'country'), 'Kharkiv': (49.9818, 36.2548, 'city'),
+ 'Kharkiv Oblast': (49.5, 36.5, 'admin1'), 'Khartoum': (15.5518, 32.5324, 'city'),
+ 'Kherson': (46.6354, 32.6169, 'city'), 'Kherson Oblast': (46.5, 34.0, 'admin1'),
+ 'Krasnogorsk': (55.819, 37.3298, 'city'), 'Kursk': (51.7269, 36.1846, 'city'),
+ 'Kursk Oblast': (51.5, 36.0, 'admin1'), 'Kyiv': (50.4547, 30.5238, 'city'), 'Lithuania': (56.0, 24.0, 'country'),
+ 'London': (51.5085, -0.1257, 'city'), 'Minsk': (53.9002, 27.5665, 'city'), 'Moscow': (55.752, 37.6178, 'city'),
+ 'Mykolaiv': (46.9659, 31.9974, 'city'), 'Nagorno-Karabakh': (39.8, 46.75, 'region'),
+ 'North Korea': (40.0, 127.0, 'country'), 'Nova Kakhovka': (46.7597, 33.3559, 'city'),
+ 'Novorossiysk': (44.7319, 37.7618, 'city'), 'Odesa': (46.4857, 30.7438, 'city'), 'Poland': (52.0, 20.0, 'country'),
+ 'Qatar': (25.5, 51.25, 'country'), 'Rostov Oblast': (47.0, 42.0, 'admin1'), 'Russia': (60.0, 100.0, 'country'),
+ 'Scandinavia': (63.0, 15.0, 'region'), 'South Korea': (37.0, 127.5, 'country'), 'Spain': (40.0, -4.0, 'country'),
+ 'Stepanakert': (39.8153, 46.7519, 'city'), 'Sudan': (16.0, 30.0, 'country'), 'Sudzha': (51.191, 35.271, 'city'),
+ 'Syria': (35.0, 38.0, 'country'), 'Tajikistan': (39.0, 71.0, 'country'), 'Turkey': (39.059, 34.9115, 'country'),
+ 'Ukraine': (49.0, 32.0, 'country'), 'Uzbekistan': (41.7075, 63.8491, 'country'),
+ 'Verkhniy Lars': (42.73, 44.63, 'crossing'), 'Vovchansk': (50.2908, 36.9411, 'city'),
+ 'Warsaw': (52.2298, 21.0118, 'city'), 'Washington': (38.8951, -77.0364, 'city'),
+ 'Wrocław': (51.1029, 17.0301, 'city'), 'İskenderun': (36.5872, 36.1735, 'city'),
+}
