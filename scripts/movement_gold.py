@@ -20,10 +20,8 @@ Evidence is the run of sentences from the first to the last one holding a named 
 ``ev=(i, j)``) gives sentence i (or i..j, from 0) instead, for a movement told in one sentence with an end
 named in another.
 
-A sentence ends at . ! or ? (with a closing quote) before a space or the end of the text. One source option,
-``SPLIT_EVERY_STOP = True`` (de and es only), ends a sentence at every stop, also inside "2.000"; it
-reproduces the evidence spans those two sets were written with (11 of them begin after a thousands
-separator), kept so that a rebuild is byte-identical; drop it to fix them.
+A sentence ends at . ! or ? (with a closing quote) before a space or the end of the text, so "2.000"
+stays one number.
 """
 from __future__ import annotations
 
@@ -39,24 +37,14 @@ SRC = DATA / "src"
 
 MARK = re.compile(r"\[\[([^|\]]+)(?:\|([^|\]]+))?(\|d)?\]\]")
 _END = re.compile(r"[.!?]+[»«\"“”]?(?=\s|$)")
-_EVERY_STOP = re.compile(r"[^.!?]+(?:[.!?]+[»«\"“”]?|$)")
 
 
 class GoldError(Exception):
     pass
 
 
-def sentences(text: str, every_stop: bool = False) -> list[tuple[int, int]]:
+def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of text, without the spaces between them."""
-    if every_stop:
-        out = []
-        for m in _EVERY_STOP.finditer(text):
-            a = m.start()
-            while a < m.end() and text[a].isspace():
-                a += 1
-            if a < m.end():
-                out.append((a, m.end()))
-        return out
     out, a = [], 0
     for m in _END.finditer(text):
         out.append((a, m.end()))
@@ -113,11 +101,11 @@ def evidence(sents: list[tuple[int, int]], ends: list[dict | None], ev=None) -> 
     return {"start": hit[0][0], "end": hit[-1][1]}
 
 
-def build_rows(lang: str, passages: list[dict], table: dict, every_stop: bool = False) -> list[dict]:
+def build_rows(lang: str, passages: list[dict], table: dict) -> list[dict]:
     rows = []
     for n, p in enumerate(passages, 1):
         text, places = parse(p["text"], table)
-        sents = sentences(text, every_stop)
+        sents = sentences(text)
         moves = []
         for m in p.get("moves", ()):
             o, d = ref(places, m.get("o")), ref(places, m.get("d"))
@@ -158,7 +146,7 @@ def load(lang: str):
 
 def build(lang: str) -> Path:
     mod = load(lang)
-    rows = build_rows(lang, mod.PASSAGES, mod.PLACES, getattr(mod, "SPLIT_EVERY_STOP", False))
+    rows = build_rows(lang, mod.PASSAGES, mod.PLACES)
     out = DATA / f"{lang}.jsonl"
     body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     out.write_text(body, encoding="utf-8")   # built whole first: an error leaves the old file

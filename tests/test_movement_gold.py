@@ -17,7 +17,7 @@ TABLE = {"PL": ("Poland", 52.0, 20.0, "country"), "Warsaw": (52.23, 21.01, "city
 @pytest.mark.parametrize("lang", LANGS)
 def test_committed_set_is_what_its_source_builds(lang):
     mod = mg.load(lang)
-    rows = mg.build_rows(lang, mod.PASSAGES, mod.PLACES, getattr(mod, "SPLIT_EVERY_STOP", False))
+    rows = mg.build_rows(lang, mod.PASSAGES, mod.PLACES)
     built = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     assert built == (mg.DATA / f"{lang}.jsonl").read_text(encoding="utf-8")
 
@@ -45,10 +45,9 @@ def test_markup_offsets_ends_and_evidence():
     assert row["presences"][0]["place"]["name"] == "Ukrainer"
 
 
-def test_every_stop_option_splits_inside_numbers():
+def test_a_thousands_separator_ends_no_sentence():
     text = "Rund 2.000 Menschen kamen an. Dann mehr."
     assert mg.sentences(text) == [(0, 29), (30, 40)]
-    assert mg.sentences(text, every_stop=True)[:2] == [(0, 7), (7, 29)]
 
 
 @pytest.mark.parametrize("passage, message", [

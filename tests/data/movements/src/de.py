@@ -6,9 +6,6 @@ Rebuild tests/data/movements/de.jsonl with `python scripts/movement_gold.py de`;
 described in that script."""
 from coords import DE_FR_ES as PLACES  # noqa: F401
 
-# Sentences end at every stop, also inside "2.000": reproduces the evidence this set was written with
-# (see scripts/movement_gold.py); dropping it fixes the spans cut at a thousands separator.
-SPLIT_EVERY_STOP = True
 
 PASSAGES = [
     dict(date='2022-03-08', story='ukraine-refugees-2022',

@@ -6,9 +6,6 @@ Rebuild tests/data/movements/es.jsonl with `python scripts/movement_gold.py es`;
 described in that script."""
 from coords import DE_FR_ES as PLACES  # noqa: F401
 
-# Sentences end at every stop, also inside "2.000": reproduces the evidence this set was written with
-# (see scripts/movement_gold.py); dropping it fixes the spans cut at a thousands separator.
-SPLIT_EVERY_STOP = True
 
 PASSAGES = [
     dict(date='2023-10-22', story='canaries-2023',
