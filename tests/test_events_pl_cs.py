@@ -209,3 +209,33 @@ def test_a_multi_word_town_of_the_languages_own_country_is_read_in_its_case_form
                        events=False)
     assert [(m.text, p.place.name) for p in r.places for m in p.mentions] == [
         ("Stronia Śląskiego", "Stronie Śląskie"), ("Lądka-Zdroju", "Lądek-Zdrój")]
+
+
+def test_a_bare_place_noun_after_a_preposition_points_back_to_the_topic(gaz):
+    # Czech has no article: "do země" ("into the country") is the country the sentence is about
+    assert ("Syria", "Austria") in _routes(
+        "Rakousko oznámilo, že do země v pondělí přijelo dvě stě uprchlíků ze Sýrie.", gaz, "cs")
+
+
+def test_a_bare_place_noun_does_not_point_back_to_a_place_inside_a_phrase(gaz):
+    # Hungary is only the other side of a border here; the country the smugglers lure people into is untold
+    text = ("Tisíce migrantů čekají u hranice s Maďarskem. Převaděči lákají migranty do země a posílají je dál.")
+    assert not any(d == "Hungary" for _, d in _routes(text, gaz, "cs"))
+
+
+def test_a_wave_of_migrants_from_a_country_is_where_the_next_arrivals_come_from(gaz):
+    text = ("Německo se připravuje na vlnu migrantů z Afghánistánu. Do země by mohlo dorazit deset tisíc lidí.")
+    assert ("Afghanistan", "Germany") in _routes(text, gaz, "cs")
+
+
+@pytest.mark.parametrize("text,route", [
+    ("Ukrajina předala Rusku čtyřicet zajatých vojáků.", ("Ukraine", "Russia")),
+    # the subject is dropped; the clause opens with the recipient, a name in the dative, not the nominative
+    ("Ministerstvo oznámilo, že Rusku předalo čtyřicet zajatých vojáků.", (None, "Russia")),
+])
+def test_the_recipient_of_a_handover_in_the_dative_is_where_it_goes(gaz, text, route):
+    assert route in _routes(text, gaz, "cs")
+
+
+def test_a_name_in_the_nominative_opening_the_clause_is_the_subject_not_where_it_goes(gaz):
+    assert not any(d == "Ukraine" for _, d in _routes("Ministerstvo oznámilo, že Ukrajina předala čtyřicet zajatých vojáků.", gaz, "cs"))
