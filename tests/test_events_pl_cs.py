@@ -239,3 +239,16 @@ def test_the_recipient_of_a_handover_in_the_dative_is_where_it_goes(gaz, text, r
 
 def test_a_name_in_the_nominative_opening_the_clause_is_the_subject_not_where_it_goes(gaz):
     assert not any(d == "Ukraine" for _, d in _routes("Ministerstvo oznámilo, že Ukrajina předala čtyřicet zajatých vojáků.", gaz, "cs"))
+
+
+@pytest.mark.parametrize("text", [
+    "Vídeň/Budapešť - Rakouská policie zadržela skupinu migrantů, kteří se pokusili překročit hranici z Maďarska.",
+    "Vídeň - Rakouská policie zadržela skupinu migrantů, kteří se pokusili překročit hranici z Maďarska.",
+])
+def test_a_lower_case_agency_dateline_is_no_end_of_a_movement(gaz, text):
+    # where the story was filed: the migrants crossing from Hungary did not go to Vienna or Budapest
+    assert not any(d in ("Vienna", "Budapest") for _, d in _routes(text, gaz, "cs"))
+
+
+def test_a_place_before_a_dash_inside_a_line_is_not_a_dateline(gaz):
+    assert ("Odesa", "Brno") in _routes("Uprchlíci z Oděsy přijeli do Brna - a zůstanou tam.", gaz, "cs")
