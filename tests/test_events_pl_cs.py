@@ -252,3 +252,13 @@ def test_a_lower_case_agency_dateline_is_no_end_of_a_movement(gaz, text):
 
 def test_a_place_before_a_dash_inside_a_line_is_not_a_dateline(gaz):
     assert ("Odesa", "Brno") in _routes("Uprchlíci z Oděsy přijeli do Brna - a zůstanou tam.", gaz, "cs")
+
+
+def test_going_back_starts_where_the_story_last_took_the_same_mover(gaz):
+    text = "Před lety odjel za prací do Německa. Měl tam rodinu. Loni se vrátil do Brna."
+    assert ("Germany", "Brno") in _routes(text, gaz, "cs")
+
+
+def test_going_back_does_not_start_where_another_group_went(gaz):
+    text = "Vojáci odjeli do Polska. Uprchlíci se vrátili do Brna."
+    assert ("Poland", "Brno") not in _routes(text, gaz, "cs")
