@@ -262,3 +262,8 @@ def test_going_back_starts_where_the_story_last_took_the_same_mover(gaz):
 def test_going_back_does_not_start_where_another_group_went(gaz):
     text = "Vojáci odjeli do Polska. Uprchlíci se vrátili do Brna."
     assert ("Poland", "Brno") not in _routes(text, gaz, "cs")
+
+
+def test_a_trip_named_by_its_noun_after_a_dash_is_the_trip_of_the_group_counted_before(gaz):
+    text = ("Policii se přihlásilo pět set syrských uprchlíků – hlásit se musí do tří dnů od příjezdu do Rakouska.")
+    assert ("Syria", "Austria") in _routes(text, gaz, "cs")
