@@ -267,3 +267,13 @@ def test_going_back_does_not_start_where_another_group_went(gaz):
 def test_a_trip_named_by_its_noun_after_a_dash_is_the_trip_of_the_group_counted_before(gaz):
     text = ("Policii se přihlásilo pět set syrských uprchlíků – hlásit se musí do tří dnů od příjezdu do Rakouska.")
     assert ("Syria", "Austria") in _routes(text, gaz, "cs")
+
+
+@pytest.mark.parametrize("text", [
+    "Maďarští policisté vytlačili desítky migrantů do Srbska.",
+    # the accuser named first is not who pushes: the last demonym before the verb is
+    "Rakouská vláda obvinila maďarské policisty, že vytlačují migranty do Srbska.",
+])
+def test_a_push_back_starts_in_the_country_of_those_who_push(gaz, text):
+    routes = _routes(text, gaz, "cs")
+    assert ("Hungary", "Serbia") in routes and ("Austria", "Serbia") not in routes

@@ -37,7 +37,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   before it); direct_object (an incident verb whose object is the target); departure_at ("embarqués à
   Sfax", "in Sfax gestartet": the place where it is boarded or takes off is the origin); back ("vrátil se do
   Chersonu" after "odjel do Ameriky": going back, with no origin told, starts where the story last took the
-  same mover).
+  same mover); push ("vytlačování migrantů do Běloruska": a push-back, with no origin told, starts in the
+  country of those who push, the last demonym before the verb, "polské a litevské síly").
   In a language whose file (``data/lang/<lang>.json``) names a morphology library, a word also
   matches through its lemma ("landeten" -> "landen"), so a verb is listed once in its dictionary form.
 - ``split_particles``: a two-word trigger whose second word is one of these particles is also read

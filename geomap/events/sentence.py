@@ -246,6 +246,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if p.origins:
             return [toks[k].rp.place.id for k in p.origins]
         origin = p.origin if p.origin is not None else p.chain_origin
+        if origin is None and "push" in p.trig.flags:
+            # "obvinila polské a litevské síly, že pokračují ve vytlačování migrantů do Běloruska": pushed back
+            # out of the country of those who push, named by their demonym before the verb
+            pushers = [k for k in range(p.trig.i) if toks[k].demonym and toks[k].rp is not None
+                       and toks[k].rp.place.id != dplace.id]
+            if pushers:
+                return list(dict.fromkeys(toks[k].rp.place.id for k in self._demonym_list(pushers[-1])))
         if origin is None and p.implicit_origin is not None:
             o = toks[p.implicit_origin].rp.place
             if not contains(o, dplace):  # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country
