@@ -209,3 +209,71 @@ def test_a_multi_word_town_of_the_languages_own_country_is_read_in_its_case_form
                        events=False)
     assert [(m.text, p.place.name) for p in r.places for m in p.mentions] == [
         ("Stronia Śląskiego", "Stronie Śląskie"), ("Lądka-Zdroju", "Lądek-Zdrój")]
+
+
+def test_a_bare_place_noun_after_a_preposition_points_back_to_the_topic(gaz):
+    # Czech has no article: "do země" ("into the country") is the country the sentence is about
+    assert ("Syria", "Austria") in _routes(
+        "Rakousko oznámilo, že do země v pondělí přijelo dvě stě uprchlíků ze Sýrie.", gaz, "cs")
+
+
+def test_a_bare_place_noun_does_not_point_back_to_a_place_inside_a_phrase(gaz):
+    # Hungary is only the other side of a border here; the country the smugglers lure people into is untold
+    text = ("Tisíce migrantů čekají u hranice s Maďarskem. Převaděči lákají migranty do země a posílají je dál.")
+    assert not any(d == "Hungary" for _, d in _routes(text, gaz, "cs"))
+
+
+def test_a_wave_of_migrants_from_a_country_is_where_the_next_arrivals_come_from(gaz):
+    text = ("Německo se připravuje na vlnu migrantů z Afghánistánu. Do země by mohlo dorazit deset tisíc lidí.")
+    assert ("Afghanistan", "Germany") in _routes(text, gaz, "cs")
+
+
+@pytest.mark.parametrize("text,route", [
+    ("Ukrajina předala Rusku čtyřicet zajatých vojáků.", ("Ukraine", "Russia")),
+    # the subject is dropped; the clause opens with the recipient, a name in the dative, not the nominative
+    ("Ministerstvo oznámilo, že Rusku předalo čtyřicet zajatých vojáků.", (None, "Russia")),
+])
+def test_the_recipient_of_a_handover_in_the_dative_is_where_it_goes(gaz, text, route):
+    assert route in _routes(text, gaz, "cs")
+
+
+def test_a_name_in_the_nominative_opening_the_clause_is_the_subject_not_where_it_goes(gaz):
+    assert not any(d == "Ukraine" for _, d in _routes("Ministerstvo oznámilo, že Ukrajina předala čtyřicet zajatých vojáků.", gaz, "cs"))
+
+
+@pytest.mark.parametrize("text", [
+    "Vídeň/Budapešť - Rakouská policie zadržela skupinu migrantů, kteří se pokusili překročit hranici z Maďarska.",
+    "Vídeň - Rakouská policie zadržela skupinu migrantů, kteří se pokusili překročit hranici z Maďarska.",
+])
+def test_a_lower_case_agency_dateline_is_no_end_of_a_movement(gaz, text):
+    # where the story was filed: the migrants crossing from Hungary did not go to Vienna or Budapest
+    assert not any(d in ("Vienna", "Budapest") for _, d in _routes(text, gaz, "cs"))
+
+
+def test_a_place_before_a_dash_inside_a_line_is_not_a_dateline(gaz):
+    assert ("Odesa", "Brno") in _routes("Uprchlíci z Oděsy přijeli do Brna - a zůstanou tam.", gaz, "cs")
+
+
+def test_going_back_starts_where_the_story_last_took_the_same_mover(gaz):
+    text = "Před lety odjel za prací do Německa. Měl tam rodinu. Loni se vrátil do Brna."
+    assert ("Germany", "Brno") in _routes(text, gaz, "cs")
+
+
+def test_going_back_does_not_start_where_another_group_went(gaz):
+    text = "Vojáci odjeli do Polska. Uprchlíci se vrátili do Brna."
+    assert ("Poland", "Brno") not in _routes(text, gaz, "cs")
+
+
+def test_a_trip_named_by_its_noun_after_a_dash_is_the_trip_of_the_group_counted_before(gaz):
+    text = ("Policii se přihlásilo pět set syrských uprchlíků – hlásit se musí do tří dnů od příjezdu do Rakouska.")
+    assert ("Syria", "Austria") in _routes(text, gaz, "cs")
+
+
+@pytest.mark.parametrize("text", [
+    "Maďarští policisté vytlačili desítky migrantů do Srbska.",
+    # the accuser named first is not who pushes: the last demonym before the verb is
+    "Rakouská vláda obvinila maďarské policisty, že vytlačují migranty do Srbska.",
+])
+def test_a_push_back_starts_in_the_country_of_those_who_push(gaz, text):
+    routes = _routes(text, gaz, "cs")
+    assert ("Hungary", "Serbia") in routes and ("Austria", "Serbia") not in routes

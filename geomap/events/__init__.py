@@ -35,7 +35,10 @@ by adding a file, not by changing this code. The keys, all lower case:
   presence); host (a verb of taking people in, "приняла беженцев": they arrived at the subject, or at the
   place named "in"); nominal (a noun such as "deployment", which has no subject and no date
   before it); direct_object (an incident verb whose object is the target); departure_at ("embarqués à
-  Sfax", "in Sfax gestartet": the place where it is boarded or takes off is the origin).
+  Sfax", "in Sfax gestartet": the place where it is boarded or takes off is the origin); back ("vrátil se do
+  Chersonu" after "odjel do Ameriky": going back, with no origin told, starts where the story last took the
+  same mover); push ("vytlačování migrantů do Běloruska": a push-back, with no origin told, starts in the
+  country of those who push, the last demonym before the verb, "polské a litevské síly").
   In a language whose file (``data/lang/<lang>.json``) names a morphology library, a word also
   matches through its lemma ("landeten" -> "landen"), so a verb is listed once in its dictionary form.
 - ``split_particles``: a two-word trigger whose second word is one of these particles is also read
@@ -52,6 +55,12 @@ by adding a file, not by changing this code. The keys, all lower case:
   lemmas; ``case_prepositions``: preposition -> {case: role}, the role told by the case of the word after it.
   ``destination_before_verb``: the clause may end on its verb ("hat Soldaten
   nach Litauen verlegt", "sind auf Lampedusa eingetroffen"), so a destination is also looked for before it.
+- ``anaphors``: place nouns that point back ("the city": place kinds it may stand for), with
+  ``anaphor_not_before`` (words after the noun that make it no reference: "the capital of"),
+  ``anaphor_largest`` and ``anaphor_any_case``; a language without articles names one-word nouns
+  ("země", "města") and ``anaphor_bare_after``, the prepositions after which the bare noun is a place
+  phrase ("do země"), and ``anaphor_topic_not_after``, the words before a place that keep it from being
+  what such a noun points back to (a place inside a phrase, "hranic s Polskem", is not the topic).
 - ``what``: category to nouns (troops, civilians, refugees, ships, aircraft, weapons,
   aid, officials). ``noun_phrase_head`` says whether the head of "aid ships" or
   "kapal bantuan" is the ``last`` noun or the ``first``.

@@ -17,7 +17,7 @@ LOOKBACK_SENTENCES = 3  # "the city" names a place of this story's last few sent
 
 class Anaphors:
     def __init__(self, table: dict[str, list[str]], not_after: list[str], largest: list[str] = (),
-                 any_case: bool = False):
+                 any_case: bool = False, bare_after: list[str] = (), topic_not_after: list[str] = ()):
         self.kinds = {k.lower(): set(v) for k, v in table.items()}
         self.largest = {w.lower() for w in largest}  # "the capital": the biggest city told lately, not the last
         # one lower-case adjective may stand inside the phrase: "the northern city", "kota pelabuhan itu"
@@ -27,33 +27,48 @@ class Anaphors:
         adj = r"(?:\s+[a-zäöüß]+)?" if any_case else r"(?:\s+[a-z]+)?"
         alts = ["(?i:" + re.escape(w.split()[0]) + ")" + adj + r"\s+" + rest(w.split()[1:])
                 for w in sorted(self.kinds, key=len, reverse=True) if len(w.split()) > 1]
+        # a language without articles ("do země", "ve městě") names the place by the bare noun; only right
+        # after a preposition is it a place phrase, and the preposition stays outside the mention for its role
+        bare = [re.escape(w) for w in sorted(self.kinds, key=len, reverse=True) if len(w.split()) == 1]
+        preps = "|".join(re.escape(w) for w in sorted(bare_after, key=len, reverse=True))
+        self.bare_rx = re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(" + "|".join(bare) + r")(?![\w-])"
+                                  ) if bare and bare_after else None
         self.rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else None
         self.not_after = {w.lower() for w in not_after}
+        # with no article to say "the one just named", a bare noun points back to the topic, a place named
+        # without a preposition ("Česká republika počítá, že do země dorazí"), not to one inside a phrase
+        # ("na běloruské straně hranic s Polskem ... láká migranty do země" is not Poland)
+        self.topic_not_after = {w.lower() for w in topic_not_after}
 
     def find(self, text: str, s: int, e: int, taken: list[tuple[int, int]], history: list, sentence: int) -> list:
         """(Mention, ResolvedPlace) pairs for the place nouns in text[s:e] that point back.
 
         ``history`` holds (sentence index, Mention, ResolvedPlace) of the places named so far, in order.
         """
-        if self.rx is None:
-            return []
+        spans = [(*m.span(), False) for m in self.rx.finditer(text, s, e)] if self.rx is not None else []
+        if self.bare_rx is not None:
+            spans = sorted(spans + [(*m.span(1), True) for m in self.bare_rx.finditer(text, s, e)])
         out = []
-        for m in self.rx.finditer(text, s, e):
-            a, b = m.span()
+        for a, b, bare in spans:
             if any(a < y and x < b for x, y in taken):
                 continue
             nxt = re.match(r"\s*([\w'’-]+)", text[b:e])
             if nxt and (nxt.group(1).lower() in self.not_after or nxt.group(1)[:1].isupper()):
                 continue  # "the capital of Chad", "ibu kota Jakarta": the name follows, nothing points back
-            words = m.group().split()
+            words = text[a:b].split()
             key = next((x for x in (" ".join(words).lower(), " ".join(words[:1] + words[2:]).lower())
                         if x in self.kinds), None)
             if key is None:
                 continue
             kinds = self.kinds[key]
             recent = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
-                      and mm.start < a and not mm.demonym and rp.place.kind in kinds]
+                      and mm.start < a and not mm.demonym and rp.place.kind in kinds
+                      and not (bare and self._after_preposition(text, mm.start))]
             if recent:
                 rp = max(recent, key=lambda x: x.place.population or 0) if key in self.largest else recent[0]
                 out.append((Mention(a, b, text[a:b]), rp))
         return out
+
+    def _after_preposition(self, text: str, start: int) -> bool:
+        before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30):start])
+        return before is not None and before.group(1).lower() in self.topic_not_after

@@ -143,6 +143,12 @@ class DiscourseRules:
                 and any(self.lows[k] in c.back_pointers and k > 0 and self.toks[k - 1].alpha
                         and not self._usable(k - 1) for k in range(*p.left))):
             return st.last_dest
+        # "odjel za prací do Ameriky. ... Vrátil se do Chersonu": going back starts where the story last took
+        # the same (unnamed) mover, when that is not where they go back to
+        if ("back" in p.trig.flags and st.last_dest is not None and st.last_dest_at < st.sentence
+                and st.sentence - st.last_dest_at <= 3 and (pronoun or p.what is None or p.what == st.last_what)
+                and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)):
+            return st.last_dest
         if st.pending_origin is None or st.sentence - st.pending_at > 3:
             return None
         same = p.what is not None and (p.what == st.pending_what or (

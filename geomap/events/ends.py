@@ -44,7 +44,8 @@ class EndRules:
             # "haben am Dienstag die Küste von El Hierro erreicht": the object before a clause-final verb; the
             # first words of the clause are its subject, not its object
             first = next((k for k in range(ca, lb) if self.lows[k] not in self.cues.determiners), lb)
-            objs = [k for k in range(first + 1, lb) if self._usable(k) and self.roles.get(k) is None]
+            first += 0 if self._inflected_name(first) else 1
+            objs = [k for k in range(first, lb) if self._usable(k) and self.roles.get(k) is None]
             p.dest = objs[-1:]
         if "destination_of" in trig.flags and not p.dest:  # "the Russian invasion of Ukraine"
             for k in range(ra, min(rb, ra + 4)):
@@ -220,6 +221,14 @@ class EndRules:
             located = self._contained(self._placed(range(ra, rb), {"locative", "near_direct"}))
             if located:
                 p.kind, p.places = "presence", located
+
+    def _inflected_name(self, k: int) -> bool:
+        """Is token k a one-word place name in a case form its lemma is not ("že Ukrajině předalo 157 vojáků")?
+        A clause of a pro-drop language may open with its object; a name in the nominative is its subject."""
+        lemma_of = self.cues.lemma_of
+        if lemma_of is None or k >= len(self.toks) or self.toks[k].rp is None or " " in self.toks[k].text:
+            return False
+        return lemma_of(self.toks[k].text) != self.toks[k].text.lower()
 
     def _narrower(self, k: int) -> int:
         """"ke gedung Palang Merah Indonesia di Banda Aceh", "to a hospital in Japan's Osaka": a place

@@ -216,6 +216,13 @@ class FrameRules:
             0 < k < len(self.toks) - 1 and self.toks[k - 1].rp is not None and self.toks[k + 1].rp is not None)],
             default=ca)
         hit = self._what_in(ra, first_prep) or self._what_in(subj_a, lb) or self._what_in(ra, rb)
+        # a trigger right after a preposition is a noun ("od příjezdu", "po návratu"), flagged nominal or not
+        noun = "nominal" in trig.flags or (trig.i > 0 and bool(self.toks[trig.i - 1].prep))
+        if not hit and c.pro_drop and noun and not any(self.toks[q].trig for q in range(la)):
+            # "730 tisíc ukrajinských uprchlíků – nahlásit se musí do tří dnů od příjezdu do Česka": a trip named
+            # by its noun in a clause with no mover (and no subject) of its own is the trip of the group the
+            # sentence counted before it, when nothing else moved there
+            hit = self._what_in(0, la)
         if hit:
             p.what = hit[2]
             q = self._number_before(hit[0], 5, through_preps=False)

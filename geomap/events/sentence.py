@@ -25,6 +25,28 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.toks = tokenize(text, s, e, mentions, cues)
         self.lows = [t.low for t in self.toks]
         self.bases = [t.base for t in self.toks]
+        self.dateline = self._dateline()
+
+    def _dateline(self) -> set[int]:
+        """Place tokens of a lower-case agency dateline ("Praha - Vláda ...", "Varšava/Minsk - Polské ..."):
+        where the story was filed, never an end of what it tells. Places joined by "/", or one opening a
+        line, then a dash with spaces around it."""
+        toks, out = self.toks, set()
+        k = 0
+        while k < len(toks):
+            if toks[k].rp is None:
+                k += 1
+                continue
+            run = [k]
+            while run[-1] + 2 < len(toks) and toks[run[-1] + 1].text == "/" and toks[run[-1] + 2].rp is not None:
+                run.append(run[-1] + 2)
+            end = run[-1] + 1
+            line = self.text[self.text.rfind("\n", 0, toks[k].start) + 1:toks[k].start]
+            if (end < len(toks) and toks[end].text in DASHES and self.text[toks[end].start - 1:toks[end].start].isspace()
+                    and self.text[toks[end].end:toks[end].end + 1].isspace() and (len(run) > 1 or not line.strip())):
+                out.update(run)
+            k = end
+        return out
 
     # ---- helpers
     def span_text(self, a: int, b: int) -> str:
@@ -33,7 +55,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
     def _usable(self, k: int) -> bool:
         """A place token that can be an event end: not a demonym, possessive or part of attribution."""
         t = self.toks[k]
-        if t.rp is None or t.demonym or t.attr:
+        if t.rp is None or t.demonym or t.attr or k in self.dateline:
             return False
         if k > 0 and self.lows[k - 1] in self.cues.flag_words and self.cues.morphology:
             return False  # "під прапором Ліберії": the flag a ship flies is neither where it left nor where it goes
@@ -224,6 +246,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if p.origins:
             return [toks[k].rp.place.id for k in p.origins]
         origin = p.origin if p.origin is not None else p.chain_origin
+        if origin is None and "push" in p.trig.flags:
+            # "obvinila polské a litevské síly, že pokračují ve vytlačování migrantů do Běloruska": pushed back
+            # out of the country of those who push, named by their demonym before the verb
+            pushers = [k for k in range(p.trig.i) if toks[k].demonym and toks[k].rp is not None
+                       and toks[k].rp.place.id != dplace.id]
+            if pushers:
+                return list(dict.fromkeys(toks[k].rp.place.id for k in self._demonym_list(pushers[-1])))
         if origin is None and p.implicit_origin is not None:
             o = toks[p.implicit_origin].rp.place
             if not contains(o, dplace):  # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country
