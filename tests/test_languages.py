@@ -518,6 +518,9 @@ def test_a_relative_clause_has_its_own_verb(gaz):
      "depuis la Tunisie.", "fr", ("Tunisia", "Lampedusa")),
     # a pluperfect departure told after the landing starts the same journey
     ("El avión aterrizó en Madrid. El aparato había partido por la mañana de Dakar.", "es", ("Dakar", "Madrid")),
+    # "dem afrikanischen Konfliktland": a compound place noun points back to the country told before
+    ("Die Marine beendet die Rettungsmission aus Libyen. Am Abend soll das letzte Schiff aus dem "
+     "nordafrikanischen Konfliktland nach Malta fahren.", "de", ("Libya", "Malta")),
     # "vom Typ A400M" names a model, not an origin
     ("Die Soldaten sind in einer Maschine vom Typ A400M auf dem Fliegerhorst in Wunstorf gelandet.", "de",
      ("", "Wunstorf")),
