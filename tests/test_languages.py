@@ -534,3 +534,14 @@ def test_a_departure_where_is_no_destination(gaz):
     text = "Les migrants ont été secourus près de Sfax, où ils avaient quitté la côte vers Lampedusa."
     got = _movements(geomap.extract(text, "fr", gazetteer=gaz))
     assert not any(dest == "Sfax" for _, dest in got)
+
+
+@pytest.mark.parametrize("text, lang, route", [
+    # the place of the base a leaving verb takes as its object is where they left, not where they went
+    ("Les casques bleus ont quitté leurs bases au Mali jeudi en direction du Sénégal.", "fr", ("Mali", "Senegal")),
+    ("Los soldados abandonaron sus bases en Irak el lunes rumbo a Kuwait.", "es", ("Iraq", "Kuwait")),
+    # a quotation mark inside "en direction du" leaves "direction du" a destination, not a "from"
+    ('Un convoi a quitté la ville mardi, en "direction du Bénin" selon la police.', "fr", ("", "Benin")),
+])
+def test_leaving_a_base_somewhere(gaz, text, lang, route):
+    assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))
