@@ -504,3 +504,44 @@ def test_a_relative_clause_has_its_own_verb(gaz):
             "dans la région de l'Afrique de l'Ouest.")
     got = _movements(geomap.extract(text, "fr", gazetteer=gaz))
     assert not any(dest for _, dest in got)
+
+
+@pytest.mark.parametrize("text, lang, route", [
+    # a movement told inside a relative clause on a place ends at that place
+    ("Se espera otro vuelo procedente de Honduras, donde 90 salvadoreños fueron deportados desde México.", "es",
+     ("Mexico", "Honduras")),
+    ("Los heridos fueron atendidos en un hospital de Lyon (en el este de Francia), a donde fueron trasladados "
+     "desde Marsella.", "es", ("Marseille", "Lyon")),
+    ("Un autre ferry partira de Malte, où 300 migrants sont arrivés depuis la Libye.", "fr", ("Libya", "Malta")),
+    # the narrowest place of "X, en Y, Z, où": the list narrows to X
+    ("Les gardes-côtes ont compté 40 bateaux à Lampedusa, en Sicile, Italie, où 900 migrants sont arrivés "
+     "depuis la Tunisie.", "fr", ("Tunisia", "Lampedusa")),
+    # a pluperfect departure told after the landing starts the same journey
+    ("El avión aterrizó en Madrid. El aparato había partido por la mañana de Dakar.", "es", ("Dakar", "Madrid")),
+    # "dem afrikanischen Konfliktland": a compound place noun points back to the country told before
+    ("Die Marine beendet die Rettungsmission aus Libyen. Am Abend soll das letzte Schiff aus dem "
+     "nordafrikanischen Konfliktland nach Malta fahren.", "de", ("Libya", "Malta")),
+    # "vom Typ A400M" names a model, not an origin
+    ("Die Soldaten sind in einer Maschine vom Typ A400M auf dem Fliegerhorst in Wunstorf gelandet.", "de",
+     ("", "Wunstorf")),
+])
+def test_routes_told_through_where_and_after_the_landing(gaz, text, lang, route):
+    assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))
+
+
+def test_a_departure_where_is_no_destination(gaz):
+    # "Sfax, where they set off": a departure in the relative clause starts at the place, it does not end there
+    text = "Les migrants ont été secourus près de Sfax, où ils avaient quitté la côte vers Lampedusa."
+    got = _movements(geomap.extract(text, "fr", gazetteer=gaz))
+    assert not any(dest == "Sfax" for _, dest in got)
+
+
+@pytest.mark.parametrize("text, lang, route", [
+    # the place of the base a leaving verb takes as its object is where they left, not where they went
+    ("Les casques bleus ont quitté leurs bases au Mali jeudi en direction du Sénégal.", "fr", ("Mali", "Senegal")),
+    ("Los soldados abandonaron sus bases en Irak el lunes rumbo a Kuwait.", "es", ("Iraq", "Kuwait")),
+    # a quotation mark inside "en direction du" leaves "direction du" a destination, not a "from"
+    ('Un convoi a quitté la ville mardi, en "direction du Bénin" selon la police.', "fr", ("", "Benin")),
+])
+def test_leaving_a_base_somewhere(gaz, text, lang, route):
+    assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))

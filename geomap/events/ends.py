@@ -16,6 +16,7 @@ MOVEMENT_END_RULES = (
     "_ends_after_departure",
     "_ends_between",
     "_ends_of_purpose",
+    "_ends_whither",
     "_ends_path",
     "_ends_passage_only",
     "_ends_crossing_point",
@@ -260,3 +261,38 @@ class EndRules:
                 if q >= 0 and self._usable(q) and q not in p.dest:
                     p.origins, p.origin = [q], q
                 return
+
+    def _ends_whither(self, p: Partial) -> None:
+        """"otro vuelo procedente de México, donde 160 hondureños fueron deportados desde Estados Unidos",
+        "la base de Yibuti, a donde fueron trasladados desde Jartum": a movement told from somewhere inside
+        a relative clause on a place ends at that place. A departure there ("Sfax, where they set off")
+        starts at it instead, so only a journey already told from elsewhere, or an arrival, is read so."""
+        flags = p.trig.flags
+        if p.dest or not (p.origins or "arrival" in flags) or flags & {"departure", "departure_at", "flee",
+                                                                       "origin_direct", "nominal"}:
+            return
+        la, lb = p.left
+        for k in range(lb - 1, la - 1, -1):
+            if not self.cues.where_words.match(self.lows, k):
+                continue
+            q = k - 1
+            # "Yibuti (en el cuerno de África), a donde": the preposition and an aside before "where" aside
+            while q >= 0 and (self.lows[q] in (",", "a") or self.toks[q].prep == "destination"):
+                q -= 1
+            if q >= 0 and self.lows[q] == ")":
+                q = next((r for r in range(q - 1, -1, -1) if self.lows[r] == "("), 0) - 1
+                while q >= 0 and self.lows[q] == ",":
+                    q -= 1
+            while q >= 0 and self._usable(q):  # "à Lampedusa, en Sicile, Italie, où": the place the list narrows to
+                r = q - 1
+                while r >= 0 and (self.lows[r] == "," or self.toks[r].prep or self.lows[r] in self.cues.determiners):
+                    r -= 1
+                if r < 0 or r == q - 1 or not self._usable(r) or not contains(self.toks[q].rp.place,
+                                                                               self.toks[r].rp.place):
+                    break
+                q = r
+            # a "from" before "where" is the main clause's: "a flight from Mexico, where ... deported from the US"
+            own = [o for o in p.origins if o > k]
+            if q >= 0 and self._usable(q) and (own or "arrival" in flags):
+                p.dest, p.origins = [q], own
+            return

@@ -70,6 +70,8 @@ class RoleRules:
                 if after_place and not contains(toks[j].rp.place, toks[before].rp.place) and any(
                         toks[q].prep == "destination" for q in range(max(lo, before - 2), before)):
                     return "destination"  # "do Polska, na Slovensko a do Česka": one list of destinations
+                if not after_place and self._left_object_before(k, lo):
+                    return "near_direct"  # "ont quitté leurs bases au Niger": they left where the base is
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
             if prep:
                 if prep not in ("locative", "target"):
@@ -126,6 +128,17 @@ class RoleRules:
         if not roles:
             return None
         return roles.pop() if len(roles) == 1 else "motion_or_locative"
+
+    def _left_object_before(self, k: int, lo: int) -> bool:
+        """Is the preposition at token k right after the place noun a leaving verb takes as its object
+        ("quitté leurs bases au Niger", "abandonaron el campamento en Libia")?"""
+        trigs = getattr(self, "trig_at", {})
+        q = next((q for q in range(k - 1, max(lo, k - 5) - 1, -1) if q in trigs), None)
+        if q is None or "origin_direct" not in trigs[q].flags:
+            return False
+        between = range(q + trigs[q].n, k)
+        return any(self._place_head(r) for r in between) and not any(
+            self.toks[r].prep or self.toks[r].rp is not None for r in between)
 
     def _moving_verb_before(self, k: int, lo: int) -> bool:
         """Is the nearest trigger before token k (in its stretch) a movement word ("envoyés en Pologne"), not a
