@@ -209,3 +209,12 @@ def test_a_multi_word_town_of_the_languages_own_country_is_read_in_its_case_form
                        events=False)
     assert [(m.text, p.place.name) for p in r.places for m in p.mentions] == [
         ("Stronia Śląskiego", "Stronie Śląskie"), ("Lądka-Zdroju", "Lądek-Zdrój")]
+
+
+@pytest.mark.parametrize("text", [
+    "W Medyce (Podkarpackie) granicę przekroczyło w sobotę 2000 uchodźców.",
+    "Przez przejście w Dorohusku (Lubelskie) w nocy granicę przekroczyło 500 osób.",
+])
+def test_a_region_in_brackets_after_its_town_is_no_end(gaz, text):
+    # the voivodeship in brackets only says where the border town lies: no movement ends there
+    assert not any(d is not None and d.endswith("Voivodeship") for _, d in _routes(text, gaz, "pl"))
