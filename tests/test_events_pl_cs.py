@@ -277,3 +277,14 @@ def test_a_trip_named_by_its_noun_after_a_dash_is_the_trip_of_the_group_counted_
 def test_a_push_back_starts_in_the_country_of_those_who_push(gaz, text):
     routes = _routes(text, gaz, "cs")
     assert ("Hungary", "Serbia") in routes and ("Austria", "Serbia") not in routes
+
+
+@pytest.mark.parametrize("text", [
+    "W Medyce (Podkarpackie) granicę przekroczyło w sobotę 2000 uchodźców.",
+    "Przez przejście w Dorohusku (Lubelskie) w nocy granicę przekroczyło 500 osób.",
+])
+def test_a_region_in_brackets_after_its_town_is_no_end(gaz, text):
+    # the voivodeship in brackets only says where the border town lies: no movement ends there
+    assert not any(d is not None and d.endswith("Voivodeship") for _, d in _routes(text, gaz, "pl"))
+
+

@@ -201,6 +201,15 @@ def test_multiword_names_agree_across_words(gaz):
         ("Rosjanie ostrzelali wsie w obwodzie charkowskim.", "pl", "obwodzie charkowskim", "Kharkiv Oblast"),
         ("Ruská armáda ostřelovala Chersonskou oblast.", "cs", "Chersonskou oblast", "Kherson Oblast"),
         ("Die Armee griff die Oblast Cherson an.", "de", "Oblast Cherson", "Kherson Oblast"),
+        # a Polish county and a voivodeship by their adjectives, after the unit word or its abbreviation
+        ("Woda zalała wsie w powiecie kłodzkim.", "pl", "powiecie kłodzkim", "Powiat kłodzki"),
+        ("Burza przeszła nad Rzeszowem (woj. podkarpackie) w nocy.", "pl", "woj. podkarpackie",
+         "Podkarpackie Voivodeship"),
+        ("Deszcz padał w województwie mazowieckim.", "pl", "województwie mazowieckim", "Masovian Voivodeship"),
+        # rivers, mountains and city districts from the curated language files, in case forms
+        ("Poziom Nysy Kłodzkiej rośnie.", "pl", "Nysy Kłodzkiej", "Nysa Kłodzka"),
+        ("Sníh napadl v Jeseníkách.", "cs", "Jeseníkách", "Jeseníky"),
+        ("Voda zaplavila Malé Hoštice.", "cs", "Malé Hoštice", "Malé Hoštice"),
     ]:
         spans = [s for s in ex.find(text, lang) if s.text == surface]
         assert spans, (text, [s.text for s in ex.find(text, lang)])

@@ -57,6 +57,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         t = self.toks[k]
         if t.rp is None or t.demonym or t.attr or k in self.dateline:
             return False
+        if k >= 2 and self.lows[k - 1] == "(" and self.toks[k - 2].rp is not None \
+                and contains(t.rp.place, self.toks[k - 2].rp.place):
+            return False  # "w Medyce (Podkarpackie)": the region in brackets only says where the place before it lies
         if k > 0 and self.lows[k - 1] in self.cues.flag_words and self.cues.morphology:
             return False  # "під прапором Ліберії": the flag a ship flies is neither where it left nor where it goes
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
