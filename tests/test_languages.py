@@ -371,12 +371,11 @@ def test_paragraph_movements(gaz, code):
 
 
 @pytest.mark.parametrize("text, lang, route", [
-    # "verteilten" is in no trigger list; its lemma "verteilen" is
+    # "verteilten" and "trasladaremos" are in no trigger list: the mover noun and the governed place still tell
     ("Die Behörden verteilten am Montag 300 Menschen nach Hamburg.", "de", ("", "Hamburg")),
-    # "trasladaremos" is read through "trasladar"
     ("Mañana trasladaremos a 40 migrantes hasta Tenerife.", "es", ("", "Santa Cruz de Tenerife")),
 ])
-def test_triggers_are_read_through_their_lemmas(gaz, text, lang, route):
+def test_a_form_the_trigger_list_lacks_still_gives_its_route(gaz, text, lang, route):
     assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))
 
 

@@ -39,8 +39,6 @@ by adding a file, not by changing this code. The keys, all lower case:
   Chersonu" after "odjel do Ameriky": going back, with no origin told, starts where the story last took the
   same mover); push ("vytlačování migrantů do Běloruska": a push-back, with no origin told, starts in the
   country of those who push, the last demonym before the verb, "polské a litevské síly").
-  In a language whose file (``data/lang/<lang>.json``) names a morphology library, a word also
-  matches through its lemma ("landeten" -> "landen"), so a verb is listed once in its dictionary form.
 - ``split_particles``: a two-word trigger whose second word is one of these particles is also read
   when the particle closes the clause further on (German "kamen ... in Berlin an", "kehrte ... zurück").
 - ``prepositions``: destination, origin, transit, locative and target words; ``motion_or_locative``

@@ -95,8 +95,7 @@ class Cues:
         m = d.get("morphology")
         m = {"library": m} if isinstance(m, str) else m
         self.morphology = (m["library"], m.get("code") or lang) if m else None
-        # German, French and Spanish look only their triggers up by lemma (lemma_keys); Russian and
-        # Ukrainian read every word as its lemma ("read_as_lemmas").
+        # Russian and Ukrainian read every word as its lemma ("read_as_lemmas").
         self.reads_lemmas = bool(d.get("read_as_lemmas"))
         self._vocab = frozenset(_words(d)) if self.reads_lemmas else frozenset()
         self._lemmas: dict[str, str] = {}
@@ -318,28 +317,3 @@ def _load_cues(code: str, data_dir: str) -> Cues | None:
     if not path.is_file():
         return None
     return Cues(code, json.loads(path.read_text("utf-8")))
-
-
-def lemma_keys(cues: Cues, toks) -> list[str]:
-    """Each token's lower-case form, or its lemma where only the lemma starts a trigger: the trigger
-    tables of an inflected language then need each verb once, not every form of it."""
-    lows = [t.low for t in toks]
-    if cues.morphology is None or cues.reads_lemmas:
-        return lows  # no library, or every word already read as its lemma
-    from ..lang import morph  # morphology libraries load only for languages that name one
-
-    try:
-        lib = morph.analyser(cues.lang, *cues.morphology)
-    except ImportError:
-        return lows
-    keys = list(lows)
-    first = cues.triggers._first
-    for k, t in enumerate(toks):
-        if t.rp is not None or t.is_num or lows[k] in first or not t.alpha:
-            continue
-        for lem in lib.lemmas(t.text):
-            low = lem.lower()
-            if low != lows[k] and low in first:
-                keys[k] = low
-                break
-    return keys

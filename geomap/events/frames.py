@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .dates import find_date
-from .cues import Phrases, lemma_keys
+from .cues import Phrases
 from .ends import MOVEMENT_END_RULES
 from .frames_base import Partial, Trigger
 from .tokens import PUNCT_BREAK
@@ -12,10 +12,10 @@ class FrameRules:
     """Sentence methods that read one trigger into a Partial (mixed into Sentence)."""
 
     def _trigger_keys(self) -> tuple[list[str], list[tuple[int, int, dict]]]:
-        """The words triggers are looked up by (lemmas where needed), and the separable verbs whose particle
+        """The words triggers are looked up by, and the separable verbs whose particle
         closes the clause ("kamen ... in Berlin an" reads as "kamen an"), as (token, 1, trigger) hits."""
         c = self.cues
-        keys = lemma_keys(c, self.toks)
+        keys = list(self.lows)
         split: list[tuple[int, int, dict]] = []
         if not c.split_triggers:
             return keys, split
