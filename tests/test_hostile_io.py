@@ -340,10 +340,10 @@ def test_device_in_an_input_folder_is_skipped(news):
 
 
 def test_a_fifo_swapped_in_after_listing_is_not_opened(tmp_path):
-    from geomap import ingest
+    from geomap.ingest.sources import file_documents
 
     os.mkfifo(tmp_path / "late.txt")
-    (err,) = ingest._file_documents(tmp_path / "late.txt", jsonl=False, used=set(), max_bytes=1000, in_folder=True)
+    (err,) = file_documents(tmp_path / "late.txt", jsonl=False, used=set(), max_bytes=1000, in_folder=True)
     assert isinstance(err, SkippedInput)
 
 

@@ -569,7 +569,7 @@ def test_url_timeout_is_clear_error():
 def test_month_table_reads_dates_as_dateparser_does():
     import dateparser
 
-    from geomap.ingest import _date_by_table
+    from geomap.ingest.dates import date_by_table
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"}
     read = 0
@@ -577,7 +577,7 @@ def test_month_table_reads_dates_as_dateparser_does():
         for d in ("1", "09", "23", "29", "31", "32"):
             for y in ("2024", "1899"):
                 for c in (f"{d} {w} {y}", f"{d}. {w}, {y}", f"{w} {d}, {y}", f"{w} {d}rd {y}", f"{w} {d}th, {y}"):
-                    got = _date_by_table(c)
+                    got = date_by_table(c)
                     if got is None:  # not a month the table knows: dateparser's to read
                         continue
                     read += 1
