@@ -15,7 +15,7 @@ from .models import Document, Failure, Result
 if TYPE_CHECKING:  # folium is imported when a map is drawn, not by `geomap extract`
     import folium
 
-__all__ = ["extract", "extract_many", "map", "read"]
+__all__ = ["extract", "extract_many", "lookup", "map", "read"]
 
 # One document's text, in characters: about 450,000 words, far more than any article
 # or report. Past it, time and memory grow with the number of mentions and events
@@ -215,3 +215,37 @@ def map(texts_or_results: str | Document | Result | Iterable[str | Document | Re
         g = g or gz.load()  # the one extract() uses: load() caches per arguments
         results.append(extract(item, gazetteer=g))
     return build_map(results, title=title, caption=caption, tiles=tiles, cdn=cdn, ui_lang=ui_lang, gazetteer=g)
+
+
+def lookup(names: Iterable[str], *, country: Iterable[str] = (), near: tuple[float, float] | None = None,
+           kinds: Iterable[str] = (), limit: int = 1, gazetteers: Iterable[str] = (), fuzzy: bool = True,
+           geocoder=None) -> Iterator[tuple[str, list[dict]]]:
+    """(name, its best matches as plain records) for each name, in order; no match gives an
+    empty list. ``geocoder`` is an online geopy-style geocoder (the embedded gazetteer when
+    None, which alone honours ``country``, ``near`` and ``kinds``). A failing online
+    geocoder's error is raised when its name is reached, after the names before it."""
+    if geocoder is None:
+        from .geocode import GazetteerGeocoder
+
+        g = GazetteerGeocoder(extra_gazetteers=list(gazetteers), fuzzy=fuzzy)
+
+        def run(name):
+            return g.geocode(name, exactly_one=False, limit=limit, country_codes=list(country) or None,
+                             bias=near, kinds=list(kinds) or None)
+    else:
+        def run(name):
+            res = geocoder.geocode(name, exactly_one=False)
+            return res[:limit] if res else None
+
+    for name in names:
+        records = []
+        for loc in run(name) or ():
+            raw = loc.raw if isinstance(loc.raw, dict) else {}
+            records.append({
+                "query": name, "name": raw.get("name", loc.address), "address": loc.address,
+                "lat": round(loc.latitude, 5), "lon": round(loc.longitude, 5),
+                "kind": raw.get("kind"), "country_code": raw.get("country_code"),
+                "country": raw.get("country"), "id": raw.get("id"), "score": raw.get("score"),
+                "match": raw.get("match"),
+            })
+        yield name, records

@@ -167,45 +167,23 @@ def geocode(names, country, near, kinds, limit, fmt, gazetteers, no_fuzzy, geoco
             bias = (la, lo)
         except ValueError:
             raise click.BadParameter("expected LAT,LON such as 48.0,37.8", param_hint="--near") from None
-    if geocoder == "gazetteer":
-        from .geocode import GazetteerGeocoder
+    from .api import lookup
+    from .geocode import GazetteerGeocoder
 
-        g = GazetteerGeocoder(extra_gazetteers=gazetteers, fuzzy=not no_fuzzy)
-
-        def run(name):
-            return g.geocode(name, exactly_one=False, limit=limit, country_codes=list(country) or None,
-                             bias=bias, kinds=list(kinds) or None)
-    else:
-        from .geocode import GazetteerGeocoder
-
-        g = _online_geocoder(geocoder, geocoder_options, user_agent, min_delay, strict_online,
-                             fallback=lambda: GazetteerGeocoder(extra_gazetteers=gazetteers, fuzzy=not no_fuzzy))
-
-        def run(name):
-            res = g.geocode(name, exactly_one=False)
-            return res[:limit] if res else None
-
-    missing = []
-    out = []
-    failed = None
-    for name in names:
-        try:
-            locs = run(name)
-        except GeomapError as e:  # --strict-online: the names before it are still printed
-            failed = e
-            break
-        if not locs:
-            missing.append(name)
-            continue
-        for loc in locs:
-            raw = loc.raw if isinstance(loc.raw, dict) else {}
-            out.append({
-                "query": name, "name": raw.get("name", loc.address), "address": loc.address,
-                "lat": round(loc.latitude, 5), "lon": round(loc.longitude, 5),
-                "kind": raw.get("kind"), "country_code": raw.get("country_code"),
-                "country": raw.get("country"), "id": raw.get("id"), "score": raw.get("score"),
-                "match": raw.get("match"),
-            })
+    online = None
+    if geocoder != "gazetteer":
+        online = _online_geocoder(geocoder, geocoder_options, user_agent, min_delay, strict_online,
+                                  fallback=lambda: GazetteerGeocoder(extra_gazetteers=gazetteers, fuzzy=not no_fuzzy))
+    missing, out, failed = [], [], None
+    found = lookup(names, country=country, near=bias, kinds=kinds, limit=limit, gazetteers=gazetteers,
+                   fuzzy=not no_fuzzy, geocoder=online)
+    try:
+        for name, records in found:
+            out.extend(records)
+            if not records:
+                missing.append(name)
+    except GeomapError as e:  # --strict-online: the names before it are still printed
+        failed = e
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
@@ -597,7 +575,7 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
       geomap evaluate ../shared/eval/dev/lgl_dev.jsonl ../shared/eval/dev/trnews_dev.jsonl
     """
     from . import gazetteer as gz
-    from .evaluate import geomap_scored_predictor, score_calibration, score_corpus
+    from .evaluate import format_corpora, geomap_scored_predictor, score_calibration, score_corpus
     from .evaluate_movements import format_text, is_movement_gold, score_movements
 
     _check_lang(lang)
@@ -621,13 +599,7 @@ def evaluate(gold, lang, no_demonyms, fmt, gazetteers):
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
-    head = f"{'corpus':<14}{'docs':>6}{'gold':>7}{'P':>7}{'R':>7}{'F1':>7}{'A@161':>8}{'AUC':>7}{'mean km':>9}{'median':>8}{'sec':>7}{'words/s':>9}"
-    click.echo(head)
-    for r in rows:
-        click.echo(f"{r['corpus'][:13]:<14}{r['docs']:>6}{r['gold']:>7}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
-                   f"{r['acc161']:>8.3f}{r['auc']:>7.3f}{r['mean_km']:>9.0f}{r['median_km']:>8.1f}{r['seconds']:>7.1f}{r['words_per_second'] or 0:>9}")
-    click.echo("calibration error (ECE, 10 bins; score = probability the place is right): "
-               + ", ".join(f"{r['corpus']} {r['calibration_error']:.3f}" for r in rows))
+    click.echo(format_corpora(rows))
 
 
 @cli.group()

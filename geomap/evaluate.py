@@ -224,3 +224,16 @@ def geomap_scored_predictor(gazetteer=None, lang="en", include_demonyms=True, me
     def predict(text):
         return [t[:4] for t in scored(text)]
     return scored, predict
+
+
+def format_corpora(rows: list[dict]) -> str:
+    """The text table `geomap evaluate` prints: one line per corpus, then each corpus's calibration error."""
+    lines = [f"{'corpus':<14}{'docs':>6}{'gold':>7}{'P':>7}{'R':>7}{'F1':>7}{'A@161':>8}{'AUC':>7}{'mean km':>9}"
+             f"{'median':>8}{'sec':>7}{'words/s':>9}"]
+    for r in rows:
+        lines.append(f"{r['corpus'][:13]:<14}{r['docs']:>6}{r['gold']:>7}{r['precision']:>7.3f}{r['recall']:>7.3f}"
+                     f"{r['f1']:>7.3f}{r['acc161']:>8.3f}{r['auc']:>7.3f}{r['mean_km']:>9.0f}{r['median_km']:>8.1f}"
+                     f"{r['seconds']:>7.1f}{r['words_per_second'] or 0:>9}")
+    lines.append("calibration error (ECE, 10 bins; score = probability the place is right): "
+                 + ", ".join(f"{r['corpus']} {r['calibration_error']:.3f}" for r in rows))
+    return "\n".join(lines)

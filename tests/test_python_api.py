@@ -146,3 +146,15 @@ def test_docstring_examples_run(module):
                              report=True, verbose=False)
     assert result.attempted > 0, f"{module} has no examples"
     assert result.failed == 0, f"{result.failed} failing example(s) in {module}"
+
+
+def test_lookup_gives_each_name_its_matches_in_order_and_an_empty_list_for_none():
+    from geomap.api import lookup
+
+    got = list(lookup(["Usurisk", "Qwxzzy Nowhere", "Springfield"], country=["US"], limit=2))
+    assert [name for name, _ in got] == ["Usurisk", "Qwxzzy Nowhere", "Springfield"]
+    assert got[0][1] == []  # --country US leaves out Ussuriysk
+    assert got[1][1] == []
+    assert len(got[2][1]) == 2 and all(r["country_code"] == "US" for r in got[2][1])
+    (name, (best,)), = lookup(["Usurisk"])
+    assert best["name"] == "Ussuriysk" and best["kind"] == "city" and best["country_code"] == "RU"
