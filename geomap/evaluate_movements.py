@@ -197,20 +197,36 @@ def predicted_routes(doc_id: str, result) -> list[Route]:
 
 
 def match(gold: list[Route], pred: list[Route]) -> tuple[int, list[Route], list[Route]]:
-    """One-to-one matching: (matched, gold not found, predictions that match nothing)."""
-    free = list(pred)
-    missed = []
-    # gold with an origin first: it is the stricter test and should get first pick
-    for g in sorted(gold, key=lambda r: r.origin is None):
-        cands = [p for p in free if ends_match(g.destination, p.destination)
-                 and (g.origin is None or (p.origin is not None and ends_match(g.origin, p.origin)))]
-        if not cands:
-            missed.append(g)
-            continue
-        best = min(cands, key=lambda p: haversine_km(g.destination.lat, g.destination.lon,
-                                                      p.destination.lat, p.destination.lon))
-        free.remove(best)
-    return len(gold) - len(missed), missed, free
+    """One-to-one matching: (matched, gold not found, predictions that match nothing).
+
+    The largest matching, not a greedy one: a prediction that fits two gold movements (a
+    country origin fits every city in it) goes to the one no other prediction can take.
+    Each gold tries its fitting predictions nearest destination first."""
+    def fits(g: Route, p: Route) -> bool:
+        return ends_match(g.destination, p.destination) and (
+            g.origin is None or (p.origin is not None and ends_match(g.origin, p.origin)))
+
+    order = sorted(range(len(gold)), key=lambda i: gold[i].origin is None)  # the stricter gold first
+    edges = {i: sorted((j for j, p in enumerate(pred) if fits(gold[i], p)),
+                       key=lambda j: haversine_km(gold[i].destination.lat, gold[i].destination.lon,
+                                                  pred[j].destination.lat, pred[j].destination.lon))
+             for i in order}
+    owner: dict[int, int] = {}  # prediction -> gold
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in order:
+        augment(i, set())
+    matched = set(owner.values())
+    missed = [gold[i] for i in order if i not in matched]
+    return len(gold) - len(missed), missed, [p for j, p in enumerate(pred) if j not in owner]
 
 
 def score_movements(paths, gazetteer=None, *, include_demonyms: bool = True) -> tuple[list[MovementScores], list[Scores]]:

@@ -47,6 +47,16 @@ def test_matching_is_one_to_one():
     assert n == 1 and not missed and len(extra) == 1
 
 
+def test_matching_is_the_largest_not_the_first_fit():
+    # Both predictions fit gold Russia -> Vladivostok, which picks first (nearest destination, a tie);
+    # a first-fit pick takes Khabarovsk -> Vladivostok, the only one the second gold can use.
+    irkutsk = End("Irkutsk", 52.29, 104.28)  # in Russia, far from Khabarovsk
+    gold = [_r(VLADIVOSTOK, RUSSIA), _r(VLADIVOSTOK, KHABAROVSK)]
+    pred = [_r(VLADIVOSTOK, KHABAROVSK), _r(VLADIVOSTOK, irkutsk)]
+    n, missed, extra = match(gold, pred)
+    assert (n, missed, extra) == (2, [], [])
+
+
 def test_gold_reports_of_one_route_merge_and_origin_only_is_not_scored():
     rows = [json.loads(x) for x in TINY.read_text("utf-8").splitlines()]
     routes = gold_routes(rows[0])
