@@ -21,6 +21,11 @@ class State:
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
     last_dest_at: int = 0
+    # where the story's group was last said to be, when no movement took it there: stationed, held, queuing,
+    # handed over ("... diserahkan kepada otoritas Thailand di Mae Sot. Mereka kemudian dibawa ke Bangkok")
+    here: str | None = None
+    here_what: str | None = None
+    here_at: int = -1
     sentence: int = 0  # index of the sentence being read
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
@@ -104,6 +109,38 @@ class DiscourseRules:
         return [p for p in out if id(p) not in dropped
                 and not (p.kind == "movement" and not p.dest and p.origins and set(p.origins) <= used)]
 
+    def _note_whereabouts(self, partials: list[Partial], events) -> None:
+        """Where the group this sentence names now is, for the next sentence that moves it on: a place a
+        presence puts it in, or a place after "in"/"at" later than its noun or pronoun, in a sentence that
+        tells no movement (a movement's destination is ``last_dest``). A place inside an attribution, a
+        place named only to say where another lies ("Merak, Banten") and a place before the group is
+        named ("In Paris, ministers ...") are no whereabouts."""
+        st, c, toks = self.state, self.cues, self.toks
+        if any(e.kind == "movement" and e.destination for e in events):
+            return
+        here = what = None
+        for p in partials:
+            if p.kind == "presence" and p.places and p.what is not None:
+                here, what = toks[p.places[0]].rp.place.id, p.what
+        # a place after "in" in a sentence that tells a movement is rarely where its movers are ("sent aid for
+        # the victims in Gaza", "the evacuation of nationals ... and embassy staff in Khartoum")
+        if here is None and not any(t.kind == "movement" for t in getattr(self, "trigs", ())):
+            hits = getattr(self, "what_hits", ())
+            group = [h[0] for h in hits] + [k for k, w in enumerate(self.lows)
+                                           if w in c.pronouns or w in c.partitives]
+            if not group:
+                return
+            first = min(group)
+            for k in range(first + 1, len(toks)):
+                if not (self._usable(k) and k > 0 and toks[k - 1].prep == "locative"):
+                    continue
+                if k >= 2 and toks[k - 1].text == "," and toks[k - 2].rp is not None:
+                    continue
+                here = toks[k].rp.place.id
+                what = hits[0][2] if hits else st.last_what
+        if here is not None:
+            st.here, st.here_what, st.here_at = here, what, st.sentence
+
     def _relative(self, prev: Partial) -> bool:
         """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
         return any(self.lows[k] in self.cues.relative_words for k in range(max(0, prev.trig.i - 2), prev.trig.i))
@@ -149,9 +186,30 @@ class DiscourseRules:
                 and st.sentence - st.last_dest_at <= 3 and (pronoun or p.what is None or p.what == st.last_what)
                 and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)):
             return st.last_dest
-        if st.pending_origin is None or st.sentence - st.pending_at > 3:
+        pending = None
+        if st.pending_origin is not None and st.sentence - st.pending_at <= 3:
+            same = p.what is not None and (p.what == st.pending_what or (
+                # "Ukrajinci prchají ... Desetitisíce lidí ale míří do Maďarska": people told again are the refugees
+                c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
+            pending = st.pending_origin if pronoun or same else None
+        here = self._whereabouts(p, pronoun)
+        if here is not None and (pending is None or st.here_at > st.pending_at):
+            return here
+        return pending
+
+    def _whereabouts(self, p: Partial, pronoun: bool) -> str | None:
+        """"... diserahkan di Mae Sot. Mereka kemudian dibawa ke Bangkok": the group the story last put
+        somewhere, moved on by the next sentences (named again, by a pronoun, or told "then"), sets out
+        from there, unless a movement told since took someone elsewhere."""
+        st, c = self.state, self.cues
+        if st.here is None or not 0 < st.sentence - st.here_at <= 2 or (
+                st.last_dest is not None and st.last_dest_at >= st.here_at):
             return None
-        same = p.what is not None and (p.what == st.pending_what or (
-            # "Ukrajinci prchají ... Desetitisíce lidí ale míří do Maďarska": people told again are the refugees
-            c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
-        return st.pending_origin if pronoun or same else None
+        then = self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
+        pointer = c.back_pointers and any(self.lows[k] in c.back_pointers for k in range(*p.left))
+        same = p.what is not None and p.what == st.here_what
+        if not (pronoun or then or pointer or same):
+            return None
+        if any(self._usable(k) and self.toks[k].rp.place.id == st.here for k in p.dest):
+            return None
+        return st.here

@@ -179,8 +179,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.trigs = trigs  # the movement scorer reads the cues the frames were built from
         self.vetoed: list[tuple[int, int]] = []  # token stretches of frames the rules read as no movement
         if not trigs:
-            # No trigger, so no frame to read: only who was quoted carries over to the next sentence.
+            # No trigger, so no frame to read: only who was quoted, and where the group is, carry over.
             self._carry_source(attrs)
+            self._note_whereabouts([], [])
             return []
 
         regions, start = [], None  # stretches between attributions and clause breaks
@@ -220,8 +221,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 p.source = self.state.last_source  # "it added", "Dikatakan bahwa": the last one quoted
             if p.certainty == "stated" and any(a.reported for a in attrs):
                 p.certainty = "reported"
-        out = self._to_events(self._link_movements(partials))
+        linked = self._link_movements(partials)
+        out = self._to_events(linked)
         self._carry_source(attrs, source)
+        self._note_whereabouts(linked, out)
         return out
 
     def _source_of(self, attrs) -> str | None:
