@@ -127,7 +127,8 @@ def oracle(paths) -> None:
     for d in docs:
         rows = counts.setdefault(d.set, [[0, 0, 0], [0, 0, 0]])
         perfect = [1.0 if lab == 1 else 0.0 for lab in d.labels]
-        for i, (model, scores) in enumerate(((Model({}, 0.5, 0.0), perfect), (shipped, None))):
+        every_kind = Model({"o_" + c.kind: 0.0 for c in d.reading.candidates}, 0.5, 0.0)
+        for i, (model, scores) in enumerate(((every_kind, perfect), (shipped, None))):
             events = apply(d.reading, model, d.text, scores)
             pred = predicted_routes("x", replace(d.result, events=tuple(events)))
             n, _, _ = match(d.gold, pred)

@@ -141,6 +141,19 @@ class DiscourseRules:
         if here is not None:
             st.here, st.here_what, st.here_at = here, what, st.sentence
 
+    def _carried_origins(self) -> list[tuple[str, str]]:
+        """(how, place id) of the origins the story carries into this sentence, read before it changes the
+        state: where its group was last said to be, the place it last left, the last destination reached.
+        The movement scorer lists them as candidates (kind "carried"), whoever the sentence's mover is."""
+        st, out = self.state, []
+        if st.here is not None and 0 < st.sentence - st.here_at <= 2:
+            out.append(("here", st.here))
+        if st.pending_origin is not None and 0 < st.sentence - st.pending_at <= 3:
+            out.append(("left", st.pending_origin))
+        if st.last_dest is not None and 0 < st.sentence - st.last_dest_at <= 2:
+            out.append(("reached", st.last_dest))
+        return out
+
     def _relative(self, prev: Partial) -> bool:
         """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
         return any(self.lows[k] in self.cues.relative_words for k in range(max(0, prev.trig.i - 2), prev.trig.i))

@@ -26,6 +26,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.lows = [t.low for t in self.toks]
         self.bases = [t.base for t in self.toks]
         self.dateline = self._dateline()
+        self.carried = self._carried_origins()  # before this sentence moves the state on
 
     def _dateline(self) -> set[int]:
         """Place tokens of a lower-case agency dateline ("Praha - Vláda ...", "Varšava/Minsk - Polské ..."):
