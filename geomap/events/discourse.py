@@ -16,6 +16,7 @@ class State:
     pending_origin: str | None = None  # place id a group left without a destination yet ("left the camps near Dadaab")
     pending_what: str | None = None
     pending_at: int = 0
+    pending_all: tuple = ()  # (sentence, place ids): every place of that departure ("They come from Ghana, Egypt and Mali")
     open_dest: str | None = None  # place id a movement reached with its origin untold ("... landed in Aceh.")
     open_what: str | None = None
     open_at: int = 0

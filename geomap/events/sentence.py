@@ -283,6 +283,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         o = self.state.places.get(earlier)
         if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
             return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
+        st = self.state
+        if earlier is not None and st.pending_all and st.pending_all[0] == st.pending_at and st.pending_all[1][0] == earlier:
+            # "They come from Ghana, Egypt and Mali. They were all transferred to X": one movement from each
+            return [x for x in st.pending_all[1] if x != dplace.id]
         return [earlier]
 
     def _nationality_origins(self, p: Partial, dplace) -> list[str]:
@@ -352,6 +356,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 out.append(Event(kind="movement", origin=oid, destination=dest, **common))
         if dest is None:
             state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
+            if "origin_statement" in p.trig.flags:
+                # "They come from Ghana, Egypt and Mali": where the whole group is from holds for its next move;
+                # a list of departure points ("left from Valencia, Caracas ...") is of several groups
+                state.pending_all = (state.sentence, tuple(dict.fromkeys(toks[o].rp.place.id for o in p.origins)))
         return out
 
     def _displaced_presence(self, p: Partial) -> bool:
