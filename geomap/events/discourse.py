@@ -127,18 +127,15 @@ class DiscourseRules:
         # the victims in Gaza", "the evacuation of nationals ... and embassy staff in Khartoum")
         if here is None and not any(t.kind == "movement" for t in getattr(self, "trigs", ())):
             hits = getattr(self, "what_hits", ())
-            group = [h[0] for h in hits] + [k for k, w in enumerate(self.lows)
-                                           if w in c.pronouns or w in c.partitives]
-            if not group:
+            if not hits:  # "she lives in X", "they meet in X": only a group named by its noun is placed
                 return
-            first = min(group)
+            first = hits[0][0]
             for k in range(first + 1, len(toks)):
                 if not (self._usable(k) and k > 0 and toks[k - 1].prep == "locative"):
                     continue
                 if k >= 2 and toks[k - 1].text == "," and toks[k - 2].rp is not None:
                     continue
-                here = toks[k].rp.place.id
-                what = hits[0][2] if hits else st.last_what
+                here, what = toks[k].rp.place.id, hits[0][2]
         if here is not None:
             st.here, st.here_what, st.here_at = here, what, st.sentence
 
