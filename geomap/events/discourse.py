@@ -219,7 +219,10 @@ class DiscourseRules:
         then = self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
         pointer = c.back_pointers and any(self.lows[k] in c.back_pointers for k in range(*p.left))
         same = p.what is not None and p.what == st.here_what
-        if not (pronoun or then or pointer or same):
+        # "They", "then" go on with the story's mover: the group placed must be of its kind ("300 soldiers left
+        # Gao. Officials in Bamako said ... They reached Niamey": the officials' city is not the soldiers')
+        story = p.what is None and st.here_what is not None and st.last_what in (None, st.here_what)
+        if not (same or ((pronoun or then or pointer) and story)):
             return None
         if any(self._usable(k) and self.toks[k].rp.place.id == st.here for k in p.dest):
             return None
