@@ -172,6 +172,8 @@ class DiscourseRules:
         if p.kind != "movement":
             return None
         pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
+        # "A Saudi navy ship then took them to Jeddah": the group told before is the verb's object
+        pronoun = pronoun or (p.trig.end < len(self.toks) and self.lows[p.trig.end] in c.pronouns)
         # "Nejčastěji směřují do Polska": a language that drops the subject pronoun says "they" by the verb alone
         pronoun = pronoun or (c.pro_drop and p.what is None and not any(
             self.toks[k].rp is not None for k in range(*p.left)))
