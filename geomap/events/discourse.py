@@ -181,10 +181,13 @@ class DiscourseRules:
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
             return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
         # "The troops were then moved to bases in Ussuriysk": the next leg starts where the last one ended
+        # ... and "Bantuan kemudian akan dibawa ke Gaza" after the aid's plane left Halim and landed in El Arish:
+        # the group that left, named again, goes on from where it was last taken
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
                      or "onward" in p.trig.flags)
-                and (pronoun or p.what is None or p.what == st.last_what)):
+                and (pronoun or p.what is None or p.what == st.last_what
+                     or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest
         # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just
         # arrived, named again with a demonstrative, leaves from where it arrived
@@ -195,7 +198,7 @@ class DiscourseRules:
             return st.last_dest
         # "odjel za prací do Ameriky. ... Vrátil se do Chersonu": going back starts where the story last took
         # the same (unnamed) mover, when that is not where they go back to
-        if ("back" in p.trig.flags and st.last_dest is not None and st.last_dest_at < st.sentence
+        if (p.trig.flags & {"back", "return"} and st.last_dest is not None and st.last_dest_at < st.sentence
                 and st.sentence - st.last_dest_at <= 3 and (pronoun or p.what is None or p.what == st.last_what)
                 and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)):
             return st.last_dest
@@ -204,7 +207,11 @@ class DiscourseRules:
             same = p.what is not None and (p.what == st.pending_what or (
                 # "Ukrajinci prchají ... Desetitisíce lidí ale míří do Maďarska": people told again are the refugees
                 c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
-            pending = st.pending_origin if pronoun or same else None
+            # "Pesawat kargo ... lepas landas dari Halim. Pesawat itu ... mendarat di El Arish": the noun named
+            # again with a demonstrative is the group that left
+            pointer = c.back_pointers and any(self.lows[k] in c.back_pointers and k > 0 and self.toks[k - 1].alpha
+                                              for k in range(*p.left))
+            pending = st.pending_origin if pronoun or same or pointer else None
         here = self._whereabouts(p, pronoun)
         if here is not None and (pending is None or st.here_at > st.pending_at):
             return here

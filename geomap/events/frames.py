@@ -100,9 +100,12 @@ class FrameRules:
             if not self._homeward(p):
                 self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
                 o = p.implicit_origin
-                if o is not None and self.toks[o].demonym and (
+                if o is not None and ((self.toks[o].demonym and (
                         (c.pro_drop and not self.toks[o].attr)
-                        or (c.presence_origin and "arrival" not in trig.flags)):
+                        or (c.presence_origin and "arrival" not in trig.flags)))
+                        # "Ratusan warga Mamuju meninggalkan kota": people named by their place leave it
+                        or (not self.toks[o].demonym and self._usable(o)
+                            and trig.flags & {"departure", "origin_direct", "flee"})):
                     # "Ukrajinci prchají do všech sousedních zemí", "багато українців змушені покинути
                     # домівки": no place told, but where the group is from; the next verb goes on with it
                     st = self.state

@@ -346,6 +346,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward and same else None
         if dest is not None and dest == toks[p.origins[0]].rp.place.id:
             dest = None  # "vtrhli na Ukrajinu, odkud začali proudit uprchlíci": a new start where the last one ended
+        if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
+            dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
+            # reached is no journey to it
         for o in p.origins:
             oid = toks[o].rp.place.id
             if dest is None and "origin_statement" in p.trig.flags:
