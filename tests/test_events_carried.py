@@ -48,8 +48,8 @@ def test_a_place_in_a_sentence_that_tells_a_movement_is_not_where_the_movers_are
 
 def test_another_group_placed_in_between_does_not_lend_its_place(gaz):
     # the officials are in Bamako; "they" are still the soldiers, who left Gao
-    got = _routes("About 300 soldiers left Gao on Friday. Officials in Bamako met on Saturday to discuss the "
-                  "withdrawal. They reached Niamey on Sunday.", gaz)
+    got = _routes("About 300 soldiers left Gao on Friday. Officials in Bamako met on Saturday. "
+                  "They reached Niamey on Sunday.", gaz)
     assert ("Bamako", "Niamey") not in got
     assert ("Gao", "Niamey") in got
 
