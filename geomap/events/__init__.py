@@ -73,6 +73,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   make it a boundary or a relation, not a route ("London–Tokyo service").
   ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not
   read as "to" before a verb.
+- ``home_words``: words after a movement verb (or the verb itself) that say "home" ("flew them home",
+  "terbang pulang", "nach Hause"): with no destination named, the movers' own country is the destination.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
   ``attribution`` (speech verbs before or after the source, ``source_after_inverted`` when a verb names
   the source after it only right after a comma or quote, "according to", impersonal

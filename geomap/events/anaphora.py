@@ -61,6 +61,13 @@ class Anaphors:
             if key is None:
                 continue
             kinds = self.kinds[key]
+            # "... to the hotspot on the island of Lampedusa. Another 12 reached the island directly": a place
+            # the text itself named with this noun is what the noun points back to, whatever its kind
+            named = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
+                     and mm.end <= a and not mm.demonym and self._named_as(text, mm.start, key)]
+            if named:
+                out.append((Mention(a, b, text[a:b]), named[0]))
+                continue
             recent = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
                       and mm.start < a and not mm.demonym and rp.place.kind in kinds
                       and not (bare and self._after_preposition(text, mm.start))]
@@ -68,6 +75,18 @@ class Anaphors:
                 rp = max(recent, key=lambda x: x.place.population or 0) if key in self.largest else recent[0]
                 out.append((Mention(a, b, text[a:b]), rp))
         return out
+
+    def _named_as(self, text: str, start: int, key: str) -> bool:
+        """Does the noun phrase ``key`` ("the island", "kota itu") stand right before the mention at ``start``
+        ("the island of Lampedusa", "the border city of Adré", "kota Palu"), as the place's own description?
+        Its head is the phrase without a leading article or a trailing demonstrative."""
+        words = key.split()
+        heads = {key} | ({" ".join(words[1:]), " ".join(words[:-1])} if len(words) > 1 else set())
+        before = text[max(0, start - 60):start].lower()
+        links = "|".join(re.escape(w) for w in sorted(self.not_after, key=len, reverse=True) if w.isalpha())
+        link = r"(?:(?:" + links + r")\s+)?" if links else ""
+        return any(len(h) >= 4 and re.search(r"(?<![\w-])" + re.escape(h) + r"\s+" + link + "$", before)
+                   for h in heads if h)
 
     def _after_preposition(self, text: str, start: int) -> bool:
         before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30):start])

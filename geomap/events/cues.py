@@ -148,6 +148,8 @@ class Cues:
         # demonstratives after a noun that point back to what was just told ("Beras itu", "Kapal tersebut")
         self.back_pointers = set(d.get("back_pointers", []))
         self.escape_verbs = ph("escape_verbs")
+        # "returned home", "terbang pulang", "nach Hause": the movers' own country is the destination
+        self.home_words = ph("home_words")
         self.held_words = set(d.get("held_words", []))
         self.distance_units = set(d.get("distance_units", []))
         self.place_heads = ph("place_heads")

@@ -16,11 +16,17 @@ class State:
     pending_origin: str | None = None  # place id a group left without a destination yet ("left the camps near Dadaab")
     pending_what: str | None = None
     pending_at: int = 0
+    pending_all: tuple = ()  # (sentence, place ids): every place of that departure ("They come from Ghana, Egypt and Mali")
     open_dest: str | None = None  # place id a movement reached with its origin untold ("... landed in Aceh.")
     open_what: str | None = None
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
     last_dest_at: int = 0
+    # where the story's group was last said to be, when no movement took it there: stationed, held, queuing,
+    # handed over ("... diserahkan kepada otoritas Thailand di Mae Sot. Mereka kemudian dibawa ke Bangkok")
+    here: str | None = None
+    here_what: str | None = None
+    here_at: int = -1
     sentence: int = 0  # index of the sentence being read
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
@@ -104,6 +110,48 @@ class DiscourseRules:
         return [p for p in out if id(p) not in dropped
                 and not (p.kind == "movement" and not p.dest and p.origins and set(p.origins) <= used)]
 
+    def _note_whereabouts(self, partials: list[Partial], events) -> None:
+        """Where the group this sentence names now is, for the next sentence that moves it on: a place a
+        presence puts it in, or a place after "in"/"at" later than its noun or pronoun, in a sentence that
+        tells no movement (a movement's destination is ``last_dest``). A place inside an attribution, a
+        place named only to say where another lies ("Merak, Banten") and a place before the group is
+        named ("In Paris, ministers ...") are no whereabouts."""
+        st, c, toks = self.state, self.cues, self.toks
+        if any(e.kind == "movement" and e.destination for e in events):
+            return
+        here = what = None
+        for p in partials:
+            if p.kind == "presence" and p.places and p.what is not None:
+                here, what = toks[p.places[0]].rp.place.id, p.what
+        # a place after "in" in a sentence that tells a movement is rarely where its movers are ("sent aid for
+        # the victims in Gaza", "the evacuation of nationals ... and embassy staff in Khartoum")
+        if here is None and not any(t.kind == "movement" for t in getattr(self, "trigs", ())):
+            hits = getattr(self, "what_hits", ())
+            if not hits:  # "she lives in X", "they meet in X": only a group named by its noun is placed
+                return
+            first = hits[0][0]
+            for k in range(first + 1, len(toks)):
+                if not (self._usable(k) and k > 0 and toks[k - 1].prep == "locative"):
+                    continue
+                if k >= 2 and toks[k - 1].text == "," and toks[k - 2].rp is not None:
+                    continue
+                here, what = toks[k].rp.place.id, hits[0][2]
+        if here is not None:
+            st.here, st.here_what, st.here_at = here, what, st.sentence
+
+    def _carried_origins(self) -> list[tuple[str, str]]:
+        """(how, place id) of the origins the story carries into this sentence, read before it changes the
+        state: where its group was last said to be, the place it last left, the last destination reached.
+        The movement scorer lists them as candidates (kind "carried"), whoever the sentence's mover is."""
+        st, out = self.state, []
+        if st.here is not None and 0 < st.sentence - st.here_at <= 2:
+            out.append(("here", st.here))
+        if st.pending_origin is not None and 0 < st.sentence - st.pending_at <= 3:
+            out.append(("left", st.pending_origin))
+        if st.last_dest is not None and 0 < st.sentence - st.last_dest_at <= 2:
+            out.append(("reached", st.last_dest))
+        return out
+
     def _relative(self, prev: Partial) -> bool:
         """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
         return any(self.lows[k] in self.cues.relative_words for k in range(max(0, prev.trig.i - 2), prev.trig.i))
@@ -124,6 +172,8 @@ class DiscourseRules:
         if p.kind != "movement":
             return None
         pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
+        # "A Saudi navy ship then took them to Jeddah": the group told before is the verb's object
+        pronoun = pronoun or (p.trig.end < len(self.toks) and self.lows[p.trig.end] in c.pronouns)
         # "Nejčastěji směřují do Polska": a language that drops the subject pronoun says "they" by the verb alone
         pronoun = pronoun or (c.pro_drop and p.what is None and not any(
             self.toks[k].rp is not None for k in range(*p.left)))
@@ -131,10 +181,13 @@ class DiscourseRules:
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
             return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
         # "The troops were then moved to bases in Ussuriysk": the next leg starts where the last one ended
+        # ... and "Bantuan kemudian akan dibawa ke Gaza" after the aid's plane left Halim and landed in El Arish:
+        # the group that left, named again, goes on from where it was last taken
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
                      or "onward" in p.trig.flags)
-                and (pronoun or p.what is None or p.what == st.last_what)):
+                and (pronoun or p.what is None or p.what == st.last_what
+                     or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest
         # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just
         # arrived, named again with a demonstrative, leaves from where it arrived
@@ -145,13 +198,41 @@ class DiscourseRules:
             return st.last_dest
         # "odjel za prací do Ameriky. ... Vrátil se do Chersonu": going back starts where the story last took
         # the same (unnamed) mover, when that is not where they go back to
-        if ("back" in p.trig.flags and st.last_dest is not None and st.last_dest_at < st.sentence
+        if (p.trig.flags & {"back", "return"} and st.last_dest is not None and st.last_dest_at < st.sentence
                 and st.sentence - st.last_dest_at <= 3 and (pronoun or p.what is None or p.what == st.last_what)
                 and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)):
             return st.last_dest
-        if st.pending_origin is None or st.sentence - st.pending_at > 3:
+        pending = None
+        if st.pending_origin is not None and st.sentence - st.pending_at <= 3:
+            same = p.what is not None and (p.what == st.pending_what or (
+                # "Ukrajinci prchají ... Desetitisíce lidí ale míří do Maďarska": people told again are the refugees
+                c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
+            # "Pesawat kargo ... lepas landas dari Halim. Pesawat itu ... mendarat di El Arish": the noun named
+            # again with a demonstrative is the group that left
+            pointer = c.back_pointers and any(self.lows[k] in c.back_pointers and k > 0 and self.toks[k - 1].alpha
+                                              for k in range(*p.left))
+            pending = st.pending_origin if pronoun or same or pointer else None
+        here = self._whereabouts(p, pronoun)
+        if here is not None and (pending is None or st.here_at > st.pending_at):
+            return here
+        return pending
+
+    def _whereabouts(self, p: Partial, pronoun: bool) -> str | None:
+        """"... diserahkan di Mae Sot. Mereka kemudian dibawa ke Bangkok": the group the story last put
+        somewhere, moved on by the next sentences (named again, by a pronoun, or told "then"), sets out
+        from there, unless a movement told since took someone elsewhere."""
+        st, c = self.state, self.cues
+        if st.here is None or not 0 < st.sentence - st.here_at <= 2 or (
+                st.last_dest is not None and st.last_dest_at >= st.here_at):
             return None
-        same = p.what is not None and (p.what == st.pending_what or (
-            # "Ukrajinci prchají ... Desetitisíce lidí ale míří do Maďarska": people told again are the refugees
-            c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
-        return st.pending_origin if pronoun or same else None
+        then = self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
+        pointer = c.back_pointers and any(self.lows[k] in c.back_pointers for k in range(*p.left))
+        same = p.what is not None and p.what == st.here_what
+        # "They", "then" go on with the story's mover: the group placed must be of its kind ("300 soldiers left
+        # Gao. Officials in Bamako said ... They reached Niamey": the officials' city is not the soldiers')
+        story = p.what is None and st.here_what is not None and st.last_what in (None, st.here_what)
+        if not (same or ((pronoun or then or pointer) and story)):
+            return None
+        if any(self._usable(k) and self.toks[k].rp.place.id == st.here for k in p.dest):
+            return None
+        return st.here

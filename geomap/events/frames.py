@@ -100,9 +100,12 @@ class FrameRules:
             if not self._homeward(p):
                 self.idle = p  # "diberangkatkan dari Embarkasi Solo menuju Jeddah": its mover is the next verb's
                 o = p.implicit_origin
-                if o is not None and self.toks[o].demonym and (
+                if o is not None and ((self.toks[o].demonym and (
                         (c.pro_drop and not self.toks[o].attr)
-                        or (c.presence_origin and "arrival" not in trig.flags)):
+                        or (c.presence_origin and "arrival" not in trig.flags)))
+                        # "Ratusan warga Mamuju meninggalkan kota": people named by their place leave it
+                        or (not self.toks[o].demonym and self._usable(o)
+                            and trig.flags & {"departure", "origin_direct", "flee"})):
                     # "Ukrajinci prchají do všech sousedních zemí", "багато українців змушені покинути
                     # домівки": no place told, but where the group is from; the next verb goes on with it
                     st = self.state
@@ -139,10 +142,11 @@ class FrameRules:
         return None
 
     def _homeward(self, p: Partial) -> bool:
-        """"Iran memulangkan 1,2 juta warga Afghanistan", "deported 500 Haitians": a return with no
-        destination named goes to the movers' own country, and that country is not where they left."""
+        """"Iran memulangkan 1,2 juta warga Afghanistan", "deported 500 Haitians", "flew 2,000 British
+        holidaymakers home": a return, or a movement "home" (``home_words``), with no destination named goes
+        to the movers' own country, and that country is not where they left."""
         k = p.nationality
-        if "return" not in p.trig.flags or p.dest or k is None or p.origin == k:
+        if ("return" not in p.trig.flags and not self._home_word(p)) or p.dest or k is None or p.origin == k:
             return False
         place = self.toks[k].rp.place if self.toks[k].rp is not None else None
         if place is None or place.kind != "country":
@@ -151,6 +155,23 @@ class FrameRules:
         if p.implicit_origin == k:
             p.implicit_origin, p.implicit_origins = None, []
         return True
+
+    def _home_word(self, p: Partial) -> bool:
+        """Does the trigger, or a word right after it, say "home" ("returned home", "flew them home", "terbang
+        pulang")? Not a departure ("left his home"), nor "home" as a noun's modifier ("home country", "home in X")."""
+        c, lows, toks = self.cues, self.lows, self.toks
+        if not c.home_words.words or p.trig.flags & {"departure", "origin_direct"}:
+            return False
+        alt = self.bases if c.lemma_of is not None else None
+        for k in range(p.trig.i, min(p.right[1], p.trig.end + 4)):
+            hit = c.home_words.match(lows, k, alt)
+            if not hit:
+                continue
+            nxt = toks[k + hit[0]] if k + hit[0] < len(toks) else None
+            return (nxt is None or not nxt.alpha or bool(nxt.prep) or nxt.trig or nxt.low in c.coord_words
+                    or nxt.low in c.any_aux or nxt.low in c.months or nxt.low in c.weekdays
+                    or nxt.low in c.day_or_month_cues)
+        return False
 
     def _ends(self, p: Partial, g: list[Trigger]) -> bool:
         """Fill the event's places from the roles; False when the trigger has none it can use."""

@@ -3,8 +3,9 @@
 The rules (``sentence``) read each movement from the preposition or verb that governs a place. They
 miss, or mis-pair, ends that real reporting leaves to context. This step lists, for every sentence with
 a movement cue, each usable place as a possible destination paired with each possible origin (none, a
-place of the same sentence, a demonym's country, a place of the one or two sentences before, or the
-origin the rules chose) and scores each pair with a logistic model over language-neutral features: the
+place of the same sentence, a demonym's country, a place of the one or two sentences before, the
+origin the rules chose, or an origin the discourse state carries: where the group was last said to be, the
+place it last left, the last place reached, however far back) and scores each pair with a logistic model over language-neutral features: the
 role the language data gave each end, the cue's class and distance, order, kinds, hedges, quotes,
 whether the rules made the pair. Per sentence and destination the best pair is kept if it scores over
 the threshold chosen in training. The other fields (mover, quantity, date, certainty, source) come
@@ -63,7 +64,7 @@ class Candidate:
     dest: End
     origin: End | None
     feats: dict
-    kind: str  # none, same, demonym, prev1, prev2, rule
+    kind: str  # none, same, demonym, prev1, prev2, rule, carried
     rule: Event | None = None  # the rules' event for exactly this pair in this sentence
 
 
@@ -176,6 +177,14 @@ class Collector:
                 kind = "prev1" if index - sidx == 1 else "prev2"
                 origins += [(kind, o) for o in pends if o.place.id != d.place.id]
             have = {o.place.id for _, o in origins if o is not None}
+            carried = {}
+            for how, pid in getattr(sent, "carried", ()):  # the discourse state's origins, however far back
+                p = sent.state.places.get(pid)
+                if p is not None and pid != d.place.id:
+                    carried.setdefault(pid, []).append(how)
+                    if pid not in have:
+                        origins.append(("carried", End(p, -1, -1, -1, None)))
+                        have.add(pid)
             for e in moves:  # an origin the rules took from further back
                 if e.destination == d.place.id and e.origin and e.origin not in have:
                     p = sent.state.places.get(e.origin)
@@ -218,6 +227,8 @@ class Collector:
                         f["po_role_" + (o.role or "none")] = 1.0
                     elif kind == "demonym":
                         f["dem_before_d"] = float(o.tok < d.tok)
+                    for how in carried.get(oid, ()):  # whatever its kind, the story carries this origin
+                        f["o_carried_" + how] = 1.0
                 # each origin kind weighs the evidence its own way: a model per kind, sharing the plain features
                 group = "rule" if rule is not None else kind
                 f.update({group + "|" + k: v for k, v in list(f.items())})
@@ -230,6 +241,15 @@ class Model:
     weights: dict
     threshold: float
     rule_bonus: float = 0.0  # added to the score of the pairs the rules made: how far the rules are trusted
+
+    @property
+    def kinds(self) -> frozenset:
+        """The origin kinds (none, same, prev1, ...) the model has weights for."""
+        k = self.__dict__.get("_kinds")
+        if k is None:
+            k = frozenset(f[2:] for f in self.weights if f.startswith("o_") and "|" not in f)
+            object.__setattr__(self, "_kinds", k)
+        return k
 
     def score(self, feats: dict) -> float:
         w = self.weights
@@ -250,10 +270,14 @@ def load_model(path: str | None = None) -> Model | None:
 
 def choose(cands: list[Candidate], model: Model, scores=None) -> list[Candidate]:
     """Per sentence and destination place, the best-scoring pair, if it scores over the threshold
-    (``scores``: the model's score of each candidate, when the caller has them already)."""
+    (``scores``: the model's score of each candidate, when the caller has them already). A kind of
+    origin the model was not trained on (no weight for ``o_<kind>``: "carried" before a refit) is listed
+    for training but never chosen."""
     best: dict[tuple[int, str], tuple[float, Candidate]] = {}
     more: list[tuple[float, Candidate]] = []
     for i, cand in enumerate(cands):
+        if cand.rule is None and cand.kind not in model.kinds:
+            continue
         s = model.score(cand.feats) if scores is None else scores[i]
         if cand.rule is not None:
             s += model.rule_bonus

@@ -26,6 +26,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.lows = [t.low for t in self.toks]
         self.bases = [t.base for t in self.toks]
         self.dateline = self._dateline()
+        self.carried = self._carried_origins()  # before this sentence moves the state on
 
     def _dateline(self) -> set[int]:
         """Place tokens of a lower-case agency dateline ("Praha - Vláda ...", "Varšava/Minsk - Polské ..."):
@@ -179,8 +180,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.trigs = trigs  # the movement scorer reads the cues the frames were built from
         self.vetoed: list[tuple[int, int]] = []  # token stretches of frames the rules read as no movement
         if not trigs:
-            # No trigger, so no frame to read: only who was quoted carries over to the next sentence.
+            # No trigger, so no frame to read: only who was quoted, and where the group is, carry over.
             self._carry_source(attrs)
+            self._note_whereabouts([], [])
             return []
 
         regions, start = [], None  # stretches between attributions and clause breaks
@@ -220,8 +222,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 p.source = self.state.last_source  # "it added", "Dikatakan bahwa": the last one quoted
             if p.certainty == "stated" and any(a.reported for a in attrs):
                 p.certainty = "reported"
-        out = self._to_events(self._link_movements(partials))
+        linked = self._link_movements(partials)
+        out = self._to_events(linked)
         self._carry_source(attrs, source)
+        self._note_whereabouts(linked, out)
         return out
 
     def _source_of(self, attrs) -> str | None:
@@ -279,6 +283,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         o = self.state.places.get(earlier)
         if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
             return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
+        st = self.state
+        if earlier is not None and st.pending_all and st.pending_all[0] == st.pending_at and st.pending_all[1][0] == earlier:
+            # "They come from Ghana, Egypt and Mali. They were all transferred to X": one movement from each
+            return [x for x in st.pending_all[1] if x != dplace.id]
         return [earlier]
 
     def _nationality_origins(self, p: Partial, dplace) -> list[str]:
@@ -338,6 +346,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         dest = state.open_dest if state.open_dest and state.sentence - state.open_at <= 2 and not toward and same else None
         if dest is not None and dest == toks[p.origins[0]].rp.place.id:
             dest = None  # "vtrhli na Ukrajinu, odkud začali proudit uprchlíci": a new start where the last one ended
+        if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
+            dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
+            # reached is no journey to it
         for o in p.origins:
             oid = toks[o].rp.place.id
             if dest is None and "origin_statement" in p.trig.flags:
@@ -348,6 +359,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 out.append(Event(kind="movement", origin=oid, destination=dest, **common))
         if dest is None:
             state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
+            if "origin_statement" in p.trig.flags:
+                # "They come from Ghana, Egypt and Mali": where the whole group is from holds for its next move;
+                # a list of departure points ("left from Valencia, Caracas ...") is of several groups
+                state.pending_all = (state.sentence, tuple(dict.fromkeys(toks[o].rp.place.id for o in p.origins)))
         return out
 
     def _displaced_presence(self, p: Partial) -> bool:
