@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .frames_base import Partial
 from .roles import contains
+from .tokens import PUNCT_BREAK
 
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
@@ -17,6 +18,7 @@ MOVEMENT_END_RULES = (
     "_ends_between",
     "_ends_of_purpose",
     "_ends_whither",
+    "_ends_stayed_before",
     "_ends_path",
     "_ends_passage_only",
     "_ends_crossing_point",
@@ -183,6 +185,72 @@ class EndRules:
                 if first is not None and self._usable(first) and self.roles.get(first) in ("locative", "near_direct"):
                     p.dest = self._placed(range(nxt, rb), {"locative", "near_direct"})[:3]
             break
+
+    def _ends_stayed_before(self, p: Partial) -> None:
+        """Where the movers were, told before the verb, is where they set out when no "from" says otherwise:
+        an "after" clause ("Setelah menjalani pendataan di Nunukan, 300 PMI diangkut menuju Parepare"), a stay
+        told on the same subject just before ("WNI yang berada di Ukraina akan dievakuasi ke Polandia", "tentara
+        ... berlatih di Rusia timur dan bergerak menuju Ukraina"), or the mover's own place ("prajurit di Lebanon
+        kembali ke Tanah Air")."""
+        if p.origins or not p.dest:
+            return
+        found = self._stay_after_clause(p) or self._stay_told_before(p) or self._stay_of_mover(p)
+        if found is None:
+            return
+        here, there = self.toks[found].rp.place, [self.toks[k].rp.place for k in p.dest]
+        # a place inside (or around) the destination is a move within it, not where the trip began
+        if not any(d.id == here.id or contains(d, here) or contains(here, d) for d in there):
+            p.origins = [found]
+
+    def _stay_after_clause(self, p: Partial) -> int | None:
+        """The last place "at" in an "after ..." clause that opens the sentence's clause this movement is in,
+        when no place reached lies between: "Setelah menjalani pendataan di Nunukan, 300 PMI deportasi ...
+        diangkut dengan KM Thalia menuju Parepare" (the verbs after the comma may be several)."""
+        lb = p.trig.i
+        la = next((q + 1 for q in range(lb - 1, -1, -1) if self.toks[q].attr
+                   or self.lows[q] in self.cues.complementizers), 0)
+        for k in range(la, lb):
+            m = self.cues.after_words.match(self.lows, k)
+            if not m:
+                continue
+            if not (k == la or self.lows[k - 1] == ","):
+                return None
+            close = next((q for q in range(k + m[0], lb) if self.lows[q] == ","), None)
+            if close is None or any(self._usable(q) and self.roles.get(q) == "destination" for q in range(close, lb)):
+                return None  # the clause must close before the mover, and no other leg ends between
+            here = [q for q in self._placed(range(k + m[0], close), {"locative", "near_direct"}) if q not in p.dest]
+            return here[-1] if here else None
+        return None
+
+    def _stay_told_before(self, p: Partial) -> int | None:
+        """The place of a presence verb right before this one, on the same subject: in a relative clause
+        on the mover ("yang berada di X") or joined to this verb by "and"/"then"."""
+        la, lb = p.left
+        prev = self.trig_at.get(la - 1) if la > 0 else None
+        if prev is None or prev.kind != "presence":
+            return None
+        here = [q for q in self._placed(range(la, lb), {"locative", "near_direct"}) if q not in p.dest]
+        if not here:
+            return None
+        q, c = here[0], self.cues
+        relative = any(self.lows[r] in c.relative_words for r in range(max(0, prev.i - 2), prev.i))
+        joined = any((self.lows[r] in c.coord_words and self.toks[r].alpha) or c.before_words.match(self.lows, r)
+                     for r in range(q + 1, lb)) and not any(r in self.in_what for r in range(q + 1, lb))
+        return q if relative or joined else None
+
+    def _stay_of_mover(self, p: Partial) -> int | None:
+        """A place "at" right after the mover's noun before the verb: "1.087 prajurit di Lebanon kembali"."""
+        la, lb = p.clause
+        hit = self._what_in(la, lb)
+        if hit is None:
+            return None
+        for q in range(hit[0] + hit[1], min(lb, hit[0] + hit[1] + 6)):
+            t = self.toks[q]
+            if t.rp is not None:
+                return q if self._usable(q) and self.roles.get(q) in ("locative", "near_direct") else None
+            if t.trig or t.attr or t.low in PUNCT_BREAK:
+                return None
+        return None
 
     def _ends_path(self, p: Partial) -> None:
         """"via Jeddah", "through the Bosporus" (and "rerouted around X") are the path; "instead of through Y" is not."""
