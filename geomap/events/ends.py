@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from .frames_base import Partial
 from .roles import contains
-from .tokens import PUNCT_BREAK
 
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
@@ -239,18 +238,23 @@ class EndRules:
         return q if relative or joined else None
 
     def _stay_of_mover(self, p: Partial) -> int | None:
-        """A place "at" right after the mover's noun before the verb: "1.087 prajurit di Lebanon kembali"."""
-        la, lb = p.clause
+        """A place "at" right after the mover's noun before the verb: "1.087 prajurit di Lebanon kembali",
+        "korban luka di Jalur Gaza, Palestina, mulai dievakuasi dengan menyeberang ke Mesir" (the mover may
+        be the subject of a verb just before this one), when no place reached lies between."""
+        lb = p.trig.i
+        la = next((q + 1 for q in range(lb - 1, -1, -1) if self.toks[q].attr
+                   or self.lows[q] in self.cues.complementizers), 0)
         hit = self._what_in(la, lb)
         if hit is None:
             return None
-        for q in range(hit[0] + hit[1], min(lb, hit[0] + hit[1] + 6)):
-            t = self.toks[q]
-            if t.rp is not None:
-                return q if self._usable(q) and self.roles.get(q) in ("locative", "near_direct") else None
-            if t.trig or t.attr or t.low in PUNCT_BREAK:
-                return None
-        return None
+        # only the preposition between: in "troops reinforcing allies in Eastern Europe" or "passengers rescued
+        # in the Mediterranean" the place belongs to another verb
+        q = hit[0] + hit[1]
+        while q < lb and self.toks[q].prep in ("locative", "near_direct") and self.toks[q].rp is None:
+            q += 1
+        if q == hit[0] + hit[1] or q >= lb or not self._usable(q) or self.roles.get(q) not in ("locative", "near_direct"):
+            return None
+        return None if any(self._usable(r) and self.roles.get(r) == "destination" for r in range(q, lb)) else q
 
     def _ends_path(self, p: Partial) -> None:
         """"via Jeddah", "through the Bosporus" (and "rerouted around X") are the path; "instead of through Y" is not."""
