@@ -15,6 +15,7 @@ MOVEMENT_END_RULES = (
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
+    "_ends_bound_for",
     "_ends_of_purpose",
     "_ends_whither",
     "_ends_stayed_before",
@@ -241,20 +242,37 @@ class EndRules:
         """A place "at" right after the mover's noun before the verb: "1.087 prajurit di Lebanon kembali",
         "korban luka di Jalur Gaza, Palestina, mulai dievakuasi dengan menyeberang ke Mesir" (the mover may
         be the subject of a verb just before this one), when no place reached lies between."""
+        q = self._place_of_mover(p, ("locative", "near_direct"))
+        if q is None or any(self._usable(r) and self.roles.get(r) == "destination" for r in range(q, p.trig.i)):
+            return None
+        return q
+
+    def _place_of_mover(self, p: Partial, roles: tuple[str, ...]) -> int | None:
+        """The place the mover's noun names before the verb with only a preposition of ``roles`` between:
+        in "troops reinforcing allies in Eastern Europe" or "passengers rescued in the Mediterranean" the
+        place belongs to another verb."""
         lb = p.trig.i
         la = next((q + 1 for q in range(lb - 1, -1, -1) if self.toks[q].attr
                    or self.lows[q] in self.cues.complementizers), 0)
         hit = self._what_in(la, lb)
         if hit is None:
             return None
-        # only the preposition between: in "troops reinforcing allies in Eastern Europe" or "passengers rescued
-        # in the Mediterranean" the place belongs to another verb
         q = hit[0] + hit[1]
-        while q < lb and self.toks[q].prep in ("locative", "near_direct") and self.toks[q].rp is None:
+        while q < lb and self.toks[q].prep in roles and self.toks[q].rp is None:
             q += 1
-        if q == hit[0] + hit[1] or q >= lb or not self._usable(q) or self.roles.get(q) not in ("locative", "near_direct"):
+        if q == hit[0] + hit[1] or q >= lb or not self._usable(q) or self.roles.get(q) not in roles:
             return None
-        return None if any(self._usable(r) and self.roles.get(r) == "destination" for r in range(q, lb)) else q
+        return q
+
+    def _ends_bound_for(self, p: Partial) -> None:
+        """"Sejumlah kapal kargo tujuan Eropa kini memutar melalui Tanjung Harapan", "Pemudik tujuan Sumatera
+        diimbau menyeberang": where the mover is bound, named with it before the verb, is where it goes
+        when the verb names nowhere else."""
+        if p.dest or "nominal" in p.trig.flags:
+            return
+        q = self._place_of_mover(p, ("destination",))
+        if q is not None and q not in p.origins:
+            p.dest = [q]
 
     def _ends_path(self, p: Partial) -> None:
         """"via Jeddah", "through the Bosporus" (and "rerouted around X") are the path; "instead of through Y" is not."""
