@@ -194,7 +194,8 @@ class EndRules:
         kembali ke Tanah Air")."""
         if p.origins or not p.dest:
             return
-        found = self._stay_after_clause(p) or self._stay_told_before(p) or self._stay_of_mover(p)
+        found = (self._stay_after_clause(p) or self._stay_told_before(p) or self._stay_before_leaving(p)
+                 or self._stay_of_mover(p))
         if found is None:
             return
         here, there = self.toks[found].rp.place, [self.toks[k].rp.place for k in p.dest]
@@ -203,14 +204,17 @@ class EndRules:
             p.origins = [found]
 
     def _stay_after_clause(self, p: Partial) -> int | None:
-        """The last place "at" in an "after ..." clause that opens the sentence's clause this movement is in,
-        when no place reached lies between: "Setelah menjalani pendataan di Nunukan, 300 PMI deportasi ...
+        """The last place "at" in an "after ..." (or "on arriving in ...") clause that opens the sentence's
+        clause this movement is in, when no place reached lies between: "Setelah menjalani pendataan di Nunukan, 300 PMI deportasi ...
         diangkut dengan KM Thalia menuju Parepare" (the verbs after the comma may be several)."""
         lb = p.trig.i
         la = next((q + 1 for q in range(lb - 1, -1, -1) if self.toks[q].attr
                    or self.lows[q] in self.cues.complementizers), 0)
         for k in range(la, lb):
             m = self.cues.after_words.match(self.lows, k)
+            t = self.trig_at.get(k)
+            if not m and t is not None and t.i == k and "arrival" in t.flags and t.kind == "movement":
+                m = (t.n,)  # "Setibanya di Jeddah, ... diterbangkan ke Indonesia": on arriving is after arriving
             if not m:
                 continue
             if not (k == la or self.lows[k - 1] == ","):
@@ -229,7 +233,9 @@ class EndRules:
         prev = self.trig_at.get(la - 1) if la > 0 else None
         if prev is None or prev.kind != "presence":
             return None
-        here = [q for q in self._placed(range(la, lb), {"locative", "near_direct"}) if q not in p.dest]
+        # the place may follow the verb bare ("bersiaga Vladivostok" is rare, but "berada di" may be one trigger)
+        here = [q for q in range(la, lb) if self._usable(q) and q not in p.dest and (
+            self.roles.get(q) in ("locative", "near_direct") or (q == la and self.roles.get(q) in (None, "direct")))]
         if not here:
             return None
         q, c = here[0], self.cues
@@ -237,6 +243,20 @@ class EndRules:
         joined = any((self.lows[r] in c.coord_words and self.toks[r].alpha) or c.before_words.match(self.lows, r)
                      for r in range(q + 1, lb)) and not any(r in self.in_what for r in range(q + 1, lb))
         return q if relative or joined else None
+
+    def _stay_before_leaving(self, p: Partial) -> int | None:
+        """"Ia dijadwalkan bertemu Presiden di Istana Bogor sebelum terbang ke Bali", "met the president in
+        Bogor before flying to Bali": the place "at" of the clause that "before"/"then" links to this verb."""
+        la, lb = p.left
+        at = next((k for k in range(lb - 1, la - 1, -1) if self.cues.before_words.match(self.lows, k)), None)
+        if at is None:
+            return None
+        start = next((q + 1 for q in range(at - 1, -1, -1) if self.toks[q].attr or self.toks[q].trig
+                      or self.lows[q] in self.cues.complementizers), 0)
+        here = [q for q in self._placed(range(start, at), {"locative", "near_direct"}) if q not in p.dest]
+        if not here or self.trig_at.get(start - 1) is not None and self.trig_at[start - 1].kind == "movement":
+            return None  # a movement before "then" already chains its own end to this one
+        return here[-1]
 
     def _stay_of_mover(self, p: Partial) -> int | None:
         """A place "at" right after the mover's noun before the verb: "1.087 prajurit di Lebanon kembali",
