@@ -112,3 +112,15 @@ def test_indonesian_verbs_and_movers_added_for_the_real_excerpts(text, route):
 
 def test_hosting_wishes_moves_nobody():
     assert _moves("Pemerintah Papua menampung aspirasi warga Jayapura.") == []
+
+
+def test_a_stay_linked_by_before_or_on_arrival_starts_the_next_leg():
+    got = _moves("Ia dijadwalkan bertemu Presiden di Istana Bogor sebelum terbang ke Bali.")
+    assert ("Bogor", "Bali") in got, got
+    got = _moves("Setibanya di Jeddah, kedua pasien itu kembali dirawat di rumah sakit sebelum akhirnya diterbangkan "
+                 "ke Surabaya.")
+    assert ("Jeddah", "Surabaya") in got, got
+
+
+def test_a_host_taking_in_no_people_moves_nothing_from_anywhere():
+    assert _moves("Pemerintah Uganda juga menampung usulan bantuan dari Jepang.") == []

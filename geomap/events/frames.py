@@ -159,8 +159,9 @@ class FrameRules:
         if p.kind == "movement":
             for rule in MOVEMENT_END_RULES:  # in order: each may read what the ones before it found
                 getattr(self, rule)(p)
-            if "host" in trig.flags and not p.dest:
-                self._host(p)
+            if "host" in trig.flags and not p.dest and not self._host(p):
+                # "menampung usulan bantuan dari Jepang": taking in ideas or goods moves nobody from anywhere
+                p.origin, p.origins = None, []
             return bool(p.dest or p.places or p.origin is not None)
         if p.kind == "presence":
             here = {"locative", "near_direct"}
@@ -173,22 +174,24 @@ class FrameRules:
             p.places = self._contained(self._placed([*range(ca, lb), *range(g[0].end, g[-1].i), *range(ra, rb)], want))
         return bool(p.places)
 
-    def _host(self, p: Partial) -> None:
+    def _host(self, p: Partial) -> bool:
         """"Германия приняла 800 тысяч беженцев из Украины", "в Германии зарегистрировано 50 294 соискателя
         убежища из Украины": people taken in arrived where they are taken in, the subject or the place
-        named "in"; only people (refugees, civilians) count, so "приняла закон" moves nothing."""
+        named "in"; only people (refugees, civilians) count, so "приняла закон" moves nothing. False when
+        what was taken in is no people."""
         (ca, lb), (ra, rb) = p.clause, p.right
         hit = self._what_in(ra, rb) or self._what_in(ca, lb)
         if hit is None or hit[2] not in ("refugees", "civilians") or self._any(
                 self.cues.not_movers, min(p.trig.end, hit[0]), max(p.trig.end, hit[0])):
-            return  # "приняла закон о беженцах": the law is what it took
+            return False  # "приняла закон о беженцах": the law is what it took
         subj = self._subject(p.trig, p.left[0])
         if subj is not None:
             p.dest = [subj]
-            return
+            return True
         here = self._placed([*range(ca, lb), *range(ra, rb)], {"locative"})
         if here:
             p.dest = here[:1]
+        return True
 
     def _incident(self, p: Partial, g: list[Trigger]) -> None:
         c = self.cues
