@@ -124,3 +124,10 @@ def test_a_stay_linked_by_before_or_on_arrival_starts_the_next_leg():
 
 def test_a_host_taking_in_no_people_moves_nothing_from_anywhere():
     assert _moves("Pemerintah Uganda juga menampung usulan bantuan dari Jepang.") == []
+
+
+def test_a_sentence_handed_down_is_no_airdrop():
+    # "menjatuhkan" drops aid where it falls, but "menjatuhkan hukuman kepada" sentences someone
+    assert _moves("Pengadilan Negeri Denpasar menjatuhkan hukuman 10 tahun penjara kepada seorang warga negara "
+                  "Australia dalam kasus narkoba.") == []
+    assert (None, "Gaza Strip") in _moves("Pesawat TNI AU menjatuhkan bantuan di Gaza utara pada Selasa.")
