@@ -131,3 +131,15 @@ def test_a_sentence_handed_down_is_no_airdrop():
     assert _moves("Pengadilan Negeri Denpasar menjatuhkan hukuman 10 tahun penjara kepada seorang warga negara "
                   "Australia dalam kasus narkoba.") == []
     assert (None, "Gaza Strip") in _moves("Pesawat TNI AU menjatuhkan bantuan di Gaza utara pada Selasa.")
+
+
+def test_aid_for_people_somewhere_goes_there():
+    got = _moves("Indonesia telah mengirimkan 14 ton bantuan kemanusiaan untuk korban konflik di Gaza, Palestina.")
+    assert ("Indonesia", "Gaza Strip") in got, got
+
+
+def test_movers_named_with_their_origin_and_now_somewhere_else_went_there():
+    assert _moves("Ratusan relawan dari Makassar berada di Palu sejak Senin.") == [("Makassar", "Palu")]
+    # with no "from", a presence stays a presence
+    r = geomap.extract(geomap.Document(text="Ratusan relawan berada di Palu sejak Senin.", lang="id"), lang="id")
+    assert [e.kind for e in r.events] == ["presence"]

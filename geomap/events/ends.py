@@ -168,7 +168,8 @@ class EndRules:
             p.origins, p.dest = pair[:1], pair[1:]
 
     def _ends_of_purpose(self, p: Partial) -> None:
-        """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X": X is where they go."""
+        """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X", "bantuan untuk korban
+        konflik di X": X is where they go."""
         if p.dest or "nominal" in p.trig.flags or "arrival" in p.trig.flags:
             return
         ra, rb = p.right
@@ -178,8 +179,11 @@ class EndRules:
             if not m or self.toks[k].attr:
                 continue
             nxt = k + m[0]
-            # "to" + a verb: not "to the", "to 500", "to Kyiv" (a place would already be the destination)
-            if nxt < rb and self.toks[nxt].alpha and self.lows[nxt] not in c.determiners and nxt not in self.in_what:
+            # "to" + a verb: not "to the", "to 500", "to Kyiv" (a place would already be the destination);
+            # or "for" + people: "mengirimkan 14 ton bantuan untuk korban konflik di Gaza" (not "untuk perang di X")
+            people = any(h[0] == nxt and h[2] in ("civilians", "refugees") for h in self.what_hits)
+            if nxt < rb and self.toks[nxt].alpha and self.lows[nxt] not in c.determiners and (
+                    nxt not in self.in_what or people):
                 # "to rebuild roads in X"; not "to support Russia in Ukraine": that place is the helped one's
                 first = next((q for q in range(nxt, rb) if self.toks[q].rp is not None), None)
                 if first is not None and self._usable(first) and self.roles.get(first) in ("locative", "near_direct"):

@@ -167,12 +167,28 @@ class FrameRules:
             here = {"locative", "near_direct"}
             p.places = (self._contained(self._placed(range(ra, rb), here)) or self._where(*p.left)
                         or self._contained(self._placed(range(ca, lb), here)))
+            self._presence_from(p)
+            return bool(p.places or p.dest)
         else:
             flags = frozenset().union(*(t.flags for t in g))
             # "menyerang Odesa" names the target; "serangan rudal Rusia" names the attacker
             want = {"locative", "target", "near_direct"} | ({"direct"} if "direct_object" in flags else set())
             p.places = self._contained(self._placed([*range(ca, lb), *range(g[0].end, g[-1].i), *range(ra, rb)], want))
         return bool(p.places)
+
+    def _presence_from(self, p: Partial) -> None:
+        """"personel dari Polres Subang dan Polres Ciamis tampak bersiaga di Mako Polres Cianjur", "troops from
+        Poland are stationed in Lithuania": movers named with where they came from, now somewhere else, went
+        there (the "from" only straight after the mover's noun)."""
+        if not p.places:
+            return
+        o = self._place_of_mover(p, ("origin",))
+        if o is None or o in p.places:
+            return
+        origins = [o] + [q for q in range(o + 1, p.trig.i) if self._usable(q) and self._coordinated_places(o, q)]
+        if any(self.toks[q].rp.place.id == self.toks[d].rp.place.id for q in origins for d in p.places):
+            return
+        p.kind, p.dest, p.origins, p.origin, p.places = "movement", p.places, origins, o, []
 
     def _host(self, p: Partial) -> bool:
         """"Германия приняла 800 тысяч беженцев из Украины", "в Германии зарегистрировано 50 294 соискателя
