@@ -143,3 +143,8 @@ def test_movers_named_with_their_origin_and_now_somewhere_else_went_there():
     # with no "from", a presence stays a presence
     r = geomap.extract(geomap.Document(text="Ratusan relawan berada di Palu sejak Senin.", lang="id"), lang="id")
     assert [e.kind for e in r.events] == ["presence"]
+
+
+def test_the_movers_place_after_their_nationality_and_short_form():
+    got = _moves("Proses evakuasi Warga Negara Indonesia (WNI) di Sudan menuju Jeddah sejak Ahad.")
+    assert ("Sudan", "Jeddah") in got and ("Indonesia", "Jeddah") not in got, got

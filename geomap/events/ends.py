@@ -282,9 +282,16 @@ class EndRules:
         if hit is None:
             return None
         q = hit[0] + hit[1]
+        if q < lb and self.toks[q].rp is not None and self.roles.get(q) is None and self._genitive(q) == q:
+            q += 1  # "prajurit Korea Utara di Kursk", "Warga Negara Indonesia di Sudan": past the nationality
+        if q < lb and self.lows[q] == "(":  # "Warga Negara Indonesia (WNI) di Sudan": the noun's short form aside
+            close = next((r for r in range(q + 1, min(lb, q + 5)) if self.lows[r] == ")"), None)
+            if close is not None and not any(self.toks[r].rp is not None for r in range(q, close)):
+                q = close + 1
+        start = q
         while q < lb and self.toks[q].prep in roles and self.toks[q].rp is None:
             q += 1
-        if q == hit[0] + hit[1] or q >= lb or not self._usable(q) or self.roles.get(q) not in roles:
+        if q == start or q >= lb or not self._usable(q) or self.roles.get(q) not in roles:
             return None
         return q
 
