@@ -148,3 +148,7 @@ def test_movers_named_with_their_origin_and_now_somewhere_else_went_there():
 def test_the_movers_place_after_their_nationality_and_short_form():
     got = _moves("Proses evakuasi Warga Negara Indonesia (WNI) di Sudan menuju Jeddah sejak Ahad.")
     assert ("Sudan", "Jeddah") in got and ("Indonesia", "Jeddah") not in got, got
+
+
+def test_the_place_right_after_a_trips_noun_is_whose_trip_it_is():
+    assert ("Russia", "Ukraine") in _moves("Invasi Rusia ke Ukraina dimulai pada Februari 2022.")

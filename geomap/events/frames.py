@@ -279,6 +279,11 @@ class FrameRules:
                 p.implicit_origin = mod  # "Thousands more Sudanese refugees into Chad", "pengungsi Sudan ke Chad"
         elif p.kind == "movement":
             self._unlisted_mover(p, subj_a, first_prep)
+            # (not after an arrival's noun: "kedatangan Bandara X" names where it arrived)
+            gen = (self._genitive(trig.end) if "nominal" in trig.flags and "arrival" not in trig.flags
+                   and not c.head_last else None)
+            if p.implicit_origin is None and gen is not None and self._usable(gen) and self.roles.get(gen) in (None, "direct"):
+                p.implicit_origin = gen  # "invasi Rusia ke Ukraina": the place right after the trip's noun is whose
         p.nationality = p.implicit_origin
         if trig.what and p.what in (None, "civilians"):  # "warga ... mengungsi" are refugees
             if p.what is None and p.quantity is None:
