@@ -60,3 +60,95 @@ def test_what_just_arrived_leaves_from_where_it_arrived():
                  "Gula itu akan dikirim ke gudang di Malang dan Kediri.")
     assert ("Thailand", "Tanjung Perak") in got
     assert ("Tanjung Perak", "Malang") in got and ("Tanjung Perak", "Kediri") in got
+
+
+# --- where the movers were before the verb (geomap.events.ends: _ends_stayed_before) ---
+
+def test_a_stay_in_an_after_clause_is_the_origin():
+    got = _moves("Setelah menjalani pemeriksaan kesehatan di Dumai, 150 PMI asal Jawa Timur diangkut dengan KM Kelud "
+                 "menuju Surabaya pada Selasa.")
+    assert ("Dumai", "Surabaya") in got, got
+    # a "from" the verb names outranks the stay
+    got = _moves("Setelah menginap di Surabaya, rombongan itu berangkat dari Banyuwangi menuju Denpasar pada Minggu.")
+    assert ("Banyuwangi", "Denpasar") in got and ("Surabaya", "Denpasar") not in got, got
+
+
+def test_a_presence_on_the_same_movers_is_the_origin():
+    assert ("Khartoum", "Port Sudan") in _moves("WNI yang berada di Khartoum akan dievakuasi ke Port Sudan dengan bus.")
+    got = _moves("Sekitar 3.000 tentara Korea Utara berlatih di Rusia timur dan akan bergerak menuju Ukraina.")
+    assert ("Russia", "Ukraine") in got and ("North Korea", "Ukraine") not in got, got
+    # another mover after "dan" is another group: the team stands by at Merak, the ship sails from elsewhere
+    got = _moves("Tim SAR bersiaga di Pelabuhan Merak, dan sebuah kapal berangkat menuju Bakauheni pada malam hari.")
+    assert got and all(o is None for o, _ in got), got
+
+
+def test_the_movers_own_place_is_the_origin():
+    assert ("Sabah", "Nunukan") in _moves("Sebanyak 250 pekerja migran di Sabah dipulangkan ke Nunukan pada Kamis.")
+    # only the preposition may stand between the noun and its place: here the place is the allies'
+    r = geomap.extract("The first US troops reinforcing NATO allies in Eastern Europe arrived in Poland today.",
+                       lang="en")
+    names = {rp.place.id: rp.place.name for rp in r.places}
+    assert not any(names.get(e.origin) == "Europe" for e in r.events if e.kind == "movement")
+
+
+def test_where_the_mover_is_bound_is_the_destination():
+    assert (None, "Singapore") in _moves("Sejumlah kapal tanker tujuan Singapura kini memutar melalui Selat Lombok.")
+    # the verb's own destination outranks it
+    assert _moves("Pemudik tujuan Sumatera menyeberang ke Bakauheni pada Sabtu malam.") == [(None, "Bakauheni")]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Sebanyak 85 orang masuk Malaysia secara ilegal tahun lalu.", (None, "Malaysia")),  # the object entered
+    ("Mereka dijemput dari Lviv ke Polandia dengan bus.", ("Lviv", "Poland")),  # picked up and taken
+    ("Chad menampung 600.000 pengungsi dari Sudan.", ("Sudan", "Chad")),  # people taken in came to the host
+    ("Sebanyak 13 WNI keluar dari Gaza melalui Rafah ke Mesir pada Rabu.", ("Gaza", "Egypt")),
+    # a minister or a head of government is a mover, from the country named after the office
+    ("Kunjungan Menteri Luar Negeri Korea Utara ke Moskow berlangsung tiga hari.", ("North Korea", "Moscow")),
+    ("Perdana Menteri Jepang dijadwalkan terbang ke Jakarta pekan depan.", ("Japan", "Jakarta")),
+])
+def test_indonesian_verbs_and_movers_added_for_the_real_excerpts(text, route):
+    assert route in _moves(text), _moves(text)
+
+
+def test_hosting_wishes_moves_nobody():
+    assert _moves("Pemerintah Papua menampung aspirasi warga Jayapura.") == []
+
+
+def test_a_stay_linked_by_before_or_on_arrival_starts_the_next_leg():
+    got = _moves("Ia dijadwalkan bertemu Presiden di Istana Bogor sebelum terbang ke Bali.")
+    assert ("Bogor", "Bali") in got, got
+    got = _moves("Setibanya di Jeddah, kedua pasien itu kembali dirawat di rumah sakit sebelum akhirnya diterbangkan "
+                 "ke Surabaya.")
+    assert ("Jeddah", "Surabaya") in got, got
+
+
+def test_a_host_taking_in_no_people_moves_nothing_from_anywhere():
+    assert _moves("Pemerintah Uganda juga menampung usulan bantuan dari Jepang.") == []
+
+
+def test_a_sentence_handed_down_is_no_airdrop():
+    # "menjatuhkan" drops aid where it falls, but "menjatuhkan hukuman kepada" sentences someone
+    assert _moves("Pengadilan Negeri Denpasar menjatuhkan hukuman 10 tahun penjara kepada seorang warga negara "
+                  "Australia dalam kasus narkoba.") == []
+    assert (None, "Gaza Strip") in _moves("Pesawat TNI AU menjatuhkan bantuan di Gaza utara pada Selasa.")
+
+
+def test_aid_for_people_somewhere_goes_there():
+    got = _moves("Indonesia telah mengirimkan 14 ton bantuan kemanusiaan untuk korban konflik di Gaza, Palestina.")
+    assert ("Indonesia", "Gaza Strip") in got, got
+
+
+def test_movers_named_with_their_origin_and_now_somewhere_else_went_there():
+    assert _moves("Ratusan relawan dari Makassar berada di Palu sejak Senin.") == [("Makassar", "Palu")]
+    # with no "from", a presence stays a presence
+    r = geomap.extract(geomap.Document(text="Ratusan relawan berada di Palu sejak Senin.", lang="id"), lang="id")
+    assert [e.kind for e in r.events] == ["presence"]
+
+
+def test_the_movers_place_after_their_nationality_and_short_form():
+    got = _moves("Proses evakuasi Warga Negara Indonesia (WNI) di Sudan menuju Jeddah sejak Ahad.")
+    assert ("Sudan", "Jeddah") in got and ("Indonesia", "Jeddah") not in got, got
+
+
+def test_the_place_right_after_a_trips_noun_is_whose_trip_it_is():
+    assert ("Russia", "Ukraine") in _moves("Invasi Rusia ke Ukraina dimulai pada Februari 2022.")

@@ -15,8 +15,10 @@ MOVEMENT_END_RULES = (
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
+    "_ends_bound_for",
     "_ends_of_purpose",
     "_ends_whither",
+    "_ends_stayed_before",
     "_ends_path",
     "_ends_passage_only",
     "_ends_crossing_point",
@@ -166,7 +168,8 @@ class EndRules:
             p.origins, p.dest = pair[:1], pair[1:]
 
     def _ends_of_purpose(self, p: Partial) -> None:
-        """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X": X is where they go."""
+        """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X", "bantuan untuk korban
+        konflik di X": X is where they go."""
         if p.dest or "nominal" in p.trig.flags or "arrival" in p.trig.flags:
             return
         ra, rb = p.right
@@ -176,13 +179,131 @@ class EndRules:
             if not m or self.toks[k].attr:
                 continue
             nxt = k + m[0]
-            # "to" + a verb: not "to the", "to 500", "to Kyiv" (a place would already be the destination)
-            if nxt < rb and self.toks[nxt].alpha and self.lows[nxt] not in c.determiners and nxt not in self.in_what:
+            # "to" + a verb: not "to the", "to 500", "to Kyiv" (a place would already be the destination);
+            # or "for" + people: "mengirimkan 14 ton bantuan untuk korban konflik di Gaza" (not "untuk perang di X")
+            people = any(h[0] == nxt and h[2] in ("civilians", "refugees") for h in self.what_hits)
+            if nxt < rb and self.toks[nxt].alpha and self.lows[nxt] not in c.determiners and (
+                    nxt not in self.in_what or people):
                 # "to rebuild roads in X"; not "to support Russia in Ukraine": that place is the helped one's
                 first = next((q for q in range(nxt, rb) if self.toks[q].rp is not None), None)
                 if first is not None and self._usable(first) and self.roles.get(first) in ("locative", "near_direct"):
                     p.dest = self._placed(range(nxt, rb), {"locative", "near_direct"})[:3]
             break
+
+    def _ends_stayed_before(self, p: Partial) -> None:
+        """Where the movers were, told before the verb, is where they set out when no "from" says otherwise:
+        an "after" clause ("Setelah menjalani pendataan di Nunukan, 300 PMI diangkut menuju Parepare"), a stay
+        told on the same subject just before ("WNI yang berada di Ukraina akan dievakuasi ke Polandia", "tentara
+        ... berlatih di Rusia timur dan bergerak menuju Ukraina"), or the mover's own place ("prajurit di Lebanon
+        kembali ke Tanah Air")."""
+        if p.origins or not p.dest:
+            return
+        found = (self._stay_after_clause(p) or self._stay_told_before(p) or self._stay_before_leaving(p)
+                 or self._stay_of_mover(p))
+        if found is None:
+            return
+        here, there = self.toks[found].rp.place, [self.toks[k].rp.place for k in p.dest]
+        # a place inside (or around) the destination is a move within it, not where the trip began
+        if not any(d.id == here.id or contains(d, here) or contains(here, d) for d in there):
+            p.origins = [found]
+
+    def _stay_after_clause(self, p: Partial) -> int | None:
+        """The last place "at" in an "after ..." (or "on arriving in ...") clause that opens the sentence's
+        clause this movement is in, when no place reached lies between: "Setelah menjalani pendataan di Nunukan, 300 PMI deportasi ...
+        diangkut dengan KM Thalia menuju Parepare" (the verbs after the comma may be several)."""
+        lb = p.trig.i
+        la = next((q + 1 for q in range(lb - 1, -1, -1) if self.toks[q].attr
+                   or self.lows[q] in self.cues.complementizers), 0)
+        for k in range(la, lb):
+            m = self.cues.after_words.match(self.lows, k)
+            t = self.trig_at.get(k)
+            if not m and t is not None and t.i == k and "arrival" in t.flags and t.kind == "movement":
+                m = (t.n,)  # "Setibanya di Jeddah, ... diterbangkan ke Indonesia": on arriving is after arriving
+            if not m:
+                continue
+            if not (k == la or self.lows[k - 1] == ","):
+                return None
+            close = next((q for q in range(k + m[0], lb) if self.lows[q] == ","), None)
+            if close is None or any(self._usable(q) and self.roles.get(q) == "destination" for q in range(close, lb)):
+                return None  # the clause must close before the mover, and no other leg ends between
+            here = [q for q in self._placed(range(k + m[0], close), {"locative", "near_direct"}) if q not in p.dest]
+            return here[-1] if here else None
+        return None
+
+    def _stay_told_before(self, p: Partial) -> int | None:
+        """The place of a presence verb right before this one, on the same subject: in a relative clause
+        on the mover ("yang berada di X") or joined to this verb by "and"/"then"."""
+        la, lb = p.left
+        prev = self.trig_at.get(la - 1) if la > 0 else None
+        if prev is None or prev.kind != "presence":
+            return None
+        # the place may follow the verb bare ("bersiaga Vladivostok" is rare, but "berada di" may be one trigger)
+        here = [q for q in range(la, lb) if self._usable(q) and q not in p.dest and (
+            self.roles.get(q) in ("locative", "near_direct") or (q == la and self.roles.get(q) in (None, "direct")))]
+        if not here:
+            return None
+        q, c = here[0], self.cues
+        relative = any(self.lows[r] in c.relative_words for r in range(max(0, prev.i - 2), prev.i))
+        joined = any((self.lows[r] in c.coord_words and self.toks[r].alpha) or c.before_words.match(self.lows, r)
+                     for r in range(q + 1, lb)) and not any(r in self.in_what for r in range(q + 1, lb))
+        return q if relative or joined else None
+
+    def _stay_before_leaving(self, p: Partial) -> int | None:
+        """"Ia dijadwalkan bertemu Presiden di Istana Bogor sebelum terbang ke Bali", "met the president in
+        Bogor before flying to Bali": the place "at" of the clause that "before"/"then" links to this verb."""
+        la, lb = p.left
+        at = next((k for k in range(lb - 1, la - 1, -1) if self.cues.before_words.match(self.lows, k)), None)
+        if at is None:
+            return None
+        start = next((q + 1 for q in range(at - 1, -1, -1) if self.toks[q].attr or self.toks[q].trig
+                      or self.lows[q] in self.cues.complementizers), 0)
+        here = [q for q in self._placed(range(start, at), {"locative", "near_direct"}) if q not in p.dest]
+        if not here or self.trig_at.get(start - 1) is not None and self.trig_at[start - 1].kind == "movement":
+            return None  # a movement before "then" already chains its own end to this one
+        return here[-1]
+
+    def _stay_of_mover(self, p: Partial) -> int | None:
+        """A place "at" right after the mover's noun before the verb: "1.087 prajurit di Lebanon kembali",
+        "korban luka di Jalur Gaza, Palestina, mulai dievakuasi dengan menyeberang ke Mesir" (the mover may
+        be the subject of a verb just before this one), when no place reached lies between."""
+        q = self._place_of_mover(p, ("locative", "near_direct"))
+        if q is None or any(self._usable(r) and self.roles.get(r) == "destination" for r in range(q, p.trig.i)):
+            return None
+        return q
+
+    def _place_of_mover(self, p: Partial, roles: tuple[str, ...]) -> int | None:
+        """The place the mover's noun names before the verb with only a preposition of ``roles`` between:
+        in "troops reinforcing allies in Eastern Europe" or "passengers rescued in the Mediterranean" the
+        place belongs to another verb."""
+        lb = p.trig.i
+        la = next((q + 1 for q in range(lb - 1, -1, -1) if self.toks[q].attr
+                   or self.lows[q] in self.cues.complementizers), 0)
+        hit = self._what_in(la, lb)
+        if hit is None:
+            return None
+        q = hit[0] + hit[1]
+        if q < lb and self.toks[q].rp is not None and self.roles.get(q) is None and self._genitive(q) == q:
+            q += 1  # "prajurit Korea Utara di Kursk", "Warga Negara Indonesia di Sudan": past the nationality
+        if q < lb and self.lows[q] == "(":  # "Warga Negara Indonesia (WNI) di Sudan": the noun's short form aside
+            close = next((r for r in range(q + 1, min(lb, q + 5)) if self.lows[r] == ")"), None)
+            if close is not None and not any(self.toks[r].rp is not None for r in range(q, close)):
+                q = close + 1
+        start = q
+        while q < lb and self.toks[q].prep in roles and self.toks[q].rp is None:
+            q += 1
+        if q == start or q >= lb or not self._usable(q) or self.roles.get(q) not in roles:
+            return None
+        return q
+
+    def _ends_bound_for(self, p: Partial) -> None:
+        """"Sejumlah kapal kargo tujuan Eropa kini memutar melalui Tanjung Harapan", "Pemudik tujuan Sumatera
+        diimbau menyeberang": where the mover is bound, named with it before the verb, is where it goes
+        when the verb names nowhere else."""
+        if p.dest or "nominal" in p.trig.flags:
+            return
+        q = self._place_of_mover(p, ("destination",))
+        if q is not None and q not in p.origins:
+            p.dest = [q]
 
     def _ends_path(self, p: Partial) -> None:
         """"via Jeddah", "through the Bosporus" (and "rerouted around X") are the path; "instead of through Y" is not."""

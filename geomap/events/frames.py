@@ -180,13 +180,16 @@ class FrameRules:
         if p.kind == "movement":
             for rule in MOVEMENT_END_RULES:  # in order: each may read what the ones before it found
                 getattr(self, rule)(p)
-            if "host" in trig.flags and not p.dest:
-                self._host(p)
+            if "host" in trig.flags and not p.dest and not self._host(p):
+                # "menampung usulan bantuan dari Jepang": taking in ideas or goods moves nobody from anywhere
+                p.origin, p.origins = None, []
             return bool(p.dest or p.places or p.origin is not None)
         if p.kind == "presence":
             here = {"locative", "near_direct"}
             p.places = (self._contained(self._placed(range(ra, rb), here)) or self._where(*p.left)
                         or self._contained(self._placed(range(ca, lb), here)))
+            self._presence_from(p)
+            return bool(p.places or p.dest)
         else:
             flags = frozenset().union(*(t.flags for t in g))
             # "menyerang Odesa" names the target; "serangan rudal Rusia" names the attacker
@@ -194,22 +197,38 @@ class FrameRules:
             p.places = self._contained(self._placed([*range(ca, lb), *range(g[0].end, g[-1].i), *range(ra, rb)], want))
         return bool(p.places)
 
-    def _host(self, p: Partial) -> None:
+    def _presence_from(self, p: Partial) -> None:
+        """"personel dari Polres Subang dan Polres Ciamis tampak bersiaga di Mako Polres Cianjur", "troops from
+        Poland are stationed in Lithuania": movers named with where they came from, now somewhere else, went
+        there (the "from" only straight after the mover's noun)."""
+        if not p.places:
+            return
+        o = self._place_of_mover(p, ("origin",))
+        if o is None or o in p.places:
+            return
+        origins = [o] + [q for q in range(o + 1, p.trig.i) if self._usable(q) and self._coordinated_places(o, q)]
+        if any(self.toks[q].rp.place.id == self.toks[d].rp.place.id for q in origins for d in p.places):
+            return
+        p.kind, p.dest, p.origins, p.origin, p.places = "movement", p.places, origins, o, []
+
+    def _host(self, p: Partial) -> bool:
         """"Германия приняла 800 тысяч беженцев из Украины", "в Германии зарегистрировано 50 294 соискателя
         убежища из Украины": people taken in arrived where they are taken in, the subject or the place
-        named "in"; only people (refugees, civilians) count, so "приняла закон" moves nothing."""
+        named "in"; only people (refugees, civilians) count, so "приняла закон" moves nothing. False when
+        what was taken in is no people."""
         (ca, lb), (ra, rb) = p.clause, p.right
         hit = self._what_in(ra, rb) or self._what_in(ca, lb)
         if hit is None or hit[2] not in ("refugees", "civilians") or self._any(
                 self.cues.not_movers, min(p.trig.end, hit[0]), max(p.trig.end, hit[0])):
-            return  # "приняла закон о беженцах": the law is what it took
+            return False  # "приняла закон о беженцах": the law is what it took
         subj = self._subject(p.trig, p.left[0])
         if subj is not None:
             p.dest = [subj]
-            return
+            return True
         here = self._placed([*range(ca, lb), *range(ra, rb)], {"locative"})
         if here:
             p.dest = here[:1]
+        return True
 
     def _incident(self, p: Partial, g: list[Trigger]) -> None:
         c = self.cues
@@ -281,6 +300,11 @@ class FrameRules:
                 p.implicit_origin = mod  # "Thousands more Sudanese refugees into Chad", "pengungsi Sudan ke Chad"
         elif p.kind == "movement":
             self._unlisted_mover(p, subj_a, first_prep)
+            # (not after an arrival's noun: "kedatangan Bandara X" names where it arrived)
+            gen = (self._genitive(trig.end) if "nominal" in trig.flags and "arrival" not in trig.flags
+                   and not c.head_last else None)
+            if p.implicit_origin is None and gen is not None and self._usable(gen) and self.roles.get(gen) in (None, "direct"):
+                p.implicit_origin = gen  # "invasi Rusia ke Ukraina": the place right after the trip's noun is whose
         p.nationality = p.implicit_origin
         if trig.what and p.what in (None, "civilians"):  # "warga ... mengungsi" are refugees
             if p.what is None and p.quantity is None:
