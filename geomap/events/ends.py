@@ -15,6 +15,7 @@ MOVEMENT_END_RULES = (
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
+    "_ends_separated",
     "_ends_of_purpose",
     "_ends_whither",
     "_ends_path",
@@ -153,9 +154,16 @@ class EndRules:
         # the shuttle phrase must follow the trigger closely: "trips between", "ferry service between";
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
         # a crossing names what it crosses first: "cruzar el Darién, una selva fronteriza entre Colombia y Panamá"
-        reach = 12 if "crossing" in p.trig.flags else 8
+        crossing = "crossing" in p.trig.flags
+        reach = 12 if crossing else 8
         pair = self._placed(range(ra, min(rb, ra + reach)), {"between"})
         near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + reach - 4)))
+        first = next((k for k in range(ra, min(rb, ra + reach)) if self.toks[k].prep == "between"), None)
+        if crossing and first is not None:
+            # "traversé ... la jungle du Darien, à la frontière entre la Colombie et le Panama": what is crossed
+            # may take many words, and the pair is read from "between" on
+            near = True
+            pair = self._placed(range(first, min(rb, first + 8)), {"between"})
         if any(self.toks[k].prep == "origin" for k in range(ra, min(rb, ra + 4))):
             return  # "departures from beaches between Dunkirk and Boulogne": a stretch of coast, not a shuttle
         if not near:  # "Ferries between Dover and Calais carried ...": the shuttle names the subject
@@ -164,6 +172,27 @@ class EndRules:
             near = any(self.toks[k].prep == "between" and k - 1 in self.in_what for k in range(max(ca, lb - 8), lb))
         if not p.dest and not p.origins and len(pair) >= 2 and near:
             p.origins, p.dest = pair[:1], pair[1:]
+
+    def _ends_separated(self, p: Partial) -> None:
+        """"traverser le Darién, une jungle qui sépare la Colombie du Panama": what is crossed separates two
+        places, and the crossing goes from the first to the second (the "de" before the second is no origin)."""
+        c = self.cues
+        if "crossing" not in p.trig.flags or p.dest or not c.separates.words:
+            return
+        ra, rb = p.right
+        for k in range(ra, min(rb, ra + 12)):
+            m = c.separates.match(self.lows, k)
+            if not m:
+                continue
+            a = next((q for q in range(k + m[0], min(rb, k + m[0] + 3)) if self.toks[q].rp is not None), None)
+            if a is None or not self._usable(a):
+                return
+            b = next((q for q in range(a + 1, min(rb, a + 4)) if self.toks[q].rp is not None), None)
+            if b is None or not self._usable(b) or not any(self.lows[q] in c.of_preps for q in range(a + 1, b)):
+                return
+            if all(o in (a, b) for o in p.origins):
+                p.origins, p.dest = [a], [b]
+            return
 
     def _ends_of_purpose(self, p: Partial) -> None:
         """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X": X is where they go."""

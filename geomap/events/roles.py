@@ -235,11 +235,28 @@ class RoleRules:
         places = [self.toks[k].rp.place for k in idxs]
         out, seen = [], set()
         for k, p in zip(idxs, places, strict=True):
-            inside = any(contains(p, q) for q in places if q is not p)
+            # "rejoindre Malte, Lampedusa, la Sicile ou ...": a container that is a member of a list closed by
+            # "and"/"or" is a place of its own, not where the place before it lies
+            inside = any(contains(p, q) and not self._list_member(j, k) for j, q in zip(idxs, places, strict=True)
+                         if q is not p)
             if not inside and p.id not in seen:
                 seen.add(p.id)
                 out.append(k)
         return out
+
+    def _list_member(self, a: int, b: int) -> bool:
+        """Are place tokens a and b in one list of three or more that a word ("et", "ou", not a comma alone)
+        closes ("Malte, Lampedusa, la Sicile ou le continent")? Two places alone are left to containment,
+        which is coarse ("Jawa Tengah dan Sumatera": a region holds every province of its country)."""
+        lo, hi = min(a, b), max(a, b)
+        if not self._coordinated_places(lo, hi):
+            return False
+        before = next((q for q in range(lo - 1, max(-1, lo - 4), -1) if self.toks[q].rp is not None), None)
+        after = next((q for q in range(hi + 1, min(len(self.toks), hi + 4)) if self.toks[q].rp is not None), None)
+        third = (before is not None and self._coordinated_places(before, lo)) or (
+            after is not None and self._coordinated_places(hi, after))
+        words = {w for w in self.cues.coord_words if w.isalpha()}
+        return third and any(self.lows[q] in words for q in range(lo + 1, min(len(self.lows), hi + 2)))
 
     def _placed(self, rng, want: set[str]) -> list[int]:
         return [k for k in rng if self._usable(k) and self.roles.get(k) in want]
