@@ -5,6 +5,7 @@ movement frame (a Partial whose ``right`` stretch runs from the trigger to the n
 """
 from __future__ import annotations
 
+from ..distance import haversine_km
 from .frames_base import Partial
 from .roles import contains
 
@@ -172,6 +173,20 @@ class EndRules:
             near = any(self.toks[k].prep == "between" and k - 1 in self.in_what for k in range(max(ca, lb - 8), lb))
         if not p.dest and not p.origins and len(pair) >= 2 and near:
             p.origins, p.dest = pair[:1], pair[1:]
+            if crossing and len(pair) == 2:
+                self._orient_crossing(p, pair[-1])
+
+    def _orient_crossing(self, p: Partial, last: int) -> None:
+        """"cruzar el Darién, frontera natural entre Panamá y Colombia, con la esperanza de llegar a Estados
+        Unidos": a border names its two sides in any order; where the journey goes next says which is the far
+        side (the one nearer that destination), else the order told stands."""
+        goal = next((k for k in range(last + 1, len(self.toks)) if self._usable(k)
+                     and self.roles.get(k) in ("destination", "direct")), None)
+        if goal is None:
+            return
+        g, a, b = (self.toks[k].rp.place for k in (goal, p.origins[0], p.dest[0]))
+        if haversine_km(a.lat, a.lon, g.lat, g.lon) < haversine_km(b.lat, b.lon, g.lat, g.lon):
+            p.origins, p.dest = p.dest, p.origins
 
     def _ends_separated(self, p: Partial) -> None:
         """"traverser le Darién, une jungle qui sépare la Colombie du Panama": what is crossed separates two
