@@ -374,9 +374,9 @@ class FrameRules:
                     p.implicit_origins = self._demonym_list(k)
                 return
         # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved");
-        # a trip noun governed by a preposition ("des vents favorisent les tentatives de traversée") is no
-        # clause of its own, so the subject before it is another verb's
-        inner = p.trig.i > 0 and bool(toks[p.trig.i - 1].prep) and not toks[p.trig.i - 1].trig
+        # a trip noun after "of" ("des vents favorisent les tentatives de traversée") is no clause of its own,
+        # so the subject before it is another verb's (an infinitive's "to" is no such word: "proposal to move")
+        inner = p.trig.i > 0 and self.lows[p.trig.i - 1] in c.of_preps and not toks[p.trig.i - 1].trig
         if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *range(subj_a, lb if not inner else subj_a)])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
                     and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):
