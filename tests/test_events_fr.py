@@ -105,3 +105,13 @@ def test_an_island_reached_as_the_verbs_object(gaz):
 def test_a_speaker_named_after_the_quote_leaves_the_quote_its_places(gaz):
     got = _routes(gaz, "« Les soldats sont partis de Gao vers Niamey », a assuré le ministre.")
     assert ("Gao", "Niamey") in got
+
+
+def test_a_deployment_announced_by_a_capital_sets_out_from_it(gaz):
+    got = _routes(gaz, "Londres a annoncé le déploiement de 700 soldats à Chypre afin de préparer une possible "
+                       "évacuation de ses ressortissants du Liban.")
+    # the evacuation told as its purpose is another trip, not where the soldiers came from
+    assert ("London", "Cyprus") in got and ("Lebanon", "Cyprus") not in got
+    # inside the announcer's own country, the announcer is no start
+    got = _routes(gaz, "Kiev a annoncé le déploiement de troupes à Kharkiv.")
+    assert ("Kyiv", "Kharkiv") not in got and ("", "Kharkiv") in got
