@@ -115,3 +115,12 @@ def test_a_deployment_announced_by_a_capital_sets_out_from_it(gaz):
     # inside the announcer's own country, the announcer is no start
     got = _routes(gaz, "Kiev a annoncé le déploiement de troupes à Kharkiv.")
     assert ("Kyiv", "Kharkiv") not in got and ("", "Kharkiv") in got
+
+
+def test_leaving_a_base_leaves_where_the_troops_were_said_to_be(gaz):
+    r = geomap.extract("Les troupes basées à Ouallam ont quitté aujourd'hui leur base.", "fr", gazetteer=gaz)
+    names = {rp.place.id: rp.place.name for rp in r.places}
+    assert [(names.get(e.origin), e.destination) for e in r.events if e.kind == "movement"] == [("Ouallam", None)]
+    # a place of the object's own is where they left instead
+    got = _routes(gaz, "Les troupes basées à Ouallam ont quitté leurs bases au Niger.")
+    assert ("Ouallam", "") not in got

@@ -12,6 +12,7 @@ from .roles import contains
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
     "_ends_fled_from_where",
+    "_ends_left_where_held",
     "_ends_departed_at",
     "_ends_received",
     "_ends_after_departure",
@@ -111,6 +112,19 @@ class EndRules:
             if self._usable(k) and self.roles.get(k) in ("locative", "near_direct"):
                 p.origins = [k]
                 return
+
+    def _ends_left_where_held(self, p: Partial) -> None:
+        """"Les troupes basées à Ouallam ont quitté leur base": leaving an object that names no place leaves
+        where the movers were said to be, in the subject's own phrase."""
+        if p.origins or p.dest or "origin_direct" not in p.trig.flags:
+            return
+        ra, rb = p.right
+        if any(self.toks[k].rp is not None for k in range(ra, rb)):
+            return  # "ont quitté leurs bases au Niger": the object's own place says it
+        ca, lb = p.clause
+        held = self._where_they_were(ca, lb)
+        if held is not None:
+            p.origins = [held]
 
     def _ends_departed_at(self, p: Partial) -> None:
         """"embarqués à Sfax", "waren in Sfax gestartet": where a boat is boarded or a plane takes off is
