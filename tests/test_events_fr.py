@@ -113,6 +113,7 @@ def test_a_deployment_announced_by_a_capital_sets_out_from_it(gaz):
     # the evacuation told as its purpose is another trip, not where the soldiers came from
     assert ("London", "Cyprus") in got and ("Lebanon", "Cyprus") not in got
     # inside the announcer's own country, the announcer is no start
+    assert ("Paris", "Romania") in _routes(gaz, "Paris a annoncé mardi le déploiement de 500 soldats en Roumanie.")
     got = _routes(gaz, "Kiev a annoncé le déploiement de troupes à Kharkiv.")
     assert ("Kyiv", "Kharkiv") not in got and ("", "Kharkiv") in got
 
@@ -121,6 +122,9 @@ def test_leaving_a_base_leaves_where_the_troops_were_said_to_be(gaz):
     r = geomap.extract("Les troupes basées à Ouallam ont quitté aujourd'hui leur base.", "fr", gazetteer=gaz)
     names = {rp.place.id: rp.place.name for rp in r.places}
     assert [(names.get(e.origin), e.destination) for e in r.events if e.kind == "movement"] == [("Ouallam", None)]
+    # "basés" is a presence word of its own, and the next sentence goes on from there
+    got = _routes(gaz, "Les soldats basés à Bamako ont quitté leur camp jeudi. Ils sont arrivés à Niamey samedi.")
+    assert ("Bamako", "Niamey") in got
     # a place of the object's own is where they left instead
     got = _routes(gaz, "Les troupes basées à Ouallam ont quitté leurs bases au Niger.")
     assert ("Ouallam", "") not in got

@@ -121,10 +121,17 @@ class EndRules:
         ra, rb = p.right
         if any(self.toks[k].rp is not None for k in range(ra, rb)):
             return  # "ont quitté leurs bases au Niger": the object's own place says it
-        ca, lb = p.clause
-        held = self._where_they_were(ca, lb)
-        if held is not None:
-            p.origins = [held]
+        # "basées à Ouallam (ouest) ont quitté", "basés à Gao ont quitté": a place said to hold them, right
+        # before the verb, after a word of being held or stationed (a presence word is a trigger of its own)
+        trigs = getattr(self, "trig_at", {})
+        for q in range(p.trig.i - 1, max(-1, p.trig.i - 9), -1):
+            if self.lows[q] in (",", ";", ".", ":") or (q in trigs and trigs[q].kind == "movement"):
+                return
+            if self._usable(q) and self.roles.get(q) in ("locative", "near_direct"):
+                if any(self.lows[r] in self.cues.held_words or (r in trigs and trigs[r].kind == "presence")
+                       for r in range(max(0, q - 3), q)):
+                    p.origins = [q]
+                return
 
     def _ends_departed_at(self, p: Partial) -> None:
         """"embarqués à Sfax", "waren in Sfax gestartet": where a boat is boarded or a plane takes off is

@@ -290,7 +290,8 @@ class FrameRules:
             return
         # the saying ends right before this stretch, and only determiners lie between it and the noun
         a = p.left[0]
-        if a == 0 or not self.toks[a - 1].attr or any(self.lows[q] not in self.cues.determiners
+        c = self.cues  # "Paris a annoncé mardi le déploiement": the day of the saying aside
+        if a == 0 or not self.toks[a - 1].attr or any(self.lows[q] not in c.determiners and self.lows[q] not in c.weekdays
                                                       for q in range(a, trig.i)):
             return
         run = a - 1

@@ -173,4 +173,10 @@ PASSAGES = [
     dict(date='2022-03-21', story='ukraine-refugees-2022',
          text="La [[Pologne|Poland]] va accueillir 50 000 réfugiés supplémentaires venus d'[[Ukraine]]. Ils seront hébergés à [[Varsovie|Warsaw]] et dans sa région.",
          moves=[dict(o='Ukraine', d='Pologne', w='50 000 réfugiés supplémentaires', q=50000, c='planned')]),
+    dict(date='2022-03-01', story='nato-east-2022',
+         text="[[Paris]] a annoncé mardi le déploiement de 500 soldats en [[Roumanie|Romania]]. Le contingent doit être opérationnel avant la fin du mois.",
+         moves=[dict(o='Paris', d='Roumanie', w='500 soldats', q=500)]),
+    dict(date='2022-08-10', story='mali-withdrawal-2022',
+         text="Les soldats [[français|France|d]] basés à [[Bamako]] ont quitté leur camp jeudi. Ils sont arrivés à [[Niamey]] deux jours plus tard.",
+         moves=[dict(o="Bamako", d="Niamey", w="Ils")]),
 ]
