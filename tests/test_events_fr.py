@@ -128,3 +128,10 @@ def test_leaving_a_base_leaves_where_the_troops_were_said_to_be(gaz):
     # a place of the object's own is where they left instead
     got = _routes(gaz, "Les troupes basées à Ouallam ont quitté leurs bases au Niger.")
     assert ("Ouallam", "") not in got
+
+
+def test_where_the_origin_lies_is_no_arrival(gaz):
+    got = _routes(gaz, "Le train doit entrer en gare, il vient de Francfort, en Allemagne.")
+    assert ("Frankfurt am Main", "Germany") not in got
+    # a country after the arrival verb, with no place before it that it holds, is still reached
+    assert ("", "Germany") in _routes(gaz, "Le train est entré en Allemagne mardi.")

@@ -61,6 +61,9 @@ class EndRules:
                         and (self.lows[k] not in ("to",) or self._infinitive(k))), None)
         if purpose is not None and any(k < purpose for k in p.dest):
             p.dest = [k for k in p.dest if k < purpose]
+        if "arrival" in trig.flags:
+            # "il vient de Francfort, en Allemagne": an "in" that says where the place before it lies is no arrival
+            p.dest = [k for k in p.dest if not (self.roles.get(k) == "locative" and self._locates_previous(k))]
         if "arrival" in trig.flags and any(self.roles.get(k) == "destination" for k in p.dest):
             # "arrived on a train ... via Lviv in Ukraine to the station in Przemysl": "to" outranks "in"
             p.dest = [k for k in p.dest if self.roles.get(k) == "destination"]
@@ -287,6 +290,17 @@ class EndRules:
             located = self._contained(self._placed(range(ra, rb), {"locative", "near_direct"}))
             if located:
                 p.kind, p.places = "presence", located
+
+    def _locates_previous(self, k: int) -> bool:
+        """Does place token k hold the place named right before it ("Francfort, en Allemagne", "Sfax en Tunisie"),
+        that place being a "from"?"""
+        q = k - 1
+        while q >= 0 and (self.toks[q].prep or self.lows[q] in self.cues.determiners):
+            q -= 1
+        if q >= 0 and self.lows[q] == ",":
+            q -= 1
+        return (q >= 0 and self._usable(q) and self.roles.get(q) == "origin"
+                and contains(self.toks[k].rp.place, self.toks[q].rp.place))
 
     def _inflected_name(self, k: int) -> bool:
         """Is token k a one-word place name in a case form its lemma is not ("že Ukrajině předalo 157 vojáků")?
