@@ -291,8 +291,8 @@ class FrameRules:
         # the saying ends right before this stretch, and only determiners lie between it and the noun
         a = p.left[0]
         c = self.cues  # "Paris a annoncé mardi le déploiement": the day of the saying aside
-        if a == 0 or not self.toks[a - 1].attr or any(self.lows[q] not in c.determiners and self.lows[q] not in c.weekdays
-                                                      for q in range(a, trig.i)):
+        between = (self.lows[q] for q in range(a, trig.i))
+        if a == 0 or not self.toks[a - 1].attr or any(w not in c.determiners and w not in c.weekdays for w in between):
             return
         run = a - 1
         while run > 0 and self.toks[run - 1].attr:
@@ -401,7 +401,8 @@ class FrameRules:
         # a trip noun after "of" ("des vents favorisent les tentatives de traversée") is no clause of its own,
         # so the subject before it is another verb's (an infinitive's "to" is no such word: "proposal to move")
         inner = p.trig.i > 0 and self.lows[p.trig.i - 1] in c.of_preps and not toks[p.trig.i - 1].trig
-        if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *range(subj_a, lb if not inner else subj_a)])
+        subject = range(subj_a, subj_a if inner else lb)
+        if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *subject])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
                     and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):
             p.mover_ok, p.mover, p.blocked = False, None, True
