@@ -179,6 +179,8 @@ class Cues:
         self.pro_drop = bool(d.get("pro_drop"))
         self.whence_words = set(d.get("whence_words", []))
         self.time_nouns = set(d.get("time_nouns", []))
+        # "une jungle qui sépare la Colombie du Panama": what a crossing goes through lies between two places
+        self.separates = ph("separates")
         self.with_preps, self.with_heads = set(d.get("with_prepositions", [])), set(d.get("with_heads", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))

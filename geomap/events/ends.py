@@ -5,17 +5,20 @@ movement frame (a Partial whose ``right`` stretch runs from the trigger to the n
 """
 from __future__ import annotations
 
+from ..distance import haversine_km
 from .frames_base import Partial
 from .roles import contains
 
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
     "_ends_fled_from_where",
+    "_ends_left_where_held",
     "_ends_departed_at",
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
     "_ends_bound_for",
+    "_ends_separated",
     "_ends_of_purpose",
     "_ends_whither",
     "_ends_stayed_before",
@@ -60,6 +63,9 @@ class EndRules:
                         and (self.lows[k] not in ("to",) or self._infinitive(k))), None)
         if purpose is not None and any(k < purpose for k in p.dest):
             p.dest = [k for k in p.dest if k < purpose]
+        if "arrival" in trig.flags:
+            # "il vient de Francfort, en Allemagne": an "in" that says where the place before it lies is no arrival
+            p.dest = [k for k in p.dest if not (self.roles.get(k) == "locative" and self._locates_previous(k))]
         if "arrival" in trig.flags and any(self.roles.get(k) == "destination" for k in p.dest):
             # "arrived on a train ... via Lviv in Ukraine to the station in Przemysl": "to" outranks "in"
             p.dest = [k for k in p.dest if self.roles.get(k) == "destination"]
@@ -112,6 +118,26 @@ class EndRules:
                 p.origins = [k]
                 return
 
+    def _ends_left_where_held(self, p: Partial) -> None:
+        """"Les troupes basées à Ouallam ont quitté leur base": leaving an object that names no place leaves
+        where the movers were said to be, in the subject's own phrase."""
+        if p.origins or p.dest or "origin_direct" not in p.trig.flags:
+            return
+        ra, rb = p.right
+        if any(self.toks[k].rp is not None for k in range(ra, rb)):
+            return  # "ont quitté leurs bases au Niger": the object's own place says it
+        # "basées à Ouallam (ouest) ont quitté", "basés à Gao ont quitté": a place said to hold them, right
+        # before the verb, after a word of being held or stationed (a presence word is a trigger of its own)
+        trigs = getattr(self, "trig_at", {})
+        for q in range(p.trig.i - 1, max(-1, p.trig.i - 9), -1):
+            if self.lows[q] in (",", ";", ".", ":") or (q in trigs and trigs[q].kind == "movement"):
+                return
+            if self._usable(q) and self.roles.get(q) in ("locative", "near_direct"):
+                if any(self.lows[r] in self.cues.held_words or (r in trigs and trigs[r].kind == "presence")
+                       for r in range(max(0, q - 3), q)):
+                    p.origins = [q]
+                return
+
     def _ends_departed_at(self, p: Partial) -> None:
         """"embarqués à Sfax", "waren in Sfax gestartet": where a boat is boarded or a plane takes off is
         where the journey starts."""
@@ -155,9 +181,16 @@ class EndRules:
         # the shuttle phrase must follow the trigger closely: "trips between", "ferry service between";
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
         # a crossing names what it crosses first: "cruzar el Darién, una selva fronteriza entre Colombia y Panamá"
-        reach = 12 if "crossing" in p.trig.flags else 8
+        crossing = "crossing" in p.trig.flags
+        reach = 12 if crossing else 8
         pair = self._placed(range(ra, min(rb, ra + reach)), {"between"})
         near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + reach - 4)))
+        first = next((k for k in range(ra, min(rb, ra + reach)) if self.toks[k].prep == "between"), None)
+        if crossing and first is not None:
+            # "traversé ... la jungle du Darien, à la frontière entre la Colombie et le Panama": what is crossed
+            # may take many words, and the pair is read from "between" on
+            near = True
+            pair = self._placed(range(first, min(rb, first + 8)), {"between"})
         if any(self.toks[k].prep == "origin" for k in range(ra, min(rb, ra + 4))):
             return  # "departures from beaches between Dunkirk and Boulogne": a stretch of coast, not a shuttle
         if not near:  # "Ferries between Dover and Calais carried ...": the shuttle names the subject
@@ -166,6 +199,41 @@ class EndRules:
             near = any(self.toks[k].prep == "between" and k - 1 in self.in_what for k in range(max(ca, lb - 8), lb))
         if not p.dest and not p.origins and len(pair) >= 2 and near:
             p.origins, p.dest = pair[:1], pair[1:]
+            if crossing and len(pair) == 2:
+                self._orient_crossing(p, pair[-1])
+
+    def _orient_crossing(self, p: Partial, last: int) -> None:
+        """"cruzar el Darién, frontera natural entre Panamá y Colombia, con la esperanza de llegar a Estados
+        Unidos": a border names its two sides in any order; where the journey goes next says which is the far
+        side (the one nearer that destination), else the order told stands."""
+        goal = next((k for k in range(last + 1, len(self.toks)) if self._usable(k)
+                     and self.roles.get(k) in ("destination", "direct")), None)
+        if goal is None:
+            return
+        g, a, b = (self.toks[k].rp.place for k in (goal, p.origins[0], p.dest[0]))
+        if haversine_km(a.lat, a.lon, g.lat, g.lon) < haversine_km(b.lat, b.lon, g.lat, g.lon):
+            p.origins, p.dest = p.dest, p.origins
+
+    def _ends_separated(self, p: Partial) -> None:
+        """"traverser le Darién, une jungle qui sépare la Colombie du Panama": what is crossed separates two
+        places, and the crossing goes from the first to the second (the "de" before the second is no origin)."""
+        c = self.cues
+        if "crossing" not in p.trig.flags or p.dest or not c.separates.words:
+            return
+        ra, rb = p.right
+        for k in range(ra, min(rb, ra + 12)):
+            m = c.separates.match(self.lows, k)
+            if not m:
+                continue
+            a = next((q for q in range(k + m[0], min(rb, k + m[0] + 3)) if self.toks[q].rp is not None), None)
+            if a is None or not self._usable(a):
+                return
+            b = next((q for q in range(a + 1, min(rb, a + 4)) if self.toks[q].rp is not None), None)
+            if b is None or not self._usable(b) or not any(self.lows[q] in c.of_preps for q in range(a + 1, b)):
+                return
+            if all(o in (a, b) for o in p.origins):
+                p.origins, p.dest = [a], [b]
+            return
 
     def _ends_of_purpose(self, p: Partial) -> None:
         """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X", "bantuan untuk korban
@@ -343,6 +411,17 @@ class EndRules:
             located = self._contained(self._placed(range(ra, rb), {"locative", "near_direct"}))
             if located:
                 p.kind, p.places = "presence", located
+
+    def _locates_previous(self, k: int) -> bool:
+        """Does place token k hold the place named right before it ("Francfort, en Allemagne", "Sfax en Tunisie"),
+        that place being a "from"?"""
+        q = k - 1
+        while q >= 0 and (self.toks[q].prep or self.lows[q] in self.cues.determiners):
+            q -= 1
+        if q >= 0 and self.lows[q] == ",":
+            q -= 1
+        return (q >= 0 and self._usable(q) and self.roles.get(q) == "origin"
+                and contains(self.toks[k].rp.place, self.toks[q].rp.place))
 
     def _inflected_name(self, k: int) -> bool:
         """Is token k a one-word place name in a case form its lemma is not ("že Ukrajině předalo 157 vojáků")?

@@ -323,7 +323,31 @@ class FrameRules:
             held = self._where_they_were(subj_a, lb)
             if held is not None:
                 p.implicit_origin, p.implicit_origins = held, []
+            self._announced_deployment(p)
         p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
+
+    def _announced_deployment(self, p: Partial) -> None:
+        """"Londres a annoncé le déploiement de 700 soldats à Chypre": a deployment named by its noun, announced
+        by a country or its capital, sets out from there when it goes abroad (a move inside the announcer's own
+        country, "Kiev a annoncé le déploiement ... à Kharkiv", has no origin told)."""
+        trig = p.trig
+        if not ({"nominal", "deploy"} <= trig.flags) or p.origins or not p.dest:
+            return
+        # the saying ends right before this stretch, and only determiners lie between it and the noun
+        a = p.left[0]
+        c = self.cues  # "Paris a annoncé mardi le déploiement": the day of the saying aside
+        between = (self.lows[q] for q in range(a, trig.i))
+        if a == 0 or not self.toks[a - 1].attr or any(w not in c.determiners and w not in c.weekdays for w in between):
+            return
+        run = a - 1
+        while run > 0 and self.toks[run - 1].attr:
+            run -= 1
+        spk = next((k for k in range(run, a) if self.toks[k].rp is not None), None)
+        if spk is None or self.toks[spk].demonym or spk == a - 1:
+            return
+        where, to = self.toks[spk].rp.place, self.toks[p.dest[0]].rp.place
+        if where.kind in ("country", "city", "admin1") and where.country_code and where.country_code != to.country_code:
+            p.origins, p.origin = [spk], spk
 
     def _mover_words(self, a: int, b: int, gen: int | None = None) -> str | None:
         """The noun phrase around the mover's noun, as written: "1,500 North Korean special forces troops"."""
@@ -418,8 +442,12 @@ class FrameRules:
                     p.implicit_origin = k
                     p.implicit_origins = self._demonym_list(k)
                 return
-        # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved")
-        if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *range(subj_a, lb)])
+        # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved");
+        # a trip noun after "of" ("des vents favorisent les tentatives de traversée") is no clause of its own,
+        # so the subject before it is another verb's (an infinitive's "to" is no such word: "proposal to move")
+        inner = p.trig.i > 0 and self.lows[p.trig.i - 1] in c.of_preps and not toks[p.trig.i - 1].trig
+        subject = range(subj_a, subj_a if inner else lb)
+        if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *subject])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
                     and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):
             p.mover_ok, p.mover, p.blocked = False, None, True

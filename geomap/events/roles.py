@@ -101,6 +101,8 @@ class RoleRules:
                 pass  # 'до порту "Чорноморськ"', 'в порт «Южный»': the quote opens the name, not a phrase
             elif dist == 0 and t.alpha and self._place_head(k):
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
+            elif dist == 0 and t.low in c.of_preps and k > lo and self._place_head(k - 1):
+                pass  # "atteint l'île d'El Hierro": the "of" that joins the head to its name
             elif t.is_num and inner is not None:
                 break  # "después de las 11.00 horas ... en la base": a time or a count, no phrase around the place
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
@@ -235,11 +237,28 @@ class RoleRules:
         places = [self.toks[k].rp.place for k in idxs]
         out, seen = [], set()
         for k, p in zip(idxs, places, strict=True):
-            inside = any(contains(p, q) for q in places if q is not p)
+            # "rejoindre Malte, Lampedusa, la Sicile ou ...": a container that is a member of a list closed by
+            # "and"/"or" is a place of its own, not where the place before it lies
+            inside = any(contains(p, q) and not self._list_member(j, k) for j, q in zip(idxs, places, strict=True)
+                         if q is not p)
             if not inside and p.id not in seen:
                 seen.add(p.id)
                 out.append(k)
         return out
+
+    def _list_member(self, a: int, b: int) -> bool:
+        """Are place tokens a and b in one list of three or more that a word ("et", "ou", not a comma alone)
+        closes ("Malte, Lampedusa, la Sicile ou le continent")? Two places alone are left to containment,
+        which is coarse ("Jawa Tengah dan Sumatera": a region holds every province of its country)."""
+        lo, hi = min(a, b), max(a, b)
+        if not self._coordinated_places(lo, hi):
+            return False
+        before = next((q for q in range(lo - 1, max(-1, lo - 4), -1) if self.toks[q].rp is not None), None)
+        after = next((q for q in range(hi + 1, min(len(self.toks), hi + 4)) if self.toks[q].rp is not None), None)
+        third = (before is not None and self._coordinated_places(before, lo)) or (
+            after is not None and self._coordinated_places(hi, after))
+        words = {w for w in self.cues.coord_words if w.isalpha()}
+        return third and any(self.lows[q] in words for q in range(lo + 1, min(len(self.lows), hi + 2)))
 
     def _placed(self, rng, want: set[str]) -> list[int]:
         return [k for k in rng if self._usable(k) and self.roles.get(k) in want]

@@ -349,6 +349,12 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
             dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
             # reached is no journey to it
+        if dest is not None and state.open_at == state.sentence:
+            # "le déploiement de 700 soldats à Chypre afin de préparer une évacuation ... du Liban": a trip told as
+            # the purpose of a movement to a place is another trip, not where that one came from
+            at = max((k for k in range(p.trig.i) if toks[k].rp is not None and toks[k].rp.place.id == dest), default=None)
+            if at is not None and any(self.cues.purpose.match(self.lows, k) for k in range(at + 1, p.trig.i)):
+                dest = None
         for o in p.origins:
             oid = toks[o].rp.place.id
             if dest is None and "origin_statement" in p.trig.flags:

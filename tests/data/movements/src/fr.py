@@ -4,7 +4,12 @@ Facts follow news reports of the stories named; the sentences are written for ge
 
 Rebuild tests/data/movements/fr.jsonl with `python scripts/movement_gold.py fr`; the markup is
 described in that script."""
-from coords import DE_FR_ES as PLACES  # noqa: F401
+from coords import DE_FR_ES
+
+# places the shared table lacks, kept here so that the German and Spanish sources are untouched
+PLACES = {**DE_FR_ES, "Nancy": (48.69, 6.18, "city"), "Metz": (49.12, 6.18, "city"),
+          "N'Djamena": (12.13, 15.06, "city"), "Calabria": (39.0, 16.5, "region"),
+          "Zarzis": (33.5, 11.11, "city"), "Belgium": (50.8, 4.0, "country")}
 
 PASSAGES = [
     dict(date='2022-03-12', story='ukraine-refugees-2022',
@@ -125,4 +130,53 @@ PASSAGES = [
     dict(date='2022-05-10', story='ukraine-war-2022',
          text='Des armes occidentales arrivent chaque jour en [[Ukraine]] par la [[Pologne|Poland]].',
          moves=[dict(d='Ukraine', w='Des armes occidentales')]),
+    # 'Direction X', 'prendre la direction', lists of destinations, crossings between two places
+    dict(date='2022-03-15', story='ukraine-refugees-2022',
+         text="Sur le quai, des familles attendent le train de midi avec leurs valises. Direction [[Metz]], [[Nancy]] ou [[Strasbourg]].",
+         moves=[dict(d='Metz', w='des familles'), dict(d='Nancy', w='des familles'), dict(d='Strasbourg', w='des familles')]),
+    dict(date='2023-10-11', story='niger-withdrawal-2023',
+         text="Selon l'état-major, les camions devraient prendre la direction du [[Tchad|Chad]] dès lundi. La direction de l'entreprise de transport n'a pas souhaité commenter.",
+         moves=[dict(d='Tchad', w='les camions', c='likely')]),
+    dict(date='2022-03-18', story='ukraine-refugees-2022',
+         text="L'[[Espagne|Spain]] s'attend à accueillir 20 000 [[Ukrainiens|Ukraine|d]] d'ici l'été. Le gouvernement a ouvert quatre centres à [[Madrid]] et à [[Barcelone|Barcelona]].",
+         moves=[dict(o='Ukrainiens', d='Espagne', w='20 000 Ukrainiens', q=20000, c='planned')]),
+    dict(date='2024-01-04', story='channel-2024',
+         text="Malgré le froid, des vents faibles favorisent les tentatives de traversée entre la [[France]] et le [[Royaume-Uni|United Kingdom]]. La préfecture maritime appelle à la prudence.",
+         moves=[dict(o='France', d='Royaume-Uni', w='tentatives de traversée')]),
+    dict(date='2023-09-20', story='darien-2023',
+         text="Chaque jour, des centaines de migrants franchissent le [[Darién|Darien]], une jungle qui sépare la [[Colombie|Colombia]] du [[Panama]]. Beaucoup espèrent ensuite gagner les [[États-Unis|United States]].",
+         moves=[dict(o='Colombie', d='Panama', p=['Darién'], w='des centaines de migrants'), dict(d='États-Unis', w='Beaucoup')]),
+    dict(date='2023-12-08', story='darien-2023',
+         text="Plus de 500 000 personnes ont traversé depuis début 2023 la forêt du [[Darién|Darien]], à la frontière entre la [[Colombie|Colombia]] et le [[Panama]], selon les autorités [[panaméennes|Panama|d]].",
+         moves=[dict(o='Colombie', d='Panama', p=['Darién'], w='Plus de 500 000 personnes', q=500000, c='reported')]),
+    dict(date='2023-09-14', story='lampedusa-2023',
+         text="Les garde-côtes ont escorté les embarcations vers [[Malte|Malta]], [[Lampedusa]], la [[Sicile|Sicily]] ou la [[Calabre|Calabria]]. Les autres ont débarqué à [[Lampedusa]], en [[Sicile|Sicily]].",
+         moves=[dict(d='Malte', w='les embarcations'), dict(d='Lampedusa', w='les embarcations'),
+                dict(d='Sicile', w='les embarcations'), dict(d='Calabre', w='les embarcations')]),
+    dict(date='2022-09-02', story='balkans-2022',
+         text="Interrogés à la gare, les exilés disent vouloir poursuivre leur parcours migratoire vers l'[[Allemagne|Germany]] ou vers la [[Belgique|Belgium]]. Aucun ne souhaite rester sur place.",
+         moves=[dict(d='Allemagne', w='les exilés'), dict(d='Belgique', w='les exilés')]),
+    dict(date='2022-02-17', story='mali-withdrawal-2022',
+         text="« Il ne s'agit pas d'un redéploiement de nos forces du [[Mali]] vers le [[Niger]] », a assuré la ministre. Le calendrier du retrait sera précisé la semaine prochaine.",
+         moves=[dict(o='Mali', d='Niger', w='nos forces', c='denied')]),
+    dict(date='2023-05-22', story='mali-withdrawal-2022',
+         text="Environ 1 100 soldats [[allemands|Germany|d]] étaient jusqu'ici déployés au [[Mali]]. Le retrait des troupes du [[Mali]] vers l'[[Allemagne|Germany]] doit s'achever en décembre.",
+         moves=[dict(o='Mali#1', d='Allemagne', w='troupes', c='planned')],
+         presences=[dict(at='Mali', w='Environ 1 100 soldats allemands')]),
+    dict(date='2023-07-14', story='lampedusa-2023',
+         text="Les migrants interpellés ont cité plusieurs points de départ en [[Tunisie|Tunisia]] : [[Sfax]] et [[Zarzis]]. Ils ont été placés dans un centre d'accueil."),
+    dict(date='2024-02-01', story='canaries-2024',
+         text="Depuis début janvier, plus de 4 000 migrants partis du [[Sénégal|Senegal]] ont atteint l'île d'[[El Hierro]], selon le gouvernement [[espagnol|Spain|d]].",
+         moves=[dict(o='Sénégal', d='El Hierro', w='plus de 4 000 migrants', q=4000, c='reported')]),
+    dict(date='2024-01-20', story='channel-2024',
+         text="Des vents violents ont empêché toute traversée vers l'[[Angleterre|United Kingdom]] depuis les plages de [[Calais]] ce week-end."),
+    dict(date='2022-03-21', story='ukraine-refugees-2022',
+         text="La [[Pologne|Poland]] va accueillir 50 000 réfugiés supplémentaires venus d'[[Ukraine]]. Ils seront hébergés à [[Varsovie|Warsaw]] et dans sa région.",
+         moves=[dict(o='Ukraine', d='Pologne', w='50 000 réfugiés supplémentaires', q=50000, c='planned')]),
+    dict(date='2022-03-01', story='nato-east-2022',
+         text="[[Paris]] a annoncé mardi le déploiement de 500 soldats en [[Roumanie|Romania]]. Le contingent doit être opérationnel avant la fin du mois.",
+         moves=[dict(o='Paris', d='Roumanie', w='500 soldats', q=500)]),
+    dict(date='2022-08-10', story='mali-withdrawal-2022',
+         text="Les soldats [[français|France|d]] basés à [[Bamako]] ont quitté leur camp jeudi. Ils sont arrivés à [[Niamey]] deux jours plus tard.",
+         moves=[dict(o="Bamako", d="Niamey", w="Ils")]),
 ]
