@@ -181,6 +181,8 @@ class Cues:
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))
+        # only names are capitalised mid-sentence (not German nouns): "de" after one is part of the name
+        self.names_capitalised = bool(d.get("names_capitalised"))
         self.elisions = set(d.get("elisions", []))
         self.dest_before_verb = bool(d.get("destination_before_verb"))
         self.presence_origin = bool(d.get("presence_origin"))

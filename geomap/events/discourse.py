@@ -40,7 +40,8 @@ class DiscourseRules:
         last_mover: Partial | None = None
         for p in partials:
             if p.kind == "movement" and prev is not None:
-                if not prev.dest and prev.origin is not None and p.dest and p.origin is None:
+                if not prev.dest and prev.origin is not None and p.dest and p.origin is None \
+                        and prev.origin not in p.dest:  # "partido de Yibuti, hasta donde trasladó": two journeys
                     # "withdrawn from Niger, moving them to Chad": one journey
                     p.origin = prev.origin
                     p.what = pick(p.what, prev.what)

@@ -268,14 +268,17 @@ class EndRules:
         a relative clause on a place ends at that place. A departure there ("Sfax, where they set off")
         starts at it instead, so only a journey already told from elsewhere, or an arrival, is read so."""
         flags = p.trig.flags
-        if p.dest or not (p.origins or "arrival" in flags) or flags & {"departure", "departure_at", "flee",
-                                                                       "origin_direct", "nominal"}:
+        if p.dest or flags & {"departure", "departure_at", "flee", "origin_direct", "nominal"}:
             return
         la, lb = p.left
         for k in range(lb - 1, la - 1, -1):
             if not self.cues.where_words.match(self.lows, k):
                 continue
             q = k - 1
+            # "Yibuti, hasta donde consiguió trasladar al grupo": "to where" says whither by itself
+            whither = q >= 0 and self.toks[q].prep == "destination"
+            if not (p.origins or "arrival" in flags or whither):
+                return
             # "Yibuti (en el cuerno de África), a donde": the preposition and an aside before "where" aside
             while q >= 0 and (self.lows[q] in (",", "a") or self.toks[q].prep == "destination"):
                 q -= 1
@@ -293,6 +296,6 @@ class EndRules:
                 q = r
             # a "from" before "where" is the main clause's: "a flight from Mexico, where ... deported from the US"
             own = [o for o in p.origins if o > k]
-            if q >= 0 and self._usable(q) and (own or "arrival" in flags):
+            if q >= 0 and self._usable(q) and (own or "arrival" in flags or whither):
                 p.dest, p.origins = [q], own
             return

@@ -71,6 +71,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
         return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
 
+    def _name_word(self, k: int) -> bool:
+        """Is token k a capitalised word inside the sentence that is no place: part of a name ("Mensajeros",
+        "Ejército"), in a language that capitalises names only? Not after a break, not a headline in capitals."""
+        t, before = self.toks[k], self.toks[k - 1]
+        return (t.rp is None and t.alpha and t.text[:1].isupper() and not t.text.isupper()
+                and (before.alpha or before.rp is not None))
+
     def _infinitive(self, k: int) -> bool:
         """Is token k the "to" of a verb ("scheduled to begin"), not of a destination ("to the border")?"""
         c = self.cues
@@ -146,6 +153,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
             if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
                 continue  # "decenas de marroquíes", "l'ambassade de France": how many or whose, not whence
+            if lows[i] in c.of_preps and c.names_capitalised and i > 1 and self._name_word(i - 1):
+                # "la Fundación Mensajeros de la Paz", "la Estación de Recepción Migratoria de San Vicente": the "de"
+                # after a name says where the named thing is, not whence; no "from" further back outranks it
+                role = "name_of"
             if lows[i] in c.of_preps and any((m := c.place_heads.match(lows, a)) and (a + m[0] == i or (
                     a + m[0] == i - 1 and lows[a] not in c.determiners and toks[i - 1].demonym
                     and toks[i - 1].text[:1].islower()))
@@ -330,7 +341,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             return []
         out = []
         # "... from N'Djamena to the border": the destination is named, only not as a place we know
-        toward = any((self.toks[k].prep == "destination" and not self._infinitive(k))
+        # ("Yibuti, hasta donde ...": a "to" on "where" opens a clause of its own)
+        toward = any((self.toks[k].prep == "destination" and not self._infinitive(k)
+                      and not self.cues.where_words.match(self.lows, k + 1))
                      or self.cues.departure_dest.match(self.lows, k) for k in range(*p.right))  # "leaving Homs for the north"
         # ... by the same movers: where the subject is dropped when it is the same group, a named one of another
         # kind is another group ("syryjscy żołnierze wycofali się z Aleppo" completes no refugees' arrival)
