@@ -5,6 +5,7 @@ movement frame (a Partial whose ``right`` stretch runs from the trigger to the n
 """
 from __future__ import annotations
 
+from ..distance import haversine_km
 from .frames_base import Partial
 from .roles import contains
 
@@ -153,7 +154,8 @@ class EndRules:
         # the shuttle phrase must follow the trigger closely: "trips between", "ferry service between";
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
         # a crossing names what it crosses first: "cruzar el Darién, una selva fronteriza entre Colombia y Panamá"
-        reach = 12 if "crossing" in p.trig.flags else 8
+        # ... and may describe it first: "cruzar la peligrosa selva del Darién, frontera natural entre Panamá y Colombia"
+        reach = 13 if "crossing" in p.trig.flags else 8
         pair = self._placed(range(ra, min(rb, ra + reach)), {"between"})
         near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + reach - 4)))
         if any(self.toks[k].prep == "origin" for k in range(ra, min(rb, ra + 4))):
@@ -164,6 +166,16 @@ class EndRules:
             near = any(self.toks[k].prep == "between" and k - 1 in self.in_what for k in range(max(ca, lb - 8), lb))
         if not p.dest and not p.origins and len(pair) >= 2 and near:
             p.origins, p.dest = pair[:1], pair[1:]
+            if len(pair) == 2 and "crossing" in p.trig.flags:
+                # "cruzar el Darién, entre Panamá y Colombia, con la esperanza de llegar a Estados Unidos": a
+                # crossing on the way to a place named after it leaves the side farther from that place
+                ahead = next((k for k in range(pair[-1] + 1, len(self.toks)) if self._usable(k)
+                              and self.roles.get(k) == "destination"), None)
+                if ahead is not None:
+                    far = self.toks[ahead].rp.place
+                    a, b = (self.toks[k].rp.place for k in pair)
+                    if haversine_km(a.lat, a.lon, far.lat, far.lon) < haversine_km(b.lat, b.lon, far.lat, far.lon):
+                        p.origins, p.dest = pair[1:], pair[:1]
 
     def _ends_of_purpose(self, p: Partial) -> None:
         """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X": X is where they go."""

@@ -373,8 +373,11 @@ class FrameRules:
                     p.implicit_origin = k
                     p.implicit_origins = self._demonym_list(k)
                 return
-        # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved")
-        if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *range(subj_a, lb)])
+        # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved");
+        # a trip named by its noun ("financiar el viaje a Cracovia") is not moved by what precedes it
+        named = p.trig.i > 0 and self.lows[p.trig.i - 1] in c.determiners
+        if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep),
+                                                                 *range(lb if named else subj_a, lb)])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
                     and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):
             p.mover_ok, p.mover, p.blocked = False, None, True
