@@ -221,7 +221,14 @@ class EndRules:
             ra, rb = p.right
             # "uchodźców z Ukrainy przekroczyło granicę z Polską": the border "with" a country, crossed from
             # elsewhere, leads into it (with no origin told, it says only which border: "granicy z Białorusią")
-            into = [k for k in self._placed(range(ra, rb), {"with"}) if k not in p.origins][:1] if p.origins else []
+            into = [k for k in self._placed(range(ra, rb), {"with"}) if k not in p.origins][:1]
+            # ... and so does one crossed by people named by their nationality, another country's ("decenas de
+            # jóvenes marroquíes han cruzado a nado la frontera con Ceuta")
+            if into and not p.origins and not any(
+                    self.toks[k].demonym and self._names_people(k) and self.toks[k].rp.place.id != self.toks[into[0]].rp.place.id
+                    and not contains(self.toks[into[0]].rp.place, self.toks[k].rp.place)
+                    for k in range(p.left[0], rb) if self.toks[k].rp is not None):
+                into = []
             p.dest = into or [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
             if not p.dest and self.cues.dest_before_verb and "nominal" not in p.trig.flags:
                 ca, lb = p.clause  # "granicę w Medyce przekroczyło 30 tys. osób": the verb may follow its place

@@ -165,6 +165,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue  # "al puerto de La Restinga", "la ville de Kherson": the place's name, not whence
             for k in range(i, i + n):
                 toks[k].prep = str(role)
+        for i in range(1, len(toks)):  # "la frontera con Ceuta": a "with" no preposition list names
+            if toks[i].prep is None and lows[i] in c.with_preps and self.bases[i - 1] in c.with_heads:
+                toks[i].prep = "with"
         trigs = self._subject_nouns(self._triggers())
         for t in trigs:
             for k in range(t.i, t.end):
