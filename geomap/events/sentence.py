@@ -151,6 +151,11 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 # goes on ("granicy z Białorusi do Polski")
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
+            if lows[i] in c.of_preps and i > 0 and lows[i - 1] in c.owner_heads:
+                # "ante la decisión del presidente de Rusia": whose, and the phrase ends there; no "from" or "to"
+                # before the head reaches the owner
+                toks[i].prep = "of"
+                continue
             if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
                 continue  # "decenas de marroquíes", "l'ambassade de France": how many or whose, not whence
             if lows[i] in c.of_preps and c.names_capitalised and i > 1 and self._name_word(i - 1):
