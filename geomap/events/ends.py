@@ -72,6 +72,7 @@ class EndRules:
                     kept.append(k)
             p.dest = kept
         p.dest = [self._narrower(k) for k in p.dest]
+        p.dest += [q for k in list(p.dest) for q in self._bracketed_inside(k) if q not in p.dest]
         want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
         # before the verb, only after the last place another movement went to: in "dievakuasi dari Kyiv ke
         # Chernivtsi, lalu menyeberang ke Rumania", Kyiv is the first leg's start, not the second's
@@ -262,6 +263,19 @@ class EndRules:
             if self.lows[q] in (",", ";", ".") or self.toks[q].trig:
                 break
         return k
+
+    def _bracketed_inside(self, k: int) -> list[int]:
+        """"rumbo a España (con Madrid, Barcelona y Gijón como puntos de acogida)": the places in brackets right
+        after a destination that lie inside it are where the movers go within it."""
+        if k + 1 >= len(self.toks) or self.lows[k + 1] != "(":
+            return []
+        out = []
+        for q in range(k + 2, min(len(self.toks), k + 20)):
+            if self.lows[q] == ")":
+                return out
+            if self._usable(q) and self.roles.get(q) is None and contains(self.toks[k].rp.place, self.toks[q].rp.place):
+                out.append(q)
+        return []
 
     def _excluded(self, k: int) -> bool:
         """Is place token k inside an "instead of" / "rather than" phrase?"""
