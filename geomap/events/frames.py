@@ -374,8 +374,10 @@ class FrameRules:
                     p.implicit_origins = self._demonym_list(k)
                 return
         # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved");
-        # a trip named by its noun ("financiar el viaje a Cracovia") is not moved by what precedes it
-        named = p.trig.i > 0 and self.lows[p.trig.i - 1] in c.determiners
+        # a trip named by its noun and its destination ("financiar el viaje a Cracovia") is not moved by what
+        # precedes it
+        named = (p.trig.i > 0 and self.lows[p.trig.i - 1] in c.determiners and p.trig.end < len(toks)
+                 and toks[p.trig.end].prep == "destination")
         if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep),
                                                                  *range(lb if named else subj_a, lb)])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
