@@ -175,6 +175,9 @@ class Cues:
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))
         self.pro_drop = bool(d.get("pro_drop"))
+        # only this much of pro_drop: a verb with no subject goes on with the group told before ("Ahora ponen rumbo
+        # a España"); a named group is not taken for that one by its kind
+        self.dropped_subject = bool(d.get("dropped_subject"))
         self.whence_words = set(d.get("whence_words", []))
         self.time_nouns = set(d.get("time_nouns", []))
         self.with_preps, self.with_heads = set(d.get("with_prepositions", [])), set(d.get("with_heads", []))
