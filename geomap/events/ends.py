@@ -155,8 +155,8 @@ class EndRules:
         # the shuttle phrase must follow the trigger closely: "trips between", "ferry service between";
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
         # a crossing names what it crosses first: "cruzar el Darién, una selva fronteriza entre Colombia y Panamá"
-        # ... and may describe it first: "cruzar la peligrosa selva del Darién, frontera natural entre Panamá y Colombia"
-        reach = 13 if "crossing" in p.trig.flags else 8
+        # ... and may describe it first: "cruzan cada día la selva del Darién, frontera natural entre Panamá y Colombia"
+        reach = 16 if "crossing" in p.trig.flags else 8
         pair = self._placed(range(ra, min(rb, ra + reach)), {"between"})
         near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + reach - 4)))
         if any(self.toks[k].prep == "origin" for k in range(ra, min(rb, ra + 4))):
