@@ -88,3 +88,14 @@ def test_people_sent_back_start_where_the_story_last_took_them(gaz):
 def test_a_receiver_before_comenzo_a_is_the_destination(gaz):
     got = _routes("Honduras comenzó a recibir a 90 migrantes deportados desde Estados Unidos.", gaz)
     assert got == {("United States of America", "Honduras")}
+
+
+def test_hasta_ahora_says_when_not_whither(gaz):
+    # time_nouns: "hasta ahora", "desde hace" are time, so Khartoum is where the ambassador served
+    assert _routes("En el avión viajó también el hasta ahora embajador en Jartum.", gaz) == set()
+
+
+def test_de_after_a_boundary_verb_and_a_place_is_the_other_side_not_whence(gaz):
+    # separation_verbs: "que separa Marruecos de España" describes the strait; the route has no origin there
+    got = _routes("El estrecho, que separa Marruecos de España, es el tramo más corto de la ruta migratoria hacia Francia.", gaz)
+    assert got == {(None, "France")}
