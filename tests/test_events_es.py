@@ -99,3 +99,9 @@ def test_de_after_a_boundary_verb_and_a_place_is_the_other_side_not_whence(gaz):
     # separation_verbs: "que separa Marruecos de España" describes the strait; the route has no origin there
     got = _routes("El estrecho, que separa Marruecos de España, es el tramo más corto de la ruta migratoria hacia Francia.", gaz)
     assert got == {(None, "France")}
+
+
+def test_a_place_named_after_its_head_is_the_object_of_an_arrival_verb(gaz):
+    # "alcanzaron las costas de Almería": the head's own "de" leaves the place to the verb, whose object it is
+    got = _routes("Nueve pateras procedentes de Argelia alcanzaron las costas de Almería el sábado.", gaz)
+    assert got == {("Algeria", "Almería")}

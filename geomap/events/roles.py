@@ -103,6 +103,8 @@ class RoleRules:
                 pass  # 'до порту "Чорноморськ"', 'в порт «Южный»': the quote opens the name, not a phrase
             elif dist == 0 and t.alpha and self._place_head(k):
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
+            elif dist == 0 and t.low in c.of_preps and not t.prep and k > lo and self._place_head(k - 1):
+                pass  # "alcanzaron las costas de Almería": the head's own "de", left without a role
             elif t.is_num and inner is not None:
                 break  # "después de las 11.00 horas ... en la base": a time or a count, no phrase around the place
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
