@@ -70,6 +70,9 @@ def test_a_verb_with_no_subject_goes_on_with_the_group_told_before(gaz):
     # dropped_subject: "Después viajan ..." has no subject of its own
     text = "Unos 80 refugiados sirios salieron de Atenas el lunes. Después viajan hacia Alemania en autobús."
     assert ("Athens", "Germany") in _routes(text, gaz)
+    # a trip named by its noun has no subject to drop: the doctors' trip is not the refugees'
+    text = "Unos 80 refugiados sirios salieron de Atenas el lunes. Pudimos pagar el viaje a Berlín de dos médicos."
+    assert ("Athens", "Berlin") not in _routes(text, gaz)
 
 
 def test_places_in_brackets_inside_a_destination_are_destinations_too(gaz):
