@@ -20,18 +20,21 @@ def _routes(text: str, gaz) -> set:
 
 def test_de_after_a_capitalised_name_says_where_the_named_thing_is_not_whence(gaz):
     # names_capitalised: "de Valencia" belongs to the foundation's name, so the refugees come from Ukraine
-    got = _routes("Cuarenta refugiados ucranianos llegaron a Madrid en un autobús de la Asociación Amigos de Valencia.", gaz)
+    got = _routes("Cuarenta refugiados ucranianos llegaron a Madrid en un autobús de la Asociación Amigos de "
+                  "Valencia.", gaz)
     assert got == {("Ukraine", "Madrid")}
 
 
 def test_a_named_station_of_a_city_is_where_an_arrival_ends(gaz):
     # "... de Madrid" after the centre's name: where it is, so the arrival ends there, not starts
-    assert _routes("Los refugiados llegaron por la noche al Centro de Acogida Temporal de Madrid.", gaz) == {(None, "Madrid")}
+    got = _routes("Los refugiados llegaron por la noche al Centro de Acogida Temporal de Madrid.", gaz)
+    assert got == {(None, "Madrid")}
 
 
 def test_the_owner_after_a_head_such_as_presidente_is_no_origin(gaz):
     # "ante la decisión del presidente de Rusia": the phrase ends at its owner, no "from Russia"
-    got = _routes("Unos 200 civiles abandonaron Jersón y llegaron a Odesa ante la decisión del presidente de Rusia.", gaz)
+    got = _routes("Unos 200 civiles abandonaron Jersón y llegaron a Odesa ante la decisión del presidente de "
+                  "Rusia.", gaz)
     assert got == {("Kherson Oblast", "Odesa")}
 
 
@@ -48,7 +51,8 @@ def test_hasta_donde_makes_the_place_before_it_a_destination(gaz):
 
 
 def test_a_border_con_a_place_crossed_by_people_of_another_country_leads_into_it(gaz):
-    assert _routes("Decenas de jóvenes argelinos cruzaron de noche la frontera con Túnez.", gaz) == {("Algeria", "Tunisia")}
+    got = _routes("Decenas de jóvenes argelinos cruzaron de noche la frontera con Túnez.", gaz)
+    assert got == {("Algeria", "Tunisia")}
     # no nationality, no origin told: only which border, no movement
     assert _routes("Los guardias cruzaron la frontera con Túnez.", gaz) == set()
 
@@ -61,7 +65,8 @@ def test_a_crossing_between_two_countries_leaves_the_one_farther_from_where_they
 
 
 def test_money_before_a_trip_named_with_its_destination_does_not_stop_the_trip(gaz):
-    assert _routes("La ONG recaudó 8.000 euros para pagar el viaje a Atenas de dos médicos.", gaz) == {(None, "Athens")}
+    got = _routes("La ONG recaudó 8.000 euros para pagar el viaje a Atenas de dos médicos.", gaz)
+    assert got == {(None, "Athens")}
     # the money itself sent somewhere is still no movement
     assert _routes("El Gobierno envió 8.000 euros a Atenas.", gaz) == set()
 
@@ -100,7 +105,8 @@ def test_hasta_ahora_says_when_not_whither(gaz):
 
 def test_de_after_a_boundary_verb_and_a_place_is_the_other_side_not_whence(gaz):
     # separation_verbs: "que separa Marruecos de España" describes the strait; the route has no origin there
-    got = _routes("El estrecho, que separa Marruecos de España, es el tramo más corto de la ruta migratoria hacia Francia.", gaz)
+    got = _routes("El estrecho, que separa Marruecos de España, es el tramo más corto de la ruta migratoria "
+                  "hacia Francia.", gaz)
     assert got == {(None, "France")}
 
 

@@ -51,7 +51,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   thing is ("un autobús de la Fundación Mensajeros de la Paz"). ``dropped_subject``: a verb with no subject goes on
   with the group told before ("Ahora ponen rumbo a España"), the part of ``pro_drop`` that does not also take a
   named group for the last one by its kind. After one of the ``separation_verbs`` and a place, "de" names the
-  boundary's other side ("que separa Colombia de Panamá"), not whence. ``elisions``: elided words kept apart from the next word
+  boundary's other side ("que separa Colombia de Panamá"), not whence. ``elisions``: elided words kept apart
+  from the next word
   ("d'Ukraine", "d'atteindre"). ``presence_origin``: a group told to be somewhere, or to have left a country
   named only by its demonym, sets out from there when the next sentences move it ("находятся на территории
   Белоруссии. Их доставят в Россию", "багато українців змушені покинути домівки").
@@ -92,8 +93,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   prefix its lemma lacks ("nepřijeli"); ``pro_drop``: the language drops a subject pronoun, so a verb with
   no subject goes on with the group told before, and a named group of another kind is another group;
   ``with_prepositions`` after one of the ``with_heads`` ("granica z Białorusią", "la frontera con Ceuta") mean
-  "with", unless a route goes on ("granicy z Białorusi do Polski"); ``whence_words`` ("skąd", "odkud") start the movement at the
-  place before them. Prepositions whose case decides the role ("na Litwę" / "na Litwie") are
+  "with", unless a route goes on ("granicy z Białorusi do Polski"); ``whence_words`` ("skąd", "odkud") start
+  the movement at the place before them. Prepositions whose case decides the role ("na Litwę" / "na Litwie") are
   ``motion_or_locative``; where the verb may follow ("Na Litwę trafiło ..."), the verb after decides.
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,

@@ -127,7 +127,8 @@ class DiscourseRules:
         pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
         # "Nejčastěji směřují do Polska": a language that drops the subject pronoun says "they" by the verb alone
         i = p.trig.i  # ... a verb, not a noun ("financiar el viaje a Cracovia" has no subject to drop)
-        verb = "nominal" not in p.trig.flags and not (i > 0 and (self.lows[i - 1] in c.determiners or self.toks[i - 1].prep))
+        verb = "nominal" not in p.trig.flags and not (
+            i > 0 and (self.lows[i - 1] in c.determiners or self.toks[i - 1].prep))
         pronoun = pronoun or ((c.pro_drop or (c.dropped_subject and verb)) and p.what is None and not any(
             self.toks[k].rp is not None for k in range(*p.left)))
         there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))

@@ -155,7 +155,8 @@ class EndRules:
         # the shuttle phrase must follow the trigger closely: "trips between", "ferry service between";
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
         # a crossing names what it crosses first: "cruzar el Darién, una selva fronteriza entre Colombia y Panamá"
-        # ... and may describe it first: "cruzan cada día la selva del Darién, frontera natural entre Panamá y Colombia"
+        # ... and may describe it first: "cruzan cada día la selva del Darién, frontera natural entre Panamá y
+        # Colombia"
         reach = 16 if "crossing" in p.trig.flags else 8
         pair = self._placed(range(ra, min(rb, ra + reach)), {"between"})
         near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + reach - 4)))
@@ -225,11 +226,12 @@ class EndRules:
             into = [k for k in self._placed(range(ra, rb), {"with"}) if k not in p.origins][:1]
             # ... and so does one crossed by people named by their nationality, another country's ("decenas de
             # jóvenes marroquíes han cruzado a nado la frontera con Ceuta")
-            if into and not p.origins and not any(
-                    self.toks[k].demonym and self._names_people(k) and self.toks[k].rp.place.id != self.toks[into[0]].rp.place.id
-                    and not contains(self.toks[into[0]].rp.place, self.toks[k].rp.place)
-                    for k in range(p.left[0], rb) if self.toks[k].rp is not None):
-                into = []
+            if into and not p.origins:
+                side = self.toks[into[0]].rp.place
+                if not any(self.toks[k].demonym and self._names_people(k) and self.toks[k].rp.place.id != side.id
+                           and not contains(side, self.toks[k].rp.place)
+                           for k in range(p.left[0], rb) if self.toks[k].rp is not None):
+                    into = []
             p.dest = into or [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
             if not p.dest and self.cues.dest_before_verb and "nominal" not in p.trig.flags:
                 ca, lb = p.clause  # "granicę w Medyce przekroczyło 30 tys. osób": the verb may follow its place
