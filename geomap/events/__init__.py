@@ -45,7 +45,14 @@ by adding a file, not by changing this code. The keys, all lower case:
   words (French "à", "en", "au") are a destination after a movement word ("envoyés en Pologne") and a
   location otherwise, or when the place before them lies inside the one after ("Sfax en Tunisie").
 - ``of_prepositions``: origin words that only name a place after a place noun or a count ("al puerto de
-  La Restinga", "miles de migrantes") or after one of the ``of_heads`` ("l'ambassade de France"). ``elisions``: elided words kept apart from the next word
+  La Restinga", "miles de migrantes") or after one of the ``of_heads`` ("l'ambassade de France"); after one of the
+  ``owner_heads`` the phrase ends at its owner ("del presidente de Rusia" is no "from Russia");
+  ``names_capitalised``: a capitalised word inside a sentence is a name, so a "de" after it says where the named
+  thing is ("un autobús de la Fundación Mensajeros de la Paz"). ``dropped_subject``: a verb with no subject goes on
+  with the group told before ("Ahora ponen rumbo a España"), the part of ``pro_drop`` that does not also take a
+  named group for the last one by its kind. After one of the ``separation_verbs`` and a place, "de" names the
+  boundary's other side ("que separa Colombia de Panamá"), not whence. ``elisions``: elided words kept apart
+  from the next word
   ("d'Ukraine", "d'atteindre"). ``presence_origin``: a group told to be somewhere, or to have left a country
   named only by its demonym, sets out from there when the next sentences move it ("находятся на территории
   Белоруссии. Их доставят в Россию", "багато українців змушені покинути домівки").
@@ -87,9 +94,9 @@ by adding a file, not by changing this code. The keys, all lower case:
   "przybyło" and "przybywają" all meet "przybyć"; ``negation_prefixes`` ("ne") mark a verb negated by a
   prefix its lemma lacks ("nepřijeli"); ``pro_drop``: the language drops a subject pronoun, so a verb with
   no subject goes on with the group told before, and a named group of another kind is another group;
-  ``with_prepositions`` after one of the ``with_heads`` ("granica z Białorusią") mean "with", unless a route
-  goes on ("granicy z Białorusi do Polski"); ``whence_words`` ("skąd", "odkud") start the movement at the
-  place before them. Prepositions whose case decides the role ("na Litwę" / "na Litwie") are
+  ``with_prepositions`` after one of the ``with_heads`` ("granica z Białorusią", "la frontera con Ceuta") mean
+  "with", unless a route goes on ("granicy z Białorusi do Polski"); ``whence_words`` ("skąd", "odkud") start
+  the movement at the place before them. Prepositions whose case decides the role ("na Litwę" / "na Litwie") are
   ``motion_or_locative``; where the verb may follow ("Na Litwę trafiło ..."), the verb after decides.
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,

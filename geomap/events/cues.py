@@ -177,6 +177,9 @@ class Cues:
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))
         self.pro_drop = bool(d.get("pro_drop"))
+        # only this much of pro_drop: a verb with no subject goes on with the group told before ("Ahora ponen rumbo
+        # a España"); a named group is not taken for that one by its kind
+        self.dropped_subject = bool(d.get("dropped_subject"))
         self.whence_words = set(d.get("whence_words", []))
         self.time_nouns = set(d.get("time_nouns", []))
         # "une jungle qui sépare la Colombie du Panama": what a crossing goes through lies between two places
@@ -185,6 +188,10 @@ class Cues:
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))
+        self.owner_heads = set(d.get("owner_heads", []))
+        self.separation_verbs = set(d.get("separation_verbs", []))
+        # only names are capitalised mid-sentence (not German nouns): "de" after one is part of the name
+        self.names_capitalised = bool(d.get("names_capitalised"))
         self.elisions = set(d.get("elisions", []))
         self.dest_before_verb = bool(d.get("destination_before_verb"))
         self.presence_origin = bool(d.get("presence_origin"))

@@ -46,7 +46,8 @@ class DiscourseRules:
         last_mover: Partial | None = None
         for p in partials:
             if p.kind == "movement" and prev is not None:
-                if not prev.dest and prev.origin is not None and p.dest and p.origin is None:
+                if not prev.dest and prev.origin is not None and p.dest and p.origin is None \
+                        and prev.origin not in p.dest:  # "partido de Yibuti, hasta donde trasladó": two journeys
                     # "withdrawn from Niger, moving them to Chad": one journey
                     p.origin = prev.origin
                     p.what = pick(p.what, prev.what)
@@ -175,7 +176,10 @@ class DiscourseRules:
         # "A Saudi navy ship then took them to Jeddah": the group told before is the verb's object
         pronoun = pronoun or (p.trig.end < len(self.toks) and self.lows[p.trig.end] in c.pronouns)
         # "Nejčastěji směřují do Polska": a language that drops the subject pronoun says "they" by the verb alone
-        pronoun = pronoun or (c.pro_drop and p.what is None and not any(
+        i = p.trig.i  # ... a verb, not a noun ("financiar el viaje a Cracovia" has no subject to drop)
+        verb = "nominal" not in p.trig.flags and not (
+            i > 0 and (self.lows[i - 1] in c.determiners or self.toks[i - 1].prep))
+        pronoun = pronoun or ((c.pro_drop or (c.dropped_subject and verb)) and p.what is None and not any(
             self.toks[k].rp is not None for k in range(*p.left)))
         there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:

@@ -79,6 +79,7 @@ class EndRules:
                     kept.append(k)
             p.dest = kept
         p.dest = [self._narrower(k) for k in p.dest]
+        p.dest += [q for k in list(p.dest) for q in self._bracketed_inside(k) if q not in p.dest]
         want = {"origin"} | ({"direct", "near_direct"} if "origin_direct" in trig.flags else set())
         # before the verb, only after the last place another movement went to: in "dievakuasi dari Kyiv ke
         # Chernivtsi, lalu menyeberang ke Rumania", Kyiv is the first leg's start, not the second's
@@ -182,7 +183,9 @@ class EndRules:
         # "cooperation between Moscow and Pyongyang" further on is no route of this movement
         # a crossing names what it crosses first: "cruzar el Darién, una selva fronteriza entre Colombia y Panamá"
         crossing = "crossing" in p.trig.flags
-        reach = 12 if crossing else 8
+        # ... and may describe it first: "cruzan cada día la selva del Darién, frontera natural entre Panamá y
+        # Colombia"
+        reach = 16 if crossing else 8
         pair = self._placed(range(ra, min(rb, ra + reach)), {"between"})
         near = any(self.toks[k].prep == "between" for k in range(ra, min(rb, ra + reach - 4)))
         first = next((k for k in range(ra, min(rb, ra + reach)) if self.toks[k].prep == "between"), None)
@@ -398,7 +401,15 @@ class EndRules:
             ra, rb = p.right
             # "uchodźców z Ukrainy przekroczyło granicę z Polską": the border "with" a country, crossed from
             # elsewhere, leads into it (with no origin told, it says only which border: "granicy z Białorusią")
-            into = [k for k in self._placed(range(ra, rb), {"with"}) if k not in p.origins][:1] if p.origins else []
+            into = [k for k in self._placed(range(ra, rb), {"with"}) if k not in p.origins][:1]
+            # ... and so does one crossed by people named by their nationality, another country's ("decenas de
+            # jóvenes marroquíes han cruzado a nado la frontera con Ceuta")
+            if into and not p.origins:
+                side = self.toks[into[0]].rp.place
+                if not any(self.toks[k].demonym and self._names_people(k) and self.toks[k].rp.place.id != side.id
+                           and not contains(side, self.toks[k].rp.place)
+                           for k in range(p.left[0], rb) if self.toks[k].rp is not None):
+                    into = []
             p.dest = into or [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins][:1]
             if not p.dest and self.cues.dest_before_verb and "nominal" not in p.trig.flags:
                 ca, lb = p.clause  # "granicę w Medyce przekroczyło 30 tys. osób": the verb may follow its place
@@ -444,6 +455,19 @@ class EndRules:
                 break
         return k
 
+    def _bracketed_inside(self, k: int) -> list[int]:
+        """"rumbo a España (con Madrid, Barcelona y Gijón como puntos de acogida)": the places in brackets right
+        after a destination that lie inside it are where the movers go within it."""
+        if k + 1 >= len(self.toks) or self.lows[k + 1] != "(":
+            return []
+        out = []
+        for q in range(k + 2, min(len(self.toks), k + 20)):
+            if self.lows[q] == ")":
+                return out
+            if self._usable(q) and self.roles.get(q) is None and contains(self.toks[k].rp.place, self.toks[q].rp.place):
+                out.append(q)
+        return []
+
     def _excluded(self, k: int) -> bool:
         """Is place token k inside an "instead of" / "rather than" phrase?"""
         return any(self.toks[q].prep == "excluded" for q in range(max(0, k - 4), k))
@@ -468,14 +492,17 @@ class EndRules:
         a relative clause on a place ends at that place. A departure there ("Sfax, where they set off")
         starts at it instead, so only a journey already told from elsewhere, or an arrival, is read so."""
         flags = p.trig.flags
-        if p.dest or not (p.origins or "arrival" in flags) or flags & {"departure", "departure_at", "flee",
-                                                                       "origin_direct", "nominal"}:
+        if p.dest or flags & {"departure", "departure_at", "flee", "origin_direct", "nominal"}:
             return
         la, lb = p.left
         for k in range(lb - 1, la - 1, -1):
             if not self.cues.where_words.match(self.lows, k):
                 continue
             q = k - 1
+            # "Yibuti, hasta donde consiguió trasladar al grupo": "to where" says whither by itself
+            whither = q >= 0 and self.toks[q].prep == "destination"
+            if not (p.origins or "arrival" in flags or whither):
+                return
             # "Yibuti (en el cuerno de África), a donde": the preposition and an aside before "where" aside
             while q >= 0 and (self.lows[q] in (",", "a") or self.toks[q].prep == "destination"):
                 q -= 1
@@ -493,6 +520,6 @@ class EndRules:
                 q = r
             # a "from" before "where" is the main clause's: "a flight from Mexico, where ... deported from the US"
             own = [o for o in p.origins if o > k]
-            if q >= 0 and self._usable(q) and (own or "arrival" in flags):
+            if q >= 0 and self._usable(q) and (own or "arrival" in flags or whither):
                 p.dest, p.origins = [q], own
             return

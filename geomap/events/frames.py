@@ -444,9 +444,13 @@ class FrameRules:
                 return
         # money, messages, the weather, a team: nothing physical moved ("sent a message to", "the storm moved");
         # a trip noun after "of" ("des vents favorisent les tentatives de traversée") is no clause of its own,
-        # so the subject before it is another verb's (an infinitive's "to" is no such word: "proposal to move")
+        # so the subject before it is another verb's (an infinitive's "to" is no such word: "proposal to move");
+        # nor is a trip named by its noun and its destination ("financiar el viaje a Cracovia") moved by what
+        # precedes it
         inner = p.trig.i > 0 and self.lows[p.trig.i - 1] in c.of_preps and not toks[p.trig.i - 1].trig
-        subject = range(subj_a, subj_a if inner else lb)
+        named = (p.trig.i > 0 and self.lows[p.trig.i - 1] in c.determiners and p.trig.end < len(toks)
+                 and toks[p.trig.end].prep == "destination")
+        subject = range(subj_a, subj_a if inner or named else lb)
         if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *subject])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
                     and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):

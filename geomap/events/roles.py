@@ -59,6 +59,8 @@ class RoleRules:
                 prep = self._case_role(k)
                 if prep is None:
                     break  # "с Украиной" (with), "в течение": the case says this preposition marks no place
+            if prep == "name_of":  # "en un autobús de la Fundación Mensajeros de la Paz": where the named thing is
+                return "locative"
             if prep == "motion_or_locative":  # French "à", "en", "au": a movement verb makes it "to", else "in"
                 # "de Sfax en Tunisie", "Lampedusa, en Italie": after a place it says where that place is
                 # ("de Kiev à Paris" is a route: only a place holding the one before is where that one is)

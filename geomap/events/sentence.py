@@ -72,6 +72,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
         return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
 
+    def _name_word(self, k: int) -> bool:
+        """Is token k a capitalised word inside the sentence that is no place: part of a name ("Mensajeros",
+        "Ejército"), in a language that capitalises names only? Not after a break, not a headline in capitals."""
+        t, before = self.toks[k], self.toks[k - 1]
+        return (t.rp is None and t.alpha and t.text[:1].isupper() and not t.text.isupper()
+                and (before.alpha or before.rp is not None))
+
     def _infinitive(self, k: int) -> bool:
         """Is token k the "to" of a verb ("scheduled to begin"), not of a destination ("to the border")?"""
         c = self.cues
@@ -145,8 +152,22 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 # goes on ("granicy z Białorusi do Polski")
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
+            if (role == "origin" and c.separation_verbs and i > 1 and toks[i - 1].rp is not None
+                    and lows[i - 2] in c.separation_verbs):
+                # "una selva que separa Colombia de Panamá": the other side of a boundary, not whence
+                toks[i].prep = "with"
+                continue
+            if lows[i] in c.of_preps and i > 0 and lows[i - 1] in c.owner_heads:
+                # "ante la decisión del presidente de Rusia": whose, and the phrase ends there; no "from" or "to"
+                # before the head reaches the owner
+                toks[i].prep = "of"
+                continue
             if lows[i] in c.of_preps and i > 0 and (toks[i - 1].is_num or lows[i - 1] in c.of_heads):
                 continue  # "decenas de marroquíes", "l'ambassade de France": how many or whose, not whence
+            if lows[i] in c.of_preps and c.names_capitalised and i > 1 and self._name_word(i - 1):
+                # "la Fundación Mensajeros de la Paz", "la Estación de Recepción Migratoria de San Vicente": the "de"
+                # after a name says where the named thing is, not whence; no "from" further back outranks it
+                role = "name_of"
             if lows[i] in c.of_preps and any((m := c.place_heads.match(lows, a)) and (a + m[0] == i or (
                     a + m[0] == i - 1 and lows[a] not in c.determiners and toks[i - 1].demonym
                     and toks[i - 1].text[:1].islower()))
@@ -155,6 +176,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue  # "al puerto de La Restinga", "la ville de Kherson": the place's name, not whence
             for k in range(i, i + n):
                 toks[k].prep = str(role)
+        for i in range(1, len(toks)):  # "la frontera con Ceuta": a "with" no preposition list names
+            if toks[i].prep is None and lows[i] in c.with_preps and self.bases[i - 1] in c.with_heads:
+                toks[i].prep = "with"
         trigs = self._subject_nouns(self._triggers())
         for t in trigs:
             for k in range(t.i, t.end):
@@ -338,7 +362,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             return []
         out = []
         # "... from N'Djamena to the border": the destination is named, only not as a place we know
-        toward = any((self.toks[k].prep == "destination" and not self._infinitive(k))
+        # ("Yibuti, hasta donde ...": a "to" on "where" opens a clause of its own)
+        toward = any((self.toks[k].prep == "destination" and not self._infinitive(k)
+                      and not self.cues.where_words.match(self.lows, k + 1))
                      or self.cues.departure_dest.match(self.lows, k) for k in range(*p.right))  # "leaving Homs for the north"
         # ... by the same movers: where the subject is dropped when it is the same group, a named one of another
         # kind is another group ("syryjscy żołnierze wycofali się z Aleppo" completes no refugees' arrival)
