@@ -12,6 +12,7 @@ MOVEMENT_END_RULES = (
     "_ends_by_preposition",
     "_ends_fled_from_where",
     "_ends_departed_at",
+    "_ends_left_from_inside",
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
@@ -122,6 +123,22 @@ class EndRules:
         found = [k for k in self._contained(found) if k not in p.dest]
         if found:
             p.origins = found[:1]
+
+    def _ends_left_from_inside(self, p: Partial) -> None:
+        """"den Militärstützpunkt im nigrischen Niamey verlassen": where the verb closes its clause, a place
+        "in" the place noun it leaves is where the journey starts (English reads "left the base in X" through
+        the roles, the verb coming first)."""
+        if p.origins or "origin_direct" not in p.trig.flags or "nominal" in p.trig.flags or not self.cues.dest_before_verb:
+            return
+        ca, lb = p.clause
+        for k in self._placed(range(ca, lb), {"locative"}):
+            q = k - 1  # back over the place's adjectives to its preposition: "im nigrischen Niamey"
+            while q > ca and (self.toks[q].demonym or (self.toks[q].alpha and self.toks[q].text[:1].islower()
+                                                        and not self.toks[q].prep)) and k - q <= 2:
+                q -= 1
+            if k not in p.dest and self.toks[q].prep == "locative" and q - 1 >= ca and self._place_head(q - 1):
+                p.origins = [k]
+                return
 
     def _ends_received(self, p: Partial) -> None:
         """"Honduras recibió a 163 migrantes", "Guatemala recibe primer vuelo desde EE.UU.": the place that
