@@ -13,6 +13,7 @@ MOVEMENT_END_RULES = (
     "_ends_fled_from_where",
     "_ends_departed_at",
     "_ends_left_from_inside",
+    "_ends_onward_from_here",
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
@@ -139,6 +140,15 @@ class EndRules:
             if k not in p.dest and self.toks[q].prep == "locative" and q - 1 >= ca and self._place_head(q - 1):
                 p.origins = [k]
                 return
+
+    def _ends_onward_from_here(self, p: Partial) -> None:
+        """"Nicht alle bleiben in der Hauptstadt, viele reisen weiter zu Verwandten in ...": a journey told as
+        going on, with no origin of its own, starts where the group was just said to be."""
+        if p.origins or "onward" not in p.trig.flags:
+            return
+        here = [k for k in self._placed(range(*p.left), {"locative"}) if k not in p.dest]
+        if here:
+            p.origins = here[-1:]
 
     def _ends_received(self, p: Partial) -> None:
         """"Honduras recibió a 163 migrantes", "Guatemala recibe primer vuelo desde EE.UU.": the place that
