@@ -130,3 +130,42 @@ def test_french_speech_verb_opens_or_closes_a_report(gaz):
                                 date="2024-10-18"), lang="fr", gazetteer=gaz)
     (e,) = [e for e in r.events if e.kind == "movement"]
     assert "préfecture" in (e.source or "")
+
+
+# German rules from the real-reporting pass (issue 11): each sentence below gave no route, or a wrong one,
+# before its rule.
+@pytest.mark.parametrize("text,route", [
+    # a deportation or evacuation starts where it is carried out (departure_at)
+    ("Am Flughafen Hannover sind in der Nacht 30 Menschen in den Irak abgeschoben worden.", ("Hannover", "Iraq")),
+    # "willkommen in X" greets an arrival
+    ("Liebe Reisende aus Polen, willkommen in Hamburg!", ("Poland", "Hamburg")),
+    # the place inside what a clause-final "verlassen" leaves is the origin, and the next verb goes on from it
+    ("Die Soldaten haben das Lager bei Gao verlassen und sind in Wunstorf gelandet.", ("Gao", "Wunstorf")),
+    # a withdrawal starts where those withdrawn were stationed
+    ("Frankreich hat die in Niger stationierten Soldaten abgezogen.", ("Niger", None)),
+    # an onward journey starts where the group was just said to be
+    ("Viele Flüchtlinge bleiben in Polen, andere reisen weiter nach Deutschland.", ("Poland", "Germany")),
+])
+def test_german_route_rules(gaz, text, route):
+    assert route in _routes(text, gaz, "de")
+
+
+def test_german_relative_clause_is_no_apposition(gaz):
+    # "von Migranten, die in Italien ankommen": past the place's own "in", the comma joins no apposition, so the
+    # "von" before it does not make Italy an origin
+    got = _routes("Die Zahl von Migranten, die in Italien ankommen, steigt.", gaz, "de")
+    assert (None, "Italy") in got and ("Italy", None) not in got
+
+
+def test_german_deployment_then_return(gaz):
+    # "Einsatz in Litauen" says where the troops are; going home next starts there (presence_origin)
+    got = _routes("Der Einsatz der Bundeswehr in Litauen endet im Mai. Dann kehren die Soldaten nach Deutschland "
+                  "zurück.", gaz, "de")
+    assert ("Lithuania", "Germany") in got
+
+
+def test_german_back_in_is_a_return(gaz):
+    # no verb of motion, only "zurück in": the return goes on from the withdrawal told before
+    got = _routes("Der Abzug der Soldaten aus Mali läuft. Man erwartet die Soldaten Ende Mai zurück in Deutschland.",
+                  gaz, "de")
+    assert ("Mali", "Germany") in got
