@@ -140,7 +140,8 @@ def test_french_speech_verb_opens_or_closes_a_report(gaz):
     # "willkommen in X" greets an arrival
     ("Liebe Reisende aus Polen, willkommen in Hamburg!", ("Poland", "Hamburg")),
     # the place inside what a clause-final "verlassen" leaves is the origin, and the next verb goes on from it
-    ("Die Soldaten haben das Lager bei Gao verlassen und sind in Wunstorf gelandet.", ("Gao", "Wunstorf")),
+    ("Am Freitag haben 80 Soldaten den deutschen Stützpunkt im malischen Gao verlassen und sind in Wunstorf "
+     "gelandet.", ("Gao", "Wunstorf")),
     # a withdrawal starts where those withdrawn were stationed
     ("Frankreich hat die in Niger stationierten Soldaten abgezogen.", ("Niger", None)),
     # an onward journey starts where the group was just said to be
