@@ -144,8 +144,8 @@ class EndRules:
     def _ends_onward_from_here(self, p: Partial) -> None:
         """"Nicht alle bleiben in der Hauptstadt, viele reisen weiter zu Verwandten in ...": a journey told as
         going on, with no origin of its own, starts where the group was just said to be."""
-        if p.origins or "onward" not in p.trig.flags:
-            return
+        if p.origins or not p.dest or "onward" not in p.trig.flags:
+            return  # "fog is continuing to cause delays": no journey, nothing to start
         here = [k for k in self._placed(range(*p.left), {"locative"}) if k not in p.dest]
         if here:
             p.origins = here[-1:]
