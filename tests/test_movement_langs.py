@@ -170,3 +170,18 @@ def test_german_back_in_is_a_return(gaz):
     got = _routes("Der Abzug der Soldaten aus Mali läuft. Man erwartet die Soldaten Ende Mai zurück in Deutschland.",
                   gaz, "de")
     assert ("Mali", "Germany") in got
+
+
+def test_german_according_to_ends_before_the_verb(gaz):
+    # "Nach Angaben der X" with no comma: the auxiliary after the source opens the report, which is kept
+    r = geomap.extract(Document(text="Nach Angaben der Polizei sind 250 Flüchtlinge in Hamburg angekommen.", lang="de",
+                                date="2024-10-18"), lang="de", gazetteer=gaz)
+    (e,) = [e for e in r.events if e.kind == "movement"]
+    assert r.place(e.destination).place.name == "Hamburg" and e.source == "Polizei"
+
+
+def test_german_auxiliary_waren_is_no_cargo(gaz):
+    # "waren" is the auxiliary far more often than "Waren" (goods): the planes, not goods, moved
+    r = geomap.extract(Document(text="Die Maschinen waren aus Amman Richtung Sudan gestartet.", lang="de",
+                                date="2024-10-18"), lang="de", gazetteer=gaz)
+    assert {e.what for e in r.events if e.kind == "movement"} == {"aircraft"}
