@@ -185,3 +185,12 @@ def test_german_auxiliary_waren_is_no_cargo(gaz):
     r = geomap.extract(Document(text="Die Maschinen waren aus Amman Richtung Sudan gestartet.", lang="de",
                                 date="2024-10-18"), lang="de", gazetteer=gaz)
     assert {e.what for e in r.events if e.kind == "movement"} == {"aircraft"}
+
+
+def test_german_relative_clause_after_the_place_reached(gaz):
+    # the ship's journey to Lampedusa ends where the relative clause's starts; Lampedusa is no destination of
+    # "bringen" (read back from the final verb, it took the island for the destination and dropped Sicily,
+    # which holds it)
+    got = _routes("Die Marine schickte ein Schiff nach Lampedusa, das 300 Migranten nach Sizilien bringen soll.", gaz,
+                  "de")
+    assert ("Lampedusa", "Sicily") in got

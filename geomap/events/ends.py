@@ -14,6 +14,7 @@ MOVEMENT_END_RULES = (
     "_ends_departed_at",
     "_ends_left_from_inside",
     "_ends_onward_from_here",
+    "_ends_from_the_place_reached",
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
@@ -149,6 +150,23 @@ class EndRules:
         here = [k for k in self._placed(range(*p.left), {"locative"}) if k not in p.dest]
         if here:
             p.origins = here[-1:]
+
+    def _ends_from_the_place_reached(self, p: Partial) -> None:
+        """"entsandte das Marineschiff nach Lampedusa, das 1000 Flüchtlinge nach Sizilien bringen soll", "sent a
+        ship to Lampedusa, which will take them to Sicily": a journey told in a relative clause right after a
+        place another movement went to starts at that place."""
+        if p.origins or not p.dest:
+            return
+        la, lb = p.left
+        for r in range(max(la, 2), lb):
+            later = [k for k in p.dest if k > r]
+            # the clause's own destination comes after the relative word; one before it (a verb-final language
+            # reads back past it) is the place reached, where this journey starts
+            if (self.lows[r] in self.cues.relative_words and self.lows[r - 1] == "," and self._usable(r - 2)
+                    and self.roles.get(r - 2) == "destination" and later
+                    and not any(self.toks[k].rp is not None and k not in p.dest for k in range(r + 1, lb))):
+                p.origins, p.dest = [r - 2], later
+                return
 
     def _ends_received(self, p: Partial) -> None:
         """"Honduras recibió a 163 migrantes", "Guatemala recibe primer vuelo desde EE.UU.": the place that

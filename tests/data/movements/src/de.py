@@ -179,4 +179,7 @@ PASSAGES = [
          text='Die Zahl der Menschen, die in [[Italien|Italy]] Asyl beantragen, ist im Juli gesunken.'),
     dict(date='2024-03-14', story='neg',
          text='Wegen einer Fliegerbombe wurde am Sonntag die Altstadt von [[Dresden]] stundenlang geräumt.'),
+    dict(date='2023-09-16', story='lampedusa-2023',
+         text='Rom schickte ein Marineschiff nach [[Lampedusa]], das in der Nacht 600 Migranten nach [[Catania]] bringen soll.',
+         moves=[dict(o='Lampedusa', d='Catania', w='600 Migranten', q=600, c='planned')]),
 ]
