@@ -194,3 +194,9 @@ def test_german_relative_clause_after_the_place_reached(gaz):
     got = _routes("Die Marine schickte ein Schiff nach Lampedusa, das 300 Migranten nach Sizilien bringen soll.", gaz,
                   "de")
     assert ("Lampedusa", "Sicily") in got
+
+
+def test_german_object_reached_after_the_subject(gaz):
+    # verb second, subject after it: "erreichten" governs "die Küste von X" from past the subject
+    got = _routes("Am Sonntag erreichten 300 Migranten in Schlauchbooten die Küste von Lampedusa.", gaz, "de")
+    assert (None, "Lampedusa") in got

@@ -15,6 +15,7 @@ MOVEMENT_END_RULES = (
     "_ends_left_from_inside",
     "_ends_onward_from_here",
     "_ends_from_the_place_reached",
+    "_ends_reached_later_object",
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
@@ -167,6 +168,18 @@ class EndRules:
                     and not any(self.toks[k].rp is not None and k not in p.dest for k in range(r + 1, lb))):
                 p.origins, p.dest = [r - 2], later
                 return
+
+    def _ends_reached_later_object(self, p: Partial) -> None:
+        """"Im Ärmelkanal erreichten am Samstag 882 Menschen in kleinen Booten die Küste von Dover": where the
+        subject may follow the verb, the object of "erreichten" comes after it, out of the verb's reach; the
+        first place after the verb that no preposition governs is what they reached."""
+        if p.dest or "destination_direct" not in p.trig.flags or "nominal" in p.trig.flags or not self.cues.dest_before_verb:
+            return
+        ra, rb = p.right
+        free = [k for k in range(ra, rb) if self._usable(k) and k not in p.origins and k not in p.path
+                and self.roles.get(k) is None]
+        if free:
+            p.dest = free[:1]
 
     def _ends_received(self, p: Partial) -> None:
         """"Honduras recibió a 163 migrantes", "Guatemala recibe primer vuelo desde EE.UU.": the place that
