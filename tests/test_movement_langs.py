@@ -142,6 +142,8 @@ def test_french_speech_verb_opens_or_closes_a_report(gaz):
     # the place inside what a clause-final "verlassen" leaves is the origin, and the next verb goes on from it
     ("Am Freitag haben 80 Soldaten den deutschen Stützpunkt im malischen Gao verlassen und sind in Wunstorf "
      "gelandet.", ("Gao", "Wunstorf")),
+    # vacating a base is leaving the place it is in
+    ("Frankreich hat seinen Stützpunkt in Niamey geräumt.", ("Niamey", None)),
     # a withdrawal starts where those withdrawn were stationed
     ("Frankreich hat die in Niger stationierten Soldaten abgezogen.", ("Niger", None)),
     # an onward journey starts where the group was just said to be

@@ -181,5 +181,8 @@ PASSAGES = [
          text='Wegen einer Fliegerbombe wurde am Sonntag die Altstadt von [[Dresden]] stundenlang geräumt.'),
     dict(date='2023-09-16', story='lampedusa-2023',
          text='Rom schickte ein Marineschiff nach [[Lampedusa]], das in der Nacht 600 Migranten nach [[Catania]] bringen soll.',
-         moves=[dict(o='Lampedusa', d='Catania', w='600 Migranten', q=600, c='planned')]),
+         moves=[
+             dict(d='Lampedusa', w='ein Marineschiff'),
+             dict(o='Lampedusa', d='Catania', w='600 Migranten', q=600, c='planned'),
+         ]),
 ]
