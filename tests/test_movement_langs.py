@@ -142,6 +142,8 @@ def test_french_speech_verb_opens_or_closes_a_report(gaz):
     # the place inside what a clause-final "verlassen" leaves is the origin, and the next verb goes on from it
     ("Am Freitag haben 80 Soldaten den deutschen Stützpunkt im malischen Gao verlassen und sind in Wunstorf "
      "gelandet.", ("Gao", "Wunstorf")),
+    # a flight takes off where it is said to start
+    ("Ein Abschiebeflug nach Kabul ist am Dienstag in Leipzig gestartet.", ("Leipzig", "Kabul")),
     # vacating a base is leaving the place it is in
     ("Frankreich hat seinen Stützpunkt in Niamey geräumt.", ("Niamey", None)),
     # a withdrawal starts where those withdrawn were stationed
@@ -202,3 +204,10 @@ def test_german_object_reached_after_the_subject(gaz):
     # verb second, subject after it: "erreichten" governs "die Küste von X" from past the subject
     got = _routes("Am Sonntag erreichten 300 Migranten in Schlauchbooten die Küste von Lampedusa.", gaz, "de")
     assert (None, "Lampedusa") in got
+
+
+def test_german_deportation_flight_is_the_mover(gaz):
+    # "Abschiebeflug" names what flew (aircraft), not a journey word with no mover
+    r = geomap.extract(Document(text="Der Abschiebeflug nach Kabul hatte 28 Straftäter an Bord.", lang="de",
+                                date="2024-10-18"), lang="de", gazetteer=gaz)
+    assert [e.what for e in r.events if e.kind == "movement"] == ["aircraft"]
