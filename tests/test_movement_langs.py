@@ -131,3 +131,84 @@ def test_french_speech_verb_opens_or_closes_a_report(gaz):
                                 date="2024-10-18"), lang="fr", gazetteer=gaz)
     (e,) = [e for e in r.events if e.kind == "movement"]
     assert "préfecture" in (e.source or "")
+
+
+# German rules from the real-reporting pass (issue 11): each sentence below gave no route, or a wrong one,
+# before its rule.
+@pytest.mark.parametrize("text,route", [
+    # a deportation or evacuation starts where it is carried out (departure_at)
+    ("Am Flughafen Hannover sind in der Nacht 30 Menschen in den Irak abgeschoben worden.", ("Hannover", "Iraq")),
+    # "willkommen in X" greets an arrival
+    ("Liebe Reisende aus Polen, willkommen in Hamburg!", ("Poland", "Hamburg")),
+    # the place inside what a clause-final "verlassen" leaves is the origin, and the next verb goes on from it
+    ("Am Freitag haben 80 Soldaten den deutschen Stützpunkt im malischen Gao verlassen und sind in Wunstorf "
+     "gelandet.", ("Gao", "Wunstorf")),
+    # a flight takes off where it is said to start
+    ("Ein Abschiebeflug nach Kabul ist am Dienstag in Leipzig gestartet.", ("Leipzig", "Kabul")),
+    # vacating a base is leaving the place it is in
+    ("Frankreich hat seinen Stützpunkt in Niamey geräumt.", ("Niamey", None)),
+    # a withdrawal starts where those withdrawn were stationed
+    ("Frankreich hat die in Niger stationierten Soldaten abgezogen.", ("Niger", None)),
+    # an onward journey starts where the group was just said to be
+    ("Viele Flüchtlinge bleiben in Polen, andere reisen weiter nach Deutschland.", ("Poland", "Germany")),
+])
+def test_german_route_rules(gaz, text, route):
+    assert route in _routes(text, gaz, "de")
+
+
+def test_german_relative_clause_is_no_apposition(gaz):
+    # "von Migranten, die in Italien ankommen": past the place's own "in", the comma joins no apposition, so the
+    # "von" before it does not make Italy an origin
+    got = _routes("Die Zahl von Migranten, die in Italien ankommen, steigt.", gaz, "de")
+    assert (None, "Italy") in got and ("Italy", None) not in got
+
+
+def test_german_deployment_then_return(gaz):
+    # "Einsatz in Litauen" says where the troops are; going home next starts there (presence_origin)
+    got = _routes("Der Einsatz der Bundeswehr in Litauen endet im Mai. Dann kehren die Soldaten nach Deutschland "
+                  "zurück.", gaz, "de")
+    assert ("Lithuania", "Germany") in got
+
+
+def test_german_back_in_is_a_return(gaz):
+    # no verb of motion, only "zurück in": the return goes on from the withdrawal told before
+    got = _routes("Der Abzug der Soldaten aus Mali läuft. Man erwartet die Soldaten Ende Mai zurück in Deutschland.",
+                  gaz, "de")
+    assert ("Mali", "Germany") in got
+
+
+def test_german_according_to_ends_before_the_verb(gaz):
+    # "Nach Angaben der X" with no comma: the auxiliary after the source opens the report, which is kept
+    r = geomap.extract(Document(text="Nach Angaben der Polizei sind 250 Flüchtlinge in Hamburg angekommen.", lang="de",
+                                date="2024-10-18"), lang="de", gazetteer=gaz)
+    (e,) = [e for e in r.events if e.kind == "movement"]
+    assert r.place(e.destination).place.name == "Hamburg" and e.source == "Polizei"
+
+
+def test_german_auxiliary_waren_is_no_cargo(gaz):
+    # "waren" is the auxiliary far more often than "Waren" (goods): the planes, not goods, moved
+    r = geomap.extract(Document(text="Die Maschinen waren aus Amman Richtung Sudan gestartet.", lang="de",
+                                date="2024-10-18"), lang="de", gazetteer=gaz)
+    assert {e.what for e in r.events if e.kind == "movement"} == {"aircraft"}
+
+
+def test_german_relative_clause_after_the_place_reached(gaz):
+    # the ship's journey to Lampedusa ends where the relative clause's starts; Lampedusa is no destination of
+    # "bringen" (read back from the final verb, it took the island for the destination and dropped Sicily,
+    # which holds it)
+    got = _routes("Die Marine schickte ein Schiff nach Lampedusa, das 300 Migranten nach Sizilien bringen soll.", gaz,
+                  "de")
+    assert ("Lampedusa", "Sicily") in got
+
+
+def test_german_object_reached_after_the_subject(gaz):
+    # verb second, subject after it: "erreichten" governs "die Küste von X" from past the subject
+    got = _routes("Am Sonntag erreichten 300 Migranten in Schlauchbooten die Küste von Lampedusa.", gaz, "de")
+    assert (None, "Lampedusa") in got
+
+
+def test_german_deportation_flight_is_the_mover(gaz):
+    # "Abschiebeflug" names what flew (aircraft), not a journey word with no mover
+    r = geomap.extract(Document(text="Der Abschiebeflug nach Kabul hatte 28 Straftäter an Bord.", lang="de",
+                                date="2024-10-18"), lang="de", gazetteer=gaz)
+    assert [e.what for e in r.events if e.kind == "movement"] == ["aircraft"]

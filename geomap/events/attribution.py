@@ -63,7 +63,10 @@ class AttributionRules:
         for i, n, _ in c.according.scan(lows):  # "according to X", "menurut X"
             sa, sb = i + n, self._src_end(i + n)
             if sb > sa:
-                add(i - 1 if i > 0 and lows[i - 1] == "," else i, self._to_comma(sb), sa, sb, lows[i],
+                # "Nach Angaben der Polizei sind 250.000 Menschen ... angekommen": an auxiliary right after the
+                # source opens the report itself, so the attribution ends there and not at the next comma
+                end = sb if sb < len(toks) and lows[sb] in c.any_aux else self._to_comma(sb)
+                add(i - 1 if i > 0 and lows[i - 1] == "," else i, end, sa, sb, lows[i],
                     secondary=lows[i] in c.quote_words)
         for i, n, _ in c.src_after.scan(lows):  # "kata X"
             sa = i + n

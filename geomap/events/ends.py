@@ -14,6 +14,10 @@ MOVEMENT_END_RULES = (
     "_ends_fled_from_where",
     "_ends_left_where_held",
     "_ends_departed_at",
+    "_ends_left_from_inside",
+    "_ends_onward_from_here",
+    "_ends_from_the_place_reached",
+    "_ends_reached_later_object",
     "_ends_received",
     "_ends_after_departure",
     "_ends_between",
@@ -151,6 +155,60 @@ class EndRules:
         found = [k for k in self._contained(found) if k not in p.dest]
         if found:
             p.origins = found[:1]
+
+    def _ends_left_from_inside(self, p: Partial) -> None:
+        """"den Militärstützpunkt im nigrischen Niamey verlassen": where the verb closes its clause, a place
+        "in" the place noun it leaves is where the journey starts (English reads "left the base in X" through
+        the roles, the verb coming first)."""
+        if p.origins or "origin_direct" not in p.trig.flags or "nominal" in p.trig.flags or not self.cues.dest_before_verb:
+            return
+        ca, lb = p.clause
+        for k in self._placed(range(ca, lb), {"locative"}):
+            q = k - 1  # back over the place's adjectives to its preposition: "im nigrischen Niamey"
+            while q > ca and (self.toks[q].demonym or (self.toks[q].alpha and self.toks[q].text[:1].islower()
+                                                        and not self.toks[q].prep)) and k - q <= 2:
+                q -= 1
+            if k not in p.dest and self.toks[q].prep == "locative" and q - 1 >= ca and self._place_head(q - 1):
+                p.origins = [k]
+                return
+
+    def _ends_onward_from_here(self, p: Partial) -> None:
+        """"Nicht alle bleiben in der Hauptstadt, viele reisen weiter zu Verwandten in ...": a journey told as
+        going on, with no origin of its own, starts where the group was just said to be."""
+        if p.origins or not p.dest or "onward" not in p.trig.flags:
+            return  # "fog is continuing to cause delays": no journey, nothing to start
+        here = [k for k in self._placed(range(*p.left), {"locative"}) if k not in p.dest]
+        if here:
+            p.origins = here[-1:]
+
+    def _ends_from_the_place_reached(self, p: Partial) -> None:
+        """"entsandte das Marineschiff nach Lampedusa, das 1000 Flüchtlinge nach Sizilien bringen soll", "sent a
+        ship to Lampedusa, which will take them to Sicily": a journey told in a relative clause right after a
+        place another movement went to starts at that place."""
+        if p.origins or not p.dest:
+            return
+        la, lb = p.left
+        for r in range(max(la, 2), lb):
+            later = [k for k in p.dest if k > r]
+            # the clause's own destination comes after the relative word; one before it (a verb-final language
+            # reads back past it) is the place reached, where this journey starts
+            if (self.lows[r] in self.cues.relative_words and self.lows[r - 1] == "," and self._usable(r - 2)
+                    and self.roles.get(r - 2) == "destination" and later
+                    and not any(self.toks[k].rp is not None and k not in p.dest for k in range(r + 1, lb))):
+                p.origins, p.dest = [r - 2], later
+                return
+
+    def _ends_reached_later_object(self, p: Partial) -> None:
+        """"Im Ärmelkanal erreichten am Samstag 882 Menschen in kleinen Booten die Küste von Dover": where the
+        subject may follow the verb, the object of "erreichten" comes after it, out of the verb's reach; the
+        first place after the verb that no preposition governs is what they reached."""
+        if p.dest or "destination_direct" not in p.trig.flags or "nominal" in p.trig.flags or not self.cues.dest_before_verb:
+            return
+        ra, rb = p.right
+        free = [k for k in range(ra, rb) if self._usable(k) and k not in p.origins and k not in p.path
+                and self.roles.get(k) is None]
+        if free:
+            p.dest = free[:1]
 
     def _ends_received(self, p: Partial) -> None:
         """"Honduras recibió a 163 migrantes", "Guatemala recibe primer vuelo desde EE.UU.": the place that

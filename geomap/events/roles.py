@@ -95,9 +95,10 @@ class RoleRules:
                 if inner == "locative" and inner_dist == 0 and dist <= 2 and k + 1 <= inner_at - 1:
                     return "near_direct"
                 return inner
-            elif t.low == "," and not comma_used and k > lo and (self._name_before(k) or (
+            elif t.low == "," and not comma_used and not self._relative_after(k, j) and k > lo and (self._name_before(k) or (
                     toks[k - 1].demonym and k - 2 >= lo and self._place_head(k - 2))):
                 # "de la capital sudanesa, Jartum": the apposition names the place the head spoke of
+                # (not across a relative clause: "von Flüchtlingen, die in Deutschland ankommen")
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
             elif k == j - 1 and t.low in ('"', "«", "„", "“"):
                 pass  # 'до порту "Чорноморськ"', 'в порт «Южный»': the quote opens the name, not a phrase
@@ -114,6 +115,10 @@ class RoleRules:
                 dist += 1
             k -= 1
         return inner
+
+    def _relative_after(self, k: int, j: int) -> bool:
+        """Does a relative clause open between the comma at token k and place token j ("..., die in X")?"""
+        return any(self.lows[q] in self.cues.relative_words for q in range(k + 1, j))
 
     def _case_role(self, k: int) -> str | None:
         """The role a case-governed preposition at token k gives the phrase after it, from the case of the
