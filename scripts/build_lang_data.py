@@ -16,10 +16,12 @@ morphology library reads it as an everyday word, not a name:
   stays capitalised (a proper noun, or a word the dictionary does not know) and the
   gazetteer names a place so ("Paris", "Polska", "Lwów"), unless it is frequent (Zipf >= 4),
   its lower-case form has a lower-case lemma and only villages bear it ("ruch", "granica").
-- German capitalises every noun, so there the gazetteer decides: a noun that names a
-  country or region, or the own name of a city of 100,000+ less common than 10^5.5
-  per 10^9 words, is no everyday word ("Deutschland", "Frankfurt"; "Lage" and "der"
-  stay; "Essen" the city is lost to "Essen" the meal unless the text places it).
+- German capitalises every noun, so there German Wiktionary (the german-nouns table) and
+  the gazetteer decide: a word Wiktionary lists only as a name (a place, surname or given
+  name) that the gazetteer knows ("Passau", "München", "Calais"), a noun that names a
+  country or region, or the own name of a city of 100,000+ less common than 10^5.5 per
+  10^9 words is no everyday word; "Lage", "Eisen" and "der" stay, and "Essen" the city
+  is lost to "Essen" the meal unless the text places it.
 
 Words are grouped by Zipf frequency (one decimal) like en.json; the output is sorted,
 so a rebuild with the same package versions gives the same bytes.
@@ -40,6 +42,7 @@ _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _BIG = frozenset({"country", "admin1", "region", "continent", "sea"})
 _EVERYDAY = 4.0  # Zipf of a word frequent enough to be read as a word before a village of its name
 _TOWN = 4.5  # importance of a town that keeps its name from the everyday-word table
+_PLACED_TOWN = 4.0  # importance (a town of 10,000 people) of a place a German name-only word must name
 
 
 def main(codes: list[str]) -> None:
@@ -74,8 +77,10 @@ def build_table(code, d, g, gz):
             continue
         groups.setdefault(f"{z:.1f}", []).append(w)
     table = {z: " ".join(sorted(ws)) for z, ws in sorted(groups.items(), key=lambda kv: -float(kv[0]))}
+    told_by = f"{library} {version(library)}" + (f", german-nouns {version('german-nouns')} (German Wiktionary, "
+                                                 f"CC BY-SA 4.0)" if code == "de" else "")
     source = (f"lower-case words of wordfreq {version('wordfreq')} ({code}, 'best') with Zipf >= {FLOOR}, less the "
-              f"names that {library} {version(library)} and the gazetteer tell (scripts/build_lang_data.py)")
+              f"names that {told_by} and the gazetteer tell (scripts/build_lang_data.py)")
     return table, source
 
 
@@ -112,14 +117,23 @@ def _name_test(code, d, library, g, gz):
             return z < 5.0 and (gazetteer_name(lemma, z, 4.5, 5.0) or gazetteer_name(w, z, 4.5, 5.0))
         return is_name
 
-    from simplemma import lemmatize
+    from simplemma import is_known, lemmatize
 
     if code == "de":
+        names_only = _german_names_only()
+
         def is_name_de(w, z):
             # A country's or region's name only when it lemmatises as a noun or name:
             # "der" is one of Győr's names, and German's commonest word.
-            if not lemmatize(w[:1].upper() + w[1:], lang=code)[:1].isupper():
+            cap = w[:1].upper() + w[1:]
+            if not lemmatize(cap, lang=code)[:1].isupper():
                 return False
+            # Wiktionary tells names from nouns where capitals cannot: "Passau", "München",
+            # "Calais" are only places (or people), "Eisen", "Gold" only nouns, "Essen" both;
+            # and a word read as a verb or adjective ("waren", "kamen", "lange") is one.
+            if cap in names_only and (not is_known(w, lang=code) or lemmatize(w, lang=code)[:1].isupper()) \
+                    and any(imp >= _PLACED_TOWN for _, _, imp in place_rows(w)):
+                return True
             return gazetteer_name(w, z, 5.0, 5.5)
         return is_name_de
 
@@ -137,6 +151,32 @@ def _name_test(code, d, library, g, gz):
             return False
         return True
     return is_name
+
+
+def _german_names_only() -> frozenset[str]:
+    """The German words Wiktionary lists as a place and never as a common noun (nor as any form of
+    one: "Wahlen" is the town and the plural of "Wahl") or a given name, from the german-nouns package's table
+    (CC BY-SA 4.0; read only here, at build time: `pip install --no-deps german-nouns`, since its
+    parser pins an lxml that trafilatura cannot use)."""
+    import csv
+
+    from german_nouns.config import CSV_FILE_PATH
+
+    kinds: dict[str, set[str]] = {}
+    noun_forms: set[str] = set()
+    names = ("Toponym", "Nachname", "Vorname")
+    with open(CSV_FILE_PATH, encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh)
+        next(rows)
+        for row in rows:
+            kinds.setdefault(row[0], set()).add(row[1])
+            if not any(n in row[1] for n in names):
+                noun_forms.update(f for f in row[2:] if f and f[:1].isupper())
+    # A given name ("Lena", "Petra") is a person's as often as a river's or a town's: it stays.
+    return frozenset(w for w, pos in kinds.items()
+                     if w not in noun_forms and any("Toponym" in p for p in pos)
+                     and not any("Vorname" in p for p in pos)
+                     and all(any(n in p for n in names) for p in pos))
 
 
 if __name__ == "__main__":

@@ -415,6 +415,10 @@ def test_islands_and_their_names_in_each_language(gaz, text, lang, name):
     ("Les hôpitaux sont pleins. La ville côtière est calme.", "fr", set()),
     # a given name (the census list, shared with English) before a surname: the surname is no town
     ("Lo dijo la ministra Margarita Robles en Madrid.", "es", {"Madrid"}),
+    # German capitalises nouns: a town Wiktionary knows only as a place is read without "in" before it,
+    # a noun that also names a town, or a given name that names a river, is not
+    ("Die Flüchtlinge kamen nach Wilhelmshaven, Görlitz und München.", "de", {"Wilhelmshaven", "Görlitz", "Munich"}),
+    ("Die Brücke ist aus Eisen gebaut. Lena und Petra reisten ab.", "de", set()),
 ])
 def test_nouns_and_names_beside_places(gaz, text, lang, places):
     r = geomap.extract(text, lang, gazetteer=gaz, events=False)
