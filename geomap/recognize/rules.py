@@ -456,9 +456,12 @@ def kind_cues(ctx: Context, m: Mention):
     """A kind word before or after the name says what it is ("the city of Reading",
     "Reading county"): sets the span's kind hint."""
     sp, L, before = m.sp, ctx.L, m.before
-    for cue, kind in L.kind_cues_before.items():
-        if " ".join(before[-len(cue.split()):]) == cue:
-            sp.kind_hint = kind
+    last = -1  # the cue listed last wins
+    for n, cues in L.kind_cue_tails:
+        hit = cues.get(" ".join(before[-n:]))
+        if hit is not None and hit[0] > last:
+            last = hit[0]
+            sp.kind_hint = hit[1]
     words_after = m.after.lower().split()
     if words_after and words_after[0].strip(".,;") in L.kind_cues_after:
         sp.kind_hint = L.kind_cues_after[words_after[0].strip(".,;")]
