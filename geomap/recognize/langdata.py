@@ -72,9 +72,9 @@ class Lang:
     vessel_prefixes: frozenset = frozenset()
     vessel_before: re.Pattern | None = None
     vessel_after: re.Pattern | None = None
-    # What the last word before a name must end with for vessel_before to match there (each vessel
-    # word's last word, or the word before the name: "the", "called" ...), lower case; None: the
-    # words are not all ASCII and vessel_before always runs.
+    # What the word before a name (or before the "the", "called" ... right before it) must end with
+    # for vessel_before to match there: each vessel word's last word, lower case; None: the words are
+    # not all ASCII and vessel_before always runs.
     vessel_tails: tuple | None = None
     # Lower-case nouns that end a feature's name when the gazetteer knows the whole
     # ("the Kerem Shalom crossing", "the Cox's Bazar camps").
@@ -201,7 +201,7 @@ _VESSEL_LINKS_RE = "|".join(_VESSEL_LINKS)
 
 
 def _vessel_tails(words) -> tuple | None:
-    tails = tuple(sorted({w.split()[-1].lower() for w in words if w.split()} | set(_VESSEL_LINKS)))
+    tails = tuple(sorted({w.split()[-1].lower() for w in words if w.split()}))
     return tails if all(t.isascii() for t in tails) else None
 
 

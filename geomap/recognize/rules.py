@@ -553,8 +553,10 @@ def misspelt_places(ctx: Context, out: list[Span]) -> list[Span]:
     text, toks, n, L, given = ctx.text, ctx.toks, ctx.n, ctx.L, ctx.given
     name_like, given_name, matched_tokens = ctx.name_like, ctx.given_name, ctx.matched_tokens
     person_keys, vessel_keys = ctx.person_keys, ctx.vessel_keys
+    # (given_name asks first what the cheap test before it asks: a capitalised listed given name)
     surnames = {toks[k].key for k in range(1, n)
-                if toks[k].cap and given_name(k - 1) and _joinable(text, toks[k - 1], toks[k])}
+                if toks[k].cap and toks[k - 1].cap and toks[k - 1].text in given and given_name(k - 1)
+                and _joinable(text, toks[k - 1], toks[k])}
     taken = set()
     for sp in out:
         taken.update(range(sp.tok_start, sp.tok_end))

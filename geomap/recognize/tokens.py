@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import gazetteer as gz
-from .langdata import Lang
+from .langdata import _VESSEL_LINKS, Lang
 
 MAX_TOKENS = 6
 # Words, with inner hyphens/apostrophes ("Stratford-upon-Avon", "Côte d'Ivoire"),
@@ -246,6 +246,8 @@ def _split_elisions(text: str, toks: list[Token], elisions: tuple[str, ...]) -> 
 
 
 def _is_article_name(word: str) -> bool:
+    if word[2:3] != "-" and word[3:4] != "-":  # _ARTICLE_NAME's hyphen, without the regex call
+        return False
     m = _ARTICLE_NAME.match(word)
     return m is not None and word[m.end() - 1].isupper()
 
@@ -259,15 +261,23 @@ def _is_vessel(text: str, start: int, end: int, prev: Token | None, L: Lang) -> 
     if prev is not None and prev.text in L.vessel_prefixes and text[prev.end:start] == " ":
         return True
     lo = max(0, start - 40)
-    if L.vessel_tails is not None:
-        # vessel_before ends on a vessel word (or "the" ...), an optional comma and spaces: a
-        # search over the window is only worth it when the last word before the name ends so
-        # (str.rstrip and the pattern's \s strip the same characters).
-        r = text[lo:start].rstrip()
-        if r.endswith(","):
-            r = r[:-1]
-        tail = r.rsplit(None, 1)[-1] if r else ""
-        maybe = bool(tail) and (not tail.isascii() or tail.lower().endswith(L.vessel_tails))
+    tails = L.vessel_tails
+    if tails is not None:
+        # vessel_before ends on a vessel word, an optional comma and spaces, and perhaps "the"
+        # (or "called" ...) and spaces: the window is only worth searching when the word before
+        # the name, or before that "the", ends as a vessel word does (str.rstrip and split and
+        # the pattern's \s take the same characters).
+        words = text[lo:start].rsplit(None, 2)
+        maybe = False
+        if words:
+            w = words[-1]
+            if w.endswith(","):
+                w = w[:-1]
+            if not w.isascii() or w.lower().endswith(tails):
+                maybe = True
+            elif len(words) > 1 and w.lower() in _VESSEL_LINKS:
+                w = words[-2][:-1] if words[-2].endswith(",") else words[-2]
+                maybe = not w.isascii() or w.lower().endswith(tails)
     else:
         maybe = True
     if maybe and L.vessel_before.search(text, lo, start):
