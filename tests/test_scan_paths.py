@@ -42,7 +42,7 @@ def _rows(toks):
     return [(t.start, t.end, t.text, t.key, t.cap, t.sent_start) for t in toks]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(_texts)
 def test_find_tokens_keeps_what_its_definition_keeps(text):
     for code in ("en", "id", "fr"):
@@ -62,7 +62,7 @@ def test_find_tokens_on_written_cases():
     assert got[got.index("Washington") - 1] == "in"
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(_texts, st.integers(min_value=0, max_value=60))
 def test_vessel_precheck_changes_no_answer(text, at):
     for code in ("en", "id"):
