@@ -1,6 +1,6 @@
 """Throughput and start-up of geomap's extraction, against geotext as the yardstick.
 
-    python bench/bench_extract.py [--corpora DIR] [--repeat N]
+    python bench/bench_extract.py [--corpora DIR] [--repeat N] [--split]
 
 1. words/second of extraction + resolution (geomap.extract, events off, then on) over the text of
    the English dev corpora (../shared/eval/dev/*.jsonl), and of geotext.GeoText on the
@@ -10,6 +10,9 @@
    packages, `python -c "import click, geopy, folium, shapely, geopandas"` (targets
    <= 0.5 and <= 1.2, issue 13), and which heavy packages extract imports (none is the
    target). Each command runs --repeat times; the median counts.
+3. with --split, instead: where the time goes, as CPU seconds per stage (recognize, resolve,
+   events) over the same text, best of --repeat passes with warm caches, and geotext's CPU
+   seconds on it in the same passes, document by document, so a busy machine slows both alike.
 """
 from __future__ import annotations
 
@@ -129,14 +132,68 @@ def startup(texts: list[str], repeat: int) -> None:
     print(f"(bare geopy, shapely, click + warm index load: {bare * 1000:.0f} ms; extract / that: {ours / bare:.2f})")
 
 
+def split(texts: list[str], repeat: int) -> None:
+    import gc
+
+    from geomap import gazetteer as gz
+    from geomap.events import find_events
+    from geomap.models import Document, Result
+    from geomap.recognize import Extractor
+    from geomap.resolve import resolve
+
+    try:
+        from geotext import GeoText
+    except ImportError:
+        GeoText = None
+    g = gz.load(quiet=True)
+    words = sum(len(t.split()) for t in texts)
+    clock = time.process_time
+    best: dict[str, float] = {}
+    for rep in range(repeat + 1):  # the first pass warms the caches and is not counted
+        acc = dict.fromkeys(("recognize", "resolve", "events", "geotext"), 0.0)
+        gc.disable()  # as api.extract runs
+        try:
+            for t in texts:
+                a = clock()
+                spans = Extractor(g).find(t, "en")
+                b = clock()
+                places = tuple(resolve(g, t, spans))
+                c = clock()
+                find_events(Result(document=Document(text=t, id="doc", lang="en"), places=places))
+                d = clock()
+                if GeoText is not None:
+                    GeoText(t)
+                acc["recognize"] += b - a
+                acc["resolve"] += c - b
+                acc["events"] += d - c
+                acc["geotext"] += clock() - d
+        finally:
+            gc.enable()
+        if rep:
+            for k, v in acc.items():
+                best[k] = min(best.get(k, float("inf")), v)
+    total = best["recognize"] + best["resolve"] + best["events"]
+    print(f"CPU seconds over {len(texts):,} documents ({words:,} words), best of {repeat}:")
+    for k in ("recognize", "resolve", "events"):
+        print(f"  {k:9s} {best[k]:6.2f} s  {best[k] / total:4.0%}")
+    print(f"  total     {total:6.2f} s  ({words / total:,.0f} words/s)")
+    if GeoText is not None:
+        print(f"  geotext   {best['geotext']:6.3f} s  ({words / best['geotext']:,.0f} words/s); "
+              f"ratio geomap (events on) / geotext, CPU: {best['geotext'] / total:.3f}  (target >= 0.10)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "eval" / "dev")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--split", action="store_true", help="CPU seconds per stage instead (see 3. above)")
     args = ap.parse_args()
     texts = load_texts(args.corpora)
     if not texts:
         sys.exit(f"no corpora in {args.corpora}")
+    if args.split:
+        split(texts, args.repeat)
+        return
     throughput(texts)
     startup(texts, args.repeat)
 

@@ -49,6 +49,7 @@ def candidate_spans(ex, text: str, toks: list[Token], L: Lang, names) -> tuple[l
     inflected = _inflected_runs(text, toks, names) if names is not None else {}
     morph_known: dict[int, _Known] = {}  # span index -> what its lemmas name
     unit_of: dict[int, str] = {}  # span index of "County", "Parish" ... -> kind hint
+    connectors = L.connectors
     # Pass 1: longest gazetteer matches over capitalised runs.
     i = 0
     while i < n:
@@ -78,8 +79,8 @@ def candidate_spans(ex, text: str, toks: list[Token], L: Lang, names) -> tuple[l
                 end_tok += 1  # "Côte d'Ivoire": the elided article joins the name
                 key = f"{key} {gz.fold(nxt.text)}"
                 continue
-            if not _joinable(text, last, nxt) or not (nxt.cap or nxt.key in L.connectors or nxt.text.isupper()
-                                                      or _is_article_name(nxt.text)):
+            if not (nxt.cap or nxt.key in connectors or nxt.text.isupper() or _is_article_name(nxt.text)) \
+                    or not _joinable(text, last, nxt):
                 break
             end_tok += 1
             # plain tokens keep their hyphens in .key; the index folds them to spaces

@@ -72,6 +72,10 @@ class Lang:
     vessel_prefixes: frozenset = frozenset()
     vessel_before: re.Pattern | None = None
     vessel_after: re.Pattern | None = None
+    # What the word before a name (or before the "the", "called" ... right before it) must end with
+    # for vessel_before to match there: each vessel word's last word, lower case; None: the words are
+    # not all ASCII and vessel_before always runs.
+    vessel_tails: tuple | None = None
     # Lower-case nouns that end a feature's name when the gazetteer knows the whole
     # ("the Kerem Shalom crossing", "the Cox's Bazar camps").
     feature_nouns: frozenset = frozenset()
@@ -85,6 +89,15 @@ class Lang:
     # (library, the library's code for the language, script, data) for an inflected
     # language: names are also read through their lemmas (geomap/lang/inflect.py).
     morphology: tuple | None = None
+    # kind_cues_before by number of words: ((n, {cue: (its place in kind_cues_before, kind)}), ...),
+    # so a rule joins the words before a name once per length, not once per cue.
+    kind_cue_tails: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        by_len: dict[int, dict] = {}
+        for i, (cue, kind) in enumerate(self.kind_cues_before.items()):
+            by_len.setdefault(len(cue.split()), {})[cue] = (i, kind)
+        object.__setattr__(self, "kind_cue_tails", tuple(by_len.items()))
 
 
 @lru_cache(maxsize=None)
@@ -143,10 +156,11 @@ def _lang_from_data(code: str, d: dict) -> Lang:
         within_kinds=d.get("within", {}).get("kind_words", {}),
         clause_breakers=frozenset(d.get("clause_breakers", ())),
         vessel_prefixes=frozenset(d.get("vessel_prefixes", ())),
-        vessel_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['vessel_words'])}),?\s+(?:(?:the|called|named|bernama)\s+)?$",
+        vessel_before=re.compile(rf"(?:^|[^\w])(?:{_words_re(d['vessel_words'])}),?\s+(?:(?:{_VESSEL_LINKS_RE})\s+)?$",
                                  re.IGNORECASE) if d.get("vessel_words") else None,
         vessel_after=re.compile(rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{_words_re(d['vessel_words'])})\b",
                                 re.IGNORECASE) if d.get("vessel_words") else None,
+        vessel_tails=_vessel_tails(d.get("vessel_words", ())),
         feature_nouns=frozenset(d.get("feature_nouns", ())),
         event_heads=frozenset(d.get("event_heads", ())),
         outside_prefixes=frozenset(d.get("outside_prefixes", ())),
@@ -179,6 +193,16 @@ def _neutral(code: str) -> Lang:
     d.update(kind_cues_before={}, kind_cues_after={})
     L = _lang_from_data(code, d)
     return dataclasses.replace(L, common=common)
+
+
+# The words vessel_before lets stand between a vessel word and the name.
+_VESSEL_LINKS = ("the", "called", "named", "bernama")
+_VESSEL_LINKS_RE = "|".join(_VESSEL_LINKS)
+
+
+def _vessel_tails(words) -> tuple | None:
+    tails = tuple(sorted({w.split()[-1].lower() for w in words if w.split()}))
+    return tails if all(t.isascii() for t in tails) else None
 
 
 def _words_re(words) -> str:

@@ -9,6 +9,10 @@ from .tokens import Span
 
 _MAX_GAP = 160
 _COMMA_GAP = re.compile(r",\s*")
+# compiled once: the gap tests below run for nearly every pair of neighbouring mentions
+_BRACKETED = re.compile(r"\([^()]*\)")
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_GAP_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def _link(text: str, spans: list[Span], L: Lang) -> None:
@@ -88,7 +92,7 @@ def _next_outside_brackets(text: str, spans: list[Span]) -> list[int]:
 def _gap_kind(gap: str, L: Lang) -> str | None:
     """What "X is a small town in Y" says X is: the first place noun of the gap, unless
     a second one follows it ("the county seat of": a seat, not a county)."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\([^()]*\)", " ", gap).lower())
+    words = _GAP_WORD.findall(_BRACKETED.sub(" ", gap).lower())
     for w, nxt in zip(words, words[1:] + [""]):
         if w in L.within_kinds:
             return L.within_kinds.get(nxt) or L.within_kinds[w]
@@ -98,10 +102,10 @@ def _gap_kind(gap: str, L: Lang) -> str | None:
 def _words_ok(gap: str, L: Lang) -> bool:
     """One clause, not too long, that speaks of places: "is a town in", "located in"
     ("the others in" does not)."""
-    g = re.sub(r"\([^()]*\)", " ", gap)
-    if re.search(r"[.;:!?\n]", g):
+    g = _BRACKETED.sub(" ", gap)
+    if _CLAUSE_END.search(g):
         return False
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", g.lower())
+    words = _GAP_WORD.findall(g.lower())
     if len(words) > 14 or not any(w in L.within_words for w in words):
         return False
     # The last two words hold the preposition that relates the names ("in", "north

@@ -456,9 +456,12 @@ def kind_cues(ctx: Context, m: Mention):
     """A kind word before or after the name says what it is ("the city of Reading",
     "Reading county"): sets the span's kind hint."""
     sp, L, before = m.sp, ctx.L, m.before
-    for cue, kind in L.kind_cues_before.items():
-        if " ".join(before[-len(cue.split()):]) == cue:
-            sp.kind_hint = kind
+    last = -1  # the cue listed last wins
+    for n, cues in L.kind_cue_tails:
+        hit = cues.get(" ".join(before[-n:]))
+        if hit is not None and hit[0] > last:
+            last = hit[0]
+            sp.kind_hint = hit[1]
     words_after = m.after.lower().split()
     if words_after and words_after[0].strip(".,;") in L.kind_cues_after:
         sp.kind_hint = L.kind_cues_after[words_after[0].strip(".,;")]
@@ -550,8 +553,10 @@ def misspelt_places(ctx: Context, out: list[Span]) -> list[Span]:
     text, toks, n, L, given = ctx.text, ctx.toks, ctx.n, ctx.L, ctx.given
     name_like, given_name, matched_tokens = ctx.name_like, ctx.given_name, ctx.matched_tokens
     person_keys, vessel_keys = ctx.person_keys, ctx.vessel_keys
+    # (given_name asks first what the cheap test before it asks: a capitalised listed given name)
     surnames = {toks[k].key for k in range(1, n)
-                if toks[k].cap and given_name(k - 1) and _joinable(text, toks[k - 1], toks[k])}
+                if toks[k].cap and toks[k - 1].cap and toks[k - 1].text in given and given_name(k - 1)
+                and _joinable(text, toks[k - 1], toks[k])}
     taken = set()
     for sp in out:
         taken.update(range(sp.tok_start, sp.tok_end))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import gazetteer as gz
-from .langdata import Lang
+from .langdata import _VESSEL_LINKS, Lang
 
 MAX_TOKENS = 6
 # Words, with inner hyphens/apostrophes ("Stratford-upon-Avon", "Côte d'Ivoire"),
@@ -56,6 +56,7 @@ _ABBREV = re.compile(r"(?:[^\W\d_]\.){2,}")
 _ARTICLE_NAME = re.compile(r"[ae][lnrstdz]h?-[^\W\d_]")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _BREAK_BEFORE = re.compile(r"[.!?…]['\"”’)]*\s+['\"“‘(]*$")
+_SENTENCE_MARKS = (".", "!", "?", "…")
 # "We're", "I’ll", "Don't": a pronoun or verb with a clitic, never a name.
 _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.IGNORECASE)
 # "D-Charleston", "R-Elbow Lake": a US party letter glued to a legislator's home town.
@@ -65,10 +66,12 @@ _PARTY = re.compile(r"[DRI]-(?=[^\W\d_])")
 def tokenize(text: str) -> list[Token]:
     """Every word as a Token; Extractor.find reads a thinned version of this list."""
     toks: list[Token] = []
-    last = None
+    last_end, last_word = -1, ""
     for m in _TOKEN.finditer(text):
-        toks.extend(_full_tokens(text, m, last))
-        last = m
+        s, e = m.span()
+        w = m.group()
+        toks.extend(_full_tokens(text, s, e, w, last_end, last_word))
+        last_end, last_word = e, w
     return toks
 
 
@@ -76,11 +79,18 @@ _LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
 # gz.fold, remembered: the same capitalised words come back in every text.
 _fold = lru_cache(maxsize=200_000)(gz.fold)
 
+# A word _TOKEN reads that starts with an ASCII lower-case letter, in the order of _TOKEN's own
+# alternatives ("e.g." as an abbreviation first), so it splits a text exactly as _TOKEN does.
+_LOWER_WORD = r"(?:[a-z]\.(?:[^\W\d_]\.)+|[a-z]\w*(?:['’\-]\w+)*\.?)"
+# The next word, or a whole run of such lower-case words in one C-level match: all of the run but
+# its last word (group 1) goes unseen by Python. Each word and each gap is atomic, so the engine
+# never backtracks into a shorter word than _TOKEN would take; nothing but spaces, punctuation and
+# "_" (which cannot start a word) lies between two words of the run.
+_NEXT_OR_RUN = re.compile(rf"(?:(?>{_LOWER_WORD}[\W_]*)(?=[a-z]))*+((?>{_LOWER_WORD}))|{_TOKEN.pattern}", re.UNICODE)
 
-def _plain_token(text: str, m: re.Match) -> Token:
+
+def _plain_token(s: int, e: int, t: str) -> Token:
     """The Token tokenize() makes of a word that starts with an ASCII lower-case letter."""
-    s, e = m.span()
-    t = m.group()
     if t[-1] == "." and not _ABBREV.fullmatch(t):
         t, e = t[:-1], e - 1
     return Token(s, e, t, t.lower(), False, False)
@@ -97,34 +107,51 @@ def _find_tokens(text: str, connectors: frozenset) -> list[Token]:
     neighbours, so keeping those tokens and the words right before and after them gives
     it the same neighbours as the full list: the token indices differ, nothing else does.
     A connector after a plain word ("the" in "to the") is itself a plain word.
+    Between interesting tokens one regex match passes over the whole run of lower-case
+    words (_NEXT_OR_RUN): only the run's last word can matter, as the neighbour before
+    the next interesting token.
     """
     toks: list[Token] = []
     append = toks.append
-    last = None  # the previous match, kept or not: its end says whether a sentence ends
-    pending = None  # the previous word when plain and not yet kept (a Match or a Token)
+    # the previous word, kept or not: its end says whether a sentence ends
+    last_end, last_word = -1, ""
+    pending = None  # the previous word when plain and not yet kept: a Token, or (start, end, word)
     want_next = False  # the previous token is interesting, so this one is its neighbour
-    for m in _TOKEN.finditer(text):
+    find_word, find_run = _TOKEN.search, _NEXT_OR_RUN.search
+    pos = 0
+    while True:
+        m = find_word(text, pos) if want_next else find_run(text, pos)
+        if m is None:
+            break
+        pos = e = m.end()
+        if not want_next and m.lastindex:
+            # a run of lower-case words after a plain word: only its last one is remembered
+            s = m.start(1)
+            last_end, last_word = e, text[s:e]
+            pending = (s, e, last_word)
+            continue
+        s = m.start()
         t = m.group()
         if t[0] in _LOWER_ASCII:
             # Lower-case first letter: never capitalised nor all-caps; only a connector
             # after an interesting token matters in itself (no connector holds a period).
             if not want_next or (t[:-1].lower() if t[-1] == "." else t.lower()) not in connectors:
                 if want_next:
-                    append(_plain_token(text, m))
+                    append(_plain_token(s, e, t))
                     want_next = False
                     pending = None
                 else:
-                    pending = m
-                last = m
+                    pending = (s, e, t)
+                last_end, last_word = e, t
                 continue
-            made = (_plain_token(text, m),)
+            made = (_plain_token(s, e, t),)
         else:
-            made = _full_tokens(text, m, last)
-        last = m
+            made = _full_tokens(text, s, e, t, last_end, last_word)
+        last_end, last_word = e, t
         for tok in made:
             if tok.cap or tok.text.isupper() or (want_next and tok.key in connectors):
                 if pending is not None:
-                    append(pending if type(pending) is Token else _plain_token(text, pending))
+                    append(pending if type(pending) is Token else _plain_token(*pending))
                     pending = None
                 append(tok)
                 want_next = True
@@ -136,10 +163,9 @@ def _find_tokens(text: str, connectors: frozenset) -> list[Token]:
     return toks
 
 
-def _full_tokens(text: str, m: re.Match, last: re.Match | None) -> tuple:
-    """tokenize()'s reading of one match, given the match before it (None: first)."""
-    s, e = m.span()
-    t = m.group()
+def _full_tokens(text: str, s: int, e: int, t: str, last_end: int, last_word: str) -> tuple:
+    """tokenize()'s reading of the word t at text[s:e], given the word before it (last_word,
+    ending at last_end; -1 for none)."""
     if t[-1] == "." and not _ABBREV.fullmatch(t):
         t, e = t[:-1], e - 1
     cap = t[:1].isupper()
@@ -150,11 +176,11 @@ def _full_tokens(text: str, m: re.Match, last: re.Match | None) -> tuple:
         cap = False
     if not cap:
         return (Token(s, e, t, t.lower(), False, False),)
-    if last is None:
+    if last_end < 0:
         sent_start = True
     else:
-        prev_end = last.end()
-        if text[prev_end - 1] == "." and not _ABBREV.fullmatch(last.group()):
+        prev_end = last_end
+        if text[prev_end - 1] == "." and not _ABBREV.fullmatch(last_word):
             prev_end -= 1
         sent_start = _is_sentence_break(text, prev_end, s)
     if len(t) > 3 and t[-2:] in _POSSESSIVE:
@@ -165,6 +191,8 @@ def _full_tokens(text: str, m: re.Match, last: re.Match | None) -> tuple:
 
 def _is_sentence_break(text: str, prev_end: int, start: int) -> bool:
     gap = text[prev_end:start]
+    if gap == " ":  # the usual gap: _BREAK_BEFORE then needs only the mark right before it
+        return text[prev_end - 1:prev_end] in _SENTENCE_MARKS if prev_end else False
     if "\n" in gap:
         return True
     before = text[max(0, prev_end - 1):prev_end] + gap
@@ -218,6 +246,8 @@ def _split_elisions(text: str, toks: list[Token], elisions: tuple[str, ...]) -> 
 
 
 def _is_article_name(word: str) -> bool:
+    if word[2:3] != "-" and word[3:4] != "-":  # _ARTICLE_NAME's hyphen, without the regex call
+        return False
     m = _ARTICLE_NAME.match(word)
     return m is not None and word[m.end() - 1].isupper()
 
@@ -230,7 +260,30 @@ def _is_vessel(text: str, start: int, end: int, prev: Token | None, L: Lang) -> 
         return False
     if prev is not None and prev.text in L.vessel_prefixes and text[prev.end:start] == " ":
         return True
-    return bool(L.vessel_before.search(text, max(0, start - 40), start)) or bool(L.vessel_after.match(text, end))
+    lo = max(0, start - 40)
+    tails = L.vessel_tails
+    if tails is not None:
+        # vessel_before ends on a vessel word, an optional comma and spaces, and perhaps "the"
+        # (or "called" ...) and spaces: the window is only worth searching when the word before
+        # the name, or before that "the", ends as a vessel word does (str.rstrip and split and
+        # the pattern's \s take the same characters).
+        words = text[lo:start].rsplit(None, 2)
+        maybe = False
+        if words:
+            w = words[-1]
+            if w.endswith(","):
+                w = w[:-1]
+            if not w.isascii() or w.lower().endswith(tails):
+                maybe = True
+            elif len(words) > 1 and w.lower() in _VESSEL_LINKS:
+                w = words[-2][:-1] if words[-2].endswith(",") else words[-2]
+                maybe = not w.isascii() or w.lower().endswith(tails)
+    else:
+        maybe = True
+    if maybe and L.vessel_before.search(text, lo, start):
+        return True
+    # the apposition opens with its comma
+    return text.startswith(",", end) and bool(L.vessel_after.match(text, end))
 
 
 def _is_acronym(word: str) -> bool:
