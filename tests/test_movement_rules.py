@@ -374,3 +374,23 @@ def test_the_capital_is_the_biggest_city_told_lately(gaz):
     text = ("Fighting spread across Khartoum on Saturday and foreigners began leaving for Port Sudan. "
             "Some 300 people were flown out of the capital to Djibouti on Monday.")
     assert ("Khartoum", "Djibouti") in _routes(text, gaz)
+
+
+# --------------------------------------------------------------------------- English helper "en" (issue 10)
+
+def test_progressive_sender_is_the_origin(gaz):
+    """"is sending" is active: its subject sent the jets ("is sent" would make it what was sent)."""
+    assert ("Norway", "Ukraine") in _routes("Norway is sending F-16 jets to Ukraine.", gaz)
+    assert {("Netherlands", "Ukraine"), ("Norway", "Ukraine")} <= _routes(
+        "The Netherlands and Norway are sending F-16 jets to Ukraine.", gaz)
+    assert _routes("Troops were being sent to Ukraine.", gaz) == {(None, "Ukraine")}
+
+
+def test_vehicle_noun_with_its_route_is_a_movement(gaz):
+    assert _routes("Overnight trains from Lviv to Przemysl have been packed with women.", gaz) == {("Lviv", "Przemyśl")}
+    assert _routes("Trains between Warsaw and Kyiv are fully booked.", gaz) == {("Warsaw", "Kyiv")}
+    # the means of travel and the object of a travel verb are no trip of their own
+    (o, d, e), = _moves("The soldiers were moved by train to Khabarovsk.", gaz)[1]
+    assert (d, e.what) == ("Khabarovsk", "troops")
+    assert _routes("The bus station in Kherson was shelled.", gaz) == set()
+    assert _routes("Authorities will train police in Kherson.", gaz) == set()

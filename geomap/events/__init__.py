@@ -91,7 +91,7 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``motion_or_locative``; where the verb may follow ("Na Litwę trafiło ..."), the verb after decides.
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,
-  ``passive_prefixes``, ``pronouns``, ``complementizers``, ``after_words``,
+  ``passive_prefixes``, ``progressive_suffixes``, ``pronouns``, ``complementizers``, ``after_words``,
   ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``.
 """
 from __future__ import annotations

@@ -39,7 +39,10 @@ class FrameRules:
         alt = self.bases if self.cues.lemma_of is not None else None  # "przybyli" is "przybyć"
         for i, n, spec in sorted(self.cues.triggers.scan(keys, alt=alt) + split, key=lambda hit: hit[0]):
             last = trigs[-1] if trigs else None
-            if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
+            # ... but a movement noun next to a verb is its object ("leave a transport bus") or its subject
+            # ("a Greek ferry took"), not part of the verb
+            if (spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]
+                    and not (spec["kind"] == "movement" and ("nominal" in spec["flags"]) != ("nominal" in last.flags))):
                 last.n += n  # "remain based", "masih berada": one trigger
                 last.flags = last.flags | spec["flags"]
                 last.what = last.what or spec["what"]
@@ -62,6 +65,13 @@ class FrameRules:
                     and "nominal" not in nxt.flags
                     and all(self.lows[k] in c.subject_gap or self.lows[k] in c.any_aux for k in range(t.end, nxt.i))):
                 continue
+            prev = out[-1] if out else None
+            if ("nominal" in t.flags and t.kind == "movement" and prev is not None and prev.kind == "movement"
+                    and "nominal" not in prev.flags and prev.end <= t.i
+                    and all(self.lows[k] in c.determiners or self.toks[k].is_num for k in range(prev.end, t.i))):
+                continue  # "boarded buses heading for the base", "took a train to Lviv": the verb's object
+            if "nominal" in t.flags and t.kind == "movement" and t.what == "vehicles" and self._means(t.i):
+                continue  # "moved by train to Khabarovsk": how they travelled, not a trip of its own
             out.append(t)
         return out
 

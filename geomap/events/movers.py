@@ -105,5 +105,7 @@ class MoverRules:
                 return None
             if voice is None and t.low in c.any_aux:  # the auxiliary next to the verb decides
                 voice = "passive" if t.low in c.passive_aux else "active"
+                if voice == "passive" and c.progressive_suffixes and self.lows[trig.i].endswith(c.progressive_suffixes):
+                    voice = "active"  # "Norway is sending jets": a progressive, its subject the sender
             k -= 1
         return None
