@@ -394,3 +394,13 @@ def test_vehicle_noun_with_its_route_is_a_movement(gaz):
     assert (d, e.what) == ("Khabarovsk", "troops")
     assert _routes("The bus station in Kherson was shelled.", gaz) == set()
     assert _routes("Authorities will train police in Kherson.", gaz) == set()
+
+
+def test_relative_clause_before_a_saying_verb_keeps_its_movement(gaz):
+    """The speaker is the noun before "who"/"which"; the relative clause is a report of its own."""
+    assert ("Ras Tanura", "Ningbo") in _routes(
+        "The vessel, which was en route to Ningbo from Ras Tanura, reported minor damage.", gaz)
+    r, moves = _moves("Officials who travelled to Ningbo said the port was closed.", gaz)
+    assert [(o, d, e.what) for o, d, e in moves] == [(None, "Ningbo", "officials")]
+    # a plain "X said" still cuts its speaker out
+    assert _routes("Officials in Ningbo said the port was closed.", gaz) == set()
