@@ -404,3 +404,8 @@ def test_relative_clause_before_a_saying_verb_keeps_its_movement(gaz):
     assert [(o, d, e.what) for o, d, e in moves] == [(None, "Ningbo", "officials")]
     # a plain "X said" still cuts its speaker out
     assert _routes("Officials in Ningbo said the port was closed.", gaz) == set()
+
+
+def test_vehicle_noun_without_a_from_is_a_timetable(gaz):
+    assert _routes("There are regular buses to Bristol and Gloucester.", gaz) == set()
+    assert _routes("The village is on the bus route from Sunderland to Durham.", gaz) == set()

@@ -72,6 +72,9 @@ class FrameRules:
                 continue  # "boarded buses heading for the base", "took a train to Lviv": the verb's object
             if "nominal" in t.flags and t.kind == "movement" and t.what == "vehicles" and self._means(t.i):
                 continue  # "moved by train to Khabarovsk": how they travelled, not a trip of its own
+            if "route_noun" in t.flags and not any(self.toks[q].prep in ("origin", "between")
+                                                   for q in range(t.end, min(len(self.toks), t.end + 3))):
+                continue  # "trains from Lviv" is a trip; "regular buses to Bristol" is a timetable
             out.append(t)
         return out
 
