@@ -39,10 +39,10 @@ class FrameRules:
         alt = self.bases if self.cues.lemma_of is not None else None  # "przybyli" is "przybyć"
         for i, n, spec in sorted(self.cues.triggers.scan(keys, alt=alt) + split, key=lambda hit: hit[0]):
             last = trigs[-1] if trigs else None
-            # ... but a movement noun next to a verb is its object ("leave a transport bus") or its subject
-            # ("a Greek ferry took"), not part of the verb
+            # ... but a vehicle next to a verb is its object ("leave a transport bus") or its subject
+            # ("a Greek bus took"), not part of the verb
             if (spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]
-                    and not (spec["kind"] == "movement" and ("nominal" in spec["flags"]) != ("nominal" in last.flags))):
+                    and not ("route_noun" in spec["flags"] or "route_noun" in last.flags)):
                 last.n += n  # "remain based", "masih berada": one trigger
                 last.flags = last.flags | spec["flags"]
                 last.what = last.what or spec["what"]

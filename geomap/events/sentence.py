@@ -376,6 +376,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         in a sentence with no movement verb, is the frame itself."""
         out = []
         for i, n, cat in self.what_hits:
+            if any(low in self.cues.any_aux for low in self.lows[:i]):
+                continue  # "There are regular buses to Bristol": a sentence with a verb before the noun is no headline
             j = i + n
             # "Dua kapal perang TNI AL ke Lebanon": the noun's own name words may stand before "ke"
             while j < min(len(self.toks), i + n + 3) and (self.toks[j].rp is not None or (
