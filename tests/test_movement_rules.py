@@ -409,3 +409,16 @@ def test_relative_clause_before_a_saying_verb_keeps_its_movement(gaz):
 def test_vehicle_noun_without_a_from_is_a_timetable(gaz):
     assert _routes("There are regular buses to Bristol and Gloucester.", gaz) == set()
     assert _routes("The village is on the bus route from Sunderland to Durham.", gaz) == set()
+
+
+def test_escape_purpose_and_fleeing_after_a_crossing_name_the_origin(gaz):
+    assert ("Rakhine State", "Bangladesh") in _routes(
+        "Thousands of Rohingya have entered Bangladesh to escape the violence in the state of Rakhine.", gaz)
+    # the place crossed into is the crossing's object, not what the refugees fled
+    routes = _routes("More than 700,000 Rohingya crossed into Bangladesh last year fleeing an army crackdown "
+                     "in the north of Rakhine State.", gaz)
+    assert ("Rakhine State", "Bangladesh") in routes and not any(o == "Bangladesh" for o, _ in routes)
+
+
+def test_turned_back_is_a_movement(gaz):
+    assert (None, "Myanmar") in _routes("Some Rohingya are being turned back to Myanmar mid-crossing.", gaz)

@@ -80,7 +80,8 @@ class EndRules:
         after = [k for k in self._placed(range(ra, rb), want) if k not in p.dest]
         # "mengerahkan kapal dari Ambon untuk mencari speedboat ... dalam perjalanan dari Tual ke Dobo":
         # the trip's own "from" outranks one told before its noun
-        before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest]
+        before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest
+                                                               and not self._object_of_other(k, trig)]
         p.origins = self._contained(before + after)
         if (not p.origins and p.dest and self.cues.offshore
                 and not any(self._usable(q) and self.roles.get(q) == "origin" for q in range(0, ca))):
@@ -90,6 +91,14 @@ class EndRules:
             off = [k for k in self._placed([*range(ca, lb), *range(ra, rb)], {"locative"})
                    if k not in p.dest and self._after(k, self.cues.offshore)]
             p.origins = off[:1]
+
+    def _object_of_other(self, k: int, trig) -> bool:
+        """Is place k the object of another verb before it ("crossed into Bangladesh last year fleeing ...":
+        Bangladesh is where they crossed into, not what they fled)?"""
+        if self.roles.get(k) not in ("direct", "near_direct"):
+            return False
+        at = getattr(self, "trig_at", {})
+        return any(q in at and at[q] is not trig for q in range(max(0, k - 4), k))  # the left stretch starts after that verb
 
     def _ends_fled_from_where(self, p: Partial) -> None:
         """"fleeing an army crackdown in Rakhine State", "fled the fighting in Khartoum": where the danger was;
@@ -102,7 +111,8 @@ class EndRules:
                         and self.cues.escape_verbs.match(self.lows, k + self.cues.purpose.match(self.lows, k)[0])), None)
             if esc is None:
                 return
-            ra = esc
+            n = self.cues.purpose.match(self.lows, esc)[0]
+            ra = esc + n + self.cues.escape_verbs.match(self.lows, esc + n)[0]  # the purpose's "to" is no destination
         for k in range(ra, min(rb, ra + 10)):
             if self.toks[k].prep in ("destination", "between") or (self._usable(k) and k in p.dest):
                 return
