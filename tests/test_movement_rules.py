@@ -422,3 +422,20 @@ def test_escape_purpose_and_fleeing_after_a_crossing_name_the_origin(gaz):
 
 def test_turned_back_is_a_movement(gaz):
     assert (None, "Myanmar") in _routes("Some Rohingya are being turned back to Myanmar mid-crossing.", gaz)
+
+
+def test_possessive_country_before_a_place_noun_is_the_end(gaz):
+    assert (None, "Sudan") in _routes("Thousands flee to Sudan's main seaport, seeking ships to safety.", gaz)
+    assert _routes("Russia's war in Ukraine entered its third year.", gaz) == set()
+
+
+def test_docked_is_an_arrival_but_was_docked_is_where_it_is(gaz):
+    assert (None, "Italy") in _routes("A search and rescue ship has docked in Italy.", gaz)
+    assert _routes("The ship was docked in Odesa for three weeks.", gaz) == set()
+
+
+def test_carrier_nationality_is_the_origin_of_what_it_carries(gaz):
+    assert ("Australia", "Nuku‘alofa") in _routes(
+        "An Australian air force plane carrying relief supplies landed at Nuku'alofa on Thursday.", gaz)
+    assert ("Italy", "Shëngjin") in _routes(
+        "An Italian navy ship carrying 16 migrants docked in the Albanian port of Shengjin on Wednesday.", gaz)

@@ -258,6 +258,8 @@ class FrameRules:
                          or (people and mod == hit[0] - 1 and self._usable(mod)))):  # "Karabakh refugees"
                 p.implicit_origin = mod  # ... and "US troops", "3,000 U.S. soldiers" the same way
             p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
+            if c.demonym_origin and p.implicit_origin is None:
+                p.implicit_origin = self._carrier_demonym(hit[0])
             if c.demonym_origin and p.implicit_origin is not None and self.toks[p.implicit_origin].demonym:
                 p.implicit_origins = self._demonym_list(p.implicit_origin)  # "Chinese and Turkish relief flights"
             of = hit[0] + hit[1]
@@ -292,6 +294,20 @@ class FrameRules:
             if held is not None:
                 p.implicit_origin, p.implicit_origins = held, []
         p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
+
+    def _carrier_demonym(self, i: int) -> int | None:
+        """"An Italian navy ship carrying 16 migrants": the nationality of the carrier named before what it
+        carries (the noun at token i) is where they came from, when nothing else says."""
+        c, q = self.cues, i - 1
+        while q >= 0 and (self.toks[q].is_num or self.lows[q] in c.determiners or q in self.in_what):
+            q -= 1  # "carrying relief supplies": the run of mover nouns before its head
+        if q < 0 or not c.contents_words.match(self.lows, q):
+            return None
+        carrier = next((m for m in self.what_hits if m[0] + m[1] == q), None)
+        mod = self._np_place(carrier[0], -1, 4) if carrier is not None else None
+        if mod is not None and self.toks[mod].demonym and self.roles.get(mod) in (None, "direct"):
+            return mod
+        return None
 
     def _mover_words(self, a: int, b: int, gen: int | None = None) -> str | None:
         """The noun phrase around the mover's noun, as written: "1,500 North Korean special forces troops"."""

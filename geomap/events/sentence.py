@@ -69,7 +69,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             # not "the Vietnam War"; "spillover from the Ukraine crisis": the crisis, not Ukraine, is what it names
             return False
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
-        return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
+        if not t.possessive:
+            return True
+        # ... and "to Sudan's main seaport", "to Russia's Kursk region": a place noun a few words on
+        for q in range(k + 1, min(len(self.toks), k + 4)):
+            w = self.toks[q]
+            if w.low in self.cues.place_nouns or (w.low != "of" and self.cues.place_heads.match(self.lows, q)):
+                return True
+            if not w.alpha or w.prep or w.trig or w.rp is not None:
+                break
+        return False
 
     def _infinitive(self, k: int) -> bool:
         """Is token k the "to" of a verb ("scheduled to begin"), not of a destination ("to the border")?"""
