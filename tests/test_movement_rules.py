@@ -439,3 +439,13 @@ def test_carrier_nationality_is_the_origin_of_what_it_carries(gaz):
         "An Australian air force plane carrying relief supplies landed at Nuku'alofa on Thursday.", gaz)
     assert ("Italy", "Shëngjin") in _routes(
         "An Italian navy ship carrying 16 migrants docked in the Albanian port of Shengjin on Wednesday.", gaz)
+
+
+def test_every_member_of_a_subject_list_is_an_origin(gaz):
+    assert _routes("Australia, New Zealand and Fiji sent troops to Tonga.", gaz) == {
+        ("Australia", "Tonga"), ("New Zealand", "Tonga"), ("Fiji", "Tonga")}
+
+
+def test_from_inside_a_purpose_clause_is_not_the_origin(gaz):
+    assert _routes("France dispatched a helicopter carrier to El Arish to treat wounded civilians from Gaza.",
+                   gaz) == {("France", "Arīsh")}

@@ -77,7 +77,10 @@ class EndRules:
         reached = [k for k in range(ca, lb) if self._usable(k) and self.roles.get(k) == "destination"
                    and k not in p.dest]  # a German destination before its verb is this movement's own
         ca = max(ca, reached[-1] + 1) if reached else ca
-        after = [k for k in self._placed(range(ra, rb), want) if k not in p.dest]
+        # "dispatched the carrier to El Arish to treat wounded civilians from Gaza": a "from" inside a purpose
+        # clause tells where its object came from, not where this movement set out
+        cut = next((k for k in range(ra + 1, rb) if self.cues.purpose.match(self.lows, k) and self._infinitive(k)), rb)
+        after = [k for k in self._placed(range(ra, cut), want) if k not in p.dest]
         # "mengerahkan kapal dari Ambon untuk mencari speedboat ... dalam perjalanan dari Tual ke Dobo":
         # the trip's own "from" outranks one told before its noun
         before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest

@@ -287,8 +287,12 @@ class FrameRules:
             if subj is not None:
                 p.implicit_origin, p.actor = subj, self._name(subj)
                 # "Australia and New Zealand sent ...": every country of the subject
-                p.implicit_origins = [k for k in range(la, subj + 1) if self._usable(k) and (
-                    k == subj or self._coordinated_places(k, subj))]
+                # ... "Italy, Canada and Belgium": each member joins the list through the one after it
+                members = [subj]
+                for k in range(subj - 1, la - 1, -1):
+                    if self._usable(k) and self._coordinated_places(k, members[-1]):
+                        members.append(k)
+                p.implicit_origins = members[::-1]
         if p.kind == "movement":
             held = self._where_they_were(subj_a, lb)
             if held is not None:
