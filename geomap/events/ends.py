@@ -78,8 +78,9 @@ class EndRules:
                    and k not in p.dest]  # a German destination before its verb is this movement's own
         ca = max(ca, reached[-1] + 1) if reached else ca
         # "dispatched the carrier to El Arish to treat wounded civilians from Gaza": a "from" inside a purpose
-        # clause tells where its object came from, not where this movement set out
-        cut = next((k for k in range(ra + 1, rb) if self.cues.purpose.match(self.lows, k) and self._infinitive(k)), rb)
+        # clause (its verb one of the walk stops) tells where its object came from, not where this one set out
+        cut = next((k for k in range(ra + 1, rb - 1) if self.cues.purpose.match(self.lows, k) and self._infinitive(k)
+                    and self.cues.walk_stops.match(self.lows, k + self.cues.purpose.match(self.lows, k)[0])), rb)
         after = [k for k in self._placed(range(ra, cut), want) if k not in p.dest]
         # "mengerahkan kapal dari Ambon untuk mencari speedboat ... dalam perjalanan dari Tual ke Dobo":
         # the trip's own "from" outranks one told before its noun
