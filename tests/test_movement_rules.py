@@ -449,3 +449,22 @@ def test_every_member_of_a_subject_list_is_an_origin(gaz):
 def test_from_inside_a_purpose_clause_is_not_the_origin(gaz):
     assert _routes("France dispatched a helicopter carrier to El Arish to treat wounded civilians from Gaza.",
                    gaz) == {("France", "Arīsh")}
+
+
+def test_fighting_fled_is_no_presence(gaz):
+    assert _routes("More than 8,000 people have crossed into Chad this week to escape fighting in Darfur.",
+                   gaz) == {("Darfur", "Chad")}
+    assert ("Rakhine State", "Bangladesh") in _routes(
+        "About 3,000 Rohingya crossed into Bangladesh on Monday fleeing renewed fighting in Rakhine state.", gaz)
+    r, _ = _moves("Russian troops fighting in Kursk were reinforced.", gaz)
+    assert [e.kind for e in r.events] == ["presence"]
+
+
+def test_passive_saying_verb_is_no_attribution(gaz):
+    assert _routes("Extra buses between Pokrovsk and Pavlohrad were added on Thursday.", gaz) == {
+        ("Pokrovsk", "Pavlohrad")}
+
+
+def test_carrier_with_a_measured_cargo(gaz):
+    assert _routes("A Turkish ship carrying 1,200 tonnes of aid docked in the Egyptian port of El Arish.",
+                   gaz) == {("Turkey", "Arīsh")}

@@ -81,8 +81,8 @@ class AttributionRules:
                 b = i + n + (1 if i + n < len(toks) and lows[i + n] in c.complementizers else 0)
                 add(i - 1 if i > 0 and lows[i - 1] == "," else i, b, i, i, lows[i], pronoun=True)
         for i, n, _ in c.src_before.scan(lows):  # "X said", "X mengatakan"
-            if taken[i]:
-                continue
+            if taken[i] or (i > 0 and lows[i - 1] in c.passive_aux and lows[i - 1] not in c.active_aux):
+                continue  # "Extra buses ... were added": a passive is no saying
             k = i - 1
             while k >= 0 and lows[k] in c.source_strip:
                 k -= 1

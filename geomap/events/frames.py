@@ -72,11 +72,27 @@ class FrameRules:
                 continue  # "boarded buses heading for the base", "took a train to Lviv": the verb's object
             if "nominal" in t.flags and t.kind == "movement" and t.what == "vehicles" and self._means(t.i):
                 continue  # "moved by train to Khabarovsk": how they travelled, not a trip of its own
+            if t.kind == "presence" and self._fled_object(t, prev):
+                continue  # "to escape fighting in Darfur", "fleeing renewed fighting in Rakhine": what they fled
             if "route_noun" in t.flags and not any(self.toks[q].prep in ("origin", "between")
                                                    for q in range(t.end, min(len(self.toks), t.end + 3))):
                 continue  # "trains from Lviv" is a trip; "regular buses to Bristol" is a timetable
             out.append(t)
         return out
+
+    def _fled_object(self, t: Trigger, prev: Trigger | None) -> bool:
+        """Is presence trigger t the object of an escape verb or a fleeing trigger just before it (a determiner
+        and one modifier may stand between)?"""
+        c, q, skipped = self.cues, t.i - 1, 0
+        while q >= 0 and skipped < 3 and (self.lows[q] in c.determiners or (
+                skipped == 0 and self.toks[q].alpha and self.toks[q].text[:1].islower() and not self.toks[q].prep
+                and not (prev is not None and prev.i <= q < prev.end) and not c.escape_verbs.match(self.lows, q))):
+            q, skipped = q - 1, skipped + 1
+        if q < 0:
+            return False
+        if c.escape_verbs.match(self.lows, q):
+            return True
+        return prev is not None and prev.end == q + 1 and "flee" in prev.flags
 
     def _veto(self, left: tuple[int, int], right: tuple[int, int]) -> None:
         """A frame the rules read as no movement (negated, hypothetical, abstract, cancelled, money):
@@ -302,12 +318,16 @@ class FrameRules:
     def _carrier_demonym(self, i: int) -> int | None:
         """"An Italian navy ship carrying 16 migrants": the nationality of the carrier named before what it
         carries (the noun at token i) is where they came from, when nothing else says."""
-        c, q = self.cues, i - 1
-        while q >= 0 and (self.toks[q].is_num or self.lows[q] in c.determiners or q in self.in_what):
-            q -= 1  # "carrying relief supplies": the run of mover nouns before its head
-        if q < 0 or not c.contents_words.match(self.lows, q):
+        c = self.cues
+        # "carrying relief supplies", "carrying 1,200 tonnes of aid": the carrier ends a few words before,
+        # with a contents word between and no break
+        carrier = next((m for m in reversed(self.what_hits) if m[0] + m[1] <= i - 1 and i - (m[0] + m[1]) <= 6), None)
+        if carrier is None:
             return None
-        carrier = next((m for m in self.what_hits if m[0] + m[1] == q), None)
+        between = range(carrier[0] + carrier[1], i)
+        if (not any(c.contents_words.match(self.lows, q) for q in between)
+                or any(self.lows[q] in PUNCT_BREAK or self.toks[q].rp is not None for q in between)):
+            return None
         mod = self._np_place(carrier[0], -1, 4) if carrier is not None else None
         if mod is not None and self.toks[mod].demonym and self.roles.get(mod) in (None, "direct"):
             return mod
