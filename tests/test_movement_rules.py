@@ -468,3 +468,19 @@ def test_passive_saying_verb_is_no_attribution(gaz):
 def test_carrier_with_a_measured_cargo(gaz):
     assert _routes("A Turkish ship carrying 1,200 tonnes of aid docked in the Egyptian port of El Arish.",
                    gaz) == {("Turkey", "Arīsh")}
+
+
+def test_infinitive_after_a_passive_keeps_its_subject(gaz):
+    assert ("Pyongyang", "Russia") in _routes(
+        "Pyongyang is expected to send a total of 10,000 troops to Russia by December.", gaz)
+
+
+def test_approach_and_welcome(gaz):
+    assert ("North Korea", "Ukraine") in _routes("Some North Korean units have already approached Ukraine.", gaz)
+    assert _routes("Poland will welcome the refugees from Ukraine.", gaz) == {("Ukraine", "Poland")}
+    assert _routes("Poland welcomed the decision.", gaz) == set()
+
+
+def test_list_goes_on_past_the_container_of_its_first_member(gaz):
+    assert _routes("The trains will take Ukrainians to Hannover in Germany and Prague in the Czech Republic.",
+                   gaz) >= {("Ukraine", "Hannover"), ("Ukraine", "Prague")}

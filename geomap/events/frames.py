@@ -314,6 +314,8 @@ class FrameRules:
             if held is not None:
                 p.implicit_origin, p.implicit_origins = held, []
         p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
+        if "receive" in trig.flags and p.what is None and p.quantity is None:
+            p.mover_ok = False  # "Poland welcomed the decision": only people or things taken in arrive
 
     def _carrier_demonym(self, i: int) -> int | None:
         """"An Italian navy ship carrying 16 migrants": the nationality of the carrier named before what it

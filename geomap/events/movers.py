@@ -103,6 +103,8 @@ class MoverRules:
                 return k if ok and voice != "passive" else None
             if t.low not in c.subject_gap:
                 return None
+            if voice is None and k == trig.i - 1 and t.low in c.purpose:
+                voice = "active"  # "is expected to send": the auxiliary before "to" is the other verb's
             if voice is None and t.low in c.any_aux:  # the auxiliary next to the verb decides
                 voice = "passive" if t.low in c.passive_aux else "active"
                 if voice == "passive" and c.progressive_suffixes and self.lows[trig.i].endswith(c.progressive_suffixes):
