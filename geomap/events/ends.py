@@ -22,6 +22,7 @@ MOVEMENT_END_RULES = (
     "_ends_crossing_point",
     "_ends_deployed_in",
     "_ends_whence",
+    "_ends_where_from",
 )
 
 
@@ -310,3 +311,26 @@ class EndRules:
             if q >= 0 and self._usable(q) and (own or "arrival" in flags):
                 p.dest, p.origins = [q], own
             return
+
+    def _ends_where_from(self, p: Partial) -> None:
+        """"the Danube ports of Izmail and Reni, where barges carry wheat to Constanta": a movement sent on
+        from inside a relative clause on a place, with no origin of its own, starts there (and at each place
+        of the list "where" closes). An arrival there ends there instead (``_ends_whither``)."""
+        flags = p.trig.flags
+        if p.origins or not p.dest or flags & {"arrival", "departure", "departure_at", "flee", "origin_direct",
+                                               "origin_statement", "receive", "host"}:
+            return
+        la, lb = p.left
+        k = next((k for k in range(lb - 1, la - 1, -1) if self.cues.where_words.match(self.lows, k)), None)
+        if k is None:
+            return
+        q = k - 1 - (1 if k > 0 and self.lows[k - 1] == "," else 0)
+        if q < 0 or not self._usable(q) or q in p.dest:
+            return
+        got = [q]
+        r = q - 1
+        while r >= 0 and (self._usable(r) or self.lows[r] in self.cues.coord_words or self.lows[r] == ","):
+            if self._usable(r) and self._coordinated_places(r, got[0]):
+                got.insert(0, r)
+            r -= 1
+        p.origins, p.origin = got, got[0]
