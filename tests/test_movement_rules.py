@@ -491,3 +491,10 @@ def test_movement_inside_a_where_clause_starts_at_the_place(gaz):
                    "to Constanta.", gaz) == {("Izmayil", "Constanța"), ("Reni", "Constanța")}
     # an arrival there still ends there
     assert (None, "Lampedusa") in _routes("Thousands reached Lampedusa, where they were registered.", gaz)
+
+
+def test_part_of_the_movers_told_after_the_report_completes_the_movement(gaz):
+    assert _routes("About 14,000 people have crossed into Chad since August, the U.N. refugee agency said, "
+                   "many of them women and children from North Darfur.", gaz) == {("North Darfur", "Chad")}
+    assert _routes("More than 30,000 people have been displaced from Derna, the IOM said, many of them to Tobruk "
+                   "and Al Bayda.", gaz) == {("Darnah", "Tobruk"), ("Darnah", "Al Bayḑā’")}

@@ -229,9 +229,35 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 p.source = self.state.last_source  # "it added", "Dikatakan bahwa": the last one quoted
             if p.certainty == "stated" and any(a.reported for a in attrs):
                 p.certainty = "reported"
+        self._partitive_ends(partials)
         out = self._to_events(self._link_movements(partials))
         self._carry_source(attrs, source)
         return out
+
+    def _partitive_ends(self, partials: list[Partial]) -> None:
+        """"... have crossed into Chad, the agency said, many of them women and children from North Darfur",
+        "displaced from Derna, ..., many of them to Tobruk": a part of the movers told after the report
+        completes the last movement before it with the end it lacks."""
+        c, toks = self.cues, self.toks
+        moves = [p for p in partials if p.kind == "movement"]
+        for k in range(len(toks) - 2):
+            if not (moves and self.lows[k] in c.partitives and self.lows[k + 1] in c.people_of
+                    and self.lows[k + 2] in c.pronouns):
+                continue
+            p = next((p for p in reversed(moves) if p.trig.i < k), None)
+            if p is None:
+                continue
+            span = []
+            for q in range(k + 3, min(len(toks), k + 16)):
+                if self.lows[q] in (".", ";") or toks[q].trig:
+                    break
+                span.append(q)
+            if not p.origins and p.origin is None:
+                got = [q for q in span if self._usable(q) and self.roles.get(q) == "origin"]
+                if got:
+                    p.origins, p.origin = got, got[0]
+            if not p.dest:
+                p.dest = [q for q in span if self._usable(q) and self.roles.get(q) == "destination"]
 
     def _source_of(self, attrs) -> str | None:
         named = [a for a in attrs if a.source and not a.secondary] or [a for a in attrs if a.source]
