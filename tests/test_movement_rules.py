@@ -498,3 +498,10 @@ def test_part_of_the_movers_told_after_the_report_completes_the_movement(gaz):
                    "many of them women and children from North Darfur.", gaz) == {("North Darfur", "Chad")}
     assert _routes("More than 30,000 people have been displaced from Derna, the IOM said, many of them to Tobruk "
                    "and Al Bayda.", gaz) == {("Darnah", "Tobruk"), ("Darnah", "Al Bayḑā’")}
+
+
+def test_where_the_movers_were_rescued_is_their_origin(gaz):
+    assert _routes("The ship was ordered to take 37 people rescued off Libya to the port of Ancona.", gaz) == {
+        ("Libya", "Ancona")}
+    # a "from" told for the movement itself wins
+    assert _routes("Migrants rescued off Libya were taken from Lampedusa to Sicily.", gaz) == {("Lampedusa", "Sicily")}

@@ -311,6 +311,11 @@ class FrameRules:
                 p.implicit_origins = members[::-1]
         if p.kind == "movement":
             held = self._where_they_were(subj_a, lb)
+            if held is None and c.held_words:
+                # "take 37 people rescued off Libya to the port of Ancona": the object's own participle
+                to = next((k for k in range(ra, rb) if self.toks[k].prep == "destination"), rb)
+                if any(self.lows[k] in c.held_words for k in range(ra, to)):
+                    held = self._where_they_were(next(k for k in range(ra, to) if self.lows[k] in c.held_words), to)
             if held is not None:
                 p.implicit_origin, p.implicit_origins = held, []
         p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
