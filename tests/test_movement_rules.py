@@ -505,3 +505,11 @@ def test_where_the_movers_were_rescued_is_their_origin(gaz):
         ("Libya", "Ancona")}
     # a "from" told for the movement itself wins
     assert _routes("Migrants rescued off Libya were taken from Lampedusa to Sicily.", gaz) == {("Lampedusa", "Sicily")}
+
+
+def test_rerouting_purpose_names_the_path_and_by_marks_the_agent(gaz):
+    assert _routes("The ships will be redirected south to navigate around the Cape of Good Hope.", gaz) == set()
+    assert _routes("The army deployed engineers to rebuild roads in Derna.", gaz) == {(None, "Darnah")}
+    # "agreed to by Russia": the agent after "by" is no destination
+    assert _routes("A bulk carrier left Odesa for Lebanon under a deal agreed to by Russia and Ukraine.",
+                   gaz) == {("Odesa", "Lebanon")}

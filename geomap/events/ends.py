@@ -182,8 +182,8 @@ class EndRules:
 
     def _ends_of_purpose(self, p: Partial) -> None:
         """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X": X is where they go."""
-        if p.dest or "nominal" in p.trig.flags or "arrival" in p.trig.flags:
-            return
+        if p.dest or "nominal" in p.trig.flags or "arrival" in p.trig.flags or "reroute" in p.trig.flags:
+            return  # "redirected south to navigate around the Cape": a rerouting's purpose names its path
         ra, rb = p.right
         c = self.cues
         for k in range(ra, rb):
