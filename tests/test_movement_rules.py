@@ -513,3 +513,9 @@ def test_rerouting_purpose_names_the_path_and_by_marks_the_agent(gaz):
     # "agreed to by Russia": the agent after "by" is no destination
     assert _routes("A bulk carrier left Odesa for Lebanon under a deal agreed to by Russia and Ukraine.",
                    gaz) == {("Odesa", "Lebanon")}
+
+
+def test_it_after_a_place_that_said_so_is_that_place(gaz):
+    assert _routes("Germany said on Friday it had delivered a third Patriot air defence system to Ukraine.",
+                   gaz) == {("Germany", "Ukraine")}
+    assert _routes("Officials in Kyiv said they had sent aid to Kharkiv.", gaz) == {(None, "Kharkiv")}

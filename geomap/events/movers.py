@@ -110,4 +110,11 @@ class MoverRules:
                 if voice == "passive" and c.progressive_suffixes and self.lows[trig.i].endswith(c.progressive_suffixes):
                     voice = "active"  # "Norway is sending jets": a progressive, its subject the sender
             k -= 1
+        if voice != "passive" and self.lows[lo] in c.pronouns and lo > 0 and self.toks[lo - 1].attr:
+            # "Germany said on Friday it had delivered ...": "it" is the one that said so, when a place
+            q = lo - 1
+            while q > 0 and self.toks[q - 1].attr:
+                q -= 1
+            if self.toks[q].rp is not None and not self.toks[q].demonym and not self.toks[q].possessive:
+                return q
         return None
