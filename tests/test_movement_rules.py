@@ -519,3 +519,11 @@ def test_it_after_a_place_that_said_so_is_that_place(gaz):
     assert _routes("Germany said on Friday it had delivered a third Patriot air defence system to Ukraine.",
                    gaz) == {("Germany", "Ukraine")}
     assert _routes("Officials in Kyiv said they had sent aid to Kharkiv.", gaz) == {(None, "Kharkiv")}
+
+
+def test_nationality_before_a_place_noun_is_the_country(gaz):
+    assert _routes("Most set out by boat from Obock across the Gulf of Aden to the Yemeni coast.", gaz) == {
+        ("Obock", "Yemen")}
+    assert ("Darién", "Costa Rica") in _routes(
+        "Panama agreed to move migrants by bus from the Darien province to the Costa Rican border.", gaz)
+    assert _routes("The Yemeni coast guard intercepted a boat.", gaz) == set()

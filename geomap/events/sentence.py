@@ -55,7 +55,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
     def _usable(self, k: int) -> bool:
         """A place token that can be an event end: not a demonym, possessive or part of attribution."""
         t = self.toks[k]
-        if t.rp is None or t.demonym or t.attr or k in self.dateline:
+        if t.rp is None or (t.demonym and not self._demonym_place(k)) or t.attr or k in self.dateline:
             return False
         if k >= 2 and self.lows[k - 1] == "(" and self.toks[k - 2].rp is not None \
                 and contains(t.rp.place, self.toks[k - 2].rp.place):
@@ -79,6 +79,15 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if not w.alpha or w.prep or w.trig or w.rp is not None:
                 break
         return False
+
+    def _demonym_place(self, k: int) -> bool:
+        """"to the Costa Rican border", "the Yemeni coast", "the Italian mainland": a nationality before a place
+        noun that ends its phrase names the country's own stretch, a place (not "the Yemeni coast guard")."""
+        c, toks = self.cues, self.toks
+        if not c.head_last or k + 1 >= len(toks) or toks[k + 1].low not in c.place_nouns:
+            return False
+        nxt = toks[k + 2] if k + 2 < len(toks) else None
+        return nxt is None or not nxt.alpha or bool(nxt.prep) or nxt.low in c.coord_words or nxt.low in c.walk_stops
 
     def _infinitive(self, k: int) -> bool:
         """Is token k the "to" of a verb ("scheduled to begin"), not of a destination ("to the border")?"""
