@@ -527,3 +527,9 @@ def test_nationality_before_a_place_noun_is_the_country(gaz):
     assert ("Darién", "Costa Rica") in _routes(
         "Panama agreed to move migrants by bus from the Darien province to the Costa Rican border.", gaz)
     assert _routes("The Yemeni coast guard intercepted a boat.", gaz) == set()
+
+
+def test_to_before_a_place_name_stays_a_destination(gaz):
+    # "to" + a lower-case word can be a noun of the place phrase, not a verb: only an inner preposition
+    # ("to navigate around X") takes the place away from the "to"
+    assert (None, "Africa") in _routes("Laura and I will travel to sub-Saharan Africa early next year.", gaz)

@@ -74,8 +74,8 @@ class RoleRules:
                     return "near_direct"  # "ont quitté leurs bases au Niger": they left where the base is
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
             if prep:
-                if prep == "destination" and k + 1 < j and self._infinitive(k):
-                    break  # "to navigate around the Cape": the "to" of a verb governs no place
+                if prep == "destination" and inner is not None and self._infinitive(k):
+                    break  # "to navigate around the Cape": the "to" of a verb governs no place (its own "around" does)
                 if prep not in ("locative", "target"):
                     return prep  # "to the front in Ukraine": the direction outranks the inner "in"
                 if inner is None:
