@@ -193,8 +193,11 @@ def test_certainty_and_sources():
 
 
 def test_container_named_with_its_city_is_context():
-    (e,) = _events("Six Russian warships docked at the port of Tartus in Syria.")
+    (e,) = _events("Six Russian warships are docked at the port of Tartus in Syria.")
     assert (e.kind, e.place, e.what, e.quantity_value) == ("presence", _pid("Tartus"), "ships", 6)
+    # "docked at" without an auxiliary is their arrival there, at the city, not the country
+    (e,) = _events("Six Russian warships docked at the port of Tartus in Syria.")
+    assert (e.kind, e.destination, e.what, e.quantity_value) == ("movement", _pid("Tartus"), "ships", 6)
     # a move inside the subject country does not start from the whole country
     (e,) = _events("Indonesia mengerahkan 3.000 prajurit ke Jayapura.", "id")
     assert (e.origin, e.destination) == (None, _pid("Jayapura"))

@@ -374,3 +374,162 @@ def test_the_capital_is_the_biggest_city_told_lately(gaz):
     text = ("Fighting spread across Khartoum on Saturday and foreigners began leaving for Port Sudan. "
             "Some 300 people were flown out of the capital to Djibouti on Monday.")
     assert ("Khartoum", "Djibouti") in _routes(text, gaz)
+
+
+# --------------------------------------------------------------------------- English helper "en" (issue 10)
+
+def test_progressive_sender_is_the_origin(gaz):
+    """"is sending" is active: its subject sent the jets ("is sent" would make it what was sent)."""
+    assert ("Norway", "Ukraine") in _routes("Norway is sending F-16 jets to Ukraine.", gaz)
+    assert {("Netherlands", "Ukraine"), ("Norway", "Ukraine")} <= _routes(
+        "The Netherlands and Norway are sending F-16 jets to Ukraine.", gaz)
+    assert _routes("Troops were being sent to Ukraine.", gaz) == {(None, "Ukraine")}
+
+
+def test_vehicle_noun_with_its_route_is_a_movement(gaz):
+    assert _routes("Overnight trains from Lviv to Przemysl have been packed with women.", gaz) == {("Lviv", "Przemyśl")}
+    assert _routes("Trains between Warsaw and Kyiv are fully booked.", gaz) == {("Warsaw", "Kyiv")}
+    # the means of travel and the object of a travel verb are no trip of their own
+    (o, d, e), = _moves("The soldiers were moved by train to Khabarovsk.", gaz)[1]
+    assert (d, e.what) == ("Khabarovsk", "troops")
+    assert _routes("The bus station in Kherson was shelled.", gaz) == set()
+    assert _routes("Authorities will train police in Kherson.", gaz) == set()
+
+
+def test_relative_clause_before_a_saying_verb_keeps_its_movement(gaz):
+    """The speaker is the noun before "who"/"which"; the relative clause is a report of its own."""
+    assert ("Ras Tanura", "Ningbo") in _routes(
+        "The vessel, which was en route to Ningbo from Ras Tanura, reported minor damage.", gaz)
+    r, moves = _moves("Officials who travelled to Ningbo said the port was closed.", gaz)
+    assert [(o, d, e.what) for o, d, e in moves] == [(None, "Ningbo", "officials")]
+    # a plain "X said" still cuts its speaker out
+    assert _routes("Officials in Ningbo said the port was closed.", gaz) == set()
+
+
+def test_vehicle_noun_without_a_from_is_a_timetable(gaz):
+    assert _routes("There are regular buses to Bristol and Gloucester.", gaz) == set()
+    assert _routes("The village is on the bus route from Sunderland to Durham.", gaz) == set()
+
+
+def test_escape_purpose_and_fleeing_after_a_crossing_name_the_origin(gaz):
+    assert ("Rakhine State", "Bangladesh") in _routes(
+        "Thousands of Rohingya have entered Bangladesh to escape the violence in the state of Rakhine.", gaz)
+    # the place crossed into is the crossing's object, not what the refugees fled
+    routes = _routes("More than 700,000 Rohingya crossed into Bangladesh last year fleeing an army crackdown "
+                     "in the north of Rakhine State.", gaz)
+    assert ("Rakhine State", "Bangladesh") in routes and not any(o == "Bangladesh" for o, _ in routes)
+
+
+def test_turned_back_is_a_movement(gaz):
+    assert (None, "Myanmar") in _routes("Some Rohingya are being turned back to Myanmar mid-crossing.", gaz)
+
+
+def test_possessive_country_before_a_place_noun_is_the_end(gaz):
+    assert (None, "Sudan") in _routes("Thousands flee to Sudan's main seaport, seeking ships to safety.", gaz)
+    assert _routes("Russia's war in Ukraine entered its third year.", gaz) == set()
+
+
+def test_docked_is_an_arrival_but_was_docked_is_where_it_is(gaz):
+    assert (None, "Italy") in _routes("A search and rescue ship has docked in Italy.", gaz)
+    assert _routes("The ship was docked in Odesa for three weeks.", gaz) == set()
+
+
+def test_carrier_nationality_is_the_origin_of_what_it_carries(gaz):
+    assert ("Australia", "Nuku‘alofa") in _routes(
+        "An Australian air force plane carrying relief supplies landed at Nuku'alofa on Thursday.", gaz)
+    assert ("Italy", "Shëngjin") in _routes(
+        "An Italian navy ship carrying 16 migrants docked in the Albanian port of Shengjin on Wednesday.", gaz)
+
+
+def test_every_member_of_a_subject_list_is_an_origin(gaz):
+    assert _routes("Australia, New Zealand and Fiji sent troops to Tonga.", gaz) == {
+        ("Australia", "Tonga"), ("New Zealand", "Tonga"), ("Fiji", "Tonga")}
+
+
+def test_from_inside_a_purpose_clause_is_not_the_origin(gaz):
+    assert _routes("France dispatched a helicopter carrier to El Arish to treat wounded civilians from Gaza.",
+                   gaz) == {("France", "Arīsh")}
+
+
+def test_fighting_fled_is_no_presence(gaz):
+    assert _routes("More than 8,000 people have crossed into Chad this week to escape fighting in Darfur.",
+                   gaz) == {("Darfur", "Chad")}
+    assert ("Rakhine State", "Bangladesh") in _routes(
+        "About 3,000 Rohingya crossed into Bangladesh on Monday fleeing renewed fighting in Rakhine state.", gaz)
+    r, _ = _moves("Russian troops fighting in Kursk were reinforced.", gaz)
+    assert [e.kind for e in r.events] == ["presence"]
+
+
+def test_passive_saying_verb_is_no_attribution(gaz):
+    assert _routes("Extra buses between Pokrovsk and Pavlohrad were added on Thursday.", gaz) == {
+        ("Pokrovsk", "Pavlohrad")}
+
+
+def test_carrier_with_a_measured_cargo(gaz):
+    assert _routes("A Turkish ship carrying 1,200 tonnes of aid docked in the Egyptian port of El Arish.",
+                   gaz) == {("Turkey", "Arīsh")}
+
+
+def test_infinitive_after_a_passive_keeps_its_subject(gaz):
+    assert ("Pyongyang", "Russia") in _routes(
+        "Pyongyang is expected to send a total of 10,000 troops to Russia by December.", gaz)
+
+
+def test_approach_and_welcome(gaz):
+    assert ("North Korea", "Ukraine") in _routes("Some North Korean units have already approached Ukraine.", gaz)
+    assert _routes("Poland will welcome the refugees from Ukraine.", gaz) == {("Ukraine", "Poland")}
+    assert _routes("Poland welcomed the decision.", gaz) == set()
+
+
+def test_list_goes_on_past_the_container_of_its_first_member(gaz):
+    assert _routes("The trains will take Ukrainians to Hannover in Germany and Prague in the Czech Republic.",
+                   gaz) >= {("Ukraine", "Hannover"), ("Ukraine", "Prague")}
+
+
+def test_movement_inside_a_where_clause_starts_at_the_place(gaz):
+    assert _routes("Grain exports have shifted to the Danube ports of Izmail and Reni, where barges carry wheat "
+                   "to Constanta.", gaz) == {("Izmayil", "Constanța"), ("Reni", "Constanța")}
+    # an arrival there still ends there
+    assert (None, "Lampedusa") in _routes("Thousands reached Lampedusa, where they were registered.", gaz)
+
+
+def test_part_of_the_movers_told_after_the_report_completes_the_movement(gaz):
+    assert _routes("About 14,000 people have crossed into Chad since August, the U.N. refugee agency said, "
+                   "many of them women and children from North Darfur.", gaz) == {("North Darfur", "Chad")}
+    assert _routes("More than 30,000 people have been displaced from Derna, the IOM said, many of them to Tobruk "
+                   "and Al Bayda.", gaz) == {("Darnah", "Tobruk"), ("Darnah", "Al Bayḑā’")}
+
+
+def test_where_the_movers_were_rescued_is_their_origin(gaz):
+    assert _routes("The ship was ordered to take 37 people rescued off Libya to the port of Ancona.", gaz) == {
+        ("Libya", "Ancona")}
+    # a "from" told for the movement itself wins
+    assert _routes("Migrants rescued off Libya were taken from Lampedusa to Sicily.", gaz) == {("Lampedusa", "Sicily")}
+
+
+def test_rerouting_purpose_names_the_path_and_by_marks_the_agent(gaz):
+    assert _routes("The ships will be redirected south to navigate around the Cape of Good Hope.", gaz) == set()
+    assert _routes("The army deployed engineers to rebuild roads in Derna.", gaz) == {(None, "Darnah")}
+    # "agreed to by Russia": the agent after "by" is no destination
+    assert _routes("A bulk carrier left Odesa for Lebanon under a deal agreed to by Russia and Ukraine.",
+                   gaz) == {("Odesa", "Lebanon")}
+
+
+def test_it_after_a_place_that_said_so_is_that_place(gaz):
+    assert _routes("Germany said on Friday it had delivered a third Patriot air defence system to Ukraine.",
+                   gaz) == {("Germany", "Ukraine")}
+    assert _routes("Officials in Kyiv said they had sent aid to Kharkiv.", gaz) == {(None, "Kharkiv")}
+
+
+def test_nationality_before_a_place_noun_is_the_country(gaz):
+    assert _routes("Most set out by boat from Obock across the Gulf of Aden to the Yemeni coast.", gaz) == {
+        ("Obock", "Yemen")}
+    assert ("Darién", "Costa Rica") in _routes(
+        "Panama agreed to move migrants by bus from the Darien province to the Costa Rican border.", gaz)
+    assert _routes("The Yemeni coast guard intercepted a boat.", gaz) == set()
+
+
+def test_to_before_a_place_name_stays_a_destination(gaz):
+    # "to" + a lower-case word can be a noun of the place phrase, not a verb: only an inner preposition
+    # ("to navigate around X") takes the place away from the "to"
+    assert (None, "Africa") in _routes("Laura and I will travel to sub-Saharan Africa early next year.", gaz)

@@ -38,7 +38,9 @@ by adding a file, not by changing this code. The keys, all lower case:
   Sfax", "in Sfax gestartet": the place where it is boarded or takes off is the origin); back ("vrátil se do
   Chersonu" after "odjel do Ameriky": going back, with no origin told, starts where the story last took the
   same mover); push ("vytlačování migrantů do Běloruska": a push-back, with no origin told, starts in the
-  country of those who push, the last demonym before the verb, "polské a litevské síly").
+  country of those who push, the last demonym before the verb, "polské a litevské síly"); route_noun (a
+  vehicle noun that is a trip only with a "from" or "between" after it: "trains from Lviv", not "regular
+  buses to Bristol").
 - ``split_particles``: a two-word trigger whose second word is one of these particles is also read
   when the particle closes the clause further on (German "kamen ... in Berlin an", "kehrte ... zurück").
 - ``prepositions``: destination, origin, transit, locative and target words; ``motion_or_locative``
@@ -100,7 +102,7 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``motion_or_locative``; where the verb may follow ("Na Litwę trafiło ..."), the verb after decides.
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,
-  ``passive_prefixes``, ``pronouns``, ``complementizers``, ``after_words``,
+  ``passive_prefixes``, ``progressive_suffixes``, ``pronouns``, ``complementizers``, ``after_words``,
   ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``.
 """
 from __future__ import annotations

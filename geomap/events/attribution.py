@@ -84,8 +84,8 @@ class AttributionRules:
                 b = i + n + (1 if i + n < len(toks) and lows[i + n] in c.complementizers else 0)
                 add(i - 1 if i > 0 and lows[i - 1] == "," else i, b, i, i, lows[i], pronoun=True)
         for i, n, _ in c.src_before.scan(lows):  # "X said", "X mengatakan"
-            if taken[i]:
-                continue
+            if taken[i] or (i > 0 and lows[i - 1] in c.passive_aux and lows[i - 1] not in c.active_aux):
+                continue  # "Extra buses ... were added": a passive is no saying
             k = i - 1
             while k >= 0 and lows[k] in c.source_strip:
                 k -= 1
@@ -95,10 +95,34 @@ class AttributionRules:
             while k >= 0 and not taken[k] and k not in trig_at and lows[k] not in PUNCT_BREAK and lows[k] not in c.complementizers:
                 k -= 1
             sa = k + 1
+            head = self._relative_head(k, trig_at) if k in trig_at else None
+            if head is not None:
+                # "Officials who travelled to Kyiv said", "The tanker, which was en route to Ningbo, reported":
+                # the speaker is the noun before the relative clause, and the clause tells its own movement
+                add(i, self._extend_attr(i + n, trig_at), head[0], head[1], lows[i])
+                continue
             sb = next((q for q in range(sa, sb) if lows[q] in c.quote_words), sb)  # "outlets quoting the NIS"
             if 0 < sb - sa <= 12:
                 add(sa, self._extend_attr(i + n, trig_at), sa, sb, lows[i])
         return out
+
+    def _relative_head(self, k: int, trig_at: set[int]) -> tuple[int, int] | None:
+        """The noun phrase before the relative clause whose verb ends at token k ("Officials who travelled"),
+        or None when that verb opens no relative clause."""
+        c, lows = self.cues, self.lows
+        while k >= 0 and k in trig_at:
+            k -= 1
+        steps = 0
+        while k >= 0 and steps < 3 and (lows[k] in c.subject_gap or lows[k] in c.any_aux) \
+                and lows[k] not in c.relative_words:
+            k, steps = k - 1, steps + 1
+        if k <= 0 or lows[k] not in c.relative_words or lows[k] in c.complementizers:
+            return None  # "that" may open the reported clause itself
+        sb = k - 1 if lows[k - 1] == "," else k
+        sa = sb
+        while sa > 0 and lows[sa - 1] not in PUNCT_BREAK and sa - 1 not in trig_at and sb - sa < 8:
+            sa -= 1
+        return (sa, sb) if sb > sa else None
 
     def _extend_attr(self, j: int, trig_at: set[int]) -> int:
         """Where "X said ..." ends: through "that"/":" or a date and "in a statement" that belong to the saying."""

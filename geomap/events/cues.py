@@ -168,6 +168,8 @@ class Cues:
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))
         self.any_aux = self.active_aux | self.passive_aux
         self.passive_prefixes = tuple(d.get("passive_prefixes", []))
+        # a form that is active after a passive auxiliary: "is sending" (progressive), not "is sent"
+        self.progressive_suffixes = tuple(d.get("progressive_suffixes", []))
         self.pronouns = set(d.get("pronouns", []))
         self.pair_not_route = set(d.get("pair_not_route", []))
         self.complementizers = set(d.get("complementizers", []))

@@ -31,6 +31,7 @@ MOVEMENT_END_RULES = (
     "_ends_crossing_point",
     "_ends_deployed_in",
     "_ends_whence",
+    "_ends_where_from",
 )
 
 
@@ -90,10 +91,15 @@ class EndRules:
         reached = [k for k in range(ca, lb) if self._usable(k) and self.roles.get(k) == "destination"
                    and k not in p.dest]  # a German destination before its verb is this movement's own
         ca = max(ca, reached[-1] + 1) if reached else ca
-        after = [k for k in self._placed(range(ra, rb), want) if k not in p.dest]
+        # "dispatched the carrier to El Arish to treat wounded civilians from Gaza": a "from" inside a purpose
+        # clause (its verb one of the walk stops) tells where its object came from, not where this one set out
+        cut = next((k for k in range(ra + 1, rb - 1) if self.cues.purpose.match(self.lows, k) and self._infinitive(k)
+                    and self.cues.walk_stops.match(self.lows, k + self.cues.purpose.match(self.lows, k)[0])), rb)
+        after = [k for k in self._placed(range(ra, cut), want) if k not in p.dest]
         # "mengerahkan kapal dari Ambon untuk mencari speedboat ... dalam perjalanan dari Tual ke Dobo":
         # the trip's own "from" outranks one told before its noun
-        before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest]
+        before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest
+                                                               and not self._object_of_other(k, trig)]
         p.origins = self._contained(before + after)
         if (not p.origins and p.dest and self.cues.offshore
                 and not any(self._usable(q) and self.roles.get(q) == "origin" for q in range(0, ca))):
@@ -103,6 +109,14 @@ class EndRules:
             off = [k for k in self._placed([*range(ca, lb), *range(ra, rb)], {"locative"})
                    if k not in p.dest and self._after(k, self.cues.offshore)]
             p.origins = off[:1]
+
+    def _object_of_other(self, k: int, trig) -> bool:
+        """Is place k the object of another verb before it ("crossed into Bangladesh last year fleeing ...":
+        Bangladesh is where they crossed into, not what they fled)?"""
+        if self.roles.get(k) not in ("direct", "near_direct"):
+            return False
+        at = getattr(self, "trig_at", {})
+        return any(q in at and at[q] is not trig for q in range(max(0, k - 4), k))  # the left stretch starts after that verb
 
     def _ends_fled_from_where(self, p: Partial) -> None:
         """"fleeing an army crackdown in Rakhine State", "fled the fighting in Khartoum": where the danger was;
@@ -115,7 +129,8 @@ class EndRules:
                         and self.cues.escape_verbs.match(self.lows, k + self.cues.purpose.match(self.lows, k)[0])), None)
             if esc is None:
                 return
-            ra = esc
+            n = self.cues.purpose.match(self.lows, esc)[0]
+            ra = esc + n + self.cues.escape_verbs.match(self.lows, esc + n)[0]  # the purpose's "to" is no destination
         for k in range(ra, min(rb, ra + 10)):
             if self.toks[k].prep in ("destination", "between") or (self._usable(k) and k in p.dest):
                 return
@@ -299,8 +314,8 @@ class EndRules:
     def _ends_of_purpose(self, p: Partial) -> None:
         """"deployed engineers to rebuild roads in X", "dikirim untuk membantu korban di X", "bantuan untuk korban
         konflik di X": X is where they go."""
-        if p.dest or "nominal" in p.trig.flags or "arrival" in p.trig.flags:
-            return
+        if p.dest or "nominal" in p.trig.flags or "arrival" in p.trig.flags or "reroute" in p.trig.flags:
+            return  # "redirected south to navigate around the Cape": a rerouting's purpose names its path
         ra, rb = p.right
         c = self.cues
         for k in range(ra, rb):
@@ -581,3 +596,26 @@ class EndRules:
             if q >= 0 and self._usable(q) and (own or "arrival" in flags or whither):
                 p.dest, p.origins = [q], own
             return
+
+    def _ends_where_from(self, p: Partial) -> None:
+        """"the Danube ports of Izmail and Reni, where barges carry wheat to Constanta": a movement sent on
+        from inside a relative clause on a place, with no origin of its own, starts there (and at each place
+        of the list "where" closes). An arrival there ends there instead (``_ends_whither``)."""
+        flags = p.trig.flags
+        if p.origins or not p.dest or flags & {"arrival", "departure", "departure_at", "flee", "origin_direct",
+                                               "origin_statement", "receive", "host"}:
+            return
+        la, lb = p.left
+        k = next((k for k in range(lb - 1, la - 1, -1) if self.cues.where_words.match(self.lows, k)), None)
+        if k is None:
+            return
+        q = k - 1 - (1 if k > 0 and self.lows[k - 1] == "," else 0)
+        if q < 0 or not self._usable(q) or q in p.dest:
+            return
+        got = [q]
+        r = q - 1
+        while r >= 0 and (self._usable(r) or self.lows[r] in self.cues.coord_words or self.lows[r] == ","):
+            if self._usable(r) and self._coordinated_places(r, got[0]):
+                got.insert(0, r)
+            r -= 1
+        p.origins, p.origin = got, got[0]

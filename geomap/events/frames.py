@@ -39,7 +39,10 @@ class FrameRules:
         alt = self.bases if self.cues.lemma_of is not None else None  # "przybyli" is "przybyć"
         for i, n, spec in sorted(self.cues.triggers.scan(keys, alt=alt) + split, key=lambda hit: hit[0]):
             last = trigs[-1] if trigs else None
-            if spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]:
+            # ... but a vehicle next to a verb is its object ("leave a transport bus") or its subject
+            # ("a Greek bus took"), not part of the verb
+            if (spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]
+                    and not ("route_noun" in spec["flags"] or "route_noun" in last.flags)):
                 last.n += n  # "remain based", "masih berada": one trigger
                 last.flags = last.flags | spec["flags"]
                 last.what = last.what or spec["what"]
@@ -62,8 +65,34 @@ class FrameRules:
                     and "nominal" not in nxt.flags
                     and all(self.lows[k] in c.subject_gap or self.lows[k] in c.any_aux for k in range(t.end, nxt.i))):
                 continue
+            prev = out[-1] if out else None
+            if ("nominal" in t.flags and t.kind == "movement" and prev is not None and prev.kind == "movement"
+                    and "nominal" not in prev.flags and prev.end <= t.i
+                    and all(self.lows[k] in c.determiners or self.toks[k].is_num for k in range(prev.end, t.i))):
+                continue  # "boarded buses heading for the base", "took a train to Lviv": the verb's object
+            if "nominal" in t.flags and t.kind == "movement" and t.what == "vehicles" and self._means(t.i):
+                continue  # "moved by train to Khabarovsk": how they travelled, not a trip of its own
+            if t.kind == "presence" and self._fled_object(t, prev):
+                continue  # "to escape fighting in Darfur", "fleeing renewed fighting in Rakhine": what they fled
+            if "route_noun" in t.flags and not any(self.toks[q].prep in ("origin", "between")
+                                                   for q in range(t.end, min(len(self.toks), t.end + 3))):
+                continue  # "trains from Lviv" is a trip; "regular buses to Bristol" is a timetable
             out.append(t)
         return out
+
+    def _fled_object(self, t: Trigger, prev: Trigger | None) -> bool:
+        """Is presence trigger t the object of an escape verb or a fleeing trigger just before it (a determiner
+        and one modifier may stand between)?"""
+        c, q, skipped = self.cues, t.i - 1, 0
+        while q >= 0 and skipped < 3 and (self.lows[q] in c.determiners or (
+                skipped == 0 and self.toks[q].alpha and self.toks[q].text[:1].islower() and not self.toks[q].prep
+                and not (prev is not None and prev.i <= q < prev.end) and not c.escape_verbs.match(self.lows, q))):
+            q, skipped = q - 1, skipped + 1
+        if q < 0:
+            return False
+        if c.escape_verbs.match(self.lows, q):
+            return True
+        return prev is not None and prev.end == q + 1 and "flee" in prev.flags
 
     def _veto(self, left: tuple[int, int], right: tuple[int, int]) -> None:
         """A frame the rules read as no movement (negated, hypothetical, abstract, cancelled, money):
@@ -285,6 +314,8 @@ class FrameRules:
                          or (people and mod == hit[0] - 1 and self._usable(mod)))):  # "Karabakh refugees"
                 p.implicit_origin = mod  # ... and "US troops", "3,000 U.S. soldiers" the same way
             p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
+            if c.demonym_origin and p.implicit_origin is None:
+                p.implicit_origin = self._carrier_demonym(hit[0])
             if c.demonym_origin and p.implicit_origin is not None and self.toks[p.implicit_origin].demonym:
                 p.implicit_origins = self._demonym_list(p.implicit_origin)  # "Chinese and Turkish relief flights"
             of = hit[0] + hit[1]
@@ -317,14 +348,43 @@ class FrameRules:
             if subj is not None:
                 p.implicit_origin, p.actor = subj, self._name(subj)
                 # "Australia and New Zealand sent ...": every country of the subject
-                p.implicit_origins = [k for k in range(la, subj + 1) if self._usable(k) and (
-                    k == subj or self._coordinated_places(k, subj))]
+                # ... "Italy, Canada and Belgium": each member joins the list through the one after it
+                members = [subj]
+                for k in range(subj - 1, la - 1, -1):
+                    if self._usable(k) and self._coordinated_places(k, members[-1]):
+                        members.append(k)
+                p.implicit_origins = members[::-1]
         if p.kind == "movement":
             held = self._where_they_were(subj_a, lb)
+            if held is None and c.held_words:
+                # "take 37 people rescued off Libya to the port of Ancona": the object's own participle
+                to = next((k for k in range(ra, rb) if self.toks[k].prep == "destination"), rb)
+                if any(self.lows[k] in c.held_words for k in range(ra, to)):
+                    held = self._where_they_were(next(k for k in range(ra, to) if self.lows[k] in c.held_words), to)
             if held is not None:
                 p.implicit_origin, p.implicit_origins = held, []
             self._announced_deployment(p)
         p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
+        if "receive" in trig.flags and p.what is None and p.quantity is None:
+            p.mover_ok = False  # "Poland welcomed the decision": only people or things taken in arrive
+
+    def _carrier_demonym(self, i: int) -> int | None:
+        """"An Italian navy ship carrying 16 migrants": the nationality of the carrier named before what it
+        carries (the noun at token i) is where they came from, when nothing else says."""
+        c = self.cues
+        # "carrying relief supplies", "carrying 1,200 tonnes of aid": the carrier ends a few words before,
+        # with a contents word between and no break
+        carrier = next((m for m in reversed(self.what_hits) if m[0] + m[1] <= i - 1 and i - (m[0] + m[1]) <= 6), None)
+        if carrier is None:
+            return None
+        between = range(carrier[0] + carrier[1], i)
+        if (not any(c.contents_words.match(self.lows, q) for q in between)
+                or any(self.lows[q] in PUNCT_BREAK or self.toks[q].rp is not None for q in between)):
+            return None
+        mod = self._np_place(carrier[0], -1, 4) if carrier is not None else None
+        if mod is not None and self.toks[mod].demonym and self.roles.get(mod) in (None, "direct"):
+            return mod
+        return None
 
     def _announced_deployment(self, p: Partial) -> None:
         """"Londres a annoncé le déploiement de 700 soldats à Chypre": a deployment named by its noun, announced

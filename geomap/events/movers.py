@@ -103,7 +103,18 @@ class MoverRules:
                 return k if ok and voice != "passive" else None
             if t.low not in c.subject_gap:
                 return None
+            if voice is None and k == trig.i - 1 and t.low in c.purpose:
+                voice = "active"  # "is expected to send": the auxiliary before "to" is the other verb's
             if voice is None and t.low in c.any_aux:  # the auxiliary next to the verb decides
                 voice = "passive" if t.low in c.passive_aux else "active"
+                if voice == "passive" and c.progressive_suffixes and self.lows[trig.i].endswith(c.progressive_suffixes):
+                    voice = "active"  # "Norway is sending jets": a progressive, its subject the sender
             k -= 1
+        if voice != "passive" and self.lows[lo] in c.pronouns and lo > 0 and self.toks[lo - 1].attr:
+            # "Germany said on Friday it had delivered ...": "it" is the one that said so, when a place
+            q = lo - 1
+            while q > 0 and self.toks[q - 1].attr:
+                q -= 1
+            if self.toks[q].rp is not None and not self.toks[q].demonym and not self.toks[q].possessive:
+                return q
         return None

@@ -76,6 +76,8 @@ class RoleRules:
                     return "near_direct"  # "ont quitté leurs bases au Niger": they left where the base is
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
             if prep:
+                if prep == "destination" and inner is not None and self._infinitive(k):
+                    break  # "to navigate around the Cape": the "to" of a verb governs no place (its own "around" does)
                 if prep not in ("locative", "target"):
                     return prep  # "to the front in Ukraine": the direction outranks the inner "in"
                 if inner is None:
@@ -209,14 +211,22 @@ class RoleRules:
         c = self.cues
         for ra, rb in regions:
             head = prev = None
+            inner: dict[int, int] = {}  # a container head -> the head it says where it lies
             for k in range(ra, rb):
                 if self.toks[k].rp is None:
                     continue
                 # a nationality heads no list: "la capital sudanesa, Jartum" is one place phrase
                 if prev is not None and not (self.toks[prev].demonym and not self.toks[k].demonym) \
                         and self._coordinated_places(prev, k):
-                    roles[k] = roles[head]
+                    # "to Hannover in Germany and Prague": the list goes on from Hannover, not from Germany
+                    h = inner.get(head, head)
+                    if h != head and contains(self.toks[head].rp.place, self.toks[k].rp.place):
+                        h = head
+                    roles[k] = roles[h]
                 else:
+                    if (head is not None and roles.get(head) not in (None, "locative") and self._walk_role(k, ra) == "locative"
+                            and contains(self.toks[k].rp.place, self.toks[head].rp.place)):
+                        inner[k] = head
                     head = k
                     roles[k] = self._walk_role(k, ra)
                 prev = k

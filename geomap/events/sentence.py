@@ -56,7 +56,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
     def _usable(self, k: int) -> bool:
         """A place token that can be an event end: not a demonym, possessive or part of attribution."""
         t = self.toks[k]
-        if t.rp is None or t.demonym or t.attr or k in self.dateline:
+        if t.rp is None or (t.demonym and not self._demonym_place(k)) or t.attr or k in self.dateline:
             return False
         if k >= 2 and self.lows[k - 1] == "(" and self.toks[k - 2].rp is not None \
                 and contains(t.rp.place, self.toks[k - 2].rp.place):
@@ -70,7 +70,25 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             # not "the Vietnam War"; "spillover from the Ukraine crisis": the crisis, not Ukraine, is what it names
             return False
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
-        return not t.possessive or (k + 1 < len(self.toks) and self.lows[k + 1] in self.cues.place_nouns)
+        if not t.possessive:
+            return True
+        # ... and "to Sudan's main seaport", "to Russia's Kursk region": a place noun a few words on
+        for q in range(k + 1, min(len(self.toks), k + 4)):
+            w = self.toks[q]
+            if w.low in self.cues.place_nouns or (w.low != "of" and self.cues.place_heads.match(self.lows, q)):
+                return True
+            if not w.alpha or w.prep or w.trig or w.rp is not None:
+                break
+        return False
+
+    def _demonym_place(self, k: int) -> bool:
+        """"to the Costa Rican border", "the Yemeni coast", "the Italian mainland": a nationality before a place
+        noun that ends its phrase names the country's own stretch, a place (not "the Yemeni coast guard")."""
+        c, toks = self.cues, self.toks
+        if not c.head_last or k + 1 >= len(toks) or toks[k + 1].low not in c.place_nouns:
+            return False
+        nxt = toks[k + 2] if k + 2 < len(toks) else None
+        return nxt is None or not nxt.alpha or bool(nxt.prep) or nxt.low in c.coord_words or nxt.low in c.walk_stops
 
     def _name_word(self, k: int) -> bool:
         """Is token k a capitalised word inside the sentence that is no place: part of a name ("Mensajeros",
@@ -246,11 +264,37 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 p.source = self.state.last_source  # "it added", "Dikatakan bahwa": the last one quoted
             if p.certainty == "stated" and any(a.reported for a in attrs):
                 p.certainty = "reported"
+        self._partitive_ends(partials)
         linked = self._link_movements(partials)
         out = self._to_events(linked)
         self._carry_source(attrs, source)
         self._note_whereabouts(linked, out)
         return out
+
+    def _partitive_ends(self, partials: list[Partial]) -> None:
+        """"... have crossed into Chad, the agency said, many of them women and children from North Darfur",
+        "displaced from Derna, ..., many of them to Tobruk": a part of the movers told after the report
+        completes the last movement before it with the end it lacks."""
+        c, toks = self.cues, self.toks
+        moves = [p for p in partials if p.kind == "movement"]
+        for k in range(len(toks) - 2):
+            if not (moves and self.lows[k] in c.partitives and self.lows[k + 1] in c.people_of
+                    and self.lows[k + 2] in c.pronouns):
+                continue
+            p = next((p for p in reversed(moves) if p.trig.i < k), None)
+            if p is None:
+                continue
+            span = []
+            for q in range(k + 3, min(len(toks), k + 16)):
+                if self.lows[q] in (".", ";") or toks[q].trig:
+                    break
+                span.append(q)
+            if not p.origins and p.origin is None:
+                got = [q for q in span if self._usable(q) and self.roles.get(q) == "origin"]
+                if got:
+                    p.origins, p.origin = got, got[0]
+            if not p.dest:
+                p.dest = [q for q in span if self._usable(q) and self.roles.get(q) == "destination"]
 
     def _source_of(self, attrs) -> str | None:
         named = [a for a in attrs if a.source and not a.secondary] or [a for a in attrs if a.source]
@@ -423,6 +467,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         in a sentence with no movement verb, is the frame itself."""
         out = []
         for i, n, cat in self.what_hits:
+            if any(low in self.cues.any_aux for low in self.lows[:i]):
+                continue  # "There are regular buses to Bristol": a sentence with a verb before the noun is no headline
             j = i + n
             # "Dua kapal perang TNI AL ke Lebanon": the noun's own name words may stand before "ke"
             while j < min(len(self.toks), i + n + 3) and (self.toks[j].rp is not None or (
