@@ -39,6 +39,7 @@ class RoleRules:
                 and not toks[j - 1].prep):
             return None  # "de refugiados ucranianos": the demonym after its noun is no place the "de" governs
         k, dist, inner, inner_dist, inner_at, comma_used = j - 1, 0, None, 0, j, False
+        joined = False  # the walk passed a place head's own "of" ("the coast of")
         while k >= lo and dist < MAX_WALK:
             t = toks[k]
             if t.attr:
@@ -104,10 +105,14 @@ class RoleRules:
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
             elif k == j - 1 and t.low in ('"', "«", "„", "“"):
                 pass  # 'до порту "Чорноморськ"', 'в порт «Южный»': the quote opens the name, not a phrase
+            elif (joined and dist == 0 and t.low in c.determiners and k > lo and toks[k - 1].alpha
+                  and not (toks[k - 1].prep or toks[k - 1].trig or toks[k - 1].low in c.determiners)):
+                break  # "erreichten 300 Migranten in Schlauchbooten die Küste von Lampedusa": the head's article
+                # opens its phrase, and the word before it ends another (no preposition governs the place)
             elif dist == 0 and t.alpha and self._place_head(k):
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
             elif dist == 0 and t.low in c.of_preps and k > lo and self._place_head(k - 1):
-                pass  # "atteint l'île d'El Hierro": the "of" that joins the head to its name
+                joined = True  # "atteint l'île d'El Hierro": the "of" that joins the head to its name
             elif t.is_num and inner is not None:
                 break  # "después de las 11.00 horas ... en la base": a time or a count, no phrase around the place
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
