@@ -591,3 +591,14 @@ def test_a_language_file_naming_a_library_gives_the_events_stage_lemmas(gaz, tmp
         monkeypatch.delenv(langs.ENV_PATH)
         langs.reset()
         cues_mod._load_cues.cache_clear()
+
+
+def test_an_events_file_asking_for_lemmas_wrongly_says_why():
+    from geomap.events.cues import Cues
+
+    with pytest.raises(ValueError, match='"lemmas" is "read" or "match"'):
+        Cues("pl", {"lemmas": "yes"})
+    with pytest.raises(ValueError, match="no language file names a morphology library"):
+        Cues("en", {"lemmas": "match"})  # en.json names no library
+    assert Cues("pl", {"lemmas": "match"}).morphology == ("simplemma", "pl")
+    assert Cues("pl", {}).morphology is None  # the language file's library is used only when asked for
