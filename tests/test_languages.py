@@ -558,3 +558,52 @@ def test_a_departure_where_is_no_destination(gaz):
 ])
 def test_leaving_a_base_somewhere(gaz, text, lang, route):
     assert route in _movements(geomap.extract(text, lang, gazetteer=gaz))
+
+
+def test_a_language_file_naming_a_library_gives_the_events_stage_lemmas(gaz, tmp_path, monkeypatch):
+    """The made-up language's file names simplemma's Slovak; its events file lists the verb and the
+    noun only as lemmas ("odcestovať", "vojak") and says "lemmas": "match". The inflected forms of the
+    text ("odcestovali", "vojaci") then tell a movement, with no code naming the language."""
+    from geomap.events import cues as cues_mod
+
+    lang_dir, events_dir = tmp_path / "lang", tmp_path / "events"
+    lang_dir.mkdir()
+    events_dir.mkdir()
+    (lang_dir / "xq.json").write_text(json.dumps({
+        "name": "Made-up Slovak", "script": "latin", "morphology": {"library": "simplemma", "code": "sk"},
+        "function_words": ["zzv", "qqk", "a", "v", "do", "z", "na"], "connectors": [],
+        "place_cues_before": ["do", "z", "v"], "kind_cues_before": {}, "kind_cues_after": {},
+        "not_places": [], "name_titles": [], "org_heads": [], "common_words": {"6.0": "zzv qqk a v do z na"},
+    }), "utf-8")
+    events = {"triggers": [{"kind": "movement", "words": ["odcestovať"]}],
+              "prepositions": {"destination": ["do"], "origin": ["z"]}, "what": {"troops": ["vojak"]}}
+    text = "zzv qqk Vojaci odcestovali z Bratislavy do Košíc zzv qqk."
+    monkeypatch.setenv(langs.ENV_PATH, str(lang_dir))
+    monkeypatch.setattr(cues_mod, "DATA_DIR", events_dir)
+    langs.reset()
+    try:
+        def moves(d: dict) -> set:
+            (events_dir / "xq.json").write_text(json.dumps(d), "utf-8")
+            cues_mod._load_cues.cache_clear()
+            r = geomap.extract(text, lang="xq", gazetteer=gaz)
+            return {(r.place(e.origin).place.name, r.place(e.destination).place.name, e.what)
+                    for e in r.events if e.kind == "movement" and e.origin and e.destination}
+
+        assert moves(events) == set()  # the lemmas alone meet no inflected word
+        assert moves({**events, "lemmas": "match"}) == {("Bratislava", "Košice", "troops")}
+        assert moves({**events, "lemmas": "read"}) == {("Bratislava", "Košice", "troops")}
+    finally:
+        monkeypatch.delenv(langs.ENV_PATH)
+        langs.reset()
+        cues_mod._load_cues.cache_clear()
+
+
+def test_an_events_file_asking_for_lemmas_wrongly_says_why():
+    from geomap.events.cues import Cues
+
+    with pytest.raises(ValueError, match='"lemmas" is "read" or "match"'):
+        Cues("pl", {"lemmas": "yes"})
+    with pytest.raises(ValueError, match="no language file names a morphology library"):
+        Cues("en", {"lemmas": "match"})  # en.json names no library
+    assert Cues("pl", {"lemmas": "match"}).morphology == ("simplemma", "pl")
+    assert Cues("pl", {}).morphology is None  # the language file's library is used only when asked for

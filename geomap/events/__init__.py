@@ -58,8 +58,7 @@ by adding a file, not by changing this code. The keys, all lower case:
   ("d'Ukraine", "d'atteindre"). ``presence_origin``: a group told to be somewhere, or to have left a country
   named only by its demonym, sets out from there when the next sentences move it ("находятся на территории
   Белоруссии. Их доставят в Россию", "багато українців змушені покинути домівки").
-  ``morphology``: the library (geomap/lang/morph.py) whose lemmas every word is read as, so the lists hold
-  lemmas; ``case_prepositions``: preposition -> {case: role}, the role told by the case of the word after it.
+  ``case_prepositions``: preposition -> {case: role}, the role told by the case of the word after it.
   ``destination_before_verb``: the clause may end on its verb ("hat Soldaten
   nach Litauen verlegt", "sind auf Lampedusa eingetroffen"), so a destination is also looked for before it.
 - ``anaphors``: place nouns that point back ("the city": place kinds it may stand for), with
@@ -91,11 +90,17 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``before_count``: words that belong to a count, "más de", "rund", so a mover's phrase starts there),
   ``dates`` (months, weekdays, relative phrases such as "awal bulan ini" mapped to
   ``month:0`` and the like, "since", "last year").
-- Inflected languages (Polish, Czech): ``match_lemmas`` lists verbs and nouns as lemmas, and each word of
-  the text is also matched by its lemma (the morphology library its language file names), so "przybyli",
-  "przybyło" and "przybywają" all meet "przybyć"; ``negation_prefixes`` ("ne") mark a verb negated by a
-  prefix its lemma lacks ("nepřijeli"); ``pro_drop``: the language drops a subject pronoun, so a verb with
-  no subject goes on with the group told before, and a named group of another kind is another group;
+- Inflected languages list verbs and nouns as lemmas, by the morphology library their language file
+  (geomap/data/lang/<code>.json, ``morphology``) names; no code names the language. ``lemmas`` says how a
+  word of the text meets them: ``"match"`` (Polish, Czech), as written or as its lemma, so "przybyli",
+  "przybyło" and "przybywają" all meet "przybyć"; ``"read"`` (Russian, Ukrainian), every word is read as
+  its lemma ("прибыли" -> "прибыть"), and a preposition's case is told by the library. Either way a word's
+  lemma (``Cues.lemma``) is one of its lemmas the file lists ("прибыли" is "прибыть", not the likelier
+  "прибыль"; "granicy" is "granica", though "granicy" is listed too), else the word itself if the file
+  lists it (a form listed to match only itself), else the library's likeliest. ``negation_prefixes`` ("ne")
+  mark a verb negated by a prefix its lemma lacks ("nepřijeli"); ``pro_drop``: the language drops a subject
+  pronoun, so a verb with no subject goes on with the group told before, and a named group of another kind
+  is another group;
   ``with_prepositions`` after one of the ``with_heads`` ("granica z Białorusią", "la frontera con Ceuta") mean
   "with", unless a route goes on ("granicy z Białorusi do Polski"); ``whence_words`` ("skąd", "odkud") start
   the movement at the place before them. Prepositions whose case decides the role ("na Litwę" / "na Litwie") are

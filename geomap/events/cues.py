@@ -87,17 +87,24 @@ class Cues:
 
     def __init__(self, lang: str, d: dict):
         self.lang = lang
-        # Inflected languages list their verbs and nouns as lemmas. Polish and Czech ("match_lemmas")
-        # match each word as written or as its lemma by the morphology library their language file
-        # names (geomap/lang/morph.py); Russian and Ukrainian name the library here ("morphology") and
-        # every word is read as its lemma ("прибыли" -> "прибыть", "марта" -> "март").
-        self.lemma_of = _lemmatizer(lang) if d.get("match_lemmas") else None
-        m = d.get("morphology")
-        m = {"library": m} if isinstance(m, str) else m
-        self.morphology = (m["library"], m.get("code") or lang) if m else None
-        # Russian and Ukrainian read every word as its lemma ("read_as_lemmas").
-        self.reads_lemmas = bool(d.get("read_as_lemmas"))
-        self._vocab = frozenset(_words(d)) if self.reads_lemmas else frozenset()
+        # Inflected languages list their verbs and nouns as lemmas, by the morphology library their language
+        # file (geomap/data/lang/<code>.json) names. "lemmas" says how a text word meets them: "read", every
+        # word is read as its lemma ("прибыли" -> "прибыть"); "match", a word matches as written or as its
+        # lemma ("przybyli" or "przybyć"), the lemma kept in each token's base.
+        use = d.get("lemmas")
+        if use not in (None, "read", "match"):
+            raise ValueError(f"events file for {lang!r}: \"lemmas\" is \"read\" or \"match\", not {use!r}")
+        from ..lang.morph import language_library
+
+        self.morphology = language_library(lang) if use else None
+        if use and self.morphology is None:
+            raise ValueError(f"events file for {lang!r} asks for lemmas, but no language file names"
+                             " a morphology library")
+        self.reads_lemmas = use == "read"
+        self.matches_lemmas = use == "match"
+        # frames.py and ends.py ask for a word's lemma by this name where words match by lemma
+        self.lemma_of = self.lemma if self.matches_lemmas else None
+        self._vocab = frozenset(_words(d)) if use else frozenset()
         self._lemmas: dict[str, str] = {}
         # A preposition whose role is told by the case of the word after it: Russian "в Москву"
         # (accusative) goes there, "в Москве" (locative) is there; "с Украиной" (instrumental) is "with".
@@ -236,7 +243,7 @@ class Cues:
         are a superset of the tokens events.tokens.tokenize reads (each word whole, cut at its
         hyphens and apostrophes, and re-joined with an elision's apostrophe), so a sentence that
         could tell something is never passed over; a false "maybe" only costs the full reading."""
-        if self.lemma_of is not None or self.morphology:
+        if self.morphology:
             return True  # phrases listed as lemmas meet forms the sentence's words do not show
         if self._gate is None:  # built on first use: a run without events never pays for it
             from ..gazetteer import zipf
@@ -259,23 +266,26 @@ class Cues:
         words.update([w + "'" for w in elided.intersection(words)])  # "l" "'": one token "l'"
         return any(all(w in words for w in phrase) for key in keys & words for phrase in by_key[key])
 
-    def lemma(self, low: str) -> str:
-        """The form a data file lists for word ``low``: the word itself if listed, else its lemma the data
-        knows (the analyser's likeliest otherwise). Without a morphology library, the word itself."""
-        if not self.reads_lemmas or not low.replace("'", "").isalpha():
-            return low
-        hit = self._lemmas.get(low)
+    def lemma(self, word: str) -> str:
+        """The form of ``word`` (as written) the data file lists, lower case: one of its lemmas the data
+        lists ("прибыли" -> "прибыть", not the likelier "прибыль"; "granicy" -> "granica", which the
+        "with" heads list, though "granicy" is listed as a place noun), else the word itself if listed
+        (a form listed to match only itself), else the analyser's likeliest lemma. Without a morphology
+        library, or for a word that is not all letters, the word itself."""
+        hit = self._lemmas.get(word)
         if hit is None:
-            if low in self._vocab:
+            low = word.lower()
+            if self.morphology is None or not low.replace("'", "").isalpha():
                 hit = low
             else:
                 from ..lang.morph import analyser
 
-                lems = [x.lower() for x in analyser(self.lang, *self.morphology).lemmas(low)]
-                hit = next((x for x in lems if x in self._vocab), lems[0] if lems else low)
-            self._lemmas[low] = hit
+                lems = [x.lower() for x in analyser(self.lang, *self.morphology).lemmas(word)]
+                fallback = low if low in self._vocab or not lems else lems[0]
+                hit = next((x for x in lems if x in self._vocab), fallback)
             if len(self._lemmas) > 100_000:
                 self._lemmas.clear()
+            self._lemmas[word] = hit
         return hit
 
     def cases(self, word: str) -> frozenset:
@@ -286,23 +296,6 @@ class Cues:
 
         an = analyser(self.lang, *self.morphology)
         return an.cases(word) if hasattr(an, "cases") else frozenset()
-
-
-def _lemmatizer(code: str):
-    """word -> its likeliest lemma, lower case, by the morphology library of geomap/data/lang/<code>.json."""
-    from ..lang import catalogue, load_data
-    from ..lang.morph import analyser
-
-    if code not in catalogue():
-        return None
-    spec = load_data(code).get("morphology")
-    if not spec:
-        return None
-    an = analyser(code, spec["library"], spec.get("code"))
-
-    def lemma(word: str) -> str:
-        return an.lemmas(word)[0].lower()
-    return lemma
 
 
 def _words(d) -> list[str]:

@@ -18,7 +18,7 @@ def parse_number(text: str, cues: Cues) -> float | None:
     low = text.lower().replace("’", "'")
     if cues.thousands == " ":  # "50 294", "1 067 000": a space between groups of three digits
         low = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", low)
-    words = [cues.lemma(w) for w in low.split()]
+    words = [cues.lemma(w) for w in low.split()] if cues.reads_lemmas else low.split()
     if not words:
         return None
     scale = 1.0
@@ -53,7 +53,8 @@ class Tok:
     end: int
     text: str
     low: str
-    base: str  # low with reduplication folded ("kapal-kapal" -> "kapal"), or its lemma ("match_lemmas"), for noun lookups
+    # low with reduplication folded ("kapal-kapal" -> "kapal"), or its lemma ("lemmas": "match"), for noun lookups
+    base: str
     rp: ResolvedPlace | None = None
     demonym: bool = False
     possessive: bool = False
@@ -95,16 +96,18 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
 def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:
     toks: list[Tok] = []
 
-    lemma_of, read_lemmas = cues.lemma_of, cues.reads_lemmas
+    lemma, reads = (cues.lemma if cues.morphology else None), cues.reads_lemmas
 
     def words(a: int, b: int) -> None:
         for m in _WORD.finditer(text, a, b):
             word = m.group()
             low = word.lower()
-            if lemma_of is None and not read_lemmas and "’" not in low and "'" not in low and "-" not in low:
+            if lemma is None and "’" not in low and "'" not in low and "-" not in low:
                 toks.append(Tok(m.start(), m.end(), word, low, low))  # a plain word: low is its base
                 continue
-            low = cues.lemma(low.replace("’", "'"))
+            low = low.replace("’", "'")
+            if reads:
+                low = lemma(word.replace("’", "'"))  # "lemmas": "read", the word is its lemma
             parts = low.split("-")
             base = parts[0] if len(parts) > 1 and len(set(parts)) == 1 else low
             if low == "'" and toks and toks[-1].end == m.start() and toks[-1].low + "'" in cues.elisions:
@@ -117,8 +120,8 @@ def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPl
                 toks.append(Tok(m.start(), cut, text[m.start():cut], head + apo, head + apo))
                 toks.append(Tok(cut, m.end(), text[cut:m.end()], rest, rest))
                 continue
-            if lemma_of is not None and not low[:1].isdigit():
-                base = lemma_of(m.group())  # "uchodźców" -> "uchodźca": nouns and verbs looked up by lemma
+            if lemma is not None and not reads and not low[:1].isdigit():
+                base = lemma(word)  # "lemmas": "match", "uchodźców" -> "uchodźca": nouns and verbs looked up by lemma
             toks.append(Tok(m.start(), m.end(), m.group(), low, base))
 
     pos = s

@@ -1,6 +1,8 @@
 """Morphology for inflected languages: the dictionary forms (lemmas) of a word.
 
-A language's data file names its library; each wrapper answers ``lemmas(word)`` with
+A language's data file (geomap/data/lang/<code>.json, key ``morphology``) names its
+library, the one place that does (the events stage finds it through ``language_library``).
+Each wrapper answers ``lemmas(word)`` with
 the word's possible lemmas, likeliest first, in the library's own spelling (a proper
 noun keeps its capital: simplemma's "Krakowie" -> "Kraków"), and ``person(word)`` for
 a word the library knows only as a person's given name, patronymic or surname.
@@ -203,3 +205,14 @@ def analyser(code: str, library: str, lib_lang: str | None = None):
     if cls is None:
         raise ValueError(f"unknown morphology library {library!r}; geomap knows {', '.join(_LIBRARIES)}")
     return cls(lib_lang or code)
+
+
+def language_library(code: str) -> tuple[str, str] | None:
+    """(library, the library's code for the language) as the language file of ``code`` names them
+    (``"morphology": {"library": ..., "code": ...}``), or None for a language without one."""
+    from . import catalogue, load_data
+
+    if code not in catalogue():
+        return None
+    spec = load_data(code).get("morphology")
+    return (spec["library"], spec.get("code") or code) if spec else None
