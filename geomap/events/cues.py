@@ -102,8 +102,6 @@ class Cues:
                              " a morphology library")
         self.reads_lemmas = use == "read"
         self.matches_lemmas = use == "match"
-        # frames.py and ends.py ask for a word's lemma by this name where words match by lemma
-        self.lemma_of = self.lemma if self.matches_lemmas else None
         self._vocab = frozenset(_words(d)) if use else frozenset()
         self._lemmas: dict[str, str] = {}
         # A preposition whose role is told by the case of the word after it: Russian "в Москву"

@@ -510,10 +510,9 @@ class EndRules:
     def _inflected_name(self, k: int) -> bool:
         """Is token k a one-word place name in a case form its lemma is not ("že Ukrajině předalo 157 vojáků")?
         A clause of a pro-drop language may open with its object; a name in the nominative is its subject."""
-        lemma_of = self.cues.lemma_of
-        if lemma_of is None or k >= len(self.toks) or self.toks[k].rp is None or " " in self.toks[k].text:
+        if not self.cues.matches_lemmas or k >= len(self.toks) or self.toks[k].rp is None or " " in self.toks[k].text:
             return False
-        return lemma_of(self.toks[k].text) != self.toks[k].text.lower()
+        return self.cues.lemma(self.toks[k].text) != self.toks[k].text.lower()
 
     def _narrower(self, k: int) -> int:
         """"ke gedung Palang Merah Indonesia di Banda Aceh", "to a hospital in Japan's Osaka": a place

@@ -36,7 +36,7 @@ class FrameRules:
     def _triggers(self) -> list[Trigger]:
         trigs: list[Trigger] = []
         keys, split = self._trigger_keys()
-        alt = self.bases if self.cues.lemma_of is not None else None  # "przybyli" is "przybyć"
+        alt = self.bases if self.cues.matches_lemmas else None  # "przybyli" is "przybyć"
         for i, n, spec in sorted(self.cues.triggers.scan(keys, alt=alt) + split, key=lambda hit: hit[0]):
             last = trigs[-1] if trigs else None
             # ... but a vehicle next to a verb is its object ("leave a transport bus") or its subject
@@ -191,7 +191,7 @@ class FrameRules:
         c, lows, toks = self.cues, self.lows, self.toks
         if not c.home_words.words or p.trig.flags & {"departure", "origin_direct"}:
             return False
-        alt = self.bases if c.lemma_of is not None else None
+        alt = self.bases if c.matches_lemmas else None
         for k in range(p.trig.i, min(p.right[1], p.trig.end + 4)):
             hit = c.home_words.match(lows, k, alt)
             if not hit:
@@ -487,7 +487,7 @@ class FrameRules:
         """A mover the cue data has no noun for: "Thousands of Syrians", "400 foreigners", "carried 71 Rohingya"."""
         c, toks = self.cues, self.toks
         (_, lb), (ra, _) = p.left, p.right
-        alt = self.bases if c.lemma_of is not None else None
+        alt = self.bases if c.matches_lemmas else None
         # a plural demonym that is the noun itself ("Syrians", "Afghans"): people, from their country
         for k in [*range(subj_a, lb), *range(ra, first_prep)]:
             t = toks[k]
