@@ -152,3 +152,42 @@ def test_the_movers_place_after_their_nationality_and_short_form():
 
 def test_the_place_right_after_a_trips_noun_is_whose_trip_it_is():
     assert ("Russia", "Ukraine") in _moves("Invasi Rusia ke Ukraina dimulai pada Februari 2022.")
+
+
+# --- second pass (id2) ---
+
+def test_a_region_in_a_list_closed_by_dan_is_a_destination_of_its_own():
+    # geomap.events.roles._list_member: "dan" may close the list after the pair, before its third member
+    got = _moves("Maskapai itu menerbangkan 900 penumpang dari Surabaya ke Denpasar, Lombok, dan Kupang pada Jumat.")
+    assert ("Surabaya", "Lombok") in got and ("Surabaya", "Denpasar") in got and ("Surabaya", "Kupang") in got, got
+    # two places alone are still left to containment: a region next to a city it holds is context
+    got = _moves("Rombongan itu berangkat dari Surabaya ke Mataram, Lombok, pada Jumat.")
+    assert ("Surabaya", "Lombok") not in got, got
+
+
+def test_a_country_sends_ships_to_its_own_sea():
+    # geomap.events.roles.contains: a sea is no place inside the country whose code the gazetteer gives it
+    got = _moves("Indonesia akan mengirim tiga kapal perang ke Laut Natuna Utara pekan depan.")
+    assert ("Indonesia", "Laut Natuna Utara") in got, got
+
+
+def test_where_people_are_from_is_no_second_start_of_a_journey_told_with_its_start():
+    text = ("Sebanyak 90 pekerja migran dideportasi dari Tawau ke Nunukan pada Senin. "
+            "Sebagian besar berasal dari Nusa Tenggara Timur.")
+    got = _moves(text)
+    assert ("Tawau", "Nunukan") in got and ("East Nusa Tenggara", "Nunukan") not in got, got
+    # ... while an arrival whose start is untold still takes it from the next sentence
+    got = _moves("Sebanyak 90 pengungsi Rohingya terdampar di Aceh Timur pada Senin. "
+                 "Mereka berasal dari Cox's Bazar.")
+    assert any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got
+
+
+def test_a_demonstrative_on_another_noun_does_not_point_at_what_just_arrived():
+    text = ("Kilang Bontang mengapalkan kargo ke Jepang pada Senin. "
+            "Sebagian besar produksi kilang itu dikirim ke Korea Selatan.")
+    got = _moves(text)
+    assert ("Japan", "South Korea") not in got, got
+    # ... the mover's own noun named again does
+    got = _moves("Sebanyak 30.000 ton gula tiba di Pelabuhan Tanjung Perak pada Senin. "
+                 "Gula itu akan dikirim ke Kediri dan Madiun.")
+    assert ("Tanjung Perak", "Kediri") in got, got

@@ -13,11 +13,13 @@ class State:
 
     last_source: str | None = None
     last_what: str | None = None
+    last_mover: str | None = None  # the words naming what the last movement moved ("30.000 ton gula")
     pending_origin: str | None = None  # place id a group left without a destination yet ("left the camps near Dadaab")
     pending_what: str | None = None
     pending_at: int = 0
     pending_all: tuple = ()  # (sentence, place ids): every place of that departure ("They come from Ghana, Egypt and Mali")
     open_dest: str | None = None  # place id a movement reached with its origin untold ("... landed in Aceh.")
+    open_named: bool = False  # did the movement to open_dest name its own start ("from X")?
     open_what: str | None = None
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
@@ -197,8 +199,7 @@ class DiscourseRules:
         # arrived, named again with a demonstrative, leaves from where it arrived
         if (c.back_pointers and st.last_dest is not None and st.last_dest_at < st.sentence
                 and st.sentence - st.last_dest_at <= 1 and (p.what is None or p.what == st.last_what)
-                and any(self.lows[k] in c.back_pointers and k > 0 and self.toks[k - 1].alpha
-                        and not self._usable(k - 1) for k in range(*p.left))):
+                and any(self._back_pointer(k) and not self._usable(k - 1) for k in range(*p.left))):
             return st.last_dest
         # "odjel za prací do Ameriky. ... Vrátil se do Chersonu": going back starts where the story last took
         # the same (unnamed) mover, when that is not where they go back to
@@ -213,13 +214,26 @@ class DiscourseRules:
                 c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
             # "Pesawat kargo ... lepas landas dari Halim. Pesawat itu ... mendarat di El Arish": the noun named
             # again with a demonstrative is the group that left
-            pointer = c.back_pointers and any(self.lows[k] in c.back_pointers and k > 0 and self.toks[k - 1].alpha
-                                              for k in range(*p.left))
+            pointer = any(self._back_pointer(k) for k in range(*p.left))
             pending = st.pending_origin if pronoun or same or pointer else None
         here = self._whereabouts(p, pronoun)
         if here is not None and (pending is None or st.here_at > st.pending_at):
             return here
         return pending
+
+    def _back_pointer(self, k: int) -> bool:
+        """Is token k a demonstrative naming again a mover noun just before it ("Pesawat itu", "kapal tanker
+        itu", "569 orang ini")? One on another noun points elsewhere: in "produksi kilang itu" the refinery is
+        where the cargo comes from, not the cargo that just arrived."""
+        if k < 1 or self.lows[k] not in self.cues.back_pointers or not self.toks[k - 1].alpha:
+            return False
+        hits = getattr(self, "in_what", ())
+        if k - 1 in hits or (k > 1 and k - 2 in hits and self.toks[k - 1].text[:1].islower()
+                             and self.toks[k - 1].rp is None):
+            return True
+        # ... or the noun the last movement's mover was named by ("30.000 ton gula ... Gula itu")
+        moved = self.state.last_mover
+        return bool(moved) and self.lows[k - 1] in moved.lower().split()
 
     def _whereabouts(self, p: Partial, pronoun: bool) -> str | None:
         """"... diserahkan di Mae Sot. Mereka kemudian dibawa ke Bangkok": the group the story last put
@@ -230,7 +244,7 @@ class DiscourseRules:
                 st.last_dest is not None and st.last_dest_at >= st.here_at):
             return None
         then = self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
-        pointer = c.back_pointers and any(self.lows[k] in c.back_pointers for k in range(*p.left))
+        pointer = any(self._back_pointer(k) for k in range(*p.left))
         same = p.what is not None and p.what == st.here_what
         # "They", "then" go on with the story's mover: the group placed must be of its kind ("300 soldiers left
         # Gao. Officials in Bamako said ... They reached Niamey": the officials' city is not the soldiers')

@@ -375,6 +375,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
             dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
             # reached is no journey to it
+        if dest is not None and state.open_named and "origin_statement" in p.trig.flags:
+            dest = None  # "... dari Tawau ke Nunukan. Sebagian besar berasal dari NTT": where people are from, when
+            # their journey's start is told, is no second start of it
         if dest is not None and state.open_at == state.sentence:
             # "le déploiement de 700 soldats à Chypre afin de préparer une évacuation ... du Liban": a trip told as
             # the purpose of a movement to a place is another trip, not where that one came from
@@ -482,6 +485,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     # largest boat to arrive in the Canary Islands" waits for its origin at La Restinga
                     if not (state.open_dest and state.open_at == state.sentence):
                         state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
+                        state.open_named = bool(p.origins) or p.origin is not None
                 first = p.origins[0] if p.origins else p.origin if p.origin is not None else p.implicit_origin
                 if p.dest and first is not None:
                     # the group's start, for "Others flew to Istanbul" after "... crossed from Russia into Georgia"
@@ -489,6 +493,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                         toks[first].rp.place.id, p.what, state.sentence)
                 if p.dest:
                     state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
+                    state.last_mover = p.mover
             elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
                 # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
                 # deployed abroad is a movement from the country the troops belong to
