@@ -83,6 +83,10 @@ class DiscourseRules:
                 elif prev.dest and p.dest and p.origin is None and self._any(self.cues.there_words, *p.left):
                     # "llegó a Yibuti, desde donde partió hacia Madrid": from the place just reached
                     p.chain_origin = prev.dest[-1]
+                elif prev.dest and p.dest and p.origin is None and self._purpose_leg(prev, p):
+                    # "menerbangkan obat dari Jakarta ke Kairo untuk disalurkan ke Gaza": the trip the purpose
+                    # tells starts where the first one ended
+                    p.chain_origin = prev.dest[-1]
                 elif prev.dest and p.dest and p.origin is None and self._relative(prev):
                     # "pengungsi yang terdampar di Aceh Timur akan dipindahkan ke Lhokseumawe": from where they landed
                     p.chain_origin = prev.dest[-1]
@@ -154,6 +158,16 @@ class DiscourseRules:
         if st.last_dest is not None and 0 < st.sentence - st.last_dest_at <= 2:
             out.append(("reached", st.last_dest))
         return out
+
+    def _purpose_leg(self, prev: Partial, p: Partial) -> bool:
+        """Is movement p's verb the purpose of movement prev, straight after prev's last destination ("to
+        Cairo to be distributed to Gaza")? Only a verb that has the cargo carried on: a purpose of going
+        oneself ("de la Colombie au Panama afin de se rendre aux Etats-Unis") is the first trip's own goal."""
+        if p.trig.flags & {"nominal", "self"} or not prev.trig.i < prev.dest[-1] < p.trig.i:
+            return False
+        k = next((q for q in range(prev.dest[-1] + 1, p.trig.i) if self.cues.purpose.match(self.lows, q)), None)
+        return k is not None and not any(self.toks[q].rp is not None or self.toks[q].trig
+                                         for q in range(k + 1, p.trig.i))
 
     def _relative(self, prev: Partial) -> bool:
         """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
