@@ -198,3 +198,21 @@ def test_a_purpose_verb_carrying_the_cargo_on_starts_where_the_first_trip_ended(
     got = _moves("Pemerintah menerbangkan 10 ton obat-obatan dari Jakarta ke Kairo pada Senin untuk disalurkan ke Gaza.")
     assert ("Jakarta", "Cairo") in got and ("Cairo", "Gaza Strip") in got, got
     assert ("Jakarta", "Gaza Strip") not in got, got
+
+
+def test_going_on_starts_where_the_group_was_last_taken():
+    # "ini" names the group again, "melanjutkan perjalanan" / "dalam perjalanan" go on from the last destination
+    got = _moves("Sebanyak 300 WNI tiba di Port Sudan pada Senin. "
+                 "Dari 300 orang ini, 280 sudah melanjutkan perjalanan melalui laut ke Jeddah.")
+    assert ("Port Sudan", "Jeddah") in got, got
+    got = _moves("Rombongan itu diseberangkan dari Odesa ke Moldova dan saat ini dalam perjalanan menuju Rumania.")
+    assert ("Odesa", "Moldova") in got and ("Moldova", "Romania") in got, got
+    # "ini" on a word that is no mover ("hari ini") points at nothing
+    got = _moves("Sebanyak 300 WNI tiba di Port Sudan pada Senin. Hari ini 40 relawan diterbangkan ke Jeddah.")
+    assert ("Port Sudan", "Jeddah") not in got, got
+
+
+def test_what_a_ship_carried_named_again_leaves_from_where_it_docked():
+    got = _moves("Kapal ternak yang membawa 3.000 ekor sapi dari Darwin merapat di Pelabuhan Tanjung Priok pada Senin. "
+                 "Sapi-sapi itu akan dibawa dengan truk ke Serang.")
+    assert ("Tanjung Priok", "Serang") in got, got

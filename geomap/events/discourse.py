@@ -98,6 +98,9 @@ class DiscourseRules:
                     # "arrived in Marrakech and headed into the Atlas Mountains": the next leg starts there
                     # "after arriving in Vladivostok, ... were moved to Khabarovsk"
                     p.chain_origin = prev.dest[-1]
+                    if any(self.toks[k].rp is not None for k in range(*p.left)) and self._coordinated(prev, p):
+                        p.mover = pick(prev.mover, p.mover)  # "dari Kiev ke Moldova dan ... menuju Rumania": the
+                        # words before the second verb are the first leg's, its mover is the first one's
             if p.what is None:
                 if last_what is not None:  # coordinated predicates share their subject, and its nationality
                     p.what = last_what
@@ -247,7 +250,8 @@ class DiscourseRules:
             return True
         # ... or the noun the last movement's mover was named by ("30.000 ton gula ... Gula itu")
         moved = self.state.last_mover
-        return bool(moved) and self.lows[k - 1] in moved.lower().split()
+        noun = self.lows[k - 1].split("-")[0]  # "sapi-sapi itu" after "2.000 ekor sapi": a plural by doubling
+        return bool(moved) and noun in moved.lower().split()
 
     def _whereabouts(self, p: Partial, pronoun: bool) -> str | None:
         """"... diserahkan di Mae Sot. Mereka kemudian dibawa ke Bangkok": the group the story last put

@@ -13,7 +13,7 @@ from .frames import FrameRules
 from .frames_base import Partial, Trigger
 from .movers import MoverRules
 from .roles import RoleRules, contains
-from .tokens import CLAUSE_BREAK, tokenize
+from .tokens import CLAUSE_BREAK, PUNCT_BREAK, tokenize
 
 
 DASHES = ("–", "—", "-")
@@ -400,6 +400,19 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 state.pending_all = (state.sentence, tuple(dict.fromkeys(toks[o].rp.place.id for o in p.origins)))
         return out
 
+    def _carried_words(self) -> list[str]:
+        """The words after "carrying"/"berisi" in this sentence ("Kapal ternak yang membawa 4.500 ekor sapi"):
+        what a ship or truck brought, which the next sentence may name again ("Sapi-sapi itu")."""
+        out = []
+        for k in range(len(self.toks)):
+            m = self.cues.contents_words.match(self.lows, k)
+            if m:
+                for q in range(k + m[0], min(len(self.toks), k + m[0] + 5)):
+                    if self.toks[q].low in PUNCT_BREAK or self.toks[q].prep or self.toks[q].trig:
+                        break
+                    out.append(self.lows[q])
+        return out
+
     def _displaced_presence(self, p: Partial) -> bool:
         """Is presence p refugees (by its noun, or "их большинство" after them) who left a country the last
         sentences named, now somewhere else? Only for a language that carries origins over presences."""
@@ -493,7 +506,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                         toks[first].rp.place.id, p.what, state.sentence)
                 if p.dest:
                     state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
-                    state.last_mover = p.mover
+                    state.last_mover = " ".join([p.mover or ""] + self._carried_words())
             elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
                 # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
                 # deployed abroad is a movement from the country the troops belong to
