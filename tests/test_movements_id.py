@@ -216,3 +216,12 @@ def test_what_a_ship_carried_named_again_leaves_from_where_it_docked():
     got = _moves("Kapal ternak yang membawa 3.000 ekor sapi dari Darwin merapat di Pelabuhan Tanjung Priok pada Senin. "
                  "Sapi-sapi itu akan dibawa dengan truk ke Serang.")
     assert ("Tanjung Priok", "Serang") in got, got
+
+
+def test_going_on_inside_the_country_reached_starts_where_the_group_set_out():
+    # geomap.events.sentence._origin_ids: the last destination, a country holding the next one, is no start
+    got = _moves("Sebanyak 20 WNI keluar dari Gaza ke Mesir pada Rabu. Mereka kemudian dibawa ke Kairo.")
+    assert ("Gaza Strip", "Cairo") in got, got
+    # ... a move back to a country is left as it was
+    got = _moves("Sebanyak 20 WNI keluar dari Gaza ke Mesir pada Rabu. Mereka kemudian dipulangkan ke Indonesia.")
+    assert ("Gaza Strip", "Indonesia") not in got, got

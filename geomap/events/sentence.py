@@ -305,9 +305,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if nat:
                 return nat
         o = self.state.places.get(earlier)
-        if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
-            return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
         st = self.state
+        if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
+            # "keluar dari Gaza ... ke Mesir. Mereka kemudian dibawa ke Kairo": the group that reached a country
+            # and goes on inside it set out from where it started, when the story told that start
+            start = st.places.get(st.pending_origin) if earlier == st.last_dest else None
+            if (start is not None and start.id != o.id and o.kind == "country" and dplace.kind != "country"
+                    and st.pending_at == st.last_dest_at
+                    and start.country_code != dplace.country_code):
+                return [start.id]
+            return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
         if earlier is not None and st.pending_all and st.pending_all[0] == st.pending_at and st.pending_all[1][0] == earlier:
             # "They come from Ghana, Egypt and Mali. They were all transferred to X": one movement from each
             return [x for x in st.pending_all[1] if x != dplace.id]
