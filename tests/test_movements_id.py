@@ -225,3 +225,13 @@ def test_going_on_inside_the_country_reached_starts_where_the_group_set_out():
     # ... a move back to a country is left as it was
     got = _moves("Sebanyak 20 WNI keluar dari Gaza ke Mesir pada Rabu. Mereka kemudian dipulangkan ke Indonesia.")
     assert ("Gaza Strip", "Indonesia") not in got, got
+
+
+def test_a_group_counted_as_the_next_one_does_not_set_out_from_the_last_landing():
+    # cues "ordinals": "kapal kedua" is another boat than the one that landed before
+    got = _moves("Kapal pertama mendarat di Pidie pada Selasa. Kemudian, kapal kedua mendarat di Bireuen pada Rabu. "
+                 "Selanjutnya, kapal ketiga kembali mendarat di Lhokseumawe.")
+    assert all(o is None for o, _ in got), got
+    # ... while the same boat named again still goes on from where it landed
+    got = _moves("Kapal itu mendarat di Pidie pada Selasa. Kemudian kapal itu dibawa ke Lhokseumawe.")
+    assert ("Pidie", "Lhokseumawe") in got, got

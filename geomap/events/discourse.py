@@ -200,6 +200,9 @@ class DiscourseRules:
             i > 0 and (self.lows[i - 1] in c.determiners or self.toks[i - 1].prep))
         pronoun = pronoun or ((c.pro_drop or (c.dropped_subject and verb)) and p.what is None and not any(
             self.toks[k].rp is not None for k in range(*p.left)))
+        # "Kemudian, kapal kedua mendarat di Pasi Beurandeh": a group counted as the next one is not the one that
+        # reached the last place
+        other = any(self.lows[k] in c.ordinals for k in range(*p.left))
         there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
             return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
@@ -207,20 +210,20 @@ class DiscourseRules:
         # ... and "Bantuan kemudian akan dibawa ke Gaza" after the aid's plane left Halim and landed in El Arish:
         # the group that left, named again, goes on from where it was last taken
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
-                and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
+                and not other and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
                      or "onward" in p.trig.flags)
                 and (pronoun or p.what is None or p.what == st.last_what
                      or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest
         # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just
         # arrived, named again with a demonstrative, leaves from where it arrived
-        if (c.back_pointers and st.last_dest is not None and st.last_dest_at < st.sentence
+        if (c.back_pointers and not other and st.last_dest is not None and st.last_dest_at < st.sentence
                 and st.sentence - st.last_dest_at <= 1 and (p.what is None or p.what == st.last_what)
                 and any(self._back_pointer(k) and not self._usable(k - 1) for k in range(*p.left))):
             return st.last_dest
         # "odjel za prací do Ameriky. ... Vrátil se do Chersonu": going back starts where the story last took
         # the same (unnamed) mover, when that is not where they go back to
-        if (p.trig.flags & {"back", "return"} and st.last_dest is not None and st.last_dest_at < st.sentence
+        if (p.trig.flags & {"back", "return"} and not other and st.last_dest is not None and st.last_dest_at < st.sentence
                 and st.sentence - st.last_dest_at <= 3 and (pronoun or p.what is None or p.what == st.last_what)
                 and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)):
             return st.last_dest
