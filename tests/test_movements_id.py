@@ -195,7 +195,8 @@ def test_a_demonstrative_on_another_noun_does_not_point_at_what_just_arrived():
 
 def test_a_purpose_verb_carrying_the_cargo_on_starts_where_the_first_trip_ended():
     # geomap.events.discourse._purpose_leg
-    got = _moves("Pemerintah menerbangkan 10 ton obat-obatan dari Jakarta ke Kairo pada Senin untuk disalurkan ke Gaza.")
+    got = _moves("Pemerintah menerbangkan 10 ton obat-obatan dari Jakarta ke Kairo pada Senin "
+                 "untuk disalurkan ke Gaza.")
     assert ("Jakarta", "Cairo") in got and ("Cairo", "Gaza Strip") in got, got
     assert ("Jakarta", "Gaza Strip") not in got, got
 

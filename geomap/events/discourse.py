@@ -210,8 +210,9 @@ class DiscourseRules:
         # ... and "Bantuan kemudian akan dibawa ke Gaza" after the aid's plane left Halim and landed in El Arish:
         # the group that left, named again, goes on from where it was last taken
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
-                and not other and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
-                     or "onward" in p.trig.flags)
+                and not other and (self._any(c.before_words, *p.left)
+                                   or self._any(c.before_words, p.trig.end, p.trig.end + 2)
+                                   or "onward" in p.trig.flags)
                 and (pronoun or p.what is None or p.what == st.last_what
                      or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest
@@ -223,7 +224,8 @@ class DiscourseRules:
             return st.last_dest
         # "odjel za prací do Ameriky. ... Vrátil se do Chersonu": going back starts where the story last took
         # the same (unnamed) mover, when that is not where they go back to
-        if (p.trig.flags & {"back", "return"} and not other and st.last_dest is not None and st.last_dest_at < st.sentence
+        if (p.trig.flags & {"back", "return"} and not other and st.last_dest is not None
+                and st.last_dest_at < st.sentence
                 and st.sentence - st.last_dest_at <= 3 and (pronoun or p.what is None or p.what == st.last_what)
                 and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)):
             return st.last_dest
