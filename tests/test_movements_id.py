@@ -236,3 +236,12 @@ def test_a_group_counted_as_the_next_one_does_not_set_out_from_the_last_landing(
     # ... while the same boat named again still goes on from where it landed
     got = _moves("Kapal itu mendarat di Pidie pada Selasa. Kemudian kapal itu dibawa ke Lhokseumawe.")
     assert ("Pidie", "Lhokseumawe") in got, got
+
+
+def test_where_the_sender_is_said_in_its_subject_is_where_the_cargo_leaves():
+    # geomap.events.ends._seat_of_sender
+    got = _moves("Pabrik semen di Tuban mengirim 3.000 ton semen ke Kupang pada Selasa.")
+    assert ("Tuban", "Kupang") in got, got
+    # ... not a place in an aside before another subject
+    got = _moves("Menurut pejabat di Surabaya, pemerintah mengirim 3.000 ton pupuk ke Kupang pada Selasa.")
+    assert ("Surabaya", "Kupang") not in got, got
