@@ -245,3 +245,18 @@ def test_where_the_sender_is_said_in_its_subject_is_where_the_cargo_leaves():
     # ... not a place in an aside before another subject
     got = _moves("Menurut pejabat di Surabaya, pemerintah mengirim 3.000 ton pupuk ke Kupang pada Selasa.")
     assert ("Surabaya", "Kupang") not in got, got
+
+
+def test_they_left_x_bound_for_y_is_also_the_start_of_the_landing_told_before():
+    # geomap.events.sentence._start_of_arrival
+    got = _moves("Sebanyak 90 pengungsi Rohingya terdampar di pantai Aceh Timur pada Senin. "
+                 "Mereka meninggalkan kamp di Cox's Bazar pada awal bulan dengan tujuan Malaysia.")
+    assert any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got
+    assert any(o and o.startswith("Cox") and d == "Malaysia" for o, d in got), got
+    # ... not when the landing's start was told, nor for another group's departure
+    got = _moves("Sebanyak 90 pengungsi terdampar di Aceh Timur dari Sittwe pada Senin. "
+                 "Mereka meninggalkan kamp di Cox's Bazar dengan tujuan Malaysia.")
+    assert not any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got
+    got = _moves("Sebanyak 90 pengungsi terdampar di Aceh Timur pada Senin. "
+                 "Kapal lain meninggalkan Cox's Bazar dengan tujuan Malaysia.")
+    assert not any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got

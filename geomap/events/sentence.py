@@ -407,6 +407,30 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 state.pending_all = (state.sentence, tuple(dict.fromkeys(toks[o].rp.place.id for o in p.origins)))
         return out
 
+    def _start_of_arrival(self, p: Partial, common: dict, seen: set) -> list[Event]:
+        """"... terdampar di Aceh Utara. Mereka meninggalkan Cox's Bazar dengan tujuan Malaysia": a departure told
+        by a pronoun, with where the group meant to go, is also where the arrival told just before (its start
+        untold) set out from."""
+        st, toks = self.state, self.toks
+        start = p.origins[0] if p.origins else p.origin
+        # the departure verb may be merged into the destination's ("meninggalkan X ... dengan tujuan Malaysia")
+        left = [t for t in self.trigs if t.kind == "movement" and "departure" in t.flags and t.i <= p.trig.i]
+        if (start is None or not left or "arrival" in p.trig.flags or st.open_dest is None or st.open_named
+                or not 0 < st.sentence - st.open_at <= 1 or st.open_dest not in st.places):
+            return []
+        # ... by "they" as the departure's subject (at most an auxiliary or two between)
+        i = left[-1].i
+        if not any(self.lows[k] in self.cues.pronouns for k in range(max(0, i - 3), i)):
+            return []
+        o, d = toks[start].rp.place, st.places[st.open_dest]
+        if o.id == d.id or contains(o, d) or contains(d, o) or any(toks[k].rp.place.id == d.id for k in p.dest):
+            return []
+        key = ("movement", o.id, d.id)
+        if key in seen:
+            return []
+        seen.add(key)
+        return [Event(kind="movement", origin=o.id, destination=d.id, **common)]
+
     def _carried_words(self) -> list[str]:
         """The words after "carrying"/"berisi" in this sentence ("Kapal ternak yang membawa 4.500 ekor sapi"):
         what a ship or truck brought, which the next sentence may name again ("Sapi-sapi itu")."""
@@ -483,6 +507,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if p.kind == "movement":
                 if not p.dest:
                     out += self._origin_only(p, common, seen)
+                else:
+                    out += self._start_of_arrival(p, common, seen)
                 leg_origins = None
                 for di, d in enumerate(p.dest):
                     if di:  # "300 soldiers ... to Kharkiv and another 200 to Sumy"
