@@ -152,3 +152,111 @@ def test_the_movers_place_after_their_nationality_and_short_form():
 
 def test_the_place_right_after_a_trips_noun_is_whose_trip_it_is():
     assert ("Russia", "Ukraine") in _moves("Invasi Rusia ke Ukraina dimulai pada Februari 2022.")
+
+
+# --- second pass (id2) ---
+
+def test_a_region_in_a_list_closed_by_dan_is_a_destination_of_its_own():
+    # geomap.events.roles._list_member: "dan" may close the list after the pair, before its third member
+    got = _moves("Maskapai itu menerbangkan 900 penumpang dari Surabaya ke Denpasar, Lombok, dan Kupang pada Jumat.")
+    assert ("Surabaya", "Lombok") in got and ("Surabaya", "Denpasar") in got and ("Surabaya", "Kupang") in got, got
+    # two places alone are still left to containment: a region next to a city it holds is context
+    got = _moves("Rombongan itu berangkat dari Surabaya ke Mataram, Lombok, pada Jumat.")
+    assert ("Surabaya", "Lombok") not in got, got
+
+
+def test_a_country_sends_ships_to_its_own_sea():
+    # geomap.events.roles.contains: a sea is no place inside the country whose code the gazetteer gives it
+    got = _moves("Indonesia akan mengirim tiga kapal perang ke Laut Natuna Utara pekan depan.")
+    assert ("Indonesia", "Laut Natuna Utara") in got, got
+
+
+def test_where_people_are_from_is_no_second_start_of_a_journey_told_with_its_start():
+    text = ("Sebanyak 90 pekerja migran dideportasi dari Tawau ke Nunukan pada Senin. "
+            "Sebagian besar berasal dari Nusa Tenggara Timur.")
+    got = _moves(text)
+    assert ("Tawau", "Nunukan") in got and ("East Nusa Tenggara", "Nunukan") not in got, got
+    # ... while an arrival whose start is untold still takes it from the next sentence
+    got = _moves("Sebanyak 90 pengungsi Rohingya terdampar di Aceh Timur pada Senin. "
+                 "Mereka berasal dari Cox's Bazar.")
+    assert any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got
+
+
+def test_a_demonstrative_on_another_noun_does_not_point_at_what_just_arrived():
+    text = ("Kilang Bontang mengapalkan kargo ke Jepang pada Senin. "
+            "Sebagian besar produksi kilang itu dikirim ke Korea Selatan.")
+    got = _moves(text)
+    assert ("Japan", "South Korea") not in got, got
+    # ... the mover's own noun named again does
+    got = _moves("Sebanyak 30.000 ton gula tiba di Pelabuhan Tanjung Perak pada Senin. "
+                 "Gula itu akan dikirim ke Kediri dan Madiun.")
+    assert ("Tanjung Perak", "Kediri") in got, got
+
+
+def test_a_purpose_verb_carrying_the_cargo_on_starts_where_the_first_trip_ended():
+    # geomap.events.discourse._purpose_leg
+    got = _moves("Pemerintah menerbangkan 10 ton obat-obatan dari Jakarta ke Kairo pada Senin "
+                 "untuk disalurkan ke Gaza.")
+    assert ("Jakarta", "Cairo") in got and ("Cairo", "Gaza Strip") in got, got
+    assert ("Jakarta", "Gaza Strip") not in got, got
+
+
+def test_going_on_starts_where_the_group_was_last_taken():
+    # "ini" names the group again, "melanjutkan perjalanan" / "dalam perjalanan" go on from the last destination
+    got = _moves("Sebanyak 300 WNI tiba di Port Sudan pada Senin. "
+                 "Dari 300 orang ini, 280 sudah melanjutkan perjalanan melalui laut ke Jeddah.")
+    assert ("Port Sudan", "Jeddah") in got, got
+    got = _moves("Rombongan itu diseberangkan dari Odesa ke Moldova dan saat ini dalam perjalanan menuju Rumania.")
+    assert ("Odesa", "Moldova") in got and ("Moldova", "Romania") in got, got
+    # "ini" on a word that is no mover ("hari ini") points at nothing
+    got = _moves("Sebanyak 300 WNI tiba di Port Sudan pada Senin. Hari ini 40 relawan diterbangkan ke Jeddah.")
+    assert ("Port Sudan", "Jeddah") not in got, got
+
+
+def test_what_a_ship_carried_named_again_leaves_from_where_it_docked():
+    got = _moves("Kapal ternak yang membawa 3.000 ekor sapi dari Darwin merapat di Pelabuhan Tanjung Priok pada Senin. "
+                 "Sapi-sapi itu akan dibawa dengan truk ke Serang.")
+    assert ("Tanjung Priok", "Serang") in got, got
+
+
+def test_going_on_inside_the_country_reached_starts_where_the_group_set_out():
+    # geomap.events.sentence._origin_ids: the last destination, a country holding the next one, is no start
+    got = _moves("Sebanyak 20 WNI keluar dari Gaza ke Mesir pada Rabu. Mereka kemudian dibawa ke Kairo.")
+    assert ("Gaza Strip", "Cairo") in got, got
+    # ... a move back to a country is left as it was
+    got = _moves("Sebanyak 20 WNI keluar dari Gaza ke Mesir pada Rabu. Mereka kemudian dipulangkan ke Indonesia.")
+    assert ("Gaza Strip", "Indonesia") not in got, got
+
+
+def test_a_group_counted_as_the_next_one_does_not_set_out_from_the_last_landing():
+    # cues "ordinals": "kapal kedua" is another boat than the one that landed before
+    got = _moves("Kapal pertama mendarat di Pidie pada Selasa. Kemudian, kapal kedua mendarat di Bireuen pada Rabu. "
+                 "Selanjutnya, kapal ketiga kembali mendarat di Lhokseumawe.")
+    assert all(o is None for o, _ in got), got
+    # ... while the same boat named again still goes on from where it landed
+    got = _moves("Kapal itu mendarat di Pidie pada Selasa. Kemudian kapal itu dibawa ke Lhokseumawe.")
+    assert ("Pidie", "Lhokseumawe") in got, got
+
+
+def test_where_the_sender_is_said_in_its_subject_is_where_the_cargo_leaves():
+    # geomap.events.ends._seat_of_sender
+    got = _moves("Pabrik semen di Tuban mengirim 3.000 ton semen ke Kupang pada Selasa.")
+    assert ("Tuban", "Kupang") in got, got
+    # ... not a place in an aside before another subject
+    got = _moves("Menurut pejabat di Surabaya, pemerintah mengirim 3.000 ton pupuk ke Kupang pada Selasa.")
+    assert ("Surabaya", "Kupang") not in got, got
+
+
+def test_they_left_x_bound_for_y_is_also_the_start_of_the_landing_told_before():
+    # geomap.events.sentence._start_of_arrival
+    got = _moves("Sebanyak 90 pengungsi Rohingya terdampar di pantai Aceh Timur pada Senin. "
+                 "Mereka meninggalkan kamp di Cox's Bazar pada awal bulan dengan tujuan Malaysia.")
+    assert any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got
+    assert any(o and o.startswith("Cox") and d == "Malaysia" for o, d in got), got
+    # ... not when the landing's start was told, nor for another group's departure
+    got = _moves("Sebanyak 90 pengungsi terdampar di Aceh Timur dari Sittwe pada Senin. "
+                 "Mereka meninggalkan kamp di Cox's Bazar dengan tujuan Malaysia.")
+    assert not any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got
+    got = _moves("Sebanyak 90 pengungsi terdampar di Aceh Timur pada Senin. "
+                 "Kapal lain meninggalkan Cox's Bazar dengan tujuan Malaysia.")
+    assert not any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got

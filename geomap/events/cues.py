@@ -152,6 +152,8 @@ class Cues:
         self.abstract_moves, self.there_words = set(d.get("abstract_before_infinitive", [])), ph("there_words")
         # demonstratives after a noun that point back to what was just told ("Beras itu", "Kapal tersebut")
         self.back_pointers = set(d.get("back_pointers", []))
+        # ordinals after a mover noun: "kapal ketiga" (the third boat) is another group than the one told before
+        self.ordinals = set(d.get("ordinals", []))
         self.escape_verbs = ph("escape_verbs")
         # "returned home", "terbang pulang", "nach Hause": the movers' own country is the destination
         self.home_words = ph("home_words")

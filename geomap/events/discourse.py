@@ -13,11 +13,13 @@ class State:
 
     last_source: str | None = None
     last_what: str | None = None
+    last_mover: str | None = None  # the words naming what the last movement moved ("30.000 ton gula")
     pending_origin: str | None = None  # place id a group left without a destination yet ("left the camps near Dadaab")
     pending_what: str | None = None
     pending_at: int = 0
     pending_all: tuple = ()  # (sentence, place ids): every place of that departure ("They come from Ghana, Egypt and Mali")
     open_dest: str | None = None  # place id a movement reached with its origin untold ("... landed in Aceh.")
+    open_named: bool = False  # did the movement to open_dest name its own start ("from X")?
     open_what: str | None = None
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
@@ -81,6 +83,10 @@ class DiscourseRules:
                 elif prev.dest and p.dest and p.origin is None and self._any(self.cues.there_words, *p.left):
                     # "llegó a Yibuti, desde donde partió hacia Madrid": from the place just reached
                     p.chain_origin = prev.dest[-1]
+                elif prev.dest and p.dest and p.origin is None and self._purpose_leg(prev, p):
+                    # "menerbangkan obat dari Jakarta ke Kairo untuk disalurkan ke Gaza": the trip the purpose
+                    # tells starts where the first one ended
+                    p.chain_origin = prev.dest[-1]
                 elif prev.dest and p.dest and p.origin is None and self._relative(prev):
                     # "pengungsi yang terdampar di Aceh Timur akan dipindahkan ke Lhokseumawe": from where they landed
                     p.chain_origin = prev.dest[-1]
@@ -92,6 +98,9 @@ class DiscourseRules:
                     # "arrived in Marrakech and headed into the Atlas Mountains": the next leg starts there
                     # "after arriving in Vladivostok, ... were moved to Khabarovsk"
                     p.chain_origin = prev.dest[-1]
+                    if any(self.toks[k].rp is not None for k in range(*p.left)) and self._coordinated(prev, p):
+                        p.mover = pick(prev.mover, p.mover)  # "dari Kiev ke Moldova dan ... menuju Rumania": the
+                        # words before the second verb are the first leg's, its mover is the first one's
             if p.what is None:
                 if last_what is not None:  # coordinated predicates share their subject, and its nationality
                     p.what = last_what
@@ -153,6 +162,16 @@ class DiscourseRules:
             out.append(("reached", st.last_dest))
         return out
 
+    def _purpose_leg(self, prev: Partial, p: Partial) -> bool:
+        """Is movement p's verb the purpose of movement prev, straight after prev's last destination ("to
+        Cairo to be distributed to Gaza")? Only a verb that has the cargo carried on: a purpose of going
+        oneself ("de la Colombie au Panama afin de se rendre aux Etats-Unis") is the first trip's own goal."""
+        if p.trig.flags & {"nominal", "self"} or not prev.trig.i < prev.dest[-1] < p.trig.i:
+            return False
+        k = next((q for q in range(prev.dest[-1] + 1, p.trig.i) if self.cues.purpose.match(self.lows, q)), None)
+        return k is not None and not any(self.toks[q].rp is not None or self.toks[q].trig
+                                         for q in range(k + 1, p.trig.i))
+
     def _relative(self, prev: Partial) -> bool:
         """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
         return any(self.lows[k] in self.cues.relative_words for k in range(max(0, prev.trig.i - 2), prev.trig.i))
@@ -181,6 +200,9 @@ class DiscourseRules:
             i > 0 and (self.lows[i - 1] in c.determiners or self.toks[i - 1].prep))
         pronoun = pronoun or ((c.pro_drop or (c.dropped_subject and verb)) and p.what is None and not any(
             self.toks[k].rp is not None for k in range(*p.left)))
+        # "Kemudian, kapal kedua mendarat di Pasi Beurandeh": a group counted as the next one is not the one that
+        # reached the last place
+        other = any(self.lows[k] in c.ordinals for k in range(*p.left))
         there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
             return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
@@ -188,21 +210,22 @@ class DiscourseRules:
         # ... and "Bantuan kemudian akan dibawa ke Gaza" after the aid's plane left Halim and landed in El Arish:
         # the group that left, named again, goes on from where it was last taken
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
-                and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
-                     or "onward" in p.trig.flags)
+                and not other and (self._any(c.before_words, *p.left)
+                                   or self._any(c.before_words, p.trig.end, p.trig.end + 2)
+                                   or "onward" in p.trig.flags)
                 and (pronoun or p.what is None or p.what == st.last_what
                      or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest
         # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just
         # arrived, named again with a demonstrative, leaves from where it arrived
-        if (c.back_pointers and st.last_dest is not None and st.last_dest_at < st.sentence
+        if (c.back_pointers and not other and st.last_dest is not None and st.last_dest_at < st.sentence
                 and st.sentence - st.last_dest_at <= 1 and (p.what is None or p.what == st.last_what)
-                and any(self.lows[k] in c.back_pointers and k > 0 and self.toks[k - 1].alpha
-                        and not self._usable(k - 1) for k in range(*p.left))):
+                and any(self._back_pointer(k) and not self._usable(k - 1) for k in range(*p.left))):
             return st.last_dest
         # "odjel za prací do Ameriky. ... Vrátil se do Chersonu": going back starts where the story last took
         # the same (unnamed) mover, when that is not where they go back to
-        if (p.trig.flags & {"back", "return"} and st.last_dest is not None and st.last_dest_at < st.sentence
+        if (p.trig.flags & {"back", "return"} and not other and st.last_dest is not None
+                and st.last_dest_at < st.sentence
                 and st.sentence - st.last_dest_at <= 3 and (pronoun or p.what is None or p.what == st.last_what)
                 and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)):
             return st.last_dest
@@ -213,13 +236,27 @@ class DiscourseRules:
                 c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
             # "Pesawat kargo ... lepas landas dari Halim. Pesawat itu ... mendarat di El Arish": the noun named
             # again with a demonstrative is the group that left
-            pointer = c.back_pointers and any(self.lows[k] in c.back_pointers and k > 0 and self.toks[k - 1].alpha
-                                              for k in range(*p.left))
+            pointer = any(self._back_pointer(k) for k in range(*p.left))
             pending = st.pending_origin if pronoun or same or pointer else None
         here = self._whereabouts(p, pronoun)
         if here is not None and (pending is None or st.here_at > st.pending_at):
             return here
         return pending
+
+    def _back_pointer(self, k: int) -> bool:
+        """Is token k a demonstrative naming again a mover noun just before it ("Pesawat itu", "kapal tanker
+        itu", "569 orang ini")? One on another noun points elsewhere: in "produksi kilang itu" the refinery is
+        where the cargo comes from, not the cargo that just arrived."""
+        if k < 1 or self.lows[k] not in self.cues.back_pointers or not self.toks[k - 1].alpha:
+            return False
+        hits = getattr(self, "in_what", ())
+        if k - 1 in hits or (k > 1 and k - 2 in hits and self.toks[k - 1].text[:1].islower()
+                             and self.toks[k - 1].rp is None):
+            return True
+        # ... or the noun the last movement's mover was named by ("30.000 ton gula ... Gula itu")
+        moved = self.state.last_mover
+        noun = self.lows[k - 1].split("-")[0]  # "sapi-sapi itu" after "2.000 ekor sapi": a plural by doubling
+        return bool(moved) and noun in moved.lower().split()
 
     def _whereabouts(self, p: Partial, pronoun: bool) -> str | None:
         """"... diserahkan di Mae Sot. Mereka kemudian dibawa ke Bangkok": the group the story last put
@@ -230,7 +267,7 @@ class DiscourseRules:
                 st.last_dest is not None and st.last_dest_at >= st.here_at):
             return None
         then = self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
-        pointer = c.back_pointers and any(self.lows[k] in c.back_pointers for k in range(*p.left))
+        pointer = any(self._back_pointer(k) for k in range(*p.left))
         same = p.what is not None and p.what == st.here_what
         # "They", "then" go on with the story's mover: the group placed must be of its kind ("300 soldiers left
         # Gao. Officials in Bamako said ... They reached Niamey": the officials' city is not the soldiers')

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..distance import haversine_km
 from .frames_base import Partial
 from .roles import contains
+from .tokens import PUNCT_BREAK
 
 MOVEMENT_END_RULES = (
     "_ends_by_preposition",
@@ -343,7 +344,7 @@ class EndRules:
         if p.origins or not p.dest:
             return
         found = (self._stay_after_clause(p) or self._stay_told_before(p) or self._stay_before_leaving(p)
-                 or self._stay_of_mover(p))
+                 or self._stay_of_mover(p) or self._seat_of_sender(p))
         if found is None:
             return
         here, there = self.toks[found].rp.place, [self.toks[k].rp.place for k in p.dest]
@@ -414,6 +415,27 @@ class EndRules:
         if q is None or any(self._usable(r) and self.roles.get(r) == "destination" for r in range(q, p.trig.i)):
             return None
         return q
+
+    def _seat_of_sender(self, p: Partial) -> int | None:
+        """Where the subject of a verb that sends something is, said in the subject itself: "Pabrik semen di
+        Tuban mengapalkan 5.000 ton semen ke Kupang". Only a verb that moves something else (not "self"), a
+        subject that opens the clause and names no place of its own, and only words such as "telah" between
+        the place and the verb."""
+        c = self.cues
+        if p.trig.flags & {"self", "nominal", "receive"}:
+            return None
+        lb = p.trig.i
+        k = lb - 1
+        while k >= 0 and self.lows[k] in c.subject_gap:
+            k -= 1
+        if k < 2 or not self._usable(k) or self.roles.get(k) != "locative" or self.toks[k - 1].prep != "locative":
+            return None
+        la = next((q + 1 for q in range(k - 2, -1, -1) if self.toks[q].attr or self.lows[q] in c.complementizers
+                   or self.lows[q] in PUNCT_BREAK), 0)
+        head = range(la, k - 1)
+        if not head or any(self.toks[q].rp is not None or self.toks[q].trig or not self.toks[q].alpha for q in head):
+            return None
+        return k
 
     def _place_of_mover(self, p: Partial, roles: tuple[str, ...]) -> int | None:
         """The place the mover's noun names before the verb with only a preposition of ``roles`` between:

@@ -11,6 +11,9 @@ MAX_WALK = 6
 # Containers rank above what they contain. A country named next to one of its cities
 # ("Tartus in Syria", "El Arish, Mesir") is context, not a second event place.
 KIND_RANK = {"country": 4, "region": 3, "admin1": 2, "admin2": 1}
+# Waters a country's ships sail to: the gazetteer gives them the coast's country code, but they are no
+# place inside it.
+OPEN_WATER = frozenset({"sea", "gulf", "strait"})
 # How far from its point a second-level unit (county, regency) may hold a town.
 ADMIN2_REACH_KM = 80.0
 
@@ -21,6 +24,8 @@ def contains(outer, inner) -> bool:
         return False
     if outer.country_code != inner.country_code:
         return False
+    if outer.kind == "country" and inner.kind in OPEN_WATER:
+        return False  # "Indonesia mengirim kapal perang ke Laut Natuna Utara": a country sends ships to its sea
     if outer.kind == "admin1" and outer.admin1 and inner.admin1:
         return outer.admin1 == inner.admin1  # Texas does not hold New York
     if outer.kind == "admin2":
@@ -277,10 +282,12 @@ class RoleRules:
             return False
         before = next((q for q in range(lo - 1, max(-1, lo - 4), -1) if self.toks[q].rp is not None), None)
         after = next((q for q in range(hi + 1, min(len(self.toks), hi + 4)) if self.toks[q].rp is not None), None)
-        third = (before is not None and self._coordinated_places(before, lo)) or (
-            after is not None and self._coordinated_places(hi, after))
+        head = before is not None and self._coordinated_places(before, lo)
+        tail = after is not None and self._coordinated_places(hi, after)
         words = {w for w in self.cues.coord_words if w.isalpha()}
-        return third and any(self.lows[q] in words for q in range(lo + 1, min(len(self.lows), hi + 2)))
+        # "Denpasar, Lombok, dan Labuan Bajo": the closing word may come after the pair, before the third member
+        end = after if tail else hi + 1
+        return (head or tail) and any(self.lows[q] in words for q in range(lo + 1, min(len(self.lows), end + 1)))
 
     def _placed(self, rng, want: set[str]) -> list[int]:
         return [k for k in rng if self._usable(k) and self.roles.get(k) in want]

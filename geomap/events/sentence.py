@@ -13,7 +13,7 @@ from .frames import FrameRules
 from .frames_base import Partial, Trigger
 from .movers import MoverRules
 from .roles import RoleRules, contains
-from .tokens import CLAUSE_BREAK, tokenize
+from .tokens import CLAUSE_BREAK, PUNCT_BREAK, tokenize
 
 
 DASHES = ("–", "—", "-")
@@ -349,9 +349,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if nat:
                 return nat
         o = self.state.places.get(earlier)
-        if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
-            return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
         st = self.state
+        if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
+            # "keluar dari Gaza ... ke Mesir. Mereka kemudian dibawa ke Kairo": the group that reached a country
+            # and goes on inside it set out from where it started, when the story told that start
+            start = st.places.get(st.pending_origin) if earlier == st.last_dest else None
+            if (start is not None and start.id != o.id and o.kind == "country" and dplace.kind != "country"
+                    and st.pending_at == st.last_dest_at
+                    and start.country_code != dplace.country_code):
+                return [start.id]
+            return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
         if earlier is not None and st.pending_all and st.pending_all[0] == st.pending_at and st.pending_all[1][0] == earlier:
             # "They come from Ghana, Egypt and Mali. They were all transferred to X": one movement from each
             return [x for x in st.pending_all[1] if x != dplace.id]
@@ -419,6 +426,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
             dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
             # reached is no journey to it
+        if dest is not None and state.open_named and "origin_statement" in p.trig.flags:
+            dest = None  # "... dari Tawau ke Nunukan. Sebagian besar berasal dari NTT": where people are from, when
+            # their journey's start is told, is no second start of it
         if dest is not None and state.open_at == state.sentence:
             # "le déploiement de 700 soldats à Chypre afin de préparer une évacuation ... du Liban": a trip told as
             # the purpose of a movement to a place is another trip, not where that one came from
@@ -439,6 +449,43 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 # "They come from Ghana, Egypt and Mali": where the whole group is from holds for its next move;
                 # a list of departure points ("left from Valencia, Caracas ...") is of several groups
                 state.pending_all = (state.sentence, tuple(dict.fromkeys(toks[o].rp.place.id for o in p.origins)))
+        return out
+
+    def _start_of_arrival(self, p: Partial, common: dict, seen: set) -> list[Event]:
+        """"... terdampar di Aceh Utara. Mereka meninggalkan Cox's Bazar dengan tujuan Malaysia": a departure told
+        by a pronoun, with where the group meant to go, is also where the arrival told just before (its start
+        untold) set out from."""
+        st, toks = self.state, self.toks
+        start = p.origins[0] if p.origins else p.origin
+        # the departure verb may be merged into the destination's ("meninggalkan X ... dengan tujuan Malaysia")
+        left = [t for t in self.trigs if t.kind == "movement" and "departure" in t.flags and t.i <= p.trig.i]
+        if (start is None or not left or "arrival" in p.trig.flags or st.open_dest is None or st.open_named
+                or not 0 < st.sentence - st.open_at <= 1 or st.open_dest not in st.places):
+            return []
+        # ... by "they" as the departure's subject (at most an auxiliary or two between)
+        i = left[-1].i
+        if not any(self.lows[k] in self.cues.pronouns for k in range(max(0, i - 3), i)):
+            return []
+        o, d = toks[start].rp.place, st.places[st.open_dest]
+        if o.id == d.id or contains(o, d) or contains(d, o) or any(toks[k].rp.place.id == d.id for k in p.dest):
+            return []
+        key = ("movement", o.id, d.id)
+        if key in seen:
+            return []
+        seen.add(key)
+        return [Event(kind="movement", origin=o.id, destination=d.id, **common)]
+
+    def _carried_words(self) -> list[str]:
+        """The words after "carrying"/"berisi" in this sentence ("Kapal ternak yang membawa 4.500 ekor sapi"):
+        what a ship or truck brought, which the next sentence may name again ("Sapi-sapi itu")."""
+        out = []
+        for k in range(len(self.toks)):
+            m = self.cues.contents_words.match(self.lows, k)
+            if m:
+                for q in range(k + m[0], min(len(self.toks), k + m[0] + 5)):
+                    if self.toks[q].low in PUNCT_BREAK or self.toks[q].prep or self.toks[q].trig:
+                        break
+                    out.append(self.lows[q])
         return out
 
     def _displaced_presence(self, p: Partial) -> bool:
@@ -506,6 +553,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if p.kind == "movement":
                 if not p.dest:
                     out += self._origin_only(p, common, seen)
+                else:
+                    out += self._start_of_arrival(p, common, seen)
                 leg_origins = None
                 for di, d in enumerate(p.dest):
                     if di:  # "300 soldiers ... to Kharkiv and another 200 to Sumy"
@@ -528,6 +577,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     # largest boat to arrive in the Canary Islands" waits for its origin at La Restinga
                     if not (state.open_dest and state.open_at == state.sentence):
                         state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
+                        state.open_named = bool(p.origins) or p.origin is not None
                 first = p.origins[0] if p.origins else p.origin if p.origin is not None else p.implicit_origin
                 if p.dest and first is not None:
                     # the group's start, for "Others flew to Istanbul" after "... crossed from Russia into Georgia"
@@ -535,6 +585,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                         toks[first].rp.place.id, p.what, state.sentence)
                 if p.dest:
                     state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
+                    state.last_mover = " ".join([p.mover or ""] + self._carried_words())
             elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
                 # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
                 # deployed abroad is a movement from the country the troops belong to
