@@ -17,6 +17,19 @@ def shared_path(*parts: str) -> Path:
     return p
 
 
+def movement_routes(text: str, gaz, lang: str = "en", date: str = "2024-10-18") -> set:
+    """The (origin, destination) names of every movement geomap reads in ``text`` (None for an end not told)."""
+    import geomap
+    from geomap.models import Document
+
+    r = geomap.extract(Document(text=text, lang=lang, date=date), lang=lang, gazetteer=gaz)
+
+    def name(pid):
+        return r.place(pid).place.name if pid else None
+
+    return {(name(e.origin), name(e.destination)) for e in r.events if e.kind == "movement"}
+
+
 @pytest.fixture(scope="session")
 def gaz():
     from geomap import gazetteer

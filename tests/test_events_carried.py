@@ -4,19 +4,16 @@ lists of homes, places named by the noun that points back to them, movements "ho
 with the real gazetteer; places are compared by gazetteer name."""
 from __future__ import annotations
 
+from conftest import movement_routes
+
 import geomap
 from geomap.events import read_events
 from geomap.events.scorer import choose, load_model
 from geomap.models import Document
 
 
-def _routes(text: str, gaz, lang: str = "en") -> set[tuple[str | None, str | None]]:
-    r = geomap.extract(Document(text=text, lang=lang, date="2024-10-18"), lang=lang, gazetteer=gaz)
-
-    def name(pid):
-        return r.place(pid).place.name if pid else None
-
-    return {(name(e.origin), name(e.destination)) for e in r.events if e.kind == "movement"}
+def _routes(text: str, gaz, lang: str = "en") -> set:
+    return movement_routes(text, gaz, lang)
 
 
 # --------------------------------------------------------------------------- where the group was last said to be

@@ -5,17 +5,14 @@ through geomap.extract with the real gazetteer, and places are compared by their
 """
 from __future__ import annotations
 
+from conftest import movement_routes
+
 import geomap
 from geomap.models import Document
 
 
 def _routes(text: str, gaz) -> set:
-    r = geomap.extract(Document(text=text, lang="es", date="2024-05-06"), lang="es", gazetteer=gaz)
-
-    def name(pid):
-        return r.place(pid).place.name if pid else None
-
-    return {(name(e.origin), name(e.destination)) for e in r.events if e.kind == "movement"}
+    return movement_routes(text, gaz, "es", "2024-05-06")
 
 
 def test_de_after_a_capitalised_name_says_where_the_named_thing_is_not_whence(gaz):

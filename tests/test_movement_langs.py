@@ -8,18 +8,15 @@ import json
 
 import pytest
 
+from conftest import movement_routes
+
 import geomap
 from geomap.events import DATA_DIR, load_cues, parse_number
 from geomap.models import Document
 
 
 def _routes(text: str, gaz, lang: str):
-    r = geomap.extract(Document(text=text, lang=lang, date="2024-10-18"), lang=lang, gazetteer=gaz)
-
-    def name(pid):
-        return r.place(pid).place.name if pid else None
-
-    return {(name(e.origin), name(e.destination)) for e in r.events if e.kind == "movement"}
+    return movement_routes(text, gaz, lang)
 
 
 @pytest.mark.parametrize("lang", ["es", "fr", "de"])
