@@ -1,6 +1,8 @@
 """Resolver fixes found on real reporting (issues 11 and 16): a city over the region named
 after it, and silence over a reading only an obscure alternate name gives. Sentences
 written for these tests."""
+import pytest
+
 import geomap
 from geomap.geocode import haversine_km
 
@@ -51,3 +53,26 @@ def test_small_town_alternate_needs_support_but_a_major_name_does_not():
     assert _places("Refugees arrived in Bombay.")["Bombay"].place.country_code == "IN"
     # and a small town's alternate resolves where the text supports its country
     assert _places("Aid reached El Arish in Egypt, near Rafah.")["El Arish"].place.country_code == "EG"
+
+
+@pytest.mark.parametrize("text, lang, mention, cc, lat, lon", [
+    ("Un convoi de soldats venant de Tabarey-Barey est arrivé à Niamey.", "fr", "Tabarey-Barey", "NE", 14.75, 0.95),
+    ("Les migrants ont été conduits au hotspot d'Imbriacola, à Lampedusa.", "fr", "Imbriacola", "IT", 35.51, 12.59),
+    ("Le canot a été secouru au large du Cap Gris-Nez.", "fr", "Cap Gris-Nez", "FR", 50.87, 1.58),
+    ("Les ressortissants sont rentrés dans l'Hexagone mardi.", "fr", "Hexagone", "FR", 46.0, 2.0),
+    ("La frégate a rejoint la Méditerranée orientale depuis Toulon.", "fr", "Méditerranée orientale", "", 34.0, 30.0),
+    ("Hundreds of migrants arrived in Bajo Chiquito, Panama, on Sunday.", "en", "Bajo Chiquito", "PA", 8.07, -77.55),
+    ("Kereta tambahan berangkat dari Gambir dan Pasar Senen menuju Surabaya.", "id", "Pasar Senen", "ID", -6.17, 106.84),
+    ("Kereta tambahan berangkat dari Gambir dan Pasar Senen menuju Surabaya.", "id", "Gambir", "ID", -6.18, 106.83),
+    ("Kapal itu berlayar dari Simanindo menuju Tigaras di Danau Toba.", "id", "Tigaras", "ID", 2.79, 98.78),
+    ("Kapal itu berlayar dari Simanindo menuju Tigaras di Danau Toba.", "id", "Simanindo", "ID", 2.70, 98.80),
+    ("Warga Rohingya melarikan diri dari Maungdaw ke Bangladesh.", "id", "Maungdaw", "MM", 20.82, 92.37),
+    ("Pasir timah diangkut dari Bangka ke Malaysia.", "id", "Bangka", "ID", -2.1, 106.1),
+    ("Bantuan itu akan disalurkan ke Karangasem, Bali.", "id", "Karangasem", "ID", -8.38, 115.55),
+    ("Pengungsi bergerak ke Port Sudan melalui kota Atbara, Damir, dan Sawakin.", "id", "Damir", "SD", 17.59, 33.97),
+    ("Woda przelała się przez zaporę zbiornika Topola na Nysie Kłodzkiej.", "pl", "Topola", "PL", 50.46, 16.93),
+])
+def test_curated_places_real_reporting_names(text, lang, mention, cc, lat, lon):
+    rp = _places(text, lang=lang)[mention]
+    assert rp.place.country_code == cc
+    assert haversine_km(rp.place.lat, rp.place.lon, lat, lon) < 30
