@@ -574,9 +574,16 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             continue
         if (inside is None and not sp0.fuzzy and _weak_alternate(g, c, sp0, kind_l[i])
                 and not (support >= WEAK_ALT_SUPPORT or near_km <= FUZZY_SUPPORT_KM)):
-            # Likewise a reading only an obscure alternate name gives: "Konga" (the Garuda
-            # contingent) is not the Republic of the Congo, "Tine" not Tigné in France.
-            continue
+            # Likewise a reading only an obscure alternate name gives: "Kini" (now) is not
+            # Guinea, "Tine" not Tigné in France. The name's own bearer in a country the
+            # text names may stand in ("Lajas Blancas" in a story about Panama).
+            j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
+            if j is None:
+                continue
+            idx, c = j, inf.cands[j]
+            place = g.place(c.row)
+            conf = 1.0 if sizes_l[i] == 1 else float(probs[int(off[i]) + j])
+            support = float(sup_all[int(off[i]) + j]) / others
         feats = {
             "p": conf, "n": sizes_l[i], "kind": place.kind, "fuzzy": sp0.fuzzy,
             "similarity": float(c.similarity), "own": c.match == gz.MATCH_NAME, "demonym": c.match == gz.MATCH_DEMONYM,
@@ -602,6 +609,17 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     return sorted(merged.values(), key=lambda rp: rp.mentions[0].start)
 
 
+def _own_supported(inf: _Cands, scores: np.ndarray, sup: np.ndarray, others: int) -> int | None:
+    """The best-scored candidate that bears the name as its own and lies in a country the
+    other names vote for (an index into the name's candidates), or None."""
+    if not others:
+        return None
+    ok = (inf.own > 0) & (inf.cc != 0) & (sup / others >= WEAK_ALT_SUPPORT)
+    if not ok.any():
+        return None
+    return int(np.argmax(np.where(ok, scores, -np.inf)))
+
+
 def _weak_alternate(g: gz.Gazetteer, c, sp: Span, kind: int) -> bool:
     """Whether candidate c answers to span sp only by an alternate name that the news seldom
     means it by: a small town's Latin-script alternate (a transliteration, a former or local
@@ -611,7 +629,9 @@ def _weak_alternate(g: gz.Gazetteer, c, sp: Span, kind: int) -> bool:
     if c.match != gz.MATCH_ALT or not _LATIN.fullmatch(sp.text):
         return False
     if kind in (_CITY, _OTHER):
-        return float(g.importance[c.row]) < WEAK_ALT_IMPORTANCE
+        # written with its diacritics ("Přemyšlu", "Torrejón") it is a language's own name
+        # for the town, not a transliteration
+        return sp.text.isascii() and float(g.importance[c.row]) < WEAK_ALT_IMPORTANCE
     if kind != _COUNTRY or " " in sp.key or len(sp.key) > 5 or sp.text.isupper():
         return False
     return sp.key not in _major_country_names(g.place(c.row).country_code)
