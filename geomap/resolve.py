@@ -58,6 +58,7 @@ FUZZY_SUPPORT_KM = 300.0  # a misspelt town must lie this close to another place
 # A small town named by an alternate name (a transliteration, an old or local name) is as much
 # a guess as a misspelling: "Khasan" is not Hassan in India, "Yunin" not Union, Oregon.
 WEAK_ALT_IMPORTANCE = 5.5  # about 300,000 people
+GIVEN_NAME_TOWN_IMPORTANCE = 5.0  # a town under 100,000 named like a person ("Elena", "Olga")
 WEAK_ALT_SUPPORT = 0.05  # ... and resolves when any other name votes for its country (a share of them)
 # Languages whose CLDR name for a country is everyday usage somewhere in the news geomap reads
 # (Natural Earth's 26 languages, plus Czech and Malay); a country's name in one of the other
@@ -584,6 +585,12 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             place = g.place(c.row)
             conf = 1.0 if sizes_l[i] == 1 else float(probs[int(off[i]) + j])
             support = float(sup_all[int(off[i]) + j]) / others
+        if (inside is None and kind_l[i] in (_CITY, _OTHER) and _person_name(groups[k])
+                and float(g.importance[c.row]) < GIVEN_NAME_TOWN_IMPORTANCE
+                and not (support >= WEAK_ALT_SUPPORT or near_km <= FUZZY_SUPPORT_KM)):
+            # "Elena, que vuelve a España", "Olga, la traductrice": a given name alone is a
+            # person far more often than the small town of that name abroad.
+            continue
         feats = {
             "p": conf, "n": sizes_l[i], "kind": place.kind, "fuzzy": sp0.fuzzy,
             "similarity": float(c.similarity), "own": c.match == gz.MATCH_NAME, "demonym": c.match == gz.MATCH_DEMONYM,
@@ -607,6 +614,27 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             # the first name's score: the calibration was fitted on the features behind it
             merged[rp.place.id] = ResolvedPlace(m.place, ms, m.score)
     return sorted(merged.values(), key=lambda rp: rp.mentions[0].start)
+
+
+def _person_name(spans: list[Span]) -> bool:
+    """Whether every mention of a name is one capitalised word that is a common given name
+    (the US Census list in en.json, which holds most European ones) with no place cue
+    before it ("in Elena" is still the town)."""
+    sp = spans[0]
+    return (" " not in sp.text and not any(s.cue for s in spans)
+            and sp.text in _given_names())
+
+
+_GIVEN: frozenset | None = None
+
+
+def _given_names() -> frozenset:
+    global _GIVEN
+    if _GIVEN is None:
+        from .lang import load_data
+
+        _GIVEN = frozenset(load_data("en").get("given_names", ()))
+    return _GIVEN
 
 
 def _own_supported(inf: _Cands, scores: np.ndarray, sup: np.ndarray, others: int) -> int | None:

@@ -65,6 +65,15 @@ def test_exonym_with_diacritics_and_own_name_fallback():
     assert got["Bate"].place.country_code == "ID"
 
 
+def test_a_given_name_alone_is_no_small_town_abroad():
+    got = _places("Olga, la traductrice, les accompagne jusqu'à Paris.", lang="fr")
+    assert "Olga" not in got and got["Paris"].place.country_code == "FR"
+    got = _places("Pedro, un vecino de Boadilla, acoge a una familia llegada de Kiev.", lang="es")
+    assert "Pedro" not in got
+    # a place cue still makes it the town, and so does a text about its country
+    assert _places("The storm hit Florence, South Carolina, on Friday.")["Florence"].place.country_code == "US"
+
+
 @pytest.mark.parametrize("text, lang, mention, cc, lat, lon", [
     ("Un convoi de soldats venant de Tabarey-Barey est arrivé à Niamey.", "fr", "Tabarey-Barey", "NE", 14.75, 0.95),
     ("Les migrants ont été conduits au hotspot d'Imbriacola, à Lampedusa.", "fr", "Imbriacola", "IT", 35.51, 12.59),
