@@ -66,7 +66,8 @@ def test_exonym_with_diacritics_and_own_name_fallback():
 
 
 def test_a_given_name_alone_is_no_small_town_abroad():
-    got = _places("Olga, la traductrice, les accompagne jusqu'à Paris.", lang="fr")
+    got = _places("Arrivée d'Ukraine par la Pologne, la famille a dormi à Lyon. Olga, la traductrice, "
+                  "les accompagne ensuite jusqu'à Paris.", lang="fr")
     assert "Olga" not in got and got["Paris"].place.country_code == "FR"
     got = _places("Pedro, un vecino de Boadilla, acoge a una familia llegada de Kiev.", lang="es")
     assert "Pedro" not in got
