@@ -83,6 +83,9 @@ def test_a_given_name_alone_is_no_small_town_abroad():
     ("La frégate a rejoint la Méditerranée orientale depuis Toulon.", "fr", "Méditerranée orientale", "", 34.0, 30.0),
     ("Hundreds of migrants arrived in Bajo Chiquito, Panama, on Sunday.", "en", "Bajo Chiquito", "PA", 8.07, -77.55),
     ("Buses leave Lajas Blancas for Paso Canoas every night.", "en", "Paso Canoas", "PA", 8.53, -82.84),
+    ("Evacuations began along the East Coast as the hurricane neared the Carolinas.", "en", "East Coast", "US",
+     37.5, -77.0),
+    ("Kapal itu membawa kargo ke West Coast Amerika Serikat.", "id", "West Coast", "US", 40.0, -122.0),
     ("Kereta tambahan berangkat dari Gambir dan Pasar Senen menuju Surabaya.", "id", "Pasar Senen", "ID", -6.17, 106.84),
     ("Kereta tambahan berangkat dari Gambir dan Pasar Senen menuju Surabaya.", "id", "Gambir", "ID", -6.18, 106.83),
     ("Kapal itu berlayar dari Simanindo menuju Tigaras di Danau Toba.", "id", "Tigaras", "ID", 2.79, 98.78),
@@ -93,6 +96,11 @@ def test_a_given_name_alone_is_no_small_town_abroad():
     ("Pengungsi bergerak ke Port Sudan melalui kota Atbara, Damir, dan Sawakin.", "id", "Damir", "SD", 17.59, 33.97),
     ("Woda przelała się przez zaporę zbiornika Topola na Nysie Kłodzkiej.", "pl", "Topola", "PL", 50.46, 16.93),
 ])
+def test_new_zealand_keeps_its_west_coast():
+    got = _places("Flooding closed roads on the West Coast near Greymouth and Hokitika, New Zealand.")
+    assert got["West Coast"].place.country_code == "NZ"
+
+
 def test_curated_places_real_reporting_names(text, lang, mention, cc, lat, lon):
     rp = _places(text, lang=lang)[mention]
     assert rp.place.country_code == cc
