@@ -75,6 +75,11 @@ def test_a_given_name_alone_is_no_small_town_abroad():
     assert _places("The storm hit Florence, South Carolina, on Friday.")["Florence"].place.country_code == "US"
 
 
+def test_new_zealand_keeps_its_west_coast():
+    got = _places("Flooding closed roads on the West Coast near Greymouth and Hokitika, New Zealand.")
+    assert got["West Coast"].place.country_code == "NZ"
+
+
 @pytest.mark.parametrize("text, lang, mention, cc, lat, lon", [
     ("Un convoi de soldats venant de Tabarey-Barey est arrivé à Niamey.", "fr", "Tabarey-Barey", "NE", 14.75, 0.95),
     ("Les migrants ont été conduits au hotspot d'Imbriacola, à Lampedusa.", "fr", "Imbriacola", "IT", 35.51, 12.59),
@@ -96,11 +101,6 @@ def test_a_given_name_alone_is_no_small_town_abroad():
     ("Pengungsi bergerak ke Port Sudan melalui kota Atbara, Damir, dan Sawakin.", "id", "Damir", "SD", 17.59, 33.97),
     ("Woda przelała się przez zaporę zbiornika Topola na Nysie Kłodzkiej.", "pl", "Topola", "PL", 50.46, 16.93),
 ])
-def test_new_zealand_keeps_its_west_coast():
-    got = _places("Flooding closed roads on the West Coast near Greymouth and Hokitika, New Zealand.")
-    assert got["West Coast"].place.country_code == "NZ"
-
-
 def test_curated_places_real_reporting_names(text, lang, mention, cc, lat, lon):
     rp = _places(text, lang=lang)[mention]
     assert rp.place.country_code == cc
