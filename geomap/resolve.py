@@ -58,6 +58,8 @@ FUZZY_SUPPORT_KM = 300.0  # a misspelt town must lie this close to another place
 # A small town named by an alternate name (a transliteration, an old or local name) is as much
 # a guess as a misspelling: "Khasan" is not Hassan in India, "Yunin" not Union, Oregon.
 WEAK_ALT_IMPORTANCE = 5.5  # about 300,000 people
+OUTLIER_TOWN_IMPORTANCE = 5.0  # a town under 100,000 ...
+OUTLIER_KM = 2000.0  # ... this far from every other place of the text, in a country none votes for
 GIVEN_NAME_TOWN_IMPORTANCE = 5.0  # a town under 100,000 named like a person ("Elena", "Olga")
 WEAK_ALT_SUPPORT = 0.05  # ... and resolves when any other name votes for its country (a share of them)
 # Languages whose CLDR name for a country is everyday usage somewhere in the news geomap reads
@@ -578,6 +580,20 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             # Likewise a reading only an obscure alternate name gives: "Kini" (now) is not
             # Guinea, "Tine" not Tigné in France. The name's own bearer in a country the
             # text names may stand in ("Lajas Blancas" in a story about Panama).
+            j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
+            if j is None:
+                continue
+            idx, c = j, inf.cands[j]
+            place = g.place(c.row)
+            conf = 1.0 if sizes_l[i] == 1 else float(probs[int(off[i]) + j])
+            support = float(sup_all[int(off[i]) + j]) / others
+        if (inside is None and kind_l[i] in (_CITY, _OTHER) and not sp0.fuzzy and sizes_l[i] > 1
+                and float(g.importance[c.row]) < OUTLIER_TOWN_IMPORTANCE and support < WEAK_ALT_SUPPORT
+                and OUTLIER_KM < near_km < float("inf")):
+            # A small town abroad, in a country no other name votes for and thousands of km
+            # from every other place of the text, is a word that happens to be its name:
+            # "Mako Polres Cianjur" (a police headquarters) is not Makó in Hungary. Only for
+            # names several places bear: one that names only Bicester means Bicester.
             j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
             if j is None:
                 continue

@@ -75,6 +75,21 @@ def test_a_given_name_alone_is_no_small_town_abroad():
     assert _places("The storm hit Florence, South Carolina, on Friday.")["Florence"].place.country_code == "US"
 
 
+def test_a_small_town_far_from_the_story_is_no_place():
+    # "Mako" (Markas Komando) named with Cianjur and Ciamis is not Makó in Hungary
+    got = _places("Pengungsi gempa Cianjur ditampung di Mako Polres Cianjur. Polres Ciamis ikut membantu.",
+                  lang="id")
+    assert all(rp.place.country_code != "HU" for rp in got.values())
+    # a name only one place bears keeps it, however far the others are
+    got = _places("Liz Hurley opened a shop in Bicester. She flew in from Los Angeles and Miami.")
+    assert got["Bicester"].place.country_code == "GB"
+
+
+def test_the_atlantic_is_the_ocean():
+    got = _places("Boats leave Senegal and venture to the Atlantic much further south.")
+    assert got["Atlantic"].place.kind == "sea"
+
+
 def test_new_zealand_keeps_its_west_coast():
     got = _places("Flooding closed roads on the West Coast near Greymouth and Hokitika, New Zealand.")
     assert got["West Coast"].place.country_code == "NZ"
