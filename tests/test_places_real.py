@@ -103,6 +103,7 @@ def test_new_zealand_keeps_its_west_coast():
     ("La frégate a rejoint la Méditerranée orientale depuis Toulon.", "fr", "Méditerranée orientale", "", 34.0, 30.0),
     ("Hundreds of migrants arrived in Bajo Chiquito, Panama, on Sunday.", "en", "Bajo Chiquito", "PA", 8.07, -77.55),
     ("Buses leave Lajas Blancas for Paso Canoas every night.", "en", "Paso Canoas", "PA", 8.53, -82.84),
+    ("El avión aterrizó en la base de Torrejón tras despegar de Yibuti.", "es", "Torrejón", "ES", 40.50, -3.45),
     ("Evacuations began along the East Coast as the hurricane neared the Carolinas.", "en", "East Coast", "US",
      37.5, -77.0),
     ("Kapal itu membawa kargo ke West Coast Amerika Serikat.", "id", "West Coast", "US", 40.0, -122.0),
