@@ -575,7 +575,9 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             # "Farchana" in a story about Chad is not Faranah in Guinea: a misspelling
             # resolves only where the rest of the text is; silence beats a wrong dot.
             continue
-        if (inside is None and not sp0.fuzzy and _weak_alternate(g, c, sp0, kind_l[i])
+        # The rules below weigh a reading against the rest of the text; a text that names
+        # one place alone ("Ewakuacja ludności do Chersonia trwa.") has nothing to weigh it by.
+        if (inside is None and not sp0.fuzzy and others and _weak_alternate(g, c, sp0, kind_l[i])
                 and not (support >= WEAK_ALT_SUPPORT or near_km <= FUZZY_SUPPORT_KM)):
             # Likewise a reading only an obscure alternate name gives: "Kini" (now) is not
             # Guinea, "Tine" not Tigné in France. The name's own bearer in a country the
@@ -601,7 +603,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             place = g.place(c.row)
             conf = 1.0 if sizes_l[i] == 1 else float(probs[int(off[i]) + j])
             support = float(sup_all[int(off[i]) + j]) / others
-        if (inside is None and kind_l[i] in (_CITY, _OTHER) and _person_name(groups[k])
+        if (inside is None and others and kind_l[i] in (_CITY, _OTHER) and _person_name(groups[k])
                 and float(g.importance[c.row]) < GIVEN_NAME_TOWN_IMPORTANCE
                 and not (support >= WEAK_ALT_SUPPORT or near_km <= FUZZY_SUPPORT_KM)):
             # "Elena, que vuelve a España", "Olga, la traductrice": a given name alone is a
