@@ -114,6 +114,9 @@ def test_new_zealand_keeps_its_west_coast():
     ("Warga Rohingya melarikan diri dari Maungdaw ke Bangladesh.", "id", "Maungdaw", "MM", 20.82, 92.37),
     ("Pasir timah diangkut dari Bangka ke Malaysia.", "id", "Bangka", "ID", -2.1, 106.1),
     ("Bantuan itu akan disalurkan ke Karangasem, Bali.", "id", "Karangasem", "ID", -8.38, 115.55),
+    ("Kereta itu melewati Tumangang menuju Khasan di Rusia.", "id", "Khasan", "RU", 42.43, 130.64),
+    ("Ribuan pengungsi dari Darfur menyeberang ke Tine, Chad.", "id", "Tine", "TD", 15.04, 22.82),
+    ("Pendaki Gunung Marapi dievakuasi ke Pos Batu Palano.", "id", "Batu Palano", "ID", -0.33, 100.43),
     ("Pengungsi bergerak ke Port Sudan melalui kota Atbara, Damir, dan Sawakin.", "id", "Damir", "SD", 17.59, 33.97),
     ("Woda przelała się przez zaporę zbiornika Topola na Nysie Kłodzkiej.", "pl", "Topola", "PL", 50.46, 16.93),
 ])
