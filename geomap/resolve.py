@@ -10,6 +10,7 @@ winner among its candidates.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 
@@ -32,6 +33,9 @@ W_DISTANCE = 0.8  # per decade of km from the document's other places
 MAX_DISTANCE_POINTS = 100  # the other places a candidate's distance is measured to, at most
 _DISTANCE_BLOCK = 1 << 18  # distances held at once (2 MB a table)
 MAX_NEAREST_PAIRS = 4_000_000  # names x points beyond which each name's nearest place comes from a k-d tree
+W_SEAT = 0.8  # a first-level region below the city it is named after
+SEAT_IMPORTANCE = 5.0  # ... when it has 100,000 people
+SEAT_HOME_IMPORTANCE = 6.0  # ... and over the home-state rule when it has a million
 W_HOME_ADMIN1 = 3.0  # a state of the country the document is about ("Georgia" in US news)
 
 
@@ -51,6 +55,18 @@ _CODE_IDS: dict[str, int] = {"": 0}
 # is set (bench/place_records.py fits the calibration on them); None in normal use.
 FEATURE_SINK: dict | None = None
 FUZZY_SUPPORT_KM = 300.0  # a misspelt town must lie this close to another place of the text ...
+# A small town named by an alternate name (a transliteration, an old or local name) is as much
+# a guess as a misspelling: "Khasan" is not Hassan in India, "Yunin" not Union, Oregon.
+WEAK_ALT_IMPORTANCE = 5.5  # about 300,000 people
+OUTLIER_TOWN_IMPORTANCE = 5.0  # a town under 100,000 ...
+OUTLIER_KM = 2000.0  # ... this far from every other place of the text, in a country none votes for
+GIVEN_NAME_TOWN_IMPORTANCE = 5.0  # a town under 100,000 named like a person ("Elena", "Olga")
+WEAK_ALT_SUPPORT = 0.05  # ... and resolves when any other name votes for its country (a share of them)
+# Languages whose CLDR name for a country is everyday usage somewhere in the news geomap reads
+# (Natural Earth's 26 languages, plus Czech and Malay); a country's name in one of the other
+# ~700 CLDR locales ("Konga", "Kini", "Tugu", "Aman") is more often a word or a village.
+MAJOR_NAME_LOCALES = ("ar", "bn", "cs", "de", "el", "en", "es", "fa", "fr", "he", "hi", "hu", "id", "it", "ja",
+                      "ko", "ms", "nl", "pl", "pt", "ru", "sv", "tr", "uk", "ur", "vi", "zh", "zh_Hant")
 
 
 def _code_id(code: str) -> int:
@@ -414,6 +430,23 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     # Krai" and only answers to the short form.
     own_name = np.concatenate([inf.own for inf in infos]) > 0
     home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid] & ~names_its_country[cc_pair] & own_name
+    imp = np.concatenate([g.importance[inf.rows] for inf in infos]).astype(np.float64)
+    seat = (kind == _CITY) & own_name & has_a1
+    regions = (kind == _ADMIN1_K) & own_name & has_a1
+    # one region of the name only: "Washington" is a state and the capital's district
+    for i in np.flatnonzero(regions & (np.bincount(kid[regions], minlength=K)[kid] == 1)).tolist():
+        # A region named after its seat ("Makkah", "Riyadh", "Gao"): the bare name is the
+        # city, the one people go to and leave; the region answers to a cue word ("wilayah
+        # Makkah", "region of Gao"), and the home-state rule does not make it the region.
+        s = sl[int(kid[i])]
+        mine = np.flatnonzero(seat[s] & (a1_ids[s] == a1_ids[i]) & (imp[s] >= SEAT_IMPORTANCE))
+        if len(mine):
+            # A city of a million outweighs the home-state reading; Québec (530,000) does not.
+            home_able[i] &= bool(imp[s.start + int(mine[0])] < SEAT_HOME_IMPORTANCE)
+            if not groups[keys[int(kid[i])]][0].kind_hint:
+                # the region steps back, rather than the city forward: Alexandria, Virginia
+                # still competes with Egypt's on the terms it had
+                prior[i] -= W_SEAT
     placelike = _PLACELIKE[kind]
     rad_lat = np.radians(lat)
     cos_lat = np.cos(rad_lat)
@@ -542,6 +575,40 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             # "Farchana" in a story about Chad is not Faranah in Guinea: a misspelling
             # resolves only where the rest of the text is; silence beats a wrong dot.
             continue
+        # The rules below weigh a reading against the rest of the text; a text that names
+        # one place alone ("Ewakuacja ludności do Chersonia trwa.") has nothing to weigh it by.
+        if (inside is None and not sp0.fuzzy and others and _weak_alternate(g, c, sp0, kind_l[i])
+                and not (support >= WEAK_ALT_SUPPORT or near_km <= FUZZY_SUPPORT_KM)):
+            # Likewise a reading only an obscure alternate name gives: "Kini" (now) is not
+            # Guinea, "Tine" not Tigné in France. The name's own bearer in a country the
+            # text names may stand in ("Lajas Blancas" in a story about Panama).
+            j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
+            if j is None:
+                continue
+            idx, c = j, inf.cands[j]
+            place = g.place(c.row)
+            conf = 1.0 if sizes_l[i] == 1 else float(probs[int(off[i]) + j])
+            support = float(sup_all[int(off[i]) + j]) / others
+        if (inside is None and kind_l[i] in (_CITY, _OTHER) and not sp0.fuzzy and sizes_l[i] > 1
+                and float(g.importance[c.row]) < OUTLIER_TOWN_IMPORTANCE and support < WEAK_ALT_SUPPORT
+                and OUTLIER_KM < near_km < float("inf")):
+            # A small town abroad, in a country no other name votes for and thousands of km
+            # from every other place of the text, is a word that happens to be its name:
+            # "Mako Polres Cianjur" (a police headquarters) is not Makó in Hungary. Only for
+            # names several places bear: one that names only Bicester means Bicester.
+            j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
+            if j is None:
+                continue
+            idx, c = j, inf.cands[j]
+            place = g.place(c.row)
+            conf = 1.0 if sizes_l[i] == 1 else float(probs[int(off[i]) + j])
+            support = float(sup_all[int(off[i]) + j]) / others
+        if (inside is None and others and kind_l[i] in (_CITY, _OTHER) and _person_name(groups[k])
+                and float(g.importance[c.row]) < GIVEN_NAME_TOWN_IMPORTANCE
+                and not (support >= WEAK_ALT_SUPPORT or near_km <= FUZZY_SUPPORT_KM)):
+            # "Elena, que vuelve a España", "Olga, la traductrice": a given name alone is a
+            # person far more often than the small town of that name abroad.
+            continue
         feats = {
             "p": conf, "n": sizes_l[i], "kind": place.kind, "fuzzy": sp0.fuzzy,
             "similarity": float(c.similarity), "own": c.match == gz.MATCH_NAME, "demonym": c.match == gz.MATCH_DEMONYM,
@@ -565,6 +632,95 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             # the first name's score: the calibration was fitted on the features behind it
             merged[rp.place.id] = ResolvedPlace(m.place, ms, m.score)
     return sorted(merged.values(), key=lambda rp: rp.mentions[0].start)
+
+
+def _person_name(spans: list[Span]) -> bool:
+    """Whether every mention of a name is one capitalised word that is a common given name
+    (the US Census list in en.json, which holds most European ones) with no place cue
+    before it ("in Elena" is still the town)."""
+    sp = spans[0]
+    return (" " not in sp.text and not any(s.cue for s in spans)
+            and sp.text in _given_names())
+
+
+_GIVEN: frozenset | None = None
+
+
+def _given_names() -> frozenset:
+    global _GIVEN
+    if _GIVEN is None:
+        from .lang import load_data
+
+        _GIVEN = frozenset(load_data("en").get("given_names", ()))
+    return _GIVEN
+
+
+def _own_supported(inf: _Cands, scores: np.ndarray, sup: np.ndarray, others: int) -> int | None:
+    """The best-scored candidate that bears the name as its own and lies in a country the
+    other names vote for (an index into the name's candidates), or None."""
+    if not others:
+        return None
+    ok = (inf.own > 0) & (inf.cc != 0) & (sup / others >= WEAK_ALT_SUPPORT)
+    if not ok.any():
+        return None
+    return int(np.argmax(np.where(ok, scores, -np.inf)))
+
+
+def _weak_alternate(g: gz.Gazetteer, c, sp: Span, kind: int) -> bool:
+    """Whether candidate c answers to span sp only by an alternate name that the news seldom
+    means it by: a small town's Latin-script alternate (a transliteration, a former or local
+    name: "Khasan", "Yunin", "Tine"), or a short country name from a minor CLDR locale
+    ("Konga", "Kini", "Aman"), which is more often a word or a village. Names in another
+    script ("Женеве") and inflected forms read through a morphology library are not."""
+    if c.match != gz.MATCH_ALT or not _LATIN.fullmatch(sp.text):
+        return False
+    if kind in (_CITY, _OTHER):
+        # written with its diacritics ("Přemyšlu", "Torrejón") it is a language's own name
+        # for the town, not a transliteration
+        return sp.text.isascii() and float(g.importance[c.row]) < WEAK_ALT_IMPORTANCE
+    if kind != _COUNTRY or " " in sp.key or len(sp.key) > 5 or sp.text.isupper():
+        return False
+    return sp.key not in _major_country_names(g.place(c.row).country_code)
+
+
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’. -]+")
+_MAJOR_NAMES: dict[str, frozenset] = {}
+
+
+def _major_country_names(cc: str) -> frozenset:
+    """Folded names of country cc in the major languages' CLDR data and geomap's aliases."""
+    names = _MAJOR_NAMES.get(cc)
+    if names is None:
+        from babel import Locale
+
+        found = set()
+        for code in MAJOR_NAME_LOCALES:
+            n = Locale.parse(code).territories.get(cc)
+            if n:
+                found.add(gz.fold(n))
+        found |= _alias_names().get(cc, set())
+        names = _MAJOR_NAMES[cc] = frozenset(found)
+    return names
+
+
+_ALIASES: dict[str, set] | None = None
+
+
+def _alias_names() -> dict[str, set]:
+    """Country code -> folded aliases.csv names that point at that country."""
+    global _ALIASES
+    if _ALIASES is None:
+        import csv
+        from pathlib import Path
+
+        out: dict[str, set] = {}
+        with open(Path(__file__).parent / "data" / "aliases.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                target = row.get("target") or ""
+                if target.startswith("country:"):
+                    out.setdefault(target.split(":", 1)[1], set()).add(gz.fold(row["alias"]))
+        _ALIASES = out
+    return _ALIASES
 
 
 _CHAIN = 3  # "X is a town in Y County, Z, W": X lies in Y, Z and W

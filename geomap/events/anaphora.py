@@ -17,7 +17,8 @@ LOOKBACK_SENTENCES = 3  # "the city" names a place of this story's last few sent
 
 class Anaphors:
     def __init__(self, table: dict[str, list[str]], not_after: list[str], largest: list[str] = (),
-                 any_case: bool = False, bare_after: list[str] = (), topic_not_after: list[str] = ()):
+                 any_case: bool = False, bare_after: list[str] = (), topic_not_after: list[str] = (),
+                 origin_words: list[str] = ()):
         self.kinds = {k.lower(): set(v) for k, v in table.items()}
         self.largest = {w.lower() for w in largest}  # "the capital": the biggest city told lately, not the last
         # one lower-case adjective may stand inside the phrase: "the northern city", "kota pelabuhan itu"
@@ -39,6 +40,10 @@ class Anaphors:
         # without a preposition ("Česká republika počítá, že do země dorazí"), not to one inside a phrase
         # ("na běloruské straně hranic s Polskem ... láká migranty do země" is not Poland)
         self.topic_not_after = {w.lower() for w in topic_not_after}
+        # "Relawan dari Gorontalo tiba di kota itu": the city the movers reach is not the one the same
+        # sentence says they came from (the language's one-word "from" prepositions, of four letters
+        # or more: short ones such as "de", "z" or "von" also say "of" or "by")
+        self.origin_words = {w.lower() for w in origin_words if " " not in w and len(w) >= 4}
 
     def find(self, text: str, s: int, e: int, taken: list[tuple[int, int]], history: list, sentence: int) -> list:
         """(Mention, ResolvedPlace) pairs for the place nouns in text[s:e] that point back.
@@ -70,7 +75,8 @@ class Anaphors:
                 continue
             recent = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
                       and mm.start < a and not mm.demonym and rp.place.kind in kinds
-                      and not (bare and self._after_preposition(text, mm.start))]
+                      and not (bare and self._after_preposition(text, mm.start))
+                      and not (n == sentence and self._after_preposition(text, mm.start, self.origin_words))]
             if recent:
                 rp = max(recent, key=lambda x: x.place.population or 0) if key in self.largest else recent[0]
                 out.append((Mention(a, b, text[a:b]), rp))
@@ -88,6 +94,6 @@ class Anaphors:
         return any(len(h) >= 4 and re.search(r"(?<![\w-])" + re.escape(h) + r"\s+" + link + "$", before)
                    for h in heads if h)
 
-    def _after_preposition(self, text: str, start: int) -> bool:
+    def _after_preposition(self, text: str, start: int, words: set | None = None) -> bool:
         before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30):start])
-        return before is not None and before.group(1).lower() in self.topic_not_after
+        return before is not None and before.group(1).lower() in (self.topic_not_after if words is None else words)

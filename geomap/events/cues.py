@@ -169,7 +169,8 @@ class Cues:
         self.offshore = ph("offshore") if d.get("offshore") else None  # "au large de": off the coast of
         self.anaphors = (Anaphors(d["anaphors"], d.get("anaphor_not_before", []), d.get("anaphor_largest", []),
                                   bool(d.get("anaphor_any_case")), d.get("anaphor_bare_after", []),
-                                  d.get("anaphor_topic_not_after", []))
+                                  d.get("anaphor_topic_not_after", []),
+                                  d.get("prepositions", {}).get("origin", []))
                          if d.get("anaphors") else None)
         self.determiners = set(d.get("determiners", []))
         self.active_aux, self.passive_aux = set(d.get("active_aux", [])), set(d.get("passive_aux", []))
