@@ -48,6 +48,8 @@ _PLACELIKE[[_KIND_CODE[k] for k in ("city", "admin1", "admin2", "other", *gz.POI
 # Kinds that count as a point of the document's geography.
 _POINT = np.ones(len(gz.KINDS), dtype=bool)
 _POINT[[_KIND_CODE[k] for k in ("country", "continent", "region", *gz.WATER)]] = False
+_NEAR = _POINT.copy()
+_NEAR[_KIND_CODE["region"]] = True
 # Country and admin1 codes as small integers, so that whole documents compare at once;
 # 0 is the empty code.
 _CODE_IDS: dict[str, int] = {"": 0}
@@ -60,6 +62,7 @@ FUZZY_SUPPORT_KM = 300.0  # a misspelt town must lie this close to another place
 WEAK_ALT_IMPORTANCE = 5.5  # about 300,000 people
 OUTLIER_TOWN_IMPORTANCE = 5.0  # a town under 100,000 ...
 OUTLIER_KM = 2000.0  # ... this far from every other place of the text, in a country none votes for
+NAMESAKE_KM = 100.0  # ... and a namesake this far off (a town and its port of one name are one place)
 GIVEN_NAME_TOWN_IMPORTANCE = 5.0  # a town under 100,000 named like a person ("Elena", "Olga")
 WEAK_ALT_SUPPORT = 0.05  # ... and resolves when any other name votes for its country (a share of them)
 # Languages whose CLDR name for a country is everyday usage somewhere in the news geomap reads
@@ -529,6 +532,19 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         j = choice[i]
         return float(_haversine_np(lat[j], lon[j], lat[others], lon[others]).min())
 
+    # The same, counting regions too ("El Arish" beside "Gaza", a strip, not a town): for
+    # the support a weak reading needs, not for the score's distance feature.
+    pt_near = choice[_NEAR[kind[choice]] & ~fuzzy_names[kid[choice]]]
+
+    def near_region_km(i: int, km: float) -> float:
+        if nearest is not None or km <= FUZZY_SUPPORT_KM:
+            return km
+        others = pt_near[kid[pt_near] != i]
+        if not len(others):
+            return km
+        j = choice[i]
+        return min(km, float(_haversine_np(lat[j], lon[j], lat[others], lon[others]).min()))
+
     # Each name's first container, looked up once: walking every link per name grows
     # with their product in a long list of "X, Y" pairs.
     first_container: dict[int, tuple[str, str]] = {}
@@ -578,7 +594,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         # The rules below weigh a reading against the rest of the text; a text that names
         # one place alone ("Ewakuacja ludności do Chersonia trwa.") has nothing to weigh it by.
         if (inside is None and not sp0.fuzzy and others and _weak_alternate(g, c, sp0, kind_l[i])
-                and not (support >= WEAK_ALT_SUPPORT or near_km <= FUZZY_SUPPORT_KM)):
+                and not (support >= WEAK_ALT_SUPPORT or near_region_km(i, near_km) <= FUZZY_SUPPORT_KM)):
             # Likewise a reading only an obscure alternate name gives: "Kini" (now) is not
             # Guinea, "Tine" not Tigné in France. The name's own bearer in a country the
             # text names may stand in ("Lajas Blancas" in a story about Panama).
@@ -591,11 +607,13 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             support = float(sup_all[int(off[i]) + j]) / others
         if (inside is None and kind_l[i] in (_CITY, _OTHER) and not sp0.fuzzy and sizes_l[i] > 1
                 and float(g.importance[c.row]) < OUTLIER_TOWN_IMPORTANCE and support < WEAK_ALT_SUPPORT
-                and OUTLIER_KM < near_km < float("inf")):
+                and OUTLIER_KM < near_km < float("inf")
+                and float(_haversine_np(inf.lat[idx], inf.lon[idx], inf.lat, inf.lon).max()) > NAMESAKE_KM):
             # A small town abroad, in a country no other name votes for and thousands of km
             # from every other place of the text, is a word that happens to be its name:
             # "Mako Polres Cianjur" (a police headquarters) is not Makó in Hungary. Only for
-            # names several places bear: one that names only Bicester means Bicester.
+            # names several places bear: one that names only Bicester means Bicester, and so does
+            # one that names Ras Tanura's town and its port beside it.
             j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
             if j is None:
                 continue
@@ -605,7 +623,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             support = float(sup_all[int(off[i]) + j]) / others
         if (inside is None and others and kind_l[i] in (_CITY, _OTHER) and _person_name(groups[k])
                 and float(g.importance[c.row]) < GIVEN_NAME_TOWN_IMPORTANCE
-                and not (support >= WEAK_ALT_SUPPORT or near_km <= FUZZY_SUPPORT_KM)):
+                and not (support >= WEAK_ALT_SUPPORT or near_region_km(i, near_km) <= FUZZY_SUPPORT_KM)):
             # "Elena, que vuelve a España", "Olga, la traductrice": a given name alone is a
             # person far more often than the small town of that name abroad.
             continue
