@@ -533,3 +533,11 @@ def test_to_before_a_place_name_stays_a_destination(gaz):
     # "to" + a lower-case word can be a noun of the place phrase, not a verb: only an inner preposition
     # ("to navigate around X") takes the place away from the "to"
     assert (None, "Africa") in _routes("Laura and I will travel to sub-Saharan Africa early next year.", gaz)
+
+
+def test_a_leg_told_in_the_pluperfect_does_not_start_where_the_last_one_ended(gaz):
+    # "had flown" happened before "reached": Brazil is not reached from Necoclí
+    routes = _routes("Migrants who reached Necoclí this week said they had flown to Brazil years ago.", gaz)
+    assert (None, "Brazil") in routes and ("Necoclí", "Brazil") not in routes
+    # without "had" the next leg still goes on from where the group arrived
+    assert ("Necoclí", "Panama") in _routes("Migrants who reached Necoclí said they would travel on to Panama.", gaz)

@@ -108,7 +108,9 @@ by adding a file, not by changing this code. The keys, all lower case:
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,
   ``passive_prefixes``, ``progressive_suffixes``, ``pronouns``, ``complementizers``, ``after_words``,
-  ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``.
+  ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``. ``earlier_aux``
+  ("had") put a verb before the one told just before it ("reached Necoclí ... had flown to Brazil"), so it
+  does not chain from where that one ended.
 """
 from __future__ import annotations
 

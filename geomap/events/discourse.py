@@ -81,6 +81,8 @@ class DiscourseRules:
                 elif prev.dest and p.dest and p.origin is None and self._any(self.cues.there_words, *p.left):
                     # "llegó a Yibuti, desde donde partió hacia Madrid": from the place just reached
                     p.chain_origin = prev.dest[-1]
+                elif prev.dest and p.dest and p.origin is None and self._earlier(p, prev):
+                    pass  # "who reached Necoclí ... said they had flown to Brazil": that leg came before, from elsewhere
                 elif prev.dest and p.dest and p.origin is None and self._relative(prev):
                     # "pengungsi yang terdampar di Aceh Timur akan dipindahkan ke Lhokseumawe": from where they landed
                     p.chain_origin = prev.dest[-1]
@@ -152,6 +154,12 @@ class DiscourseRules:
         if st.last_dest is not None and 0 < st.sentence - st.last_dest_at <= 2:
             out.append(("reached", st.last_dest))
         return out
+
+    def _earlier(self, p: Partial, prev: Partial) -> bool:
+        """Is movement p told before the story's time ("had flown") while prev is not?"""
+        def told_earlier(x: Partial) -> bool:
+            return any(self.lows[k] in self.cues.earlier_aux for k in range(max(x.left[0], x.trig.i - 3), x.trig.i))
+        return told_earlier(p) and not told_earlier(prev)
 
     def _relative(self, prev: Partial) -> bool:
         """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
