@@ -541,3 +541,10 @@ def test_a_leg_told_in_the_pluperfect_does_not_start_where_the_last_one_ended(ga
     assert (None, "Brazil") in routes and ("Necoclí", "Brazil") not in routes
     # without "had" the next leg still goes on from where the group arrived
     assert ("Necoclí", "Panama") in _routes("Migrants who reached Necoclí said they would travel on to Panama.", gaz)
+
+
+def test_troops_of_a_demonym_list_deployed_abroad_come_from_each_country(gaz):
+    assert _routes("British and Romanian troops were deployed in Orzysz.", gaz) == {
+        ("United Kingdom", "Orzysz"), ("Romania", "Orzysz")}
+    # troops of the country they are deployed in came from nowhere abroad
+    assert _routes("Polish and German troops were deployed in Orzysz.", gaz) == {("Germany", "Orzysz")}

@@ -538,12 +538,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
                 # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
                 # deployed abroad is a movement from the country the troops belong to
-                o = toks[p.implicit_origin].rp.place
-                for k in p.places:
-                    key = ("movement", o.id, toks[k].rp.place.id)
-                    if key not in seen and toks[k].rp.place.country_code != o.country_code:
-                        seen.add(key)
-                        out.append(Event(kind="movement", origin=o.id, destination=key[2], **common))
+                # ... from each country of a list ("British and Romanian troops were deployed in Orzysz")
+                for q in p.implicit_origins or [p.implicit_origin]:
+                    o = toks[q].rp.place
+                    if o.kind != "country":
+                        continue
+                    for k in p.places:
+                        key = ("movement", o.id, toks[k].rp.place.id)
+                        if key not in seen and toks[k].rp.place.country_code != o.country_code:
+                            seen.add(key)
+                            out.append(Event(kind="movement", origin=o.id, destination=key[2], **common))
             else:
                 for k in p.places:
                     key = (p.kind, toks[k].rp.place.id, p.what if p.kind == "incident" else None)
