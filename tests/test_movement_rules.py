@@ -548,3 +548,10 @@ def test_troops_of_a_demonym_list_deployed_abroad_come_from_each_country(gaz):
         ("United Kingdom", "Orzysz"), ("Romania", "Orzysz")}
     # troops of the country they are deployed in came from nowhere abroad
     assert _routes("Polish and German troops were deployed in Orzysz.", gaz) == {("Germany", "Orzysz")}
+
+
+def test_after_crossing_from_a_place_gives_the_arrival_its_origin(gaz):
+    assert _routes("A ship docked in Jeddah on Sunday after crossing the Red Sea from Port Sudan.", gaz) == {
+        ("Port Sudan", "Jeddah")}
+    # "crossing" alone stays a noun: a border crossing is no journey
+    assert _routes("Trucks queued at the Rafah crossing on the border with Egypt.", gaz) == set()
