@@ -555,3 +555,10 @@ def test_after_crossing_from_a_place_gives_the_arrival_its_origin(gaz):
         ("Port Sudan", "Jeddah")}
     # "crossing" alone stays a noun: a border crossing is no journey
     assert _routes("Trucks queued at the Rafah crossing on the border with Egypt.", gaz) == set()
+
+
+def test_a_day_between_the_receiving_place_and_its_verb_keeps_it_the_subject(gaz):
+    assert _routes("Poland on Thursday welcomed the first U.S. troops in a multi-national force.", gaz) == {
+        ("United States of America", "Poland")}
+    # a place inside a phrase before the day is no subject
+    assert _routes("Officials in Poland on Thursday welcomed the decision.", gaz) == set()
