@@ -562,3 +562,12 @@ def test_a_day_between_the_receiving_place_and_its_verb_keeps_it_the_subject(gaz
         ("United States of America", "Poland")}
     # a place inside a phrase before the day is no subject
     assert _routes("Officials in Poland on Thursday welcomed the decision.", gaz) == set()
+
+
+def test_a_verbless_also_from_list_goes_on_with_the_origin_statement_before_it(gaz):
+    text = ("They come from Ghana and Egypt. But also from Bangladesh and Somalia. "
+            "They were all transferred to Lampedusa.")
+    assert {o for o, d in _routes(text, gaz) if d == "Lampedusa"} == {"Ghana", "Egypt", "Bangladesh", "Somalia"}
+    # a "from" sentence with a destination of its own is no list of origins
+    text = "They come from Ghana and Egypt. But also from Tunis to Rome. They were all transferred to Lampedusa."
+    assert {o for o, d in _routes(text, gaz) if d == "Lampedusa"} == {"Ghana", "Egypt"}

@@ -176,7 +176,9 @@ def read_events(result: Result, *, candidates: bool = True) -> Reading | None:
         # A sentence naming no place has no event; nor has one without a trigger, a mover noun, an
         # attribution or a dashed pair of places ("London–Tokyo"): the discourse state carries over it
         # unchanged, and the movement scorer, trained on what the gate lets through, never sees it.
-        if ms and (cues.may_tell(doc.text[s:e]) or _dashed_pair(doc.text, ms)):
+        # ... except right after an origin statement, which a verbless "But also from X and Y." goes on
+        if ms and (cues.may_tell(doc.text[s:e]) or _dashed_pair(doc.text, ms)
+                   or (state.pending_all and state.pending_all[0] == state.sentence - 1)):
             sent = Sentence(doc.text, s, e, ms, cues, doc_date, state)
             events = sent.events()
             reading.events.append((state.sentence, events))

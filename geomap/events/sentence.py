@@ -224,6 +224,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if not trigs:
             # No trigger, so no frame to read: only who was quoted, and where the group is, carry over.
             self._carry_source(attrs)
+            self._more_origins()
             self._note_whereabouts([], [])
             return []
 
@@ -440,6 +441,20 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 # a list of departure points ("left from Valencia, Caracas ...") is of several groups
                 state.pending_all = (state.sentence, tuple(dict.fromkeys(toks[o].rp.place.id for o in p.origins)))
         return out
+
+    def _more_origins(self) -> None:
+        """"They come from Ghana and Egypt. But also from Bangladesh and Somalia.": a sentence with no verb
+        whose places all follow "from" goes on with the origin statement of the sentence before it."""
+        st, toks = self.state, self.toks
+        if not (st.pending_all and st.pending_all[0] == st.pending_at == st.sentence - 1):
+            return
+        places = [k for k in range(len(toks)) if self._usable(k)]
+        if not places or places[0] == 0 or toks[places[0] - 1].prep != "origin":
+            return
+        if any(self.lows[k - 1] not in self.cues.coord_words for k in places[1:]):
+            return  # only a list of places after the one "from"
+        ids = tuple(dict.fromkeys((*st.pending_all[1], *(toks[k].rp.place.id for k in places))))
+        st.pending_all, st.pending_at = (st.sentence, ids), st.sentence
 
     def _displaced_presence(self, p: Partial) -> bool:
         """Is presence p refugees (by its noun, or "их большинство" after them) who left a country the last
