@@ -571,3 +571,12 @@ def test_a_verbless_also_from_list_goes_on_with_the_origin_statement_before_it(g
     # a "from" sentence with a destination of its own is no list of origins
     text = "They come from Ghana and Egypt. But also from Tunis to Rome. They were all transferred to Lampedusa."
     assert {o for o, d in _routes(text, gaz) if d == "Lampedusa"} == {"Ghana", "Egypt"}
+
+
+def test_people_who_flee_with_no_origin_leave_the_place_under_attack(gaz):
+    assert _routes("As Israel hammered Lebanon in a new escalation, more than 22,000 people have entered into "
+                   "Syria this week.", gaz) == {("Lebanon", "Syria")}
+    # ... and not the attackers' country, named after the verb
+    assert _routes("Thousands fled to Poland as Russian missiles struck Kyiv.", gaz) == {("Kyiv", "Poland")}
+    # ships are not people fleeing: the attack says nothing of where they sailed from
+    assert _routes("Ships sailed to Cyprus as Israel struck Gaza.", gaz) == {(None, "Cyprus")}

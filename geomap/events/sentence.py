@@ -266,11 +266,34 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if p.certainty == "stated" and any(a.reported for a in attrs):
                 p.certainty = "reported"
         self._partitive_ends(partials)
+        self._fled_from_attack(partials)
         linked = self._link_movements(partials)
         out = self._to_events(linked)
         self._carry_source(attrs, source)
         self._note_whereabouts(linked, out)
         return out
+
+    def _fled_from_attack(self, partials: list[Partial]) -> None:
+        """"... flee to Syria as Israel hammered Lebanon": people who flee, or cross, with no origin told,
+        leave the place the same sentence says is under attack (when it is not where they go)."""
+        toks = self.toks
+        attacks = [p for p in partials if p.kind == "incident"]
+        hit = [k for p in attacks for k in p.places if self._usable(k)]
+        for p in partials:
+            if (p.kind != "movement" or not p.dest or p.origin is not None or p.origins or p.chain_origin is not None
+                    or not ({"flee", "crossing"} & p.trig.flags or p.what in ("refugees", "civilians"))):
+                continue
+            if p.implicit_origin is not None:
+                # "fled to Poland as Russian missiles struck Kyiv": the attackers' nationality, told after the
+                # verb in the attack's clause, is not the movers'
+                if not any(p.trig.end <= p.implicit_origin < a.trig.i for a in attacks):
+                    continue
+                p.implicit_origin, p.implicit_origins = None, []
+            dests = [toks[d].rp.place for d in p.dest if self._usable(d)]
+            free = [k for k in hit if k not in p.dest and not any(
+                contains(toks[k].rp.place, d) or contains(d, toks[k].rp.place) for d in dests)]
+            if len(free) == 1:
+                p.origin = free[0]
 
     def _partitive_ends(self, partials: list[Partial]) -> None:
         """"... have crossed into Chad, the agency said, many of them women and children from North Darfur",
