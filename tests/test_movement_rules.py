@@ -580,3 +580,12 @@ def test_people_who_flee_with_no_origin_leave_the_place_under_attack(gaz):
     assert _routes("Thousands fled to Poland as Russian missiles struck Kyiv.", gaz) == {("Kyiv", "Poland")}
     # ships are not people fleeing: the attack says nothing of where they sailed from
     assert _routes("Ships sailed to Cyprus as Israel struck Gaza.", gaz) == {(None, "Cyprus")}
+
+
+def test_a_group_taken_on_in_the_next_sentence_leaves_from_where_it_arrived(gaz):
+    text = ("Forty-two migrants reached Lampedusa late on Wednesday after being rescued by a charity ship. "
+            "Authorities began transferring migrants to Porto Empedocle by ferry on Thursday.")
+    assert ("Lampedusa", "Porto Empedocle") in _routes(text, gaz)
+    # a sender named in the next sentence starts a journey of its own
+    assert ("Gaza Strip", "Amman") not in _routes(
+        "The UN sent aid to Gaza. Officials said Jordan delivered aid to Amman.", gaz)

@@ -195,9 +195,16 @@ class DiscourseRules:
         # "The troops were then moved to bases in Ussuriysk": the next leg starts where the last one ended
         # ... and "Bantuan kemudian akan dibawa ke Gaza" after the aid's plane left Halim and landed in El Arish:
         # the group that left, named again, goes on from where it was last taken
+        # "... reached Lampedusa on Wednesday. Authorities began transferring migrants to Porto Empedocle": a
+        # group of the same kind taken on (not moving by itself) in the very next sentence leaves from there
+        carried = (not p.trig.flags & {"self", "nominal", "receive"} and st.sentence - st.last_dest_at == 1
+                   and p.actor is None  # "Jordan delivered aid to Amman": a sender named is a new journey
+                   # "ordered 3,000 troops to Poland and Romania" after troops reached Poland: a new order
+                   and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)
+                   and (pronoun or (p.what is not None and p.what == st.last_what)))
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
-                     or "onward" in p.trig.flags)
+                     or "onward" in p.trig.flags or carried)
                 and (pronoun or p.what is None or p.what == st.last_what
                      or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest
