@@ -589,3 +589,17 @@ def test_a_group_taken_on_in_the_next_sentence_leaves_from_where_it_arrived(gaz)
     # a sender named in the next sentence starts a journey of its own
     assert ("Gaza Strip", "Amman") not in _routes(
         "The UN sent aid to Gaza. Officials said Jordan delivered aid to Amman.", gaz)
+
+
+def test_a_nationality_list_after_the_movers_noun_gives_each_origin(gaz):
+    routes = _routes("900 U.S. troops as well as 150 British and 120 Romanians are to be deployed in Orzysz.", gaz)
+    assert routes == {("United States of America", "Orzysz"), ("United Kingdom", "Orzysz"), ("Romania", "Orzysz")}
+    assert _routes("US and British warships sailed to the Red Sea.", gaz) == {
+        ("United States of America", "Red Sea"), ("United Kingdom", "Red Sea")}
+    # a country named in another phrase is not on the list
+    assert _routes("British warships sailed from Cyprus to the Red Sea.", gaz) == {("Cyprus", "Red Sea")}
+
+
+def test_airdropped_aid_goes_where_it_was_dropped_and_falling_prices_go_nowhere(gaz):
+    assert _routes("Jordanian aircraft airdropped food into northern Gaza on Tuesday.", gaz) == {("Jordan", "Gaza Strip")}
+    assert _routes("Oil prices dropped to their lowest level since 2021 in New York.", gaz) == set()

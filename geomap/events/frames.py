@@ -316,7 +316,8 @@ class FrameRules:
             p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
             if c.demonym_origin and p.implicit_origin is None:
                 p.implicit_origin = self._carrier_demonym(hit[0])
-            if c.demonym_origin and p.implicit_origin is not None and self.toks[p.implicit_origin].demonym:
+            if c.demonym_origin and p.implicit_origin is not None and (
+                    self.toks[p.implicit_origin].demonym or self._country_modifier(p.implicit_origin)):
                 p.implicit_origins = self._demonym_list(p.implicit_origin)  # "Chinese and Turkish relief flights"
             of = hit[0] + hit[1]
             if (of + 1 < len(self.toks) and lows[of] in c.people_of and self._usable(of + 1)
@@ -465,12 +466,19 @@ class FrameRules:
             r = q + d
             if d < 0 and r >= 0 and toks[r].is_num:
                 r -= 1  # our own count: "five Sudanese"
-            if not (0 <= r < len(toks)) or self.lows[r] not in coord:
+            while d > 0 and r in self.in_what:
+                r += 1  # our own noun: "900 U.S. troops as well as 150 British"
+            if not (0 <= r < len(toks)):
                 return None
-            r += d
+            if self.lows[r] in coord:
+                r += d
+            elif d > 0 and (m := self.cues.coord.match(self.lows, r)):
+                r += m[0]  # "as well as"
+            else:
+                return None
             if 0 <= r < len(toks) and toks[r].is_num:
                 r += d  # the other's count
-            return r if 0 <= r < len(toks) and toks[r].demonym else None
+            return r if 0 <= r < len(toks) and (toks[r].demonym or self._country_modifier(r)) else None
 
         out = [k]
         q = step(k, -1)
