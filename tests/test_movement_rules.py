@@ -603,3 +603,13 @@ def test_a_nationality_list_after_the_movers_noun_gives_each_origin(gaz):
 def test_airdropped_aid_goes_where_it_was_dropped_and_falling_prices_go_nowhere(gaz):
     assert _routes("Jordanian aircraft airdropped food into northern Gaza on Tuesday.", gaz) == {("Jordan", "Gaza Strip")}
     assert _routes("Oil prices dropped to their lowest level since 2021 in New York.", gaz) == set()
+
+
+def test_a_dashed_aside_after_the_movers_noun_gives_their_nationalities(gaz):
+    text = ("More than 1,100 soldiers -- 900 U.S. troops as well as 150 British and 120 Romanians -- are to be "
+            "deployed in Orzysz.")
+    assert _routes(text, gaz) == {("United States of America", "Orzysz"), ("United Kingdom", "Orzysz"),
+                                  ("Romania", "Orzysz")}
+    # an aside naming no nationality leaves the soldiers' origin untold
+    assert _routes("More than 1,100 soldiers -- most of them reservists -- were sent to Orzysz.", gaz) == {
+        (None, "Orzysz")}

@@ -7,6 +7,9 @@ from .ends import MOVEMENT_END_RULES
 from .frames_base import Partial, Trigger
 from .tokens import PUNCT_BREAK
 
+# what opens an aside after a noun: a dash (typed as "--" too) or a bracket
+ASIDE_OPEN = frozenset({"-", "--", "—", "–", "("})
+
 
 class FrameRules:
     """Sentence methods that read one trigger into a Partial (mixed into Sentence)."""
@@ -316,6 +319,8 @@ class FrameRules:
             p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
             if c.demonym_origin and p.implicit_origin is None:
                 p.implicit_origin = self._carrier_demonym(hit[0])
+            if c.demonym_origin and p.implicit_origin is None:
+                p.implicit_origin = self._aside_nationality(hit[0] + hit[1])
             if c.demonym_origin and p.implicit_origin is not None and (
                     self.toks[p.implicit_origin].demonym or self._country_modifier(p.implicit_origin)):
                 p.implicit_origins = self._demonym_list(p.implicit_origin)  # "Chinese and Turkish relief flights"
@@ -455,6 +460,25 @@ class FrameRules:
         """A country's name used as an adjective right before the mover's noun ("US troops", "U.S. aircraft")."""
         t = self.toks[k]
         return t.rp is not None and t.rp.place.kind == "country" and not t.possessive and not t.attr
+
+    def _aside_nationality(self, k: int) -> int | None:
+        """"1,100 soldiers -- 900 U.S. troops as well as 150 British --": the first nationality of a dashed
+        or bracketed aside right after the movers' noun, which breaks the movers down by country."""
+        toks, lows = self.toks, self.lows
+        if k >= len(toks) or lows[k] not in ASIDE_OPEN:
+            return None
+        q = k
+        while q < len(toks) and lows[q] in ASIDE_OPEN:
+            q += 1
+        for r in range(q, min(len(toks), q + 12)):
+            if lows[r] in ASIDE_OPEN or lows[r] in (")", ".", ";"):
+                return None
+            if toks[r].rp is not None and (toks[r].demonym or self._country_modifier(r)) and self.roles.get(r) in (
+                    None, "direct"):
+                return r
+            if toks[r].rp is not None:
+                return None
+        return None
 
     def _demonym_list(self, k: int) -> list[int]:
         """The demonyms coordinated with the one at token k: "Chinese and Turkish", "Malians and Guineans",
