@@ -589,6 +589,9 @@ def test_a_group_taken_on_in_the_next_sentence_leaves_from_where_it_arrived(gaz)
     # a sender named in the next sentence starts a journey of its own
     assert ("Gaza Strip", "Amman") not in _routes(
         "The UN sent aid to Gaza. Officials said Jordan delivered aid to Amman.", gaz)
+    # "others" are another part of the group, not the part that arrived
+    assert ("Kanazawa", "Kaga") not in _routes("Helicopters flew about 100 residents to Kanazawa on Monday. "
+                                               "Others were bused to hotels in Kaga.", gaz)
 
 
 def test_a_nationality_list_after_the_movers_noun_gives_each_origin(gaz):

@@ -201,6 +201,8 @@ class DiscourseRules:
                    and p.actor is None  # "Jordan delivered aid to Amman": a sender named is a new journey
                    # "ordered 3,000 troops to Poland and Romania" after troops reached Poland: a new order
                    and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)
+                   # ... "Others were bused to Kaga": another part of the group went from where all started
+                   and not any(self.lows[k] in c.partitives for k in range(*p.left))
                    and (pronoun or (p.what is not None and p.what == st.last_what)))
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and (self._any(c.before_words, *p.left) or self._any(c.before_words, p.trig.end, p.trig.end + 2)
