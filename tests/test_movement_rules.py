@@ -616,3 +616,12 @@ def test_a_dashed_aside_after_the_movers_noun_gives_their_nationalities(gaz):
     # an aside naming no nationality leaves the soldiers' origin untold
     assert _routes("More than 1,100 soldiers -- most of them reservists -- were sent to Orzysz.", gaz) == {
         (None, "Orzysz")}
+
+
+def test_movers_named_by_another_nationality_are_not_the_group_told_before(gaz):
+    text = ("Australia and New Zealand sent more than 200 firefighters to Canada to help battle wildfires. "
+            "A team of South African firefighters arrived in Edmonton on Thursday.")
+    assert ("South Africa", "Edmonton") in _routes(text, gaz)
+    # the same nationality as the place they left keeps that place
+    text = "Thousands of refugees left Kyiv on Monday. Ukrainian refugees then reached Lviv."
+    assert ("Kyiv", "Lviv") in _routes(text, gaz)

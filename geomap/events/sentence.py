@@ -372,6 +372,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             nat = self._nationality_origins(p, dplace)
             if nat:
                 return nat
+        elif earlier in self.state.places:
+            # "... sent 200 firefighters from New Zealand. A team of South African firefighters arrived in
+            # Edmonton": movers this sentence names by another nationality are another group
+            own = self._nationality_origins(p, dplace, end=p.trig.i)
+            if own and not any(contains(self.state.places[o], self.state.places[earlier])
+                               for o in own if o in self.state.places):
+                return own
         o = self.state.places.get(earlier)
         if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
             return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
@@ -381,7 +388,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             return [x for x in st.pending_all[1] if x != dplace.id]
         return [earlier]
 
-    def _nationality_origins(self, p: Partial, dplace) -> list[str]:
+    def _nationality_origins(self, p: Partial, dplace, end: int | None = None) -> list[str]:
         """"an influx of 2,000 Sudanese refugees into Adre", "13 Bangladeshis, seven Nepalese and two Somalis
         disembarked at X": people named by their nationality anywhere in the frame came from their country,
         when nothing nearer (a "from" place, the subject, an origin told before) says where they set out."""
@@ -389,7 +396,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if not c.demonym_origin:
             return []
         out: list[str] = []
-        for k in range(p.left[0], p.right[1]):
+        for k in range(p.left[0], p.right[1] if end is None else end):
             t = toks[k]
             if not t.demonym or t.attr or self.roles.get(k) not in (None, "direct"):
                 continue
