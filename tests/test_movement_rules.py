@@ -533,3 +533,95 @@ def test_to_before_a_place_name_stays_a_destination(gaz):
     # "to" + a lower-case word can be a noun of the place phrase, not a verb: only an inner preposition
     # ("to navigate around X") takes the place away from the "to"
     assert (None, "Africa") in _routes("Laura and I will travel to sub-Saharan Africa early next year.", gaz)
+
+
+def test_a_leg_told_in_the_pluperfect_does_not_start_where_the_last_one_ended(gaz):
+    # "had flown" happened before "reached": Brazil is not reached from Necoclí
+    routes = _routes("Migrants who reached Necoclí this week said they had flown to Brazil years ago.", gaz)
+    assert (None, "Brazil") in routes and ("Necoclí", "Brazil") not in routes
+    # without "had" the next leg still goes on from where the group arrived
+    assert ("Necoclí", "Panama") in _routes("Migrants who reached Necoclí said they would travel on to Panama.", gaz)
+
+
+def test_troops_of_a_demonym_list_deployed_abroad_come_from_each_country(gaz):
+    assert _routes("British and Romanian troops were deployed in Orzysz.", gaz) == {
+        ("United Kingdom", "Orzysz"), ("Romania", "Orzysz")}
+    # troops of the country they are deployed in came from nowhere abroad
+    assert _routes("Polish and German troops were deployed in Orzysz.", gaz) == {("Germany", "Orzysz")}
+
+
+def test_after_crossing_from_a_place_gives_the_arrival_its_origin(gaz):
+    assert _routes("A ship docked in Jeddah on Sunday after crossing the Red Sea from Port Sudan.", gaz) == {
+        ("Port Sudan", "Jeddah")}
+    # "crossing" alone stays a noun: a border crossing is no journey
+    assert _routes("Trucks queued at the Rafah crossing on the border with Egypt.", gaz) == set()
+
+
+def test_a_day_between_the_receiving_place_and_its_verb_keeps_it_the_subject(gaz):
+    assert _routes("Poland on Thursday welcomed the first U.S. troops in a multi-national force.", gaz) == {
+        ("United States of America", "Poland")}
+    # a place inside a phrase before the day is no subject
+    assert _routes("Officials in Poland on Thursday welcomed the decision.", gaz) == set()
+
+
+def test_a_verbless_also_from_list_goes_on_with_the_origin_statement_before_it(gaz):
+    text = ("They come from Ghana and Egypt. But also from Bangladesh and Somalia. "
+            "They were all transferred to Lampedusa.")
+    assert {o for o, d in _routes(text, gaz) if d == "Lampedusa"} == {"Ghana", "Egypt", "Bangladesh", "Somalia"}
+    # a "from" sentence with a destination of its own is no list of origins
+    text = "They come from Ghana and Egypt. But also from Tunis to Rome. They were all transferred to Lampedusa."
+    assert {o for o, d in _routes(text, gaz) if d == "Lampedusa"} == {"Ghana", "Egypt"}
+
+
+def test_people_who_flee_with_no_origin_leave_the_place_under_attack(gaz):
+    assert _routes("As Israel hammered Lebanon in a new escalation, more than 22,000 people have entered into "
+                   "Syria this week.", gaz) == {("Lebanon", "Syria")}
+    # ... and not the attackers' country, named after the verb
+    assert _routes("Thousands fled to Poland as Russian missiles struck Kyiv.", gaz) == {("Kyiv", "Poland")}
+    # ships are not people fleeing: the attack says nothing of where they sailed from
+    assert _routes("Ships sailed to Cyprus as Israel struck Gaza.", gaz) == {(None, "Cyprus")}
+
+
+def test_a_group_taken_on_in_the_next_sentence_leaves_from_where_it_arrived(gaz):
+    text = ("Forty-two migrants reached Lampedusa late on Wednesday after being rescued by a charity ship. "
+            "Authorities began transferring migrants to Porto Empedocle by ferry on Thursday.")
+    assert ("Lampedusa", "Porto Empedocle") in _routes(text, gaz)
+    # a sender named in the next sentence starts a journey of its own
+    assert ("Gaza Strip", "Amman") not in _routes(
+        "The UN sent aid to Gaza. Officials said Jordan delivered aid to Amman.", gaz)
+    # "others" are another part of the group, not the part that arrived
+    assert ("Kanazawa", "Kaga") not in _routes("Helicopters flew about 100 residents to Kanazawa on Monday. "
+                                               "Others were bused to hotels in Kaga.", gaz)
+
+
+def test_a_nationality_list_after_the_movers_noun_gives_each_origin(gaz):
+    routes = _routes("900 U.S. troops as well as 150 British and 120 Romanians are to be deployed in Orzysz.", gaz)
+    assert routes == {("United States of America", "Orzysz"), ("United Kingdom", "Orzysz"), ("Romania", "Orzysz")}
+    assert _routes("US and British warships sailed to the Red Sea.", gaz) == {
+        ("United States of America", "Red Sea"), ("United Kingdom", "Red Sea")}
+    # a country named in another phrase is not on the list
+    assert _routes("British warships sailed from Cyprus to the Red Sea.", gaz) == {("Cyprus", "Red Sea")}
+
+
+def test_airdropped_aid_goes_where_it_was_dropped_and_falling_prices_go_nowhere(gaz):
+    assert _routes("Jordanian aircraft airdropped food into northern Gaza on Tuesday.", gaz) == {("Jordan", "Gaza Strip")}
+    assert _routes("Oil prices dropped to their lowest level since 2021 in New York.", gaz) == set()
+
+
+def test_a_dashed_aside_after_the_movers_noun_gives_their_nationalities(gaz):
+    text = ("More than 1,100 soldiers -- 900 U.S. troops as well as 150 British and 120 Romanians -- are to be "
+            "deployed in Orzysz.")
+    assert _routes(text, gaz) == {("United States of America", "Orzysz"), ("United Kingdom", "Orzysz"),
+                                  ("Romania", "Orzysz")}
+    # an aside naming no nationality leaves the soldiers' origin untold
+    assert _routes("More than 1,100 soldiers -- most of them reservists -- were sent to Orzysz.", gaz) == {
+        (None, "Orzysz")}
+
+
+def test_movers_named_by_another_nationality_are_not_the_group_told_before(gaz):
+    text = ("Australia and New Zealand sent more than 200 firefighters to Canada to help battle wildfires. "
+            "A team of South African firefighters arrived in Edmonton on Thursday.")
+    assert ("South Africa", "Edmonton") in _routes(text, gaz)
+    # the same nationality as the place they left keeps that place
+    text = "Thousands of refugees left Kyiv on Monday. Ukrainian refugees then reached Lviv."
+    assert ("Kyiv", "Lviv") in _routes(text, gaz)

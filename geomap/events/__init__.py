@@ -108,13 +108,15 @@ by adding a file, not by changing this code. The keys, all lower case:
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,
   ``passive_prefixes``, ``progressive_suffixes``, ``pronouns``, ``complementizers``, ``after_words``,
-  ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``.
+  ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``. ``earlier_aux``
+  ("had") put a verb before the one told just before it ("reached Necoclí ... had flown to Brazil"), so it
+  does not chain from where that one ended.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..models import Event, Result
+from ..models import Result
 from ..sentences import split_sentences
 from .cues import DATA_DIR, Cues, load_cues
 from .dates import parse_doc_date, resolve_relative
@@ -174,7 +176,9 @@ def read_events(result: Result, *, candidates: bool = True) -> Reading | None:
         # A sentence naming no place has no event; nor has one without a trigger, a mover noun, an
         # attribution or a dashed pair of places ("London–Tokyo"): the discourse state carries over it
         # unchanged, and the movement scorer, trained on what the gate lets through, never sees it.
-        if ms and (cues.may_tell(doc.text[s:e]) or _dashed_pair(doc.text, ms)):
+        # ... except right after an origin statement, which a verbless "But also from X and Y." goes on
+        if ms and (cues.may_tell(doc.text[s:e]) or _dashed_pair(doc.text, ms)
+                   or (state.pending_all and state.pending_all[0] == state.sentence - 1)):
             sent = Sentence(doc.text, s, e, ms, cues, doc_date, state)
             events = sent.events()
             reading.events.append((state.sentence, events))

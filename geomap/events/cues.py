@@ -144,6 +144,9 @@ class Cues:
         # trip is still reported, with this certainty, rather than dropped as a negation
         self.called_off = Phrases(d.get("called_off", {}).items())
         self.purpose, self.not_movers, self.before_words = ph("purpose"), ph("not_movers"), ph("before_words")
+        # auxiliaries that set a verb before the story's time ("had flown"): that leg does not start where
+        # the leg told before it ended
+        self.earlier_aux = set(d.get("earlier_aux", []))
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))
         self.flag_words = set(d.get("flag_words", []))

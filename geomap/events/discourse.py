@@ -83,6 +83,8 @@ class DiscourseRules:
                 elif prev.dest and p.dest and p.origin is None and self._any(self.cues.there_words, *p.left):
                     # "llegó a Yibuti, desde donde partió hacia Madrid": from the place just reached
                     p.chain_origin = prev.dest[-1]
+                elif prev.dest and p.dest and p.origin is None and self._earlier(p, prev):
+                    pass  # "who reached Necoclí ... said they had flown to Brazil": that leg came before, from elsewhere
                 elif prev.dest and p.dest and p.origin is None and self._purpose_leg(prev, p):
                     # "menerbangkan obat dari Jakarta ke Kairo untuk disalurkan ke Gaza": the trip the purpose
                     # tells starts where the first one ended
@@ -126,7 +128,7 @@ class DiscourseRules:
         tells no movement (a movement's destination is ``last_dest``). A place inside an attribution, a
         place named only to say where another lies ("Merak, Banten") and a place before the group is
         named ("In Paris, ministers ...") are no whereabouts."""
-        st, c, toks = self.state, self.cues, self.toks
+        st, toks = self.state, self.toks
         if any(e.kind == "movement" and e.destination for e in events):
             return
         here = what = None
@@ -172,6 +174,12 @@ class DiscourseRules:
         return k is not None and not any(self.toks[q].rp is not None or self.toks[q].trig
                                          for q in range(k + 1, p.trig.i))
 
+    def _earlier(self, p: Partial, prev: Partial) -> bool:
+        """Is movement p told before the story's time ("had flown") while prev is not?"""
+        def told_earlier(x: Partial) -> bool:
+            return any(self.lows[k] in self.cues.earlier_aux for k in range(max(x.left[0], x.trig.i - 3), x.trig.i))
+        return told_earlier(p) and not told_earlier(prev)
+
     def _relative(self, prev: Partial) -> bool:
         """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
         return any(self.lows[k] in self.cues.relative_words for k in range(max(0, prev.trig.i - 2), prev.trig.i))
@@ -209,10 +217,19 @@ class DiscourseRules:
         # "The troops were then moved to bases in Ussuriysk": the next leg starts where the last one ended
         # ... and "Bantuan kemudian akan dibawa ke Gaza" after the aid's plane left Halim and landed in El Arish:
         # the group that left, named again, goes on from where it was last taken
+        # "... reached Lampedusa on Wednesday. Authorities began transferring migrants to Porto Empedocle": a
+        # group of the same kind taken on (not moving by itself) in the very next sentence leaves from there
+        carried = (not p.trig.flags & {"self", "nominal", "receive"} and st.sentence - st.last_dest_at == 1
+                   and p.actor is None  # "Jordan delivered aid to Amman": a sender named is a new journey
+                   # "ordered 3,000 troops to Poland and Romania" after troops reached Poland: a new order
+                   and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)
+                   # ... "Others were bused to Kaga": another part of the group went from where all started
+                   and not any(self.lows[k] in c.partitives for k in range(*p.left))
+                   and (pronoun or (p.what is not None and p.what == st.last_what)))
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and not other and (self._any(c.before_words, *p.left)
                                    or self._any(c.before_words, p.trig.end, p.trig.end + 2)
-                                   or "onward" in p.trig.flags)
+                                   or "onward" in p.trig.flags or carried)
                 and (pronoun or p.what is None or p.what == st.last_what
                      or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest

@@ -7,6 +7,9 @@ from .ends import MOVEMENT_END_RULES
 from .frames_base import Partial, Trigger
 from .tokens import PUNCT_BREAK
 
+# what opens an aside after a noun: a dash (typed as "--" too) or a bracket
+ASIDE_OPEN = frozenset({"-", "--", "—", "–", "("})
+
 
 class FrameRules:
     """Sentence methods that read one trigger into a Partial (mixed into Sentence)."""
@@ -204,7 +207,7 @@ class FrameRules:
 
     def _ends(self, p: Partial, g: list[Trigger]) -> bool:
         """Fill the event's places from the roles; False when the trigger has none it can use."""
-        c, trig = self.cues, p.trig
+        trig = p.trig
         (ca, lb), (ra, rb) = p.clause, p.right
         if p.kind == "movement":
             for rule in MOVEMENT_END_RULES:  # in order: each may read what the ones before it found
@@ -316,7 +319,10 @@ class FrameRules:
             p.mover = self._mover_words(hit[0], hit[0] + hit[1], gen)
             if c.demonym_origin and p.implicit_origin is None:
                 p.implicit_origin = self._carrier_demonym(hit[0])
-            if c.demonym_origin and p.implicit_origin is not None and self.toks[p.implicit_origin].demonym:
+            if c.demonym_origin and p.implicit_origin is None:
+                p.implicit_origin = self._aside_nationality(hit[0] + hit[1])
+            if c.demonym_origin and p.implicit_origin is not None and (
+                    self.toks[p.implicit_origin].demonym or self._country_modifier(p.implicit_origin)):
                 p.implicit_origins = self._demonym_list(p.implicit_origin)  # "Chinese and Turkish relief flights"
             of = hit[0] + hit[1]
             if (of + 1 < len(self.toks) and lows[of] in c.people_of and self._usable(of + 1)
@@ -455,6 +461,25 @@ class FrameRules:
         t = self.toks[k]
         return t.rp is not None and t.rp.place.kind == "country" and not t.possessive and not t.attr
 
+    def _aside_nationality(self, k: int) -> int | None:
+        """"1,100 soldiers -- 900 U.S. troops as well as 150 British --": the first nationality of a dashed
+        or bracketed aside right after the movers' noun, which breaks the movers down by country."""
+        toks, lows = self.toks, self.lows
+        if k >= len(toks) or lows[k] not in ASIDE_OPEN:
+            return None
+        q = k
+        while q < len(toks) and lows[q] in ASIDE_OPEN:
+            q += 1
+        for r in range(q, min(len(toks), q + 12)):
+            if lows[r] in ASIDE_OPEN or lows[r] in (")", ".", ";"):
+                return None
+            if toks[r].rp is not None and (toks[r].demonym or self._country_modifier(r)) and self.roles.get(r) in (
+                    None, "direct"):
+                return r
+            if toks[r].rp is not None:
+                return None
+        return None
+
     def _demonym_list(self, k: int) -> list[int]:
         """The demonyms coordinated with the one at token k: "Chinese and Turkish", "Malians and Guineans",
         "12 Eritreans, five Sudanese and two Somalis" (each may carry its own count)."""
@@ -465,12 +490,19 @@ class FrameRules:
             r = q + d
             if d < 0 and r >= 0 and toks[r].is_num:
                 r -= 1  # our own count: "five Sudanese"
-            if not (0 <= r < len(toks)) or self.lows[r] not in coord:
+            while d > 0 and r in self.in_what:
+                r += 1  # our own noun: "900 U.S. troops as well as 150 British"
+            if not (0 <= r < len(toks)):
                 return None
-            r += d
+            if self.lows[r] in coord:
+                r += d
+            elif d > 0 and (m := self.cues.coord.match(self.lows, r)):
+                r += m[0]  # "as well as"
+            else:
+                return None
             if 0 <= r < len(toks) and toks[r].is_num:
                 r += d  # the other's count
-            return r if 0 <= r < len(toks) and toks[r].demonym else None
+            return r if 0 <= r < len(toks) and (toks[r].demonym or self._country_modifier(r)) else None
 
         out = [k]
         q = step(k, -1)

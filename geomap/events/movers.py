@@ -101,6 +101,9 @@ class MoverRules:
                 ok = (self._usable(k) and not (k > 0 and self.toks[k - 1].prep) and k - 1 not in self.in_what
                       and self.roles.get(k) in (None, "direct"))
                 return k if ok and voice != "passive" else None
+            if t.low in c.weekdays and k - 1 >= lo and self.lows[k - 1] in c.weekday_cues:
+                k -= 2  # "Poland on Thursday welcomed": a day between the subject and its verb
+                continue
             if t.low not in c.subject_gap:
                 return None
             if voice is None and k == trig.i - 1 and t.low in c.purpose:

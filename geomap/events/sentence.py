@@ -224,6 +224,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if not trigs:
             # No trigger, so no frame to read: only who was quoted, and where the group is, carry over.
             self._carry_source(attrs)
+            self._more_origins()
             self._note_whereabouts([], [])
             return []
 
@@ -265,11 +266,34 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if p.certainty == "stated" and any(a.reported for a in attrs):
                 p.certainty = "reported"
         self._partitive_ends(partials)
+        self._fled_from_attack(partials)
         linked = self._link_movements(partials)
         out = self._to_events(linked)
         self._carry_source(attrs, source)
         self._note_whereabouts(linked, out)
         return out
+
+    def _fled_from_attack(self, partials: list[Partial]) -> None:
+        """"... flee to Syria as Israel hammered Lebanon": people who flee, or cross, with no origin told,
+        leave the place the same sentence says is under attack (when it is not where they go)."""
+        toks = self.toks
+        attacks = [p for p in partials if p.kind == "incident"]
+        hit = [k for p in attacks for k in p.places if self._usable(k)]
+        for p in partials:
+            if (p.kind != "movement" or not p.dest or p.origin is not None or p.origins or p.chain_origin is not None
+                    or not ({"flee", "crossing"} & p.trig.flags or p.what in ("refugees", "civilians"))):
+                continue
+            if p.implicit_origin is not None:
+                # "fled to Poland as Russian missiles struck Kyiv": the attackers' nationality, told after the
+                # verb in the attack's clause, is not the movers'
+                if not any(p.trig.end <= p.implicit_origin < a.trig.i for a in attacks):
+                    continue
+                p.implicit_origin, p.implicit_origins = None, []
+            dests = [toks[d].rp.place for d in p.dest if self._usable(d)]
+            free = [k for k in hit if k not in p.dest and not any(
+                contains(toks[k].rp.place, d) or contains(d, toks[k].rp.place) for d in dests)]
+            if len(free) == 1:
+                p.origin = free[0]
 
     def _partitive_ends(self, partials: list[Partial]) -> None:
         """"... have crossed into Chad, the agency said, many of them women and children from North Darfur",
@@ -348,6 +372,13 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             nat = self._nationality_origins(p, dplace)
             if nat:
                 return nat
+        elif earlier in self.state.places:
+            # "... sent 200 firefighters from New Zealand. A team of South African firefighters arrived in
+            # Edmonton": movers this sentence names by another nationality are another group
+            own = self._nationality_origins(p, dplace, end=p.trig.i)
+            if own and not any(contains(self.state.places[o], self.state.places[earlier])
+                               for o in own if o in self.state.places):
+                return own
         o = self.state.places.get(earlier)
         st = self.state
         if o is not None and "country" in (o.kind, dplace.kind) and (contains(o, dplace) or contains(dplace, o)):
@@ -364,7 +395,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             return [x for x in st.pending_all[1] if x != dplace.id]
         return [earlier]
 
-    def _nationality_origins(self, p: Partial, dplace) -> list[str]:
+    def _nationality_origins(self, p: Partial, dplace, end: int | None = None) -> list[str]:
         """"an influx of 2,000 Sudanese refugees into Adre", "13 Bangladeshis, seven Nepalese and two Somalis
         disembarked at X": people named by their nationality anywhere in the frame came from their country,
         when nothing nearer (a "from" place, the subject, an origin told before) says where they set out."""
@@ -372,7 +403,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if not c.demonym_origin:
             return []
         out: list[str] = []
-        for k in range(p.left[0], p.right[1]):
+        for k in range(p.left[0], p.right[1] if end is None else end):
             t = toks[k]
             if not t.demonym or t.attr or self.roles.get(k) not in (None, "direct"):
                 continue
@@ -488,6 +519,20 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     out.append(self.lows[q])
         return out
 
+    def _more_origins(self) -> None:
+        """"They come from Ghana and Egypt. But also from Bangladesh and Somalia.": a sentence with no verb
+        whose places all follow "from" goes on with the origin statement of the sentence before it."""
+        st, toks = self.state, self.toks
+        if not (st.pending_all and st.pending_all[0] == st.pending_at == st.sentence - 1):
+            return
+        places = [k for k in range(len(toks)) if self._usable(k)]
+        if not places or places[0] == 0 or toks[places[0] - 1].prep != "origin":
+            return
+        if any(self.lows[k - 1] not in self.cues.coord_words for k in places[1:]):
+            return  # only a list of places after the one "from"
+        ids = tuple(dict.fromkeys((*st.pending_all[1], *(toks[k].rp.place.id for k in places))))
+        st.pending_all, st.pending_at = (st.sentence, ids), st.sentence
+
     def _displaced_presence(self, p: Partial) -> bool:
         """Is presence p refugees (by its noun, or "их большинство" after them) who left a country the last
         sentences named, now somewhere else? Only for a language that carries origins over presences."""
@@ -589,12 +634,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
                 # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
                 # deployed abroad is a movement from the country the troops belong to
-                o = toks[p.implicit_origin].rp.place
-                for k in p.places:
-                    key = ("movement", o.id, toks[k].rp.place.id)
-                    if key not in seen and toks[k].rp.place.country_code != o.country_code:
-                        seen.add(key)
-                        out.append(Event(kind="movement", origin=o.id, destination=key[2], **common))
+                # ... from each country of a list ("British and Romanian troops were deployed in Orzysz")
+                for q in p.implicit_origins or [p.implicit_origin]:
+                    o = toks[q].rp.place
+                    if o.kind != "country":
+                        continue
+                    for k in p.places:
+                        key = ("movement", o.id, toks[k].rp.place.id)
+                        if key not in seen and toks[k].rp.place.country_code != o.country_code:
+                            seen.add(key)
+                            out.append(Event(kind="movement", origin=o.id, destination=key[2], **common))
             else:
                 for k in p.places:
                     key = (p.kind, toks[k].rp.place.id, p.what if p.kind == "incident" else None)
