@@ -174,6 +174,12 @@ class DiscourseRules:
         return k is not None and not any(self.toks[q].rp is not None or self.toks[q].trig
                                          for q in range(k + 1, p.trig.i))
 
+    def _same_noun(self, p: Partial) -> bool:
+        """Does movement p name its movers by a word the last movement's movers were named by ("migrants" after
+        "2,000 migrants")? "40 relawan" after "300 WNI" are another group of the same kind."""
+        last = set((self.state.last_mover or "").lower().split())
+        return bool(p.mover) and any(w.isalpha() and w in last for w in p.mover.lower().split())
+
     def _earlier(self, p: Partial, prev: Partial) -> bool:
         """Is movement p told before the story's time ("had flown") while prev is not?"""
         def told_earlier(x: Partial) -> bool:
@@ -225,7 +231,7 @@ class DiscourseRules:
                    and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)
                    # ... "Others were bused to Kaga": another part of the group went from where all started
                    and not any(self.lows[k] in c.partitives for k in range(*p.left))
-                   and (pronoun or (p.what is not None and p.what == st.last_what)))
+                   and (pronoun or (p.what is not None and p.what == st.last_what and self._same_noun(p))))
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and not other and (self._any(c.before_words, *p.left)
                                    or self._any(c.before_words, p.trig.end, p.trig.end + 2)
