@@ -414,6 +414,13 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     # Krai" and only answers to the short form.
     own_name = np.concatenate([inf.own for inf in infos]) > 0
     home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid] & ~names_its_country[cc_pair] & own_name
+    for i in np.flatnonzero(home_able).tolist():
+        # A city-state ("Berlin", "Hamburg") is its city too: the state reading gains no place the city
+        # lacks, and the city is what "die Hauptstadt" and the map mean.
+        c = sl[int(kid[i])]
+        twin = (kind[c] == _CITY) & (cc_ids[c] == cc_ids[i])
+        if twin.any() and bool((_haversine_np(lat[i], lon[i], lat[c][twin], lon[c][twin]) <= NEAR_KM).any()):
+            home_able[i] = False
     placelike = _PLACELIKE[kind]
     rad_lat = np.radians(lat)
     cos_lat = np.cos(rad_lat)

@@ -101,7 +101,7 @@ class DiscourseRules:
                 elif any(self.lows[k] in self.cues.pronouns for k in range(p.left[0], p.right[1])):
                     p.what = self.state.last_what
             out.append(p)
-            if p.what is not None:
+            if p.what is not None and p.kind != "incident":  # an attack is no group that moves on
                 last_what = p.what
                 last_mover = p
             if p.kind == "movement":
