@@ -414,13 +414,6 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     # Krai" and only answers to the short form.
     own_name = np.concatenate([inf.own for inf in infos]) > 0
     home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid] & ~names_its_country[cc_pair] & own_name
-    for i in np.flatnonzero(home_able).tolist():
-        # A city-state ("Berlin", "Hamburg") is its city too: the state reading gains no place the city
-        # lacks, and the city is what "die Hauptstadt" and the map mean.
-        c = sl[int(kid[i])]
-        twin = (kind[c] == _CITY) & (cc_ids[c] == cc_ids[i])
-        if twin.any() and bool((_haversine_np(lat[i], lon[i], lat[c][twin], lon[c][twin]) <= NEAR_KM).any()):
-            home_able[i] = False
     placelike = _PLACELIKE[kind]
     rad_lat = np.radians(lat)
     cos_lat = np.cos(rad_lat)
@@ -485,6 +478,18 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             new[sl[other]] += W_PAIR * np.minimum(1.0, fit)
         scores = new
         choice = seg.argmax(scores)
+    for i in np.flatnonzero(home_able[choice]).tolist():
+        # A city-state the home-country rule chose ("Berlin" in news about Germany) is its city too: the
+        # state adds no place the city lacks, and the city is what "die Hauptstadt" and the map mean. The
+        # city takes the state's score, so only the reading changes, not how sure it is.
+        j, c = int(choice[i]), sl[i]
+        twins = np.flatnonzero((kind[c] == _CITY) & (cc_ids[c] == cc_ids[j])) + c.start
+        if len(twins):
+            km = _haversine_np(lat[j], lon[j], lat[twins], lon[twins])
+            if km.min() <= NEAR_KM:
+                t = int(twins[int(np.argmin(km))])
+                scores[j], scores[t] = scores[t], scores[j]
+                choice[i] = t
     probs = seg.softmax(scores)
     # What the other names say for each chosen reading: the share of their votes that
     # fall in its country (one vote per name), and how far it lies from their places.

@@ -212,3 +212,13 @@ def test_german_deportation_flight_is_the_mover(gaz):
     r = geomap.extract(Document(text="Der Abschiebeflug nach Kabul hatte 28 Straftäter an Bord.", lang="de",
                                 date="2024-10-18"), lang="de", gazetteer=gaz)
     assert [e.what for e in r.events if e.kind == "movement"] == ["aircraft"]
+
+
+def test_an_incident_lends_no_mover_to_the_movement_after_it(gaz):
+    # "Angriff" is an attack the sentence tells, not the group that arrives in Germany
+    text = ("Eine Woche, nachdem Russland einen Angriff auf die Ukraine gestartet hat, ist der Strom von "
+            "Kriegsflüchtlingen, die in Deutschland ankommen, stark angewachsen.")
+    r = geomap.extract(Document(text=text, lang="de", date="2022-03-04"), lang="de", gazetteer=gaz)
+    moves = [e for e in r.events if e.kind == "movement"]
+    assert moves and all(e.what != "attack" for e in moves)
+    assert any(e.kind == "incident" and e.what == "attack" for e in r.events)
