@@ -479,11 +479,12 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         scores = new
         choice = seg.argmax(scores)
     for i in np.flatnonzero(home_able[choice]).tolist():
-        # A city-state the home-country rule chose ("Berlin" in news about Germany) is its city too: the
-        # state adds no place the city lacks, and the city is what "die Hauptstadt" and the map mean. The
-        # city takes the state's score, so only the reading changes, not how sure it is.
+        # A city-state chosen as its state ("Berlin" in news about Germany, by the home-country rule) is its
+        # city too: the state adds no place the city lacks, and the city is what "die Hauptstadt" and the map
+        # mean. The city takes the state's score, so only the reading changes, not how sure it is.
         j, c = int(choice[i]), sl[i]
-        twins = np.flatnonzero((kind[c] == _CITY) & (cc_ids[c] == cc_ids[j])) + c.start
+        # by the city's own name: "Oklahoma" is not Oklahoma City, though it lies at the state's point
+        twins = np.flatnonzero((kind[c] == _CITY) & (cc_ids[c] == cc_ids[j]) & own_name[c]) + c.start
         if len(twins):
             km = _haversine_np(lat[j], lon[j], lat[twins], lon[twins])
             if km.min() <= NEAR_KM:

@@ -364,8 +364,9 @@ def test_a_possessive_country_before_a_place_phrase_lets_the_preposition_through
 
 def test_a_place_before_port_of_names_which_port(gaz):
     # "the Black Sea port of Novorossiysk": the port is the end; "the Kursk region of Russia" stays Kursk
+    # (Tartus is the port city, GeoNames' "Ţarţūs", not the governorate of the same name around it)
     got = _routes("Two frigates sailed from the Black Sea port of Novorossiysk to Tartus on Monday.", gaz)
-    assert got == {("Novorossiysk", "Tartus")}
+    assert got == {("Novorossiysk", "Ţarţūs")}
     assert _routes("More troops were moved to the Kursk region of Russia.", gaz) == {(None, "Kursk Oblast")}
 
 
@@ -487,8 +488,9 @@ def test_list_goes_on_past_the_container_of_its_first_member(gaz):
 
 
 def test_movement_inside_a_where_clause_starts_at_the_place(gaz):
+    # Constanţa the port city (GeoNames writes a cedilla), not Constanța county around it
     assert _routes("Grain exports have shifted to the Danube ports of Izmail and Reni, where barges carry wheat "
-                   "to Constanta.", gaz) == {("Izmayil", "Constanța"), ("Reni", "Constanța")}
+                   "to Constanta.", gaz) == {("Izmayil", "Constan\u0163a"), ("Reni", "Constan\u0163a")}
     # an arrival there still ends there
     assert (None, "Lampedusa") in _routes("Thousands reached Lampedusa, where they were registered.", gaz)
 
