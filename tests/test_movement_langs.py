@@ -222,3 +222,12 @@ def test_an_incident_lends_no_mover_to_the_movement_after_it(gaz):
     moves = [e for e in r.events if e.kind == "movement"]
     assert moves and all(e.what != "attack" for e in moves)
     assert any(e.kind == "incident" and e.what == "attack" for e in r.events)
+
+
+def test_a_second_verb_of_one_journey_keeps_its_start(gaz):
+    # "evakuiert und nach Zypern gebracht": one trip from Beirut; the citizens' nationality is no second origin
+    got = _routes("In Beirut wurden am Sonntag 200 deutsche Staatsbürger evakuiert und nach Zypern gebracht.", gaz, "de")
+    assert got == {("Beirut", "Cyprus")}
+    # a second verb to another place is still its own leg
+    got = _routes("Die Soldaten flogen von Gao nach Niamey und fuhren dann nach Agadez weiter.", gaz, "de")
+    assert ("Gao", "Niamey") in got and any(d == "Agadez" for _, d in got)
