@@ -231,3 +231,10 @@ def test_a_second_verb_of_one_journey_keeps_its_start(gaz):
     # a second verb to another place is still its own leg
     got = _routes("Die Soldaten flogen von Gao nach Niamey und fuhren dann nach Agadez weiter.", gaz, "de")
     assert ("Gao", "Niamey") in got and any(d == "Agadez" for _, d in got)
+
+
+def test_german_dorthin_goes_to_the_place_named_before(gaz):
+    got = _routes("Nach dem Putsch in Niger wurden 60 Soldaten aus Deutschland dorthin verlegt.", gaz, "de")
+    assert ("Germany", "Niger") in got
+    # "bis dahin" is "until then": no place to go to
+    assert _routes("Bis dahin sollen die Flüchtlinge in Polen bleiben.", gaz, "de") == set()

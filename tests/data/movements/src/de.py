@@ -203,4 +203,10 @@ PASSAGES = [
          text='Der [[Berliner Hauptbahnhof|Berlin Hauptbahnhof]] wurde am Sonntag wegen eines verdächtigen Koffers für zwei Stunden gesperrt.'),
     dict(date='2024-10-03', story='neg',
          text='Zum 34. Jahrestag der Einheit feierten Tausende in [[Berlin]] am Brandenburger Tor.'),
+    # "dorthin": to the place the sentence named before, not the movers' origin
+    dict(date='2023-09-10', story='morocco-quake-2023',
+         text='Nach dem Erdbeben in [[Marokko|Morocco]] flog das THW am Sonntag 50 Helfer aus [[Köln|Cologne]] dorthin.',
+         moves=[dict(o='Köln', d='Marokko', w='50 Helfer', q=50)]),
+    dict(date='2023-09-11', story='neg',
+         text='Bis dahin sollen die Helfer in [[Marokko|Morocco]] bleiben, sagte ein Sprecher in [[Köln|Cologne]].'),
 ]
