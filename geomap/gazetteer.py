@@ -41,9 +41,10 @@ COLUMNS = (
 KINDS = ("country", "admin1", "city", "region", "sea", "continent", "other", "admin2",
          # Route features (scripts/build_gazetteer.py: airportsdata, data/route_features.csv);
          # appended, so that the codes of the kinds above stay what cached indexes hold.
-         "gulf", "strait", "canal", "cape", "crossing", "camp", "base", "port", "airport")
+         "gulf", "strait", "canal", "cape", "crossing", "camp", "base", "port", "airport",
+         "station")
 # Features a route passes or ends at, which lie at one point like a town does.
-POINT_FEATURES = frozenset({"canal", "cape", "crossing", "camp", "base", "port", "airport"})
+POINT_FEATURES = frozenset({"canal", "cape", "crossing", "camp", "base", "port", "airport", "station"})
 # Stretches of water, which a route crosses but no point stands for.
 WATER = frozenset({"sea", "gulf", "strait"})
 # How the name matched a row: its own name beats an alternate, and a demonym
@@ -480,7 +481,8 @@ def importance(kind: str, population: int) -> float:
             "gulf": 7.0, "strait": 7.0, "canal": 6.0, "cape": 6.0,
             # Below the fuzzy floor (_FUZZY_MIN_IMPORTANCE): a camp's or an airport's name
             # is matched as written, never as a guess at a misspelling.
-            "crossing": 4.6, "camp": 4.6, "base": 4.6, "port": 4.6, "airport": 4.6}.get(kind)
+            "crossing": 4.6, "camp": 4.6, "base": 4.6, "port": 4.6, "airport": 4.6,
+            "station": 4.6}.get(kind)
     if base is not None:
         return max(base, math.log10(population + 1)) if kind in ("country", "continent") else base
     return math.log10(population + 10)

@@ -514,6 +514,19 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             new[sl[other]] += W_PAIR * np.minimum(1.0, fit)
         scores = new
         choice = seg.argmax(scores)
+    for i in np.flatnonzero(home_able[choice]).tolist():
+        # A city-state chosen as its state ("Berlin" in news about Germany, by the home-country rule) is its
+        # city too: the state adds no place the city lacks, and the city is what "die Hauptstadt" and the map
+        # mean. The city takes the state's score, so only the reading changes, not how sure it is.
+        j, c = int(choice[i]), sl[i]
+        # by the city's own name: "Oklahoma" is not Oklahoma City, though it lies at the state's point
+        twins = np.flatnonzero((kind[c] == _CITY) & (cc_ids[c] == cc_ids[j]) & own_name[c]) + c.start
+        if len(twins):
+            km = _haversine_np(lat[j], lon[j], lat[twins], lon[twins])
+            if km.min() <= NEAR_KM:
+                t = int(twins[int(np.argmin(km))])
+                scores[j], scores[t] = scores[t], scores[j]
+                choice[i] = t
     probs = seg.softmax(scores)
     # What the other names say for each chosen reading: the share of their votes that
     # fall in its country (one vote per name), and how far it lies from their places.

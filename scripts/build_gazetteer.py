@@ -87,7 +87,7 @@ COLUMNS = [
 ]
 KIND_ORDER = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "admin2": 5, "city": 6,
               "gulf": 7, "strait": 8, "canal": 9, "cape": 10, "crossing": 11, "camp": 12, "base": 13, "port": 14,
-              "airport": 15}
+              "airport": 15, "station": 16}
 
 # IATA (3) and ICAO (4) codes live among GeoNames alternate names; in running text
 # they collide with acronyms and ordinary words, so they never name a place here.

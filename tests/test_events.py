@@ -96,6 +96,23 @@ def test_sentences_keep_offsets():
         "Mr. Kim left.", "Korea Utara telah mengirimkan 1.500 pasukan ke Rusia.", "U.S. troops stayed!", "Done"]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # German, Czech and Polish write ordinals with a period: after an article or "am"/"ve"/"w" it is no full stop
+    ("Der Flug war die 25. Sammelabschiebung nach Afghanistan. Danach kam nichts.", "de",
+     ["Der Flug war die 25. Sammelabschiebung nach Afghanistan.", "Danach kam nichts."]),
+    ("Sie kamen am 24. Februar an. Dann zogen sie weiter.", "de",
+     ["Sie kamen am 24. Februar an.", "Dann zogen sie weiter."]),
+    ("Festival se konal ve 25. Ročníku v Brně. Pak skončil.", "cs",
+     ["Festival se konal ve 25. Ročníku v Brně.", "Pak skončil."]),
+    # a count at a sentence's end still ends it, and English has no such ordinals
+    ("Die Zahl der Toten stieg auf 25. Die Polizei ermittelt.", "de",
+     ["Die Zahl der Toten stieg auf 25.", "Die Polizei ermittelt."]),
+    ("They counted the 25. The rest fled.", "en", ["They counted the 25.", "The rest fled."]),
+])
+def test_an_ordinals_period_ends_no_sentence(text, lang, expected):
+    assert [text[a:b] for a, b in split_sentences(text, lang)] == expected
+
+
 def test_implicit_origin_quantity_and_relative_date():
     text = "Awal bulan ini, Korea Utara telah mengirimkan 1.500 pasukan ke Vladivostok, kata NIS."
     (e,) = _events(text, "id")

@@ -22,7 +22,7 @@ def test_csv_columns_and_deterministic_order():
         rows = [(row[4], row[5], row[1], row[0]) for row in r]
     order = {"continent": 0, "country": 1, "region": 2, "sea": 3, "admin1": 4, "admin2": 5, "city": 6,
              "gulf": 7, "strait": 8, "canal": 9, "cape": 10, "crossing": 11, "camp": 12, "base": 13, "port": 14,
-             "airport": 15}
+             "airport": 15, "station": 16}
     keys = [(order[k], cc, name, i) for k, cc, name, i in rows]
     assert keys == sorted(keys), "rows must be in the build script's order"
     assert len({r[3] for r in rows}) == len(rows), "ids are unique"

@@ -209,3 +209,29 @@ def test_german_deportation_flight_is_the_mover(gaz):
     r = geomap.extract(Document(text="Der Abschiebeflug nach Kabul hatte 28 Straftäter an Bord.", lang="de",
                                 date="2024-10-18"), lang="de", gazetteer=gaz)
     assert [e.what for e in r.events if e.kind == "movement"] == ["aircraft"]
+
+
+def test_an_incident_lends_no_mover_to_the_movement_after_it(gaz):
+    # "Angriff" is an attack the sentence tells, not the group that arrives in Germany
+    text = ("Eine Woche, nachdem Russland einen Angriff auf die Ukraine gestartet hat, ist der Strom von "
+            "Kriegsflüchtlingen, die in Deutschland ankommen, stark angewachsen.")
+    r = geomap.extract(Document(text=text, lang="de", date="2022-03-04"), lang="de", gazetteer=gaz)
+    moves = [e for e in r.events if e.kind == "movement"]
+    assert moves and all(e.what != "attack" for e in moves)
+    assert any(e.kind == "incident" and e.what == "attack" for e in r.events)
+
+
+def test_a_second_verb_of_one_journey_keeps_its_start(gaz):
+    # "evakuiert und nach Zypern gebracht": one trip from Beirut; the citizens' nationality is no second origin
+    got = _routes("In Beirut wurden am Sonntag 200 deutsche Staatsbürger evakuiert und nach Zypern gebracht.", gaz, "de")
+    assert got == {("Beirut", "Cyprus")}
+    # a second verb to another place is still its own leg
+    got = _routes("Die Soldaten flogen von Gao nach Niamey und fuhren dann nach Agadez weiter.", gaz, "de")
+    assert ("Gao", "Niamey") in got and any(d == "Agadez" for _, d in got)
+
+
+def test_german_dorthin_goes_to_the_place_named_before(gaz):
+    got = _routes("Nach dem Putsch in Niger wurden 60 Soldaten aus Deutschland dorthin verlegt.", gaz, "de")
+    assert ("Germany", "Niger") in got
+    # "bis dahin" is "until then": no place to go to
+    assert _routes("Bis dahin sollen die Flüchtlinge in Polen bleiben.", gaz, "de") == set()

@@ -34,6 +34,18 @@ def test_route_features(text, mention, kind, cc, lat, lon):
     assert haversine_km(rp.place.lat, rp.place.lon, lat, lon) < 50
 
 
+@pytest.mark.parametrize("text, mention, kind, cc, lat, lon", [
+    # German reporting names stations, air bases and arrival centres as a movement's ends
+    ("Am Berliner Hauptbahnhof kamen 1.300 Flüchtlinge aus Polen an.", "Berliner Hauptbahnhof", "station", "DE", 52.5, 13.4),
+    ("Die Maschinen waren aus dem jordanischen Al-Asrak Richtung Sudan gestartet.", "Al-Asrak", "base", "JO", 31.8, 36.8),
+    ("Am Ankunftszentrum Tegel wurden 625 Menschen verteilt.", "Ankunftszentrum Tegel", "camp", "DE", 52.56, 13.29),
+])
+def test_german_route_features(text, mention, kind, cc, lat, lon):
+    rp = _places(text, "de")[mention]
+    assert rp.place.kind == kind and rp.place.country_code == cc
+    assert haversine_km(rp.place.lat, rp.place.lon, lat, lon) < 10
+
+
 def test_farchana_never_faranah():
     # a town the gazetteer lacks stays out rather than going to Guinea
     got = _places("Refugees from Sudan reached Farchanah, a town in eastern Chad, on foot.")

@@ -108,6 +108,16 @@ def test_washington_in_us_context_is_the_state():
     assert by_text["Washington"].admin1 == "US.WA" and by_text["Washington"].kind == "admin1"
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Munich, Cologne and Dresden grew fastest; Berlin added 80,000 people, officials in Leipzig said.", "en"),
+    ("München, Köln und Dresden wuchsen am schnellsten; Berlin gewann 80.000 Einwohner, sagten Beamte in Leipzig.", "de"),
+])
+def test_a_city_state_in_its_home_countrys_news_is_the_city(text, lang):
+    # news about Germany means its states by bare names, but the state Berlin is the city Berlin
+    by_text = {t: p for _, _, t, p in _spans(text, lang)}
+    assert by_text["Berlin"].kind == "city" and by_text["Berlin"].country_code == "DE"
+
+
 def test_state_named_like_its_country_loses_to_the_country():
     text = ("Soldiers clashed with gunmen in Acapulco, Guerrero, and police in Mexico City "
             "made arrests; Mexico has sent 2,000 troops to the Mexican coast.")

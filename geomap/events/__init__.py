@@ -103,7 +103,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   is another group;
   ``with_prepositions`` after one of the ``with_heads`` ("granica z Białorusią", "la frontera con Ceuta") mean
   "with", unless a route goes on ("granicy z Białorusi do Polski"); ``whence_words`` ("skąd", "odkud") start
-  the movement at the place before them. Prepositions whose case decides the role ("na Litwę" / "na Litwie") are
+  the movement at the place before them, ``thither_words`` ("dorthin") end it at the place the sentence named
+  before them (not the verb's origin). Prepositions whose case decides the role ("na Litwę" / "na Litwie") are
   ``motion_or_locative``; where the verb may follow ("Na Litwę trafiło ..."), the verb after decides.
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,

@@ -134,6 +134,8 @@ class Cues:
         # linkers that are also adjectives or adverbs ("penampungan sementara", a temporary
         # shelter): they start a clause only after a comma ("..., sementara ...")
         self.comma_linkers = set(d.get("comma_linkers", []))
+        # "dorthin": to the place the sentence named before, as the destination of the verb it goes with
+        self.thither_words = set(d.get("thither_words", []))
         # single-word coordinators ("and", ","); phrases ("as well as") are matched with coord.scan
         self.coord_words = {w for w in d.get("coordination", []) if " " not in w}
         self.after_words, self.where_words, self.departure_dest = ph("after_words"), ph("where_words"), ph("departure_destination")

@@ -47,6 +47,14 @@ class DiscourseRules:
         last_what = None
         last_mover: Partial | None = None
         for p in partials:
+            if (p.kind == "movement" and prev is not None and prev.dest and p.dest and p.origin is None
+                    and prev.origin is not None and self._joined(prev, p)
+                    and {self.toks[k].rp.place.id for k in p.dest} <= {self.toks[k].rp.place.id for k in prev.dest}):
+                # "wurden in Beirut evakuiert und nach Zypern gebracht": the second verb tells the journey the
+                # first one did, from the same start; it is no second trip from the group's nationality
+                prev.what = pick(prev.what, p.what)
+                prev.mover = pick(prev.mover, p.mover)
+                continue
             if p.kind == "movement" and prev is not None:
                 if not prev.dest and prev.origin is not None and p.dest and p.origin is None \
                         and prev.origin not in p.dest:  # "partido de Yibuti, hasta donde trasladó": two journeys
@@ -112,7 +120,7 @@ class DiscourseRules:
                 elif any(self.lows[k] in self.cues.pronouns for k in range(p.left[0], p.right[1])):
                     p.what = self.state.last_what
             out.append(p)
-            if p.what is not None:
+            if p.what is not None and p.kind != "incident":  # an attack is no group that moves on
                 last_what = p.what
                 last_mover = p
             if p.kind == "movement":
@@ -189,6 +197,14 @@ class DiscourseRules:
     def _relative(self, prev: Partial) -> bool:
         """Is the movement told inside a relative clause on the next one's mover ("who reached", "yang terdampar")?"""
         return any(self.lows[k] in self.cues.relative_words for k in range(max(0, prev.trig.i - 2), prev.trig.i))
+
+    def _joined(self, prev: Partial, p: Partial) -> bool:
+        """Are two verbs joined by the language's "and" (its ``coordination`` words) with nothing between
+        them that names a new subject or place of its own?"""
+        between = range(prev.trig.end, p.trig.i)
+        words = self.cues.coord_words - {","}
+        return any(self.lows[k] in words for k in between) and not any(
+            self.toks[k].rp is not None and self.roles.get(k) is None for k in between)
 
     def _coordinated(self, prev: Partial, p: Partial) -> bool:
         """Are two predicates joined by "and"/"then" (with no new subject between them)?"""

@@ -64,6 +64,12 @@ class EndRules:
                 if self._usable(k) and k > 0 and self.lows[k - 1] in ("of",) + tuple(self.cues.people_of):
                     p.dest = [k]
                     break
+        if not p.dest and self.cues.thither_words:
+            # "wurden ... Menschen aus Deutschland dorthin abgeschoben": the place named before the word (not the
+            # verb's origin) is where they went
+            there = next((k for k in range(ca, rb) if self.lows[k] in self.cues.thither_words), None)
+            if there is not None:
+                p.dest = [k for k in range(there) if self._usable(k) and self.roles.get(k) != "origin"][-1:]
         # "menuju Kursk untuk bergabung ... dalam invasi ke Ukraina": past a purpose, "to" is the purpose's own
         purpose = next((k for k in range(ra, rb) if self.cues.purpose.match(self.lows, k)
                         and (self.lows[k] not in ("to",) or self._infinitive(k))), None)

@@ -112,6 +112,7 @@ DE_FR_ES = {
     "Rafah": (31.29, 34.25, "city"), "Kherson": (46.64, 32.62, "city"), "Dnipro": (48.46, 35.05, "city"),
     "Atlantic Ocean": (30.0, -40.0, "sea"), "Cucuta": (7.89, -72.5, "city"), "Bulgaria": (42.75, 25.5, "country"), "Portugal": (39.5, -8.0, "country"), "Chicago": (41.88, -87.63, "city"), "Sevilla": (37.38, -5.98, "city"), "Latvia": (57.0, 25.0, "country"), "Arguineguin": (27.76, -15.68, "city"), "Pas-de-Calais": (50.5, 2.3, "admin2"), "Brittany": (48.2, -2.9, "admin1"),
     "Algeria": (28.0, 3.0, "country"), "Moscow": (55.75, 37.62, "city"), "Wilhelmshaven": (53.53, 8.13, "city"), "Izium": (49.21, 37.26, "city"), "Almeria": (36.84, -2.46, "city"), "Cadiz": (36.53, -6.29, "city"),
+    "Berlin Hauptbahnhof": (52.525, 13.369, "station"), "Azraq Air Base": (31.83, 36.78, "base"), "Tegel arrival centre": (52.56, 13.29, "camp"),
 }
 
 # ru, uk: English name -> (lat, lon, kind): `geomap geocode` answers when the sets were written (the

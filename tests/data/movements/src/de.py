@@ -185,4 +185,28 @@ PASSAGES = [
              dict(d='Lampedusa', w='ein Marineschiff'),
              dict(o='Lampedusa', d='Catania', w='600 Migranten', q=600, c='planned'),
          ]),
+    # route features real reporting names: a station, an air base, an arrival centre
+    dict(date='2022-03-06', story='ukraine-refugees-2022',
+         text='Am [[Berliner Hauptbahnhof|Berlin Hauptbahnhof]] kamen am Sonntag 1.200 Geflüchtete mit einem Sonderzug aus [[Warschau|Warsaw]] an.',
+         moves=[dict(o='Warschau', d='Berliner Hauptbahnhof', w='1.200 Geflüchtete', q=1200)]),
+    dict(date='2023-04-24', story='sudan-evac-2023',
+         text='Zwei Transportflugzeuge der Luftwaffe sind vom jordanischen [[Al-Asrak|Azraq Air Base]] nach [[Khartum|Khartoum]] gestartet.',
+         moves=[dict(o='Al-Asrak', d='Khartum', w='Zwei Transportflugzeuge der Luftwaffe')]),
+    dict(date='2022-03-24', story='ukraine-refugees-2022',
+         text='Im [[Ankunftszentrum Tegel|Tegel arrival centre]] wurden am Mittwoch 900 Menschen registriert, davon reisten 400 nach [[Hamburg]] weiter.',
+         moves=[dict(o='Ankunftszentrum Tegel', d='Hamburg', w='400', q=400)]),
+    # an ordinal's period ("die 27.") does not cut the sentence that tells the route
+    dict(date='2024-07-16', story='afghanistan-deport-2024',
+         text='Es war die 27. Sammelabschiebung seit dem Frühjahr: Die Maschine brachte 40 Männer von [[Leipzig]] nach [[Kabul]].',
+         moves=[dict(o='Leipzig', d='Kabul', w='40 Männer', q=40)]),
+    dict(date='2022-03-26', story='neg',
+         text='Der [[Berliner Hauptbahnhof|Berlin Hauptbahnhof]] wurde am Sonntag wegen eines verdächtigen Koffers für zwei Stunden gesperrt.'),
+    dict(date='2024-10-03', story='neg',
+         text='Zum 34. Jahrestag der Einheit feierten Tausende in [[Berlin]] am Brandenburger Tor.'),
+    # "dorthin": to the place the sentence named before, not the movers' origin
+    dict(date='2023-09-10', story='morocco-quake-2023',
+         text='Nach dem Erdbeben in [[Marokko|Morocco]] flog das THW am Sonntag 50 Helfer aus [[Köln|Cologne]] dorthin.',
+         moves=[dict(o='Köln', d='Marokko', w='50 Helfer', q=50)]),
+    dict(date='2023-09-11', story='neg',
+         text='Bis dahin sollen die Helfer in [[Marokko|Morocco]] bleiben, sagte ein Sprecher in [[Köln|Cologne]].'),
 ]
