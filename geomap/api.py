@@ -223,7 +223,14 @@ def lookup(names: Iterable[str], *, country: Iterable[str] = (), near: tuple[flo
     """(name, its best matches as plain records) for each name, in order; no match gives an
     empty list. ``geocoder`` is an online geopy-style geocoder (the embedded gazetteer when
     None, which alone honours ``country``, ``near`` and ``kinds``). A failing online
-    geocoder's error is raised when its name is reached, after the names before it."""
+    geocoder's error is raised when its name is reached, after the names before it. One name or
+    one country code may be given bare ("Kyiv", country="UA")."""
+    if isinstance(names, str):
+        names = [names]
+    if isinstance(country, str):
+        country = [country]
+    if isinstance(kinds, str):
+        kinds = [kinds]
     if geocoder is None:
         from .geocode import GazetteerGeocoder
 

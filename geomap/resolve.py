@@ -568,7 +568,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     # than the arithmetic, thousands of times in a long list of names.
     local_choice = choice - off[:-1]
     local = local_choice.tolist()
-    choices, sizes_l, shares = choice.tolist(), sizes.tolist(), probs[choice].tolist()
+    sizes_l, shares = sizes.tolist(), probs[choice].tolist()
     # Each candidate's support from the other names, as computed per chosen one below.
     sup_all = countries[cc] - cv[cc_votes.inv]
     has_cc_l, kind_l = has_cc[choice].tolist(), kind[choice].tolist()
@@ -579,6 +579,19 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     rest[choice] = -np.inf
     second = np.maximum.reduceat(rest, seg.starts)
     margins = np.where(sizes > 1, top - second, 10.0).tolist()
+    def reading(i: int, k: str, j: int):
+        """Name i read as its candidate j instead (a weak reading given up): what the
+        features below need, measured on that candidate, not on the one given up."""
+        inf, gi = infos[i], int(off[i]) + j
+        c = inf.cands[j]
+        others_pt = pt[kid[pt] != i]
+        near = (float(_haversine_np(lat[gi], lon[gi], lat[others_pt], lon[others_pt]).min())
+                if len(others_pt) else float("inf"))
+        mentions = tuple(Mention(sp.start, sp.end, sp.text, demonym=(c.match == gz.MATCH_DEMONYM))
+                         for sp in groups[k])
+        return (j, c, g.place(c.row), 1.0 if sizes_l[i] == 1 else float(probs[gi]),
+                float(sup_all[gi]) / (K - 1), near, int(kind[gi]), mentions)
+
     out = []
     for i, k in enumerate(keys):
         inf = infos[i]
@@ -598,6 +611,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         others = K - 1
         support = sup_l[i] / others if others and has_cc_l[i] else 0.0
         near_km = nearest_km(i)
+        kind_i = kind_l[i]
         sp0 = groups[k][0]
         if sp0.fuzzy and not (support > 0.2 or near_km <= FUZZY_SUPPORT_KM
                               or (kind_l[i] == _COUNTRY and c.similarity >= 0.9)):
@@ -614,11 +628,8 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
             if j is None:
                 continue
-            idx, c = j, inf.cands[j]
-            place = g.place(c.row)
-            conf = 1.0 if sizes_l[i] == 1 else float(probs[int(off[i]) + j])
-            support = float(sup_all[int(off[i]) + j]) / others
-        if (inside is None and kind_l[i] in (_CITY, _OTHER) and not sp0.fuzzy and sizes_l[i] > 1
+            idx, c, place, conf, support, near_km, kind_i, mentions = reading(i, k, j)
+        if (inside is None and kind_i in (_CITY, _OTHER) and not sp0.fuzzy and sizes_l[i] > 1
                 and float(g.importance[c.row]) < OUTLIER_TOWN_IMPORTANCE and support < WEAK_ALT_SUPPORT
                 and OUTLIER_KM < near_km < float("inf")
                 and float(_haversine_np(inf.lat[idx], inf.lon[idx], inf.lat, inf.lon).max()) > NAMESAKE_KM):
@@ -630,11 +641,8 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
             if j is None:
                 continue
-            idx, c = j, inf.cands[j]
-            place = g.place(c.row)
-            conf = 1.0 if sizes_l[i] == 1 else float(probs[int(off[i]) + j])
-            support = float(sup_all[int(off[i]) + j]) / others
-        if (inside is None and others and kind_l[i] in (_CITY, _OTHER) and _person_name(groups[k])
+            idx, c, place, conf, support, near_km, kind_i, mentions = reading(i, k, j)
+        if (inside is None and others and kind_i in (_CITY, _OTHER) and _person_name(groups[k])
                 and float(g.importance[c.row]) < GIVEN_NAME_TOWN_IMPORTANCE
                 and not (support >= WEAK_ALT_SUPPORT or near_region_km(i, near_km) <= FUZZY_SUPPORT_KM)):
             # "Elena, que vuelve a España", "Olga, la traductrice": a given name alone is a
@@ -669,9 +677,8 @@ def _person_name(spans: list[Span]) -> bool:
     """Whether every mention of a name is one capitalised word that is a common given name
     (the US Census list in en.json, which holds most European ones) with no place cue
     before it ("in Elena" is still the town)."""
-    sp = spans[0]
-    return (" " not in sp.text and not any(s.cue for s in spans)
-            and sp.text in _given_names())
+    names = _given_names()
+    return all(" " not in s.text and not s.cue and s.text in names for s in spans)
 
 
 _GIVEN: frozenset | None = None

@@ -158,3 +158,6 @@ def test_lookup_gives_each_name_its_matches_in_order_and_an_empty_list_for_none(
     assert len(got[2][1]) == 2 and all(r["country_code"] == "US" for r in got[2][1])
     (name, (best,)), = lookup(["Usurisk"])
     assert best["name"] == "Ussuriysk" and best["kind"] == "city" and best["country_code"] == "RU"
+    # one name and one country may be given bare, not read letter by letter
+    ((name, records),) = lookup("Springfield", country="US", limit=2)
+    assert name == "Springfield" and len(records) == 2 and {r["country_code"] for r in records} == {"US"}

@@ -1,6 +1,7 @@
 """Random and pathological input never crashes geomap; GeoJSON follows RFC 7946."""
 import json
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,23 @@ def test_random_text_never_crashes_extract(gaz, text):
             assert text[m.start:m.end] == m.text
     for e in r.events:
         assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Thousands of refugees fled from Kyiv to", "en"),
+    ("Refugees crossed into Chad in order to", "en"),
+    ("Les migrants ont traversé la Manche afin d'", "fr"),
+    ("Los migrantes salieron de Tánger a fin de", "es"),
+    ("Pengungsi dari Aceh menuju", "id"),
+    ("Flüchtlinge kamen aus Kiew nach", "de"),
+])
+def test_a_text_cut_off_after_a_preposition_still_reads(gaz, text, lang):
+    # rules look one word past a "to" or a purpose phrase; at the end of the text there is none
+    r = geomap.extract(text, lang, gazetteer=gaz)
+    assert r.places
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

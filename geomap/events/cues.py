@@ -34,7 +34,10 @@ class Phrases:
 
     def match(self, lows: list[str], i: int, alt: list[str] | None = None) -> tuple[int, object] | None:
         """The longest phrase at token i; with ``alt`` (the tokens' lemmas) each word may match the
-        form as written or its lemma, so a phrase listed as lemmas ("przybyć", "vrátit") meets every form."""
+        form as written or its lemma, so a phrase listed as lemmas ("przybyć", "vrátit") meets every form.
+        Past the last token there is none: rules look one word ahead of a sentence's last ("... fled to")."""
+        if not 0 <= i < len(lows):
+            return None
         if alt is None:
             for words, value in self._first.get(lows[i], ()):
                 n = len(words)

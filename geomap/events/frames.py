@@ -387,7 +387,7 @@ class FrameRules:
         if (not any(c.contents_words.match(self.lows, q) for q in between)
                 or any(self.lows[q] in PUNCT_BREAK or self.toks[q].rp is not None for q in between)):
             return None
-        mod = self._np_place(carrier[0], -1, 4) if carrier is not None else None
+        mod = self._np_place(carrier[0], -1, 4)
         if mod is not None and self.toks[mod].demonym and self.roles.get(mod) in (None, "direct"):
             return mod
         return None

@@ -508,8 +508,12 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
 
     def _carried_words(self) -> list[str]:
         """The words after "carrying"/"berisi" in this sentence ("Kapal ternak yang membawa 4.500 ekor sapi"):
-        what a ship or truck brought, which the next sentence may name again ("Sapi-sapi itu")."""
-        out = []
+        what a ship or truck brought, which the next sentence may name again ("Sapi-sapi itu"). Read once
+        per sentence: it is asked for each movement, and a long sentence has hundreds."""
+        cached = self.__dict__.get("_carried")
+        if cached is not None:
+            return cached
+        out = self._carried = []
         for k in range(len(self.toks)):
             m = self.cues.contents_words.match(self.lows, k)
             if m:
