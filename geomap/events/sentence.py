@@ -75,7 +75,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         # ... and "to Sudan's main seaport", "to Russia's Kursk region": a place noun a few words on
         for q in range(k + 1, min(len(self.toks), k + 4)):
             w = self.toks[q]
-            if w.low in self.cues.place_nouns or (w.low != "of" and self.cues.place_heads.match(self.lows, q)):
+            if w.low in self.cues.place_nouns or (w.low not in self.cues.of_preps
+                                                  and self.cues.place_heads.match(self.lows, q)):
                 return True
             if not w.alpha or w.prep or w.trig or w.rp is not None:
                 break
