@@ -101,7 +101,7 @@ def test_hasta_ahora_says_when_not_whither(gaz):
 
 
 def test_de_after_a_boundary_verb_and_a_place_is_the_other_side_not_whence(gaz):
-    # separation_verbs: "que separa Marruecos de España" describes the strait; the route has no origin there
+    # separates: "que separa Marruecos de España" describes the strait; the route has no origin there
     got = _routes("El estrecho, que separa Marruecos de España, es el tramo más corto de la ruta migratoria "
                   "hacia Francia.", gaz)
     assert got == {(None, "France")}

@@ -52,7 +52,7 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``names_capitalised``: a capitalised word inside a sentence is a name, so a "de" after it says where the named
   thing is ("un autobús de la Fundación Mensajeros de la Paz"). ``dropped_subject``: a verb with no subject goes on
   with the group told before ("Ahora ponen rumbo a España"), the part of ``pro_drop`` that does not also take a
-  named group for the last one by its kind. After one of the ``separation_verbs`` and a place, "de" names the
+  named group for the last one by its kind. After one of the ``separates`` verbs and a place, "de" names the
   boundary's other side ("que separa Colombia de Panamá"), not whence. ``elisions``: elided words kept apart
   from the next word
   ("d'Ukraine", "d'atteindre"). ``presence_origin``: a group told to be somewhere, or to have left a country

@@ -207,7 +207,6 @@ class Cues:
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))
         self.owner_heads = set(d.get("owner_heads", []))
-        self.separation_verbs = set(d.get("separation_verbs", []))
         # only names are capitalised mid-sentence (not German nouns): "de" after one is part of the name
         self.names_capitalised = bool(d.get("names_capitalised"))
         self.elisions = set(d.get("elisions", []))

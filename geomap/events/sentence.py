@@ -171,8 +171,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 # goes on ("granicy z Białorusi do Polski")
             if role == "origin" and i > 0 and lows[i - 1] in c.distance_units:
                 continue  # "about 800km from the capital", "a few kilometres from the border": where, not whence
-            if (role == "origin" and c.separation_verbs and i > 1 and toks[i - 1].rp is not None
-                    and lows[i - 2] in c.separation_verbs):
+            if (role == "origin" and i > 1 and toks[i - 1].rp is not None and lows[i - 2] in c.separates):
                 # "una selva que separa Colombia de Panamá": the other side of a boundary, not whence
                 toks[i].prep = "with"
                 continue
