@@ -151,9 +151,9 @@ class DiscourseRules:
                 return
             first = hits[0][0]
             for k in range(first + 1, len(toks)):
+                # only a place the "in" itself governs: "di Merak, Banten" places the group at Merak, and
+                # Banten, after the comma, only says where Merak is
                 if not (self._usable(k) and k > 0 and toks[k - 1].prep == "locative"):
-                    continue
-                if k >= 2 and toks[k - 1].text == "," and toks[k - 2].rp is not None:
                     continue
                 here, what = toks[k].rp.place.id, hits[0][2]
         if here is not None:
