@@ -56,10 +56,10 @@ def label_of(c, gm, routes, cands):
 
     Where the sentence has a candidate on the gold's own mention (same offsets), a mention that only
     matches by distance ("Damascus" for gold "Syria") is a 0: one gold movement wants one prediction."""
-    from geomap.evaluate_movements import End, ends_match
+    from geomap.evaluate_movements import AREA_KINDS, End, ends_match
 
     def pend(p):
-        return End(p.name, p.lat, p.lon, p.kind == "country")
+        return End(p.name, p.lat, p.lon, p.kind == "country", p.kind in AREA_KINDS)
 
     def span(e):
         return (e.start, e.end) if e is not None else (None, None)

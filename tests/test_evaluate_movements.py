@@ -31,6 +31,15 @@ def test_ends_match_by_distance_and_by_country():
     assert ends_match(LEBANON, BEIRUT)
 
 
+def test_an_area_is_the_same_place_by_its_name_wherever_its_point():
+    # a continent's point is a convention, as a country's: GeoNames and the gold put South America 255 km apart
+    gold, ours = End("South America", -15.0, -60.0, area=True), End("South America", -14.6, -57.7, area=True)
+    assert ends_match(gold, ours) and ends_match(ours, gold)
+    assert not ends_match(gold, End("Central America", 12.8, -85.0, area=True))
+    # towns keep the distance rule, whatever their names: two Springfields are two places
+    assert not ends_match(End("Springfield", 39.80, -89.64), End("Springfield", 37.21, -93.29))
+
+
 def test_origin_counts_only_where_the_gold_names_one():
     n, missed, extra = match([_r(LARNACA, BEIRUT)], [_r(LARNACA)])
     assert (n, len(missed), len(extra)) == (0, 1, 1)  # gold names Beirut: a prediction without origin misses
