@@ -41,6 +41,11 @@ class End:
     country: bool = False
     area: bool = False
 
+    @classmethod
+    def of_place(cls, p) -> "End":
+        """The end a resolved gazetteer place makes (models.Place)."""
+        return cls(p.name, p.lat, p.lon, p.kind == "country", p.kind in AREA_KINDS)
+
 
 @dataclass
 class Route:
@@ -195,7 +200,7 @@ def predicted_routes(doc_id: str, result) -> list[Route]:
 
     def end(pid: str | None) -> End | None:
         p = places.get(pid) if pid else None
-        return None if p is None else End(p.name, p.lat, p.lon, p.kind == "country", p.kind in AREA_KINDS)
+        return None if p is None else End.of_place(p)
 
     routes = []
     for e in result.events:
@@ -267,8 +272,7 @@ def score_movements(paths, gazetteer=None, *, include_demonyms: bool = True) -> 
             s.predicted += len(pred)
             s.correct += n
             s.misses += missed
-            found = [End(rp.place.name, rp.place.lat, rp.place.lon, rp.place.kind == "country",
-                         rp.place.kind in AREA_KINDS) for rp in result.places]
+            found = [End.of_place(rp.place) for rp in result.places]
             s.unrecognised += sum(1 for g in missed if not all(
                 any(ends_match(e, f) for f in found) for e in (g.destination, g.origin) if e is not None))
             s.false_alarms += extra

@@ -56,16 +56,13 @@ def label_of(c, gm, routes, cands):
 
     Where the sentence has a candidate on the gold's own mention (same offsets), a mention that only
     matches by distance ("Damascus" for gold "Syria") is a 0: one gold movement wants one prediction."""
-    from geomap.evaluate_movements import AREA_KINDS, End, ends_match
-
-    def pend(p):
-        return End(p.name, p.lat, p.lon, p.kind == "country", p.kind in AREA_KINDS)
+    from geomap.evaluate_movements import End, ends_match
 
     def span(e):
         return (e.start, e.end) if e is not None else (None, None)
 
-    cd = pend(c.dest.place)
-    co = pend(c.origin.place) if c.origin is not None else None
+    cd = End.of_place(c.dest.place)
+    co = End.of_place(c.origin.place) if c.origin is not None else None
     label = 0
     for s, e, d, o, dspan, ospan in gm:
         if not (s < c.span[1] and c.span[0] < e and ends_match(d, cd)):
