@@ -536,14 +536,17 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
 
     nearest = _nearest_other(lat, lon, kid, pt, choice) if K * len(pt) > MAX_NEAREST_PAIRS else None
 
+    def km_to_others(gi: int, i: int, points: np.ndarray) -> float:
+        """From candidate gi (of name i) to the nearest of the other names' chosen points."""
+        others = points[kid[points] != i]
+        if not len(others):
+            return float("inf")
+        return float(_haversine_np(lat[gi], lon[gi], lat[others], lon[others]).min())
+
     def nearest_km(i: int) -> float:
         if nearest is not None:
             return float(nearest[i])
-        others = pt[kid[pt] != i]
-        if not len(others):
-            return float("inf")
-        j = choice[i]
-        return float(_haversine_np(lat[j], lon[j], lat[others], lon[others]).min())
+        return km_to_others(int(choice[i]), i, pt)
 
     # The same, counting regions too ("El Arish" beside "Gaza", a strip, not a town): for
     # the support a weak reading needs, not for the score's distance feature.
@@ -552,11 +555,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
     def near_region_km(i: int, km: float) -> float:
         if nearest is not None or km <= FUZZY_SUPPORT_KM:
             return km
-        others = pt_near[kid[pt_near] != i]
-        if not len(others):
-            return km
-        j = choice[i]
-        return min(km, float(_haversine_np(lat[j], lon[j], lat[others], lon[others]).min()))
+        return min(km, km_to_others(int(choice[i]), i, pt_near))
 
     # Each name's first container, looked up once: walking every link per name grows
     # with their product in a long list of "X, Y" pairs.
@@ -584,9 +583,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         features below need, measured on that candidate, not on the one given up."""
         inf, gi = infos[i], int(off[i]) + j
         c = inf.cands[j]
-        others_pt = pt[kid[pt] != i]
-        near = (float(_haversine_np(lat[gi], lon[gi], lat[others_pt], lon[others_pt]).min())
-                if len(others_pt) else float("inf"))
+        near = km_to_others(gi, i, pt)
         mentions = tuple(Mention(sp.start, sp.end, sp.text, demonym=(c.match == gz.MATCH_DEMONYM))
                          for sp in groups[k])
         return (j, c, g.place(c.row), 1.0 if sizes_l[i] == 1 else float(probs[gi]),
