@@ -290,7 +290,7 @@ def _check_gazetteers(paths):
         if not path.is_file():
             raise GazetteerError(f"gazetteer file not found: {p}")
         try:
-            rows = gz._iter_rows(path, 0)
+            rows = gz.iter_rows(path, 0)
             next(rows)  # the header
             for _, row, lineno in rows:
                 try:

@@ -36,12 +36,12 @@ def tiny(tmp_path, monkeypatch):
     """A small embedded gazetteer and an empty cache folder; returns the CSV path."""
     csv_path = tmp_path / "tiny.csv"
     csv_path.write_text(HEADER + "\n" + "\n".join(ROWS) + "\n", encoding="utf-8")
-    gz._common_table()  # the word table (not under test here) is copied, not rebuilt per process
+    gz.words._common_table()  # the word table (not under test here) is copied, not rebuilt per process
     cache = tmp_path / "cache"
     cache.mkdir()
     for f in gz.cache_dir().glob("common-words-*"):
         shutil.copy(f, cache / f.name)
-    monkeypatch.setattr(gz, "default_paths", lambda: [csv_path])
+    monkeypatch.setattr(gz.cache, "default_paths", lambda: [csv_path])
     monkeypatch.setenv("GEOMAP_CACHE_DIR", str(cache))
     gz._load_cached.cache_clear()
     yield csv_path
@@ -169,7 +169,7 @@ def _meta_not_json_object(index: Path):
 
 def _stray_files(index: Path):
     (index / "fuzzy").mkdir()  # the folder of buckets an older index had
-    (index / "fuzzy" / gz._bucket_name("z", 40)).write_text("zzzzzzzz")
+    (index / "fuzzy" / gz.store._bucket_name("z", 40)).write_text("zzzzzzzz")
     (index / "extra.npy").write_bytes(b"junk")
 
 
@@ -212,23 +212,23 @@ def test_garbled_stamps_only_cost_a_hash(tiny):
 
 
 def test_garbled_common_words_table_is_rebuilt(tmp_path, monkeypatch):
-    gz._common_table()
+    gz.words._common_table()
     for f in gz.cache_dir().glob("common-words-*"):  # a whole table to start from: one rebuild, not two
         shutil.copy(f, tmp_path / f.name)
     monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path))
-    gz._common_table.cache_clear()
+    gz.words._common_table.cache_clear()
     gz.is_common_word.cache_clear()
     try:
         assert gz.is_common_word("because")
         [table] = tmp_path.glob("common-words-*.marisa")
         pristine = table.read_bytes()
         _garbled(table)
-        gz._common_table.cache_clear()
+        gz.words._common_table.cache_clear()
         gz.is_common_word.cache_clear()
         assert gz.is_common_word("because") and not gz.is_common_word("Ussuriysk")
         assert table.read_bytes() == pristine
     finally:
-        gz._common_table.cache_clear()
+        gz.words._common_table.cache_clear()
         gz.is_common_word.cache_clear()
 
 
@@ -249,8 +249,8 @@ from geomap import gazetteer as gz
 from geomap.geocode import GazetteerGeocoder
 
 tiny, sync, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-gz.default_paths = lambda: [tiny]
-publish = gz._publish
+gz.cache.default_paths = lambda: [tiny]
+publish = gz.build._publish
 
 def together(tmp, index_dir):
     # Every process reaches its rename at the same moment: all but one find the target taken.
@@ -261,7 +261,7 @@ def together(tmp, index_dir):
     publish(tmp, index_dir)
 
 if n:
-    gz._publish = together
+    gz.build._publish = together
 loc = GazetteerGeocoder().geocode("Usurisk")
 print(json.dumps({"name": loc.raw["name"], "address": loc.address}))
 """
@@ -322,7 +322,7 @@ def test_read_only_cache_with_a_whole_index_is_used(tiny, tmp_path, monkeypatch,
     """A read-only cache that already holds the index needs no writing at all."""
     g = fresh_load()
     index = g.index_dir
-    monkeypatch.setattr(gz, "_cache_problem", lambda folder: "Read-only file system")
+    monkeypatch.setattr(gz.cache, "_cache_problem", lambda folder: "Read-only file system")
     assert fresh_load().index_dir == index
     assert capsys.readouterr().err == ""
 
@@ -347,7 +347,7 @@ def test_builds_left_by_a_killed_process_are_pruned_later(tmp_path):
     stale.mkdir()
     running.mkdir()
     os.utime(stale, (time.time() - 7200,) * 2)
-    gz._prune(current)
+    gz.cache._prune(current)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".build-running", "index-current"]
 
 

@@ -3,6 +3,7 @@ CSV says it should: the same keys, the same postings in the same order, the same
 errors with the same line numbers."""
 import csv
 
+import numpy as np
 import pytest
 
 from geomap import gazetteer as gz
@@ -14,7 +15,7 @@ RANK = {gz.MATCH_NAME: 0, gz.MATCH_DEMONYM: 1, gz.MATCH_ALT: 2}
 
 
 def test_bulk_folding_equals_fold_on_every_gazetteer_name():
-    _, rows, _, _ = gz._read_table(ROOT / "gazetteer.csv")
+    _, rows, _, _ = gz.read_table(ROOT / "gazetteer.csv")
     names = set()
     for r in rows:
         names.update((r[1], r[2]))
@@ -58,7 +59,7 @@ def _reference(paths):
                 if k and (k not in best or RANK[m] < RANK[best[k]]):
                     best[k] = m
         for k, m in best.items():
-            postings.setdefault(k, []).append((m, -float(gz.np.float32(imp)), i))
+            postings.setdefault(k, []).append((m, -float(np.float32(imp)), i))
     return {k: [(i, m) for m, _, i in sorted(v)] for k, v in postings.items()}, len(rows)
 
 

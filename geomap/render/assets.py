@@ -170,7 +170,7 @@ def _outline_js() -> str:
     named by the GeoJSON's CRC and checked by its own (a damaged copy is coded anew)."""
     import zlib
 
-    from ..gazetteer import _atomic_write_bytes, cache_dir
+    from ..gazetteer import atomic_write_bytes, cache_dir
 
     with open(OUTLINE_PATH, "rb") as fh:
         raw = fh.read()
@@ -185,7 +185,7 @@ def _outline_js() -> str:
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         data = js.encode("utf-8")
-        _atomic_write_bytes(cached, f"{zlib.crc32(data):08x}\n".encode() + data)
+        atomic_write_bytes(cached, f"{zlib.crc32(data):08x}\n".encode() + data)
     except OSError:
         pass  # a read-only cache: coded again next run
     return js
