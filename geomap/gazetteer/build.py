@@ -1,15 +1,20 @@
-"""Building the name index from the CSVs, column by column."""
+"""Building the name index from the CSVs, column by column, in steps: read the columns,
+derive the per-row arrays, list every (name, row) pair, pick the fuzzy targets, number the
+keys in a trie with their postings, and write the files as one folder."""
 from __future__ import annotations
 
 import json
 import shutil
 import tempfile
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .names import fold_many
-from .schema import _CITY, _FUZZY_MIN_IMPORTANCE, _MATCH_RANK, COLUMNS, INDEX_VERSION, KINDS, MATCH_ALT, MATCH_DEMONYM, MATCH_NAME, importance
+from .schema import (_CITY, _FUZZY_MIN_IMPORTANCE, _MATCH_RANK, COLUMNS, INDEX_VERSION, KINDS, MATCH_ALT,
+                     MATCH_DEMONYM, MATCH_NAME, importance)
 from .store import INDEX_FILES, _bucket_name, _file_digest, _meta_checksum, _publish
 from .table import _numbers_error, read_table
 
@@ -34,8 +39,42 @@ def build_index(paths: list[Path], index_dir: Path, progress=None) -> None:
 
 
 def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
-    import marisa_trie
+    table = _read_columns(paths, progress)
+    rows = _row_arrays(table)
+    names = _name_postings(table)  # frees the text columns once every one is read
+    fuzzy_keys = _fuzzy_keys(names, rows)
+    keep = rows.live[names.row_of]
+    trie, postings = _trie_postings(names.keys, names.key_arr, names.row_of[keep], names.key_of[keep],
+                                    names.match_of[keep], rows.importance)
+    arrays = {
+        "lat": table.lat, "lon": table.lon,
+        "population": np.asarray(table.pop, dtype=np.int64), "kind": rows.kind,
+        "country": rows.country, "file": np.concatenate(table.file_no),
+        "offset": np.concatenate(table.offsets).astype(np.int64), "importance": rows.importance,
+        **postings,
+        "admin1_id": np.asarray(rows.admin1_id, dtype=np.int32),
+    }
+    meta = {"version": INDEX_VERSION, "paths": [str(p) for p in paths], "headers": table.headers,
+            "rows": len(table.lat), "names": len(trie), "fuzzy_names": len(fuzzy_keys),
+            "kinds": dict(Counter(rows.kind_names)), "sources": rows.sources}
+    _write_index(index_dir, arrays, trie, rows, fuzzy_keys, meta)
 
+
+@dataclass
+class _Table:
+    """Every file's columns, joined: the text columns as lists, the numbers as arrays."""
+
+    headers: list
+    cols: dict
+    offsets: list
+    file_no: list
+    lat: np.ndarray
+    lon: np.ndarray
+    pop: list
+
+
+def _read_columns(paths: list[Path], progress) -> _Table:
+    """The CSVs' columns, each file's numbers checked (an error names the first bad line)."""
     headers, cols, offsets, file_no, lat, lon, pop = [], {c: [] for c in COLUMNS}, [], [], [], [], []
     for fi, path in enumerate(paths):
         header, rows, starts, linenos = read_table(path)
@@ -61,23 +100,39 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
         lon.append(lo)
         if progress:
             progress(len(cols["id"]))
-    del columns
+    return _Table(headers, cols, offsets, file_no, np.concatenate(lat), np.concatenate(lon), pop)
+
+
+@dataclass
+class _Rows:
+    """What the index keeps per row besides its numbers."""
+
+    kind: np.ndarray
+    kind_names: list
+    importance64: np.ndarray
+    importance: np.ndarray  # float32, as stored
+    country: np.ndarray
+    admin1_codes: dict
+    admin1_id: list
+    admin1: dict  # admin1 code -> the region's name
+    countries: dict  # country code -> the country's name
+    sources: dict
+    live: np.ndarray  # False for a row a later file's row of the same id replaces
+
+
+def _row_arrays(t: _Table) -> _Rows:
+    cols = t.cols
     n_rows = len(cols["id"])
-    lat, lon = np.concatenate(lat), np.concatenate(lon)
     kind_index = {k: i for i, k in enumerate(KINDS)}
     other = kind_index["other"]
     kind = np.array([kind_index.get(k, other) for k in cols["kind"]], dtype=np.int8)
     kind_names = [KINDS[k] for k in kind.tolist()]
-    imp64 = np.array(list(map(importance, kind_names, pop)), dtype=np.float64)
-    imp_arr = imp64.astype(np.float32)
+    imp64 = np.array(list(map(importance, kind_names, t.pop)), dtype=np.float64)
     cc_of = {c: c[:2].upper() for c in set(cols["country_code"])}
     ccs = [cc_of[c] for c in cols["country_code"]]
     country = np.array([c.encode("ascii", "replace").ljust(2) for c in ccs], dtype="S2")
     admin1_codes: dict[str, int] = {"": 0}
     admin1_id = [admin1_codes.setdefault(a, len(admin1_codes)) for a in cols["admin1"]]
-    from collections import Counter
-
-    sources = dict(Counter(cols["source"]))
     admin1: dict[str, str] = {}
     countries: dict[str, str] = {}
     for i in np.flatnonzero((kind == kind_index["admin1"]) | (kind == kind_index["country"])).tolist():
@@ -90,14 +145,30 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
     live = np.ones(n_rows, dtype=bool)
     if len(last_of) != n_rows:
         live[[i for i, x in enumerate(cols["id"]) if last_of[x] != i]] = False
-    del last_of
+    return _Rows(kind, kind_names, imp64, imp64.astype(np.float32), country, admin1_codes, admin1_id,
+                 admin1, countries, dict(Counter(cols["source"])), live)
 
+
+@dataclass
+class _Names:
+    """Every (row, folded key) pair once, with how the row names it."""
+
+    row_of: np.ndarray
+    key_of: np.ndarray
+    match_of: np.ndarray
+    keys: list  # key number -> folded text
+    key_arr: object  # the same, as a pyarrow array
+
+
+def _name_postings(t: _Table) -> _Names:
     # Every name of every row, with the row and how it names it; the strings are
     # split, numbered and looked up in pyarrow's C++ hash tables, since Python dicts
     # over 1.7M names cost more than the rest of the build.
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    cols = t.cols
+    n_rows = len(cols["id"])
     names, rows_of, matches = [], [], []
     for col, m in (("name", MATCH_NAME), ("asciiname", MATCH_NAME),
                    ("alternatenames", MATCH_ALT), ("demonyms", MATCH_DEMONYM)):
@@ -111,7 +182,8 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
         names.append(arr)
         matches.append(np.full(len(arr), m, dtype=np.int8))
     row_of, match_of = np.concatenate(rows_of), np.concatenate(matches)
-    del cols  # every column is read by now: its 3 million strings need not wait for the rest
+    t.cols = {}  # every column is read by now: its 3 million strings need not wait for the rest
+    del cols
     # Each distinct name folded once, each distinct key numbered once.
     by_name = pa.concat_arrays(names).dictionary_encode()
     by_key = pa.array(fold_many(by_name.dictionary.to_pylist()), type=pa.string()).dictionary_encode()
@@ -129,19 +201,32 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
     row_of, key_of, match_of = row_of[order], key_of[order], match_of[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (row_of[1:] != row_of[:-1]) | (key_of[1:] != key_of[:-1])
-    row_of, key_of, match_of = row_of[first], key_of[first], match_of[first]
+    return _Names(row_of[first], key_of[first], match_of[first], keys, key_arr)
 
-    # City alternates carry historical and foreign forms (Aleppo's "Beroea") that sit
-    # one typo away from ordinary words; only a city's own name, and the curated
-    # names of larger units, are fuzzy targets (of places important enough to be
-    # misspelled in the news).
-    key_len = pc.utf8_length(key_arr).to_numpy()
-    fuzzy = ((imp64[row_of] >= _FUZZY_MIN_IMPORTANCE) & (key_len[key_of] >= 5)
-             & ((match_of == MATCH_NAME) | ((match_of == MATCH_ALT) & (kind[row_of] != _CITY))))
-    fuzzy_keys = sorted(keys[k] for k in np.flatnonzero(np.bincount(key_of[fuzzy], minlength=len(keys))).tolist())
 
-    keep = live[row_of]
-    row_of, key_of, match_of = row_of[keep], key_of[keep], match_of[keep]
+def _fuzzy_keys(names: _Names, rows: _Rows) -> list[str]:
+    """The keys a misspelling may be matched to.
+
+    City alternates carry historical and foreign forms (Aleppo's "Beroea") that sit
+    one typo away from ordinary words; only a city's own name, and the curated
+    names of larger units, are fuzzy targets (of places important enough to be
+    misspelled in the news)."""
+    import pyarrow.compute as pc
+
+    row_of, key_of, match_of = names.row_of, names.key_of, names.match_of
+    key_len = pc.utf8_length(names.key_arr).to_numpy()
+    fuzzy = ((rows.importance64[row_of] >= _FUZZY_MIN_IMPORTANCE) & (key_len[key_of] >= 5)
+             & ((match_of == MATCH_NAME) | ((match_of == MATCH_ALT) & (rows.kind[row_of] != _CITY))))
+    keys = names.keys
+    return sorted(keys[k] for k in np.flatnonzero(np.bincount(key_of[fuzzy], minlength=len(keys))).tolist())
+
+
+def _trie_postings(keys, key_arr, row_of, key_of, match_of, imp_arr):
+    """The trie of the live rows' keys, and each key's rows as one flat array with start offsets."""
+    import marisa_trie
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     used = np.flatnonzero(np.bincount(key_of, minlength=len(keys)))
     trie = marisa_trie.Trie([keys[k] for k in used.tolist()])
     n_keys = len(trie)
@@ -154,28 +239,23 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
     # Best first: own name before alternate, then by importance, then in file order.
     post = trie_id[key_of]
     order = np.lexsort((row_of, -imp_arr[row_of], match_of, post))
-    flat_rows = row_of[order].astype(np.int32)
-    flat_match = match_of[order].astype(np.int8)
     starts = np.zeros(n_keys + 1, dtype=np.int64)
     starts[1:] = np.cumsum(np.bincount(post, minlength=n_keys))
+    return trie, {"post_start": starts, "post_rows": row_of[order].astype(np.int32),
+                  "post_match": match_of[order].astype(np.int8)}
 
+
+def _write_index(index_dir: Path, arrays: dict, trie, rows: _Rows, fuzzy_keys: list[str], meta: dict) -> None:
+    """Write every file into a fresh folder beside index_dir, then publish it with one rename."""
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=index_dir.parent, prefix=".build-"))
     try:
-        arrays = {
-            "lat": lat, "lon": lon,
-            "population": np.asarray(pop, dtype=np.int64), "kind": kind,
-            "country": country, "file": np.concatenate(file_no),
-            "offset": np.concatenate(offsets).astype(np.int64), "importance": imp_arr,
-            "post_start": starts, "post_rows": flat_rows, "post_match": flat_match,
-            "admin1_id": np.asarray(admin1_id, dtype=np.int32),
-        }
         for name, arr in arrays.items():
             np.save(tmp / f"{name}.npy", arr)
         trie.save(str(tmp / "names.marisa"))
-        (tmp / "admin1.json").write_text(json.dumps(admin1))
-        (tmp / "admin1_codes.json").write_text(json.dumps(list(admin1_codes)))
-        (tmp / "countries.json").write_text(json.dumps(countries))
+        (tmp / "admin1.json").write_text(json.dumps(rows.admin1))
+        (tmp / "admin1_codes.json").write_text(json.dumps(list(rows.admin1_codes)))
+        (tmp / "countries.json").write_text(json.dumps(rows.countries))
         buckets: dict[str, list[str]] = {}
         for k in sorted(fuzzy_keys):
             buckets.setdefault(_bucket_name(k[0], len(k)), []).append(k)
@@ -189,12 +269,7 @@ def _build_index(paths: list[Path], index_dir: Path, progress) -> None:
             at += len(data)
         (tmp / "fuzzy.txt").write_bytes(b"".join(chunks))
         (tmp / "fuzzy.idx").write_text("\n" + "\n".join(lines) + "\n", "ascii")
-        kinds = Counter(kind_names)
-        meta = {
-            "version": INDEX_VERSION, "paths": [str(p) for p in paths], "headers": headers,
-            "rows": len(lat), "names": n_keys, "fuzzy_names": len(fuzzy_keys), "kinds": dict(kinds),
-            "sources": sources, "files": {f: _file_digest(tmp / f) for f in INDEX_FILES},
-        }
+        meta = {**meta, "files": {f: _file_digest(tmp / f) for f in INDEX_FILES}}
         meta["checksum"] = _meta_checksum(meta)
         (tmp / "meta.json").write_text(json.dumps(meta))
         _publish(tmp, index_dir)
