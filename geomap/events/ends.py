@@ -463,6 +463,9 @@ class EndRules:
         start = q
         while q < lb and self.toks[q].prep in roles and self.toks[q].rp is None:
             q += 1
+        if q > start:  # "personel dari Polres Subang", "dari kota Nyala": past the place's head noun
+            while q < lb and self.toks[q].rp is None and self._place_head(q):
+                q += 1
         if q == start or q >= lb or not self._usable(q) or self.roles.get(q) not in roles:
             return None
         return q

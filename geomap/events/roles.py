@@ -198,8 +198,10 @@ class RoleRules:
             q += 1
         between = range(a + 1, b)
         # "Malte, Lampedusa, la Sicile": an article before a member is no break in the list
+        # ... nor is a member's head noun after the joining word ("Polres Subang dan Polres Ciamis")
         return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers
-                                     or (self.lows[q] in c.determiners and q > a + 1) for q in between)
+                                     or (q > a + 1 and (self.lows[q] in c.determiners or (
+                                         q - 1 in covered and self._place_head(q)))) for q in between)
 
     def _place_head(self, k: int) -> bool:
         """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
