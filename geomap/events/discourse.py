@@ -101,7 +101,9 @@ class DiscourseRules:
                     # "pengungsi yang terdampar di Aceh Timur akan dipindahkan ke Lhokseumawe": from where they landed
                     p.chain_origin = prev.dest[-1]
                 elif prev.dest and p.dest and p.origin is None and (
-                        prev.after_link or p.before_link or "onward" in p.trig.flags or (
+                        prev.after_link or p.before_link or "onward" in p.trig.flags
+                        # "dievakuasi ke Mesir ..., tapi akan dikirim kembali ke Gaza": going back from there
+                        or ("return" in p.trig.flags and p.what in (None, prev.what)) or (
                             ("arrival" in prev.trig.flags or "arrival" in p.trig.flags
                              or (p.certainty == "planned" and prev.certainty != "planned"))
                             and self._coordinated(prev, p))):
