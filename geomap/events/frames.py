@@ -153,6 +153,9 @@ class FrameRules:
                 p.what, p.mover, p.quantity, p.quantity_value = idle.what, idle.mover, idle.quantity, idle.quantity_value
                 if p.implicit_origin is None:
                     p.implicit_origin, p.implicit_origins = idle.implicit_origin, idle.implicit_origins
+                if idle.left[0] < p.left[0] and idle.trig.i < p.left[0]:
+                    # "Mereka dievakuasi pada 26 Februari lalu tiba di Bucharest": the first verb's subject is this one's
+                    p.left = (idle.left[0], p.left[1])
         self._certainty(p)
         if called_off is not None:
             p.certainty = called_off
