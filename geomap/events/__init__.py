@@ -111,7 +111,9 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``passive_prefixes``, ``progressive_suffixes``, ``pronouns``, ``complementizers``, ``after_words``,
   ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``. ``earlier_aux``
   ("had") put a verb before the one told just before it ("reached Necoclí ... had flown to Brazil"), so it
-  does not chain from where that one ended.
+  does not chain from where that one ended. ``later_clause`` ("sebelum") opening a sentence marks a clause
+  that happens after the main clause: the main clause does not start where it ends; it starts where the main
+  clause ends.
 """
 from __future__ import annotations
 

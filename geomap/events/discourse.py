@@ -46,7 +46,12 @@ class DiscourseRules:
         prev: Partial | None = None
         last_what = None
         last_mover: Partial | None = None
+        later_end = self._later_clause_end()
+        later: list[Partial] = []  # the movements of a fronted "before" clause, told first, happening last
         for p in partials:
+            if later_end is not None and prev is not None and prev.trig.i < later_end < p.trig.i:
+                later = [q for q in out if q.kind == "movement" and q.trig.i < later_end]
+                prev = None  # "Sebelum diberangkatkan ke Jeddah ..., mereka tiba di Port Sudan": no leg from Jeddah
             if (p.kind == "movement" and prev is not None and prev.dest and p.dest and p.origin is None
                     and prev.origin is not None and self._joined(prev, p)
                     and {self.toks[k].rp.place.id for k in p.dest} <= {self.toks[k].rp.place.id for k in prev.dest}):
@@ -127,6 +132,11 @@ class DiscourseRules:
                 last_mover = p
             if p.kind == "movement":
                 prev = p
+        main = [q for q in out if q.kind == "movement" and q.dest and later_end is not None and q.trig.i > later_end]
+        for q in later:
+            if main and q.dest and q.origin is None and q.chain_origin is None and not q.origins and not any(
+                    self.toks[k].rp.place.id == self.toks[main[-1].dest[-1]].rp.place.id for k in q.dest):
+                q.chain_origin = main[-1].dest[-1]  # ... it leaves from Port Sudan for Jeddah
         # a departure whose place another movement of this sentence already starts from is that movement
         used = {o for p in out if p.kind == "movement" and p.dest for o in (p.origins or [p.origin]) if o is not None}
         return [p for p in out if id(p) not in dropped
@@ -207,6 +217,16 @@ class DiscourseRules:
         words = self.cues.coord_words - {","}
         return any(self.lows[k] in words for k in between) and not any(
             self.toks[k].rp is not None and self.roles.get(k) is None for k in between)
+
+    def _later_clause_end(self) -> int | None:
+        """The comma closing a sentence-opening clause that happens after the main one ("Sebelum ..., ")."""
+        c = self.cues
+        if not c.later_clause:
+            return None
+        first = next((k for k in range(len(self.toks)) if self.toks[k].alpha), None)
+        if first is None or first > 2 or self.lows[first] not in c.later_clause:
+            return None
+        return next((k for k in range(first + 1, len(self.toks)) if self.lows[k] == ","), None)
 
     def _coordinated(self, prev: Partial, p: Partial) -> bool:
         """Are two predicates joined by "and"/"then" (with no new subject between them)?"""
