@@ -46,6 +46,8 @@ class EndRules:
         # "landed on Lampedusa", "arrived on Lesbos": an island is reached "on"
         want = {"destination"} | ({"locative", "near_direct", "target"} if "arrival" in trig.flags else set()) | (
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
+        if "arrival" in trig.flags and trig.end - 1 > trig.i and self.cues.preps.match(self.lows, trig.end - 1):
+            want = want | {"direct"}  # "sampai di Yangon", "transit di Dubai": the trigger holds its own "at"
         p.dest = self._placed(range(ra, rb), want)
         if not p.dest and self.cues.dest_before_verb and "nominal" not in trig.flags:
             # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause,
