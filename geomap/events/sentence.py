@@ -612,6 +612,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                             common.update(quantity=toks[own[-1]].text, quantity_value=toks[own[-1]].num)
                     dplace = toks[d].rp.place
                     origin_ids = self._origin_ids(p, dplace)
+                    if "settled" in p.trig.flags:  # "Dia kini tinggal di Bandung": living there is no journey
+                        origin_ids = [o for o in origin_ids if o is not None and o != dplace.id]
+                        if not origin_ids:
+                            continue
                     if di and self._any(self.cues.before_words, p.dest[di - 1] + 1, d):
                         origin_ids = [toks[p.dest[di - 1]].rp.place.id]  # "to Port Sudan and then by ship to Jeddah"
                     elif di and leg_origins is not None and self._coordinated_places(p.dest[di - 1], d):
