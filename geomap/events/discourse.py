@@ -24,6 +24,7 @@ class State:
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
     last_dest_at: int = 0
+    last_dest_aim: bool = False  # was last_dest only the aim of a sending ("mengirimkan bantuan untuk korban di Gaza")?
     # where the story's group was last said to be, when no movement took it there: stationed, held, queuing,
     # handed over ("... diserahkan kepada otoritas Thailand di Mae Sot. Mereka kemudian dibawa ke Bangkok")
     here: str | None = None
@@ -280,6 +281,7 @@ class DiscourseRules:
         # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just
         # arrived, named again with a demonstrative, leaves from where it arrived
         if (c.back_pointers and not other and st.last_dest is not None and st.last_dest_at < st.sentence
+                and not st.last_dest_aim  # "Pengiriman bantuan tersebut" has not reached Gaza, the aim of its sending
                 and st.sentence - st.last_dest_at <= 1 and (p.what is None or p.what == st.last_what)
                 and any(self._back_pointer(k) and not self._usable(k - 1) for k in range(*p.left))):
             return st.last_dest
