@@ -301,3 +301,14 @@ def test_living_somewhere_is_no_journey_from_nowhere():
 def test_an_apposition_needs_a_place_head_not_a_direction():
     got = _moves("Pasukan itu dikirim ke wilayah selatan, Jakarta dan Bandung tetap aman.")
     assert (None, "Jakarta") not in got
+
+
+def test_every_place_a_group_came_from_starts_where_it_now_lives():
+    # "datang dari X dan Y ..., sebagian besar sekarang tinggal di Z": one journey from each, not the first only
+    got = _moves("Sebagian besar pengungsi datang dari Mosul dan Tal Afar, kata pejabat itu, seraya menambahkan "
+                 "bahwa sebagian besar sekarang tinggal di Dohuk.")
+    assert ("Mosul", "Dihok") in got and ("Tall ‘Afar", "Dihok") in got
+    # where the group is from, told after it arrived, holds for its next move too
+    got = _moves("Sekitar 500 pengungsi tiba di Irak pada Senin. Mayoritas pengungsi berasal dari Raqqa dan Hasakah. "
+                 "Mereka sekarang tinggal di Dohuk.")
+    assert ("Ar Raqqah", "Dihok") in got and ("Al Ḩasakah", "Dihok") in got

@@ -64,8 +64,8 @@ class DiscourseRules:
             if p.kind == "movement" and prev is not None:
                 if not prev.dest and prev.origin is not None and p.dest and p.origin is None \
                         and prev.origin not in p.dest:  # "partido de Yibuti, hasta donde trasladó": two journeys
-                    # "withdrawn from Niger, moving them to Chad": one journey
-                    p.origin = prev.origin
+                    # "withdrawn from Niger, moving them to Chad": one journey (from each of a list's places)
+                    p.origin, p.origins = prev.origin, prev.origins
                     p.what = pick(p.what, prev.what)
                     p.mover = pick(p.mover, prev.mover)
                     p.mover_ok = p.mover_ok or prev.mover_ok

@@ -474,7 +474,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if dest != oid and key not in seen:
                 seen.add(key)
                 out.append(Event(kind="movement", origin=oid, destination=dest, **common))
-        if dest is None:
+        if dest is None or "origin_statement" in p.trig.flags:
+            # ("Mayoritas pengungsi berasal dari Nyala dan El Geneina" after they reached Chad: where the group is
+            # from holds for its next move too, "Mereka sekarang tinggal di Sila")
             state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
             if "origin_statement" in p.trig.flags:
                 # "They come from Ghana, Egypt and Mali": where the whole group is from holds for its next move;
