@@ -312,3 +312,13 @@ def test_every_place_a_group_came_from_starts_where_it_now_lives():
     got = _moves("Sekitar 500 pengungsi tiba di Irak pada Senin. Mayoritas pengungsi berasal dari Raqqa dan Hasakah. "
                  "Mereka sekarang tinggal di Dohuk.")
     assert ("Ar Raqqah", "Dihok") in got and ("Al Ḩasakah", "Dihok") in got
+
+
+def test_the_doer_of_a_passive_is_the_sender():
+    # "dideportasi oleh Pemerintah Malaysia": Malaysia sends, as in "Malaysia mendeportasi"; the port passed
+    # through is where they are delivered, not the province named to say where it lies
+    got = _moves("Sebanyak 80 PMI dideportasi oleh Pemerintah Malaysia melalui Pelabuhan Tunon Taka, Nunukan, "
+                 "Kalimantan Utara pada Kamis.")
+    assert got and all(o == "Malaysia" and d in ("Tunon Taka", "Nunukan") for o, d in got), got
+    # a team named after its city is no sender
+    assert _moves("Mereka dijemput oleh tim KBRI Warsawa di perbatasan Polandia.") == []

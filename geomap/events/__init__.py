@@ -114,7 +114,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   ("had") put a verb before the one told just before it ("reached Necoclí ... had flown to Brazil"), so it
   does not chain from where that one ended. ``later_clause`` ("sebelum") opening a sentence marks a clause
   that happens after the main clause: the main clause does not start where it ends; it starts where the main
-  clause ends.
+  clause ends. ``agent_words`` ("oleh") name the doer of a passive verb: a place there ("dideportasi oleh
+  Pemerintah Malaysia") is the sender, as an active verb's subject is.
 """
 from __future__ import annotations
 

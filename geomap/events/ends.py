@@ -498,7 +498,10 @@ class EndRules:
         # reaches El Arish, not the ocean
         last = p.right[1] >= len(self.toks) - 1 or self.lows[p.right[1]] in (".", ";")
         if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last:
-            p.dest, p.path = p.path[-1:], p.path[:-1]
+            # ... the port, not the province named after it to say where it lies ("Tunon Taka, Nunukan,
+            # Kalimantan Utara")
+            p.dest = self._contained(p.path)[-1:]
+            p.path = [k for k in p.path if k not in p.dest]
 
     def _ends_crossing_point(self, p: Partial) -> None:
         """"crossed the Armenian border near the town of Goris": with no "to"/"into", the crossing point is
