@@ -260,3 +260,65 @@ def test_they_left_x_bound_for_y_is_also_the_start_of_the_landing_told_before():
     got = _moves("Sebanyak 90 pengungsi terdampar di Aceh Timur pada Senin. "
                  "Kapal lain meninggalkan Cox's Bazar dengan tujuan Malaysia.")
     assert not any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got
+
+
+# Rules read off the real Indonesian excerpts (issue 10, second real-reporting pass). Each sentence is written
+# for these tests; each pair is missed without its rule.
+@pytest.mark.parametrize("text, route", [
+    # a mover's "from" reaches past the place's head noun, and a list member keeps its own head noun
+    ("Personel dari Polres Subang dan Polres Garut tampak bersiaga di Mako Polres Tasikmalaya.",
+     ("Garut", "Tasikmalaya")),
+    # where a group told to come from somewhere now lives is where it went
+    ("Ribuan pengungsi itu berasal dari Mosul. Mereka kini tinggal di Erbil.", ("Mosul", "Erbil")),
+    # going back after a leg of the same sentence starts where that leg ended
+    ("Dua nelayan itu dibawa ke Kupang, tetapi akan dipulangkan ke Ende pekan depan.", ("Kupang", "Ende")),
+    # a verb taking its mover from the idle verb before it reads that verb's pronoun too
+    ("Rombongan itu dievakuasi dari Kherson. Mereka dievakuasi pada Senin pagi lalu tiba di Odesa pada Selasa.",
+     ("Kherson", "Odesa")),
+    # an apposition after a comma names the place its head and owner spoke of
+    ("Pasukan itu dikirim ke negara tetangganya, Niger, pada Senin.", (None, "Niger")),
+    # a fronted "sebelum" clause happens after the main clause
+    ("Sebelum diterbangkan ke Jakarta, para WNI itu dibawa ke Amman pada Senin.", ("Amman", "Jakarta")),
+    # an arrival trigger holding its own preposition
+    ("Rombongan itu sampai di Kupang pada Senin.", (None, "Kupang")),
+    # "tentang" ends the walk back to a preposition: the country before "yang mengirim" is the sender
+    ("Laporan itu muncul di tengah kekhawatiran tentang Iran yang mengirim rudal ke Rusia.", ("Iran", "Russia")),
+])
+def test_real_reporting_rules(text, route):
+    assert route in _moves(text), _moves(text)
+
+
+def test_a_later_clause_does_not_start_the_main_one():
+    got = _moves("Sebelum diterbangkan ke Jakarta, para WNI itu dibawa ke Amman pada Senin.")
+    assert ("Jakarta", "Amman") not in got
+
+
+def test_living_somewhere_is_no_journey_from_nowhere():
+    assert _moves("Dia kini tinggal di Bandung bersama keluarganya.") == []
+    assert _moves("Pelatih asal Brasil itu sekarang tinggal di Surabaya.") == []
+
+
+def test_an_apposition_needs_a_place_head_not_a_direction():
+    got = _moves("Pasukan itu dikirim ke wilayah selatan, Jakarta dan Bandung tetap aman.")
+    assert (None, "Jakarta") not in got
+
+
+def test_every_place_a_group_came_from_starts_where_it_now_lives():
+    # "datang dari X dan Y ..., sebagian besar sekarang tinggal di Z": one journey from each, not the first only
+    got = _moves("Sebagian besar pengungsi datang dari Mosul dan Tal Afar, kata pejabat itu, seraya menambahkan "
+                 "bahwa sebagian besar sekarang tinggal di Dohuk.")
+    assert ("Mosul", "Dihok") in got and ("Tall ‘Afar", "Dihok") in got
+    # where the group is from, told after it arrived, holds for its next move too
+    got = _moves("Sekitar 500 pengungsi tiba di Irak pada Senin. Mayoritas pengungsi berasal dari Raqqa dan Hasakah. "
+                 "Mereka sekarang tinggal di Dohuk.")
+    assert ("Ar Raqqah", "Dihok") in got and ("Al Ḩasakah", "Dihok") in got
+
+
+def test_the_doer_of_a_passive_is_the_sender():
+    # "dideportasi oleh Pemerintah Malaysia": Malaysia sends, as in "Malaysia mendeportasi"; the port passed
+    # through is where they are delivered, not the province named to say where it lies
+    got = _moves("Sebanyak 80 PMI dideportasi oleh Pemerintah Malaysia melalui Pelabuhan Tunon Taka, Nunukan, "
+                 "Kalimantan Utara pada Kamis.")
+    assert got and all(o == "Malaysia" and d in ("Tunon Taka", "Nunukan") for o, d in got), got
+    # a team named after its city is no sender
+    assert _moves("Mereka dijemput oleh tim KBRI Warsawa di perbatasan Polandia.") == []

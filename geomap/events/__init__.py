@@ -40,7 +40,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   same mover); push ("vytlačování migrantů do Běloruska": a push-back, with no origin told, starts in the
   country of those who push, the last demonym before the verb, "polské a litevské síly"); route_noun (a
   vehicle noun that is a trip only with a "from" or "between" after it: "trains from Lviv", not "regular
-  buses to Bristol").
+  buses to Bristol"); settled (a verb of now living somewhere, "kini tinggal di X": a movement to X only
+  when the story told where the group came from, never a journey from nowhere).
 - ``split_particles``: a two-word trigger whose second word is one of these particles is also read
   when the particle closes the clause further on (German "kamen ... in Berlin an", "kehrte ... zurück").
 - ``prepositions``: destination, origin, transit, locative and target words; ``motion_or_locative``
@@ -111,7 +112,10 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``passive_prefixes``, ``progressive_suffixes``, ``pronouns``, ``complementizers``, ``after_words``,
   ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``. ``earlier_aux``
   ("had") put a verb before the one told just before it ("reached Necoclí ... had flown to Brazil"), so it
-  does not chain from where that one ended.
+  does not chain from where that one ended. ``later_clause`` ("sebelum") opening a sentence marks a clause
+  that happens after the main clause: the main clause does not start where it ends; it starts where the main
+  clause ends. ``agent_words`` ("oleh") name the doer of a passive verb: a place there ("dideportasi oleh
+  Pemerintah Malaysia") is the sender, as an active verb's subject is.
 """
 from __future__ import annotations
 

@@ -152,6 +152,11 @@ class Cues:
         # auxiliaries that set a verb before the story's time ("had flown"): that leg does not start where
         # the leg told before it ended
         self.earlier_aux = set(d.get("earlier_aux", []))
+        # a word opening a sentence with a clause that happens after the main one ("Sebelum diberangkatkan ke
+        # Jeddah, mereka tiba di Port Sudan"): its journey starts where the main clause's ends, not the reverse
+        self.later_clause = set(d.get("later_clause", []))
+        # the word before the doer of a passive verb ("dideportasi oleh Pemerintah Malaysia"): a place there sent it
+        self.agent_words = set(d.get("agent_words", []))
         self.place_modifiers, self.place_nouns = set(d.get("place_modifiers", [])), set(d.get("place_nouns", []))
         self.people_of = set(d.get("people_of", []))
         self.flag_words = set(d.get("flag_words", []))

@@ -24,6 +24,7 @@ class State:
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
     last_dest_at: int = 0
+    last_dest_aim: bool = False  # was last_dest only the aim of a sending ("mengirimkan bantuan untuk korban di Gaza")?
     # where the story's group was last said to be, when no movement took it there: stationed, held, queuing,
     # handed over ("... diserahkan kepada otoritas Thailand di Mae Sot. Mereka kemudian dibawa ke Bangkok")
     here: str | None = None
@@ -46,7 +47,12 @@ class DiscourseRules:
         prev: Partial | None = None
         last_what = None
         last_mover: Partial | None = None
+        later_end = self._later_clause_end()
+        later: list[Partial] = []  # the movements of a fronted "before" clause, told first, happening last
         for p in partials:
+            if later_end is not None and prev is not None and prev.trig.i < later_end < p.trig.i:
+                later = [q for q in out if q.kind == "movement" and q.trig.i < later_end]
+                prev = None  # "Sebelum diberangkatkan ke Jeddah ..., mereka tiba di Port Sudan": no leg from Jeddah
             if (p.kind == "movement" and prev is not None and prev.dest and p.dest and p.origin is None
                     and prev.origin is not None and self._joined(prev, p)
                     and {self.toks[k].rp.place.id for k in p.dest} <= {self.toks[k].rp.place.id for k in prev.dest}):
@@ -58,8 +64,8 @@ class DiscourseRules:
             if p.kind == "movement" and prev is not None:
                 if not prev.dest and prev.origin is not None and p.dest and p.origin is None \
                         and prev.origin not in p.dest:  # "partido de Yibuti, hasta donde trasladó": two journeys
-                    # "withdrawn from Niger, moving them to Chad": one journey
-                    p.origin = prev.origin
+                    # "withdrawn from Niger, moving them to Chad": one journey (from each of a list's places)
+                    p.origin, p.origins = prev.origin, prev.origins
                     p.what = pick(p.what, prev.what)
                     p.mover = pick(p.mover, prev.mover)
                     p.mover_ok = p.mover_ok or prev.mover_ok
@@ -101,7 +107,9 @@ class DiscourseRules:
                     # "pengungsi yang terdampar di Aceh Timur akan dipindahkan ke Lhokseumawe": from where they landed
                     p.chain_origin = prev.dest[-1]
                 elif prev.dest and p.dest and p.origin is None and (
-                        prev.after_link or p.before_link or "onward" in p.trig.flags or (
+                        prev.after_link or p.before_link or "onward" in p.trig.flags
+                        # "dievakuasi ke Mesir ..., tapi akan dikirim kembali ke Gaza": going back from there
+                        or ("return" in p.trig.flags and p.what in (None, prev.what)) or (
                             ("arrival" in prev.trig.flags or "arrival" in p.trig.flags
                              or (p.certainty == "planned" and prev.certainty != "planned"))
                             and self._coordinated(prev, p))):
@@ -125,6 +133,11 @@ class DiscourseRules:
                 last_mover = p
             if p.kind == "movement":
                 prev = p
+        main = [q for q in out if q.kind == "movement" and q.dest and later_end is not None and q.trig.i > later_end]
+        for q in later:
+            if main and q.dest and q.origin is None and q.chain_origin is None and not q.origins and not any(
+                    self.toks[k].rp.place.id == self.toks[main[-1].dest[-1]].rp.place.id for k in q.dest):
+                q.chain_origin = main[-1].dest[-1]  # ... it leaves from Port Sudan for Jeddah
         # a departure whose place another movement of this sentence already starts from is that movement
         used = {o for p in out if p.kind == "movement" and p.dest for o in (p.origins or [p.origin]) if o is not None}
         return [p for p in out if id(p) not in dropped
@@ -206,6 +219,16 @@ class DiscourseRules:
         return any(self.lows[k] in words for k in between) and not any(
             self.toks[k].rp is not None and self.roles.get(k) is None for k in between)
 
+    def _later_clause_end(self) -> int | None:
+        """The comma closing a sentence-opening clause that happens after the main one ("Sebelum ..., ")."""
+        c = self.cues
+        if not c.later_clause:
+            return None
+        first = next((k for k in range(len(self.toks)) if self.toks[k].alpha), None)
+        if first is None or first > 2 or self.lows[first] not in c.later_clause:
+            return None
+        return next((k for k in range(first + 1, len(self.toks)) if self.lows[k] == ","), None)
+
     def _coordinated(self, prev: Partial, p: Partial) -> bool:
         """Are two predicates joined by "and"/"then" (with no new subject between them)?"""
         between = range(prev.trig.end, p.trig.i)
@@ -258,6 +281,7 @@ class DiscourseRules:
         # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just
         # arrived, named again with a demonstrative, leaves from where it arrived
         if (c.back_pointers and not other and st.last_dest is not None and st.last_dest_at < st.sentence
+                and not st.last_dest_aim  # "Pengiriman bantuan tersebut" has not reached Gaza, the aim of its sending
                 and st.sentence - st.last_dest_at <= 1 and (p.what is None or p.what == st.last_what)
                 and any(self._back_pointer(k) and not self._usable(k - 1) for k in range(*p.left))):
             return st.last_dest

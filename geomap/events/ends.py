@@ -46,6 +46,8 @@ class EndRules:
         # "landed on Lampedusa", "arrived on Lesbos": an island is reached "on"
         want = {"destination"} | ({"locative", "near_direct", "target"} if "arrival" in trig.flags else set()) | (
             {"direct", "near_direct"} if "destination_direct" in trig.flags else set())
+        if "arrival" in trig.flags and trig.end - 1 > trig.i and self.cues.preps.match(self.lows, trig.end - 1):
+            want = want | {"direct"}  # "sampai di Yangon", "transit di Dubai": the trigger holds its own "at"
         p.dest = self._placed(range(ra, rb), want)
         if not p.dest and self.cues.dest_before_verb and "nominal" not in trig.flags:
             # "hat Soldaten nach Charkiw verlegt", "sind auf Lampedusa eingetroffen": the verb ends the clause,
@@ -463,6 +465,9 @@ class EndRules:
         start = q
         while q < lb and self.toks[q].prep in roles and self.toks[q].rp is None:
             q += 1
+        if q > start:  # "personel dari Polres Subang", "dari kota Nyala": past the place's head noun
+            while q < lb and self.toks[q].rp is None and self._place_head(q):
+                q += 1
         if q == start or q >= lb or not self._usable(q) or self.roles.get(q) not in roles:
             return None
         return q
@@ -493,7 +498,10 @@ class EndRules:
         # reaches El Arish, not the ocean
         last = p.right[1] >= len(self.toks) - 1 or self.lows[p.right[1]] in (".", ";")
         if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last:
-            p.dest, p.path = p.path[-1:], p.path[:-1]
+            # ... the port, not the province named after it to say where it lies ("Tunon Taka, Nunukan,
+            # Kalimantan Utara")
+            p.dest = self._contained(p.path)[-1:]
+            p.path = [k for k in p.path if k not in p.dest]
 
     def _ends_crossing_point(self, p: Partial) -> None:
         """"crossed the Armenian border near the town of Goris": with no "to"/"into", the crossing point is

@@ -153,6 +153,9 @@ class FrameRules:
                 p.what, p.mover, p.quantity, p.quantity_value = idle.what, idle.mover, idle.quantity, idle.quantity_value
                 if p.implicit_origin is None:
                     p.implicit_origin, p.implicit_origins = idle.implicit_origin, idle.implicit_origins
+                if idle.left[0] < p.left[0] and idle.trig.i < p.left[0]:
+                    # "Mereka dievakuasi pada 26 Februari lalu tiba di Bucharest": the first verb's subject is this one's
+                    p.left = (idle.left[0], p.left[1])
         self._certainty(p)
         if called_off is not None:
             p.certainty = called_off
@@ -351,6 +354,8 @@ class FrameRules:
             p.what = trig.what
         if p.kind == "movement" or "deploy" in trig.flags:
             subj = self._subject(trig, la) if "receive" not in trig.flags else None  # the receiver is no origin
+            if subj is None and "receive" not in trig.flags:
+                subj = self._agent(trig, p.right)
             if subj is not None:
                 p.implicit_origin, p.actor = subj, self._name(subj)
                 # "Australia and New Zealand sent ...": every country of the subject
@@ -373,6 +378,25 @@ class FrameRules:
         p.mover_ok = p.what is not None or "self" in trig.flags or p.quantity is not None or p.mover_ok
         if "receive" in trig.flags and p.what is None and p.quantity is None:
             p.mover_ok = False  # "Poland welcomed the decision": only people or things taken in arrive
+
+    def _agent(self, trig: Trigger, right: tuple[int, int]) -> int | None:
+        """The place that does a passive verb ("dideportasi oleh Pemerintah Malaysia", ``agent_words``): the
+        sender, as the subject of the active verb is. Only capitalised words of a name may stand between
+        ("Pemerintah", "Angkatan Udara"), so "oleh tim KBRI Warsawa" names a team, not a sender."""
+        c = self.cues
+        if not c.agent_words or not (c.passive_prefixes and self.lows[trig.i].startswith(c.passive_prefixes)):
+            return None
+        for k in range(trig.end, right[1] - 1):
+            if self.lows[k] not in c.agent_words:
+                continue
+            q = k + 1
+            while q < right[1] and q - k <= 3 and self.toks[q].rp is None and self.toks[q].alpha \
+                    and self.toks[q].text[:1].isupper() and not self.toks[q].trig:
+                q += 1
+            if q < right[1] and self._usable(q) and self.roles.get(q) is None and not self.toks[q].demonym:
+                return q
+            return None
+        return None
 
     def _carrier_demonym(self, i: int) -> int | None:
         """"An Italian navy ship carrying 16 migrants": the nationality of the carrier named before what it

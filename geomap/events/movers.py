@@ -64,8 +64,13 @@ class MoverRules:
 
     def _genitive(self, end: int) -> int | None:
         """The place after a noun and its modifiers: "pasukan operasi khusus Korea Utara"."""
-        for k in range(end, min(end + 4, len(self.toks))):
+        last = min(end + 4, len(self.toks))
+        k = end - 1
+        while k + 1 < last:
+            k += 1
             t = self.toks[k]
+            if t.rp is None and self._place_head(k):  # "Kloter pertama jemaah haji Embarkasi Surabaya": a
+                last = min(last + 1, len(self.toks))  # place's head noun does not use up the reach
             if t.rp is not None:
                 # "kapal tanker berbendera Panama": the flag a ship flies is not where it came from
                 return k if not t.possessive and self.lows[k - 1] not in self.cues.flag_words else None

@@ -108,6 +108,14 @@ class RoleRules:
                 # "de la capital sudanesa, Jartum": the apposition names the place the head spoke of
                 # (not across a relative clause: "von Flüchtlingen, die in Deutschland ankommen")
                 comma_used = True  # "dari Bandara Halim Perdanakusuma, Jakarta": the place names the unknown one
+            elif (t.low == "," and not comma_used and dist == 0 and k - 2 >= lo and self._place_head(k - 2)
+                  and toks[k - 1].alpha and toks[k - 1].text[:1].islower() and toks[k - 1].rp is None
+                  and self.lows[k - 1] not in c.place_modifiers and not self._place_head(k - 1)
+                  and not (toks[k - 1].prep or toks[k - 1].trig or c.walk_stops.match(self.lows, k - 1))):
+                # "ke negeri tetangganya, Ukraina": the apposition names the place its head and owner spoke of
+                comma_used = True
+                k -= 2
+                continue
             elif k == j - 1 and t.low in ('"', "«", "„", "“"):
                 pass  # 'до порту "Чорноморськ"', 'в порт «Южный»': the quote opens the name, not a phrase
             elif (joined and dist == 0 and t.low in c.determiners and k > lo and toks[k - 1].alpha
@@ -198,8 +206,10 @@ class RoleRules:
             q += 1
         between = range(a + 1, b)
         # "Malte, Lampedusa, la Sicile": an article before a member is no break in the list
+        # ... nor is a member's head noun after the joining word ("Polres Subang dan Polres Ciamis")
         return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers
-                                     or (self.lows[q] in c.determiners and q > a + 1) for q in between)
+                                     or (q > a + 1 and (self.lows[q] in c.determiners or (
+                                         q - 1 in covered and self._place_head(q)))) for q in between)
 
     def _place_head(self, k: int) -> bool:
         """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""

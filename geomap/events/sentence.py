@@ -474,7 +474,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if dest != oid and key not in seen:
                 seen.add(key)
                 out.append(Event(kind="movement", origin=oid, destination=dest, **common))
-        if dest is None:
+        if dest is None or "origin_statement" in p.trig.flags:
+            # ("Mayoritas pengungsi berasal dari Nyala dan El Geneina" after they reached Chad: where the group is
+            # from holds for its next move too, "Mereka sekarang tinggal di Sila")
             state.pending_origin, state.pending_what, state.pending_at = toks[p.origins[0]].rp.place.id, p.what, state.sentence
             if "origin_statement" in p.trig.flags:
                 # "They come from Ghana, Egypt and Mali": where the whole group is from holds for its next move;
@@ -612,6 +614,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                             common.update(quantity=toks[own[-1]].text, quantity_value=toks[own[-1]].num)
                     dplace = toks[d].rp.place
                     origin_ids = self._origin_ids(p, dplace)
+                    if "settled" in p.trig.flags:  # "Dia kini tinggal di Bandung": living there is no journey
+                        origin_ids = [o for o in origin_ids if o is not None and o != dplace.id]
+                        if not origin_ids:
+                            continue
                     if di and self._any(self.cues.before_words, p.dest[di - 1] + 1, d):
                         origin_ids = [toks[p.dest[di - 1]].rp.place.id]  # "to Port Sudan and then by ship to Jeddah"
                     elif di and leg_origins is not None and self._coordinated_places(p.dest[di - 1], d):
@@ -634,6 +640,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                         toks[first].rp.place.id, p.what, state.sentence)
                 if p.dest:
                     state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
+                    state.last_dest_aim = "arrival" not in p.trig.flags and self._any(
+                        self.cues.purpose, p.trig.end, p.dest[-1])
                     state.last_mover = " ".join([p.mover or ""] + self._carried_words())
             elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
                 # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":

@@ -1,0 +1,86 @@
+"""Indonesian passages for the rules read off the real Indonesian excerpts (issue 10; id-w-400 on).
+
+`python scripts/movement_gold_id_real.py` replaces the rows id-w-400 to id-w-499 of
+tests/data/movements/id.jsonl with a fresh build of this file and keeps every other row (markup as in
+scripts/movement_gold.py). Wire style, written for geomap; facts invented."""
+
+# key -> (lat, lon, kind), points written by hand (GeoNames / Wikipedia points, rounded)
+PLACES = {
+    "Cianjur": (-6.8222, 107.1394, "city"), "Jawa Barat": (-7.09, 107.67, "admin1"),
+    "Subang": (-6.5715, 107.7587, "city"), "Garut": (-7.2279, 107.9087, "city"),
+    "Mosul": (36.335, 43.1189, "city"), "Tal Afar": (36.3767, 42.4483, "city"), "Dohuk": (36.8672, 42.9886, "city"),
+    "Irak": (33.0, 44.0, "country"), "Bandung": (-6.9147, 107.6098, "city"), "Jakarta": (-6.2146, 106.8451, "city"),
+    "Rote Ndao": (-10.73, 123.12, "admin2"), "Australia": (-25.0, 135.0, "country"),
+    "Darwin": (-12.4611, 130.8418, "city"), "Kupang": (-10.1718, 123.6075, "city"), "Laut Timor": (-11.0, 127.0, "sea"),
+    "Kharkiv": (49.9935, 36.2304, "city"), "Ukraina": (49.0, 32.0, "country"), "Lviv": (49.8383, 24.0232, "city"),
+    "Polandia": (52.0, 20.0, "country"), "Prancis": (46.0, 2.0, "country"), "Chad": (15.0, 19.0, "country"),
+    "Niger": (17.0, 9.0, "country"), "N'Djamena": (12.1067, 15.0444, "city"),
+    "Amman": (31.9552, 35.945, "city"), "Yordania": (31.0, 36.0, "country"), "Gaza": (31.42, 34.36, "region"),
+    "Ende": (-8.8432, 121.6623, "city"), "Atambua": (-9.1061, 124.8925, "city"),
+    "Iran": (32.0, 53.0, "country"), "Rusia": (60.0, 100.0, "country"), "Ukraina Timur": (48.5, 37.5, "region"),
+    "Balikpapan": (-1.2675, 116.8289, "city"), "Madinah": (24.4686, 39.6142, "city"),
+    "Makkah": (21.4267, 39.8261, "city"), "Natuna": (3.9, 108.3, "region"),
+    "Surabaya": (-7.2492, 112.7508, "city"), "Sudan": (15.0, 30.0, "country"), "Port Sudan": (19.6158, 37.2164, "city"),
+    "Jeddah": (21.5433, 39.1728, "city"), "Indonesia": (-5.0, 120.0, "country"),
+}
+
+PASSAGES = [
+    # police named by the post they came from, now on guard elsewhere, went there ("dari Polres Subang")
+    dict(date='2022-11-23', story='gempa-cianjur-2022',
+         text='Gempa bermagnitudo 5,6 mengguncang [[Cianjur]], [[Jawa Barat]], pada Senin siang. Personel dari Polres [[Subang]] dan Polres [[Garut]] tampak bersiaga di Mako Polres [[Cianjur]] sejak Selasa pagi. Kapolres [[Cianjur]] mengatakan situasi di posko pengungsian tetap kondusif.',
+         moves=[dict(o='Subang', d='Cianjur#1', w='Personel'),
+                dict(o='Garut', d='Cianjur#1', w='Personel')]),
+    # where a group told to come from somewhere now lives is where it went
+    dict(date='2017-07-12', story='pengungsi-mosul',
+         text='Sebagian besar pengungsi yang mendaftar pekan ini berasal dari [[Mosul]] dan [[Tal Afar]], kata badan pengungsi PBB. Mereka kini tinggal di kamp-kamp di sekitar [[Dohuk]], [[Irak]] utara.',
+         moves=[dict(o='Mosul', d='Dohuk', w='Mereka', ev=(0, 1)),
+                dict(o='Tal Afar', d='Dohuk', w='Mereka', ev=(0, 1))]),
+    # negative: someone who lives somewhere, with no journey told
+    dict(date='2024-08-20', story='lomba-cerdas-cermat',
+         text='Pemenang lomba cerdas cermat tingkat nasional tahun ini adalah Rina Sari, siswi kelas XI yang kini tinggal di [[Bandung]] bersama neneknya. Lomba itu digelar di [[Jakarta]] pada Sabtu dan diikuti peserta dari 38 provinsi.',
+         moves=[]),
+    # going back after a leg told in the same sentence starts where that leg ended
+    dict(date='2024-04-15', story='nelayan-rote-australia',
+         text='Sebanyak 14 nelayan asal [[Rote Ndao]] yang ditangkap otoritas [[Australia]] dibawa ke [[Darwin]] pada Senin, tetapi akan dipulangkan ke [[Kupang]] pekan depan. Kapal kayu mereka dimusnahkan di perairan [[Laut Timor]].',
+         moves=[dict(d='Darwin', w='14 nelayan asal Rote Ndao', q=14),
+                dict(o='Darwin', d='Kupang', w='14 nelayan asal Rote Ndao', q=14, c='planned')]),
+    # "Mereka" before an idle verb ("diberangkatkan pada Selasa") is the subject of the next one ("lalu tiba")
+    dict(date='2022-03-03', story='evakuasi-wni-ukraina',
+         text='Rombongan kedua yang terdiri atas 31 WNI dievakuasi dari [[Kharkiv]], [[Ukraina]]. Mereka diberangkatkan pada Selasa pagi dengan bus lalu tiba di [[Lviv]] pada Rabu malam. Dari [[Lviv]], rombongan itu akan diseberangkan ke [[Polandia]].',
+         moves=[dict(o='Kharkiv', w='Rombongan kedua yang terdiri atas 31 WNI', q=31),
+                dict(o='Kharkiv', d='Lviv', w='Mereka', ev=(0, 1)),
+                dict(o='Lviv#1', d='Polandia', w='rombongan itu', c='planned')]),
+    # an apposition names the country its head and owner spoke of; the speaker's capital is no end
+    dict(date='2023-12-22', story='penarikan-pasukan-prancis',
+         text='[[Prancis]] memindahkan 1.500 tentaranya dari [[Niger]] ke negara tetangganya, [[Chad]], pada Jumat, kata juru bicara militer di [[N\'Djamena]]. Penarikan itu selesai lebih cepat dari jadwal.',
+         moves=[dict(o='Niger', d='Chad', w='1.500 tentaranya', q=1500)]),
+    # a fronted "sebelum" clause happens after the main clause: the trip it tells starts where the main one ends
+    dict(date='2024-03-18', story='evakuasi-wni-gaza-2024',
+         text='Sebelum diterbangkan ke [[Jakarta]], sembilan WNI yang keluar dari [[Gaza]] dibawa ke [[Amman]], [[Yordania]], dengan bus pada Minggu. Kementerian Luar Negeri mengatakan kondisi kesembilan WNI itu baik.',
+         moves=[dict(o='Gaza', d='Amman', w='sembilan WNI yang keluar dari Gaza', q=9),
+                dict(o='Amman', d='Jakarta', w='sembilan WNI yang keluar dari Gaza', q=9, c='planned')]),
+    # an arrival trigger that holds its own preposition ("sampai di"); a returning group from the border
+    dict(date='2024-01-09', story='pengungsi-banjir-ntt',
+         text='Rombongan relawan dari [[Kupang]] sampai di [[Atambua]] pada Senin malam setelah menempuh perjalanan 12 jam. Mereka akan membantu warga korban banjir di sejumlah desa perbatasan.',
+         moves=[dict(o='Kupang', d='Atambua', w='Rombongan relawan')]),
+    # "tentang" ends a place's walk back to a preposition: the country before "yang mengirim" sends
+    dict(date='2024-09-11', story='rudal-iran-rusia',
+         text='Pertemuan para menteri luar negeri itu berlangsung di tengah kekhawatiran tentang [[Iran]] yang mengirim ratusan rudal balistik ke [[Rusia]]. Rudal-rudal itu diyakini akan digunakan dalam serangan musim dingin.',
+         moves=[dict(o='Iran', d='Rusia', w='ratusan rudal balistik', c='reported'),
+                ]),
+    # a flight group named by its embarkation: "Kloter pertama Embarkasi Balikpapan"
+    dict(date='2024-05-13', story='haji-2024',
+         text='Kloter pertama Embarkasi [[Balikpapan]] atau BPN 01 akan tiba di [[Madinah]] pada Senin pukul 09.30 waktu setempat. Setelah delapan hari di [[Madinah]], jemaah akan diberangkatkan dengan bus ke [[Makkah]].',
+         moves=[dict(o='Balikpapan', d='Madinah', w='Kloter pertama Embarkasi Balikpapan', c='planned'),
+                dict(o='Madinah#1', d='Makkah', w='jemaah', c='planned')]),
+    # negative: a seizure and a ship held where it was taken, and the spokesman's city
+    dict(date='2024-06-02', story='kapal-ikan-asing-natuna',
+         text='Kapal patroli Bakamla mengamankan dua kapal ikan asing di perairan [[Natuna]] pada Sabtu. Kedua kapal itu kini ditahan di dermaga pangkalan Bakamla di [[Natuna]] sambil menunggu proses hukum, kata juru bicara Bakamla di [[Jakarta]].',
+         moves=[]),
+    # going back home after a leg to the port; a return with its own origin keeps it
+    dict(date='2023-04-29', story='evakuasi-sudan-2023',
+         text='Sebanyak 385 WNI dari [[Sudan]] tiba di [[Jeddah]] dengan kapal dari [[Port Sudan]] pada Jumat, tetapi baru akan dipulangkan ke [[Surabaya]] dan [[Jakarta]] pekan depan. Pemulangan dilakukan bertahap karena keterbatasan pesawat, kata Kementerian Luar Negeri.',
+         moves=[dict(o='Port Sudan', d='Jeddah', w='385 WNI dari Sudan', q=385),
+                dict(o='Jeddah', d='Surabaya', w='385 WNI dari Sudan', q=385, c='planned'),
+                dict(o='Jeddah', d='Jakarta', w='385 WNI dari Sudan', q=385, c='planned')]),
+]
