@@ -22,6 +22,8 @@ from .recognize import Span
 
 MAX_CANDIDATES = 40
 W_NEAR = 1.0  # per other name with a town within NEAR_KM
+W_NEAR_COUNTY = 2.0  # ... when one of the two is a county: "Huntsville" beside "Walker County"
+W_LONE_COUNTRY = 2.0  # the only country a text names, when no other name lies in it
 NEAR_KM = 30.0
 MAX_NEAR_CANDIDATES = 600  # beyond this many, the pairwise matrix is not built
 W_COUNTRY = 1.6  # candidate lies in a country the text names
@@ -88,7 +90,7 @@ class _Cands:
     reads for admin1 codes, was half of resolve's time.
     """
 
-    __slots__ = ("a1", "base", "cands", "cc", "kind", "kinds", "lat", "lon", "own", "rows")
+    __slots__ = ("a1", "base", "cands", "cc", "kind", "kinds", "lat", "lon", "orphan", "own", "rows")
 
     @classmethod
     def many(cls, g: gz.Gazetteer, lists) -> list[_Cands]:
@@ -112,6 +114,7 @@ class _Cands:
         if len(ua1):
             a1[placelike] = np.array([_code_id(g.admin1_code_of(int(u))) for u in ua1], dtype=np.int64)[inv.reshape(-1)]
         lat, lon = g.lat[rows], g.lon[rows]
+        orphan = _orphan_admin1(g)[rows]
         out = []
         at = 0
         for cands, n in zip(lists, sizes):
@@ -120,12 +123,28 @@ class _Cands:
             info = cls.__new__(cls)
             info.cands, info.rows, info.kind, info.kinds = cands, rows[s], kind[s], kinds[s]
             info.own, info.base, info.cc, info.a1 = own[s], base[s], cc[s], a1[s]
-            info.lat, info.lon = lat[s], lon[s]
+            info.lat, info.lon, info.orphan = lat[s], lon[s], orphan[s]
             out.append(info)
         return out
 
 
 _CANDS: dict[int, tuple] = {}
+_ORPHANS: tuple | None = None
+
+
+def _orphan_admin1(g: gz.Gazetteer) -> np.ndarray:
+    """Per gazetteer row: a first-level unit whose code no town carries. GeoNames files the
+    towns of some countries under units the gazetteer no longer lists as theirs (a Philippine
+    town under its region, "01", while "La Union" is a province with a code of its own; old
+    English counties, Italian provinces), so "San Fernando, in the province of La Union"
+    cannot be matched by code; such a unit contains the towns close to its point."""
+    global _ORPHANS
+    if _ORPHANS is None or _ORPHANS[0] is not g:
+        towns = ~np.isin(g.kind, [_COUNTRY, _ADMIN1_K, _REGION, *(_KIND_CODE[k] for k in gz.WATER),
+                                  _KIND_CODE["continent"]])
+        units = g.kind == _ADMIN1_K
+        _ORPHANS = (g, units & ~np.isin(g.admin1_id, np.unique(g.admin1_id[towns])))
+    return _ORPHANS[1]
 
 
 def _cands_infos(g: gz.Gazetteer, lists: list) -> list[_Cands]:
@@ -500,10 +519,20 @@ def _choose(doc: _Doc, fits: dict, home_able: np.ndarray) -> tuple[np.ndarray, n
     cc, a1, has_cc, has_a1 = doc.cc, doc.a1, doc.has_cc, doc.has_a1
     cc_votes, a1_votes = doc.cc_votes, doc.a1_votes
     country_factor = np.where(kind == _COUNTRY, W_COUNTRY * 0.5, W_COUNTRY)
+    # "Lebanon" in a story that names no other country and only places in Indiana is more
+    # likely Lebanon, Indiana: a country no other name lies in, in a text about no country
+    # (a world story names several, and they keep their full weight), steps back so that a
+    # town of the name the other places do support can win. Alone, it still wins.
+    lone_country = sum(doc.top_kind(k) == _COUNTRY for k in doc.keys) <= 1
     placelike = _PLACELIKE[kind]
     rad_lat = np.radians(doc.lat)
     cos_lat = np.cos(rad_lat)
     near = _near_pairs(doc.lat, doc.lon, kid, placelike)
+    if near is not None:
+        # A town inside a county the text names says more than two towns that are merely
+        # close: the county is where the story is.
+        county = (kind[near[0]] == _ADMIN2) | (kind[near[1]] == _ADMIN2)
+        near_weight = np.where(county, W_NEAR_COUNTY / W_NEAR, 1.0)
     scores = prior
     choice = seg.argmax(scores)
     first_seen = first_seen_by = None  # country ids in order of first mention, when needed
@@ -525,6 +554,8 @@ def _choose(doc: _Doc, fits: dict, home_able: np.ndarray) -> tuple[np.ndarray, n
         support = countries[cc] - cv[cc_votes.inv]
         # (adding 0.0 where a term does not apply leaves a score as it was)
         new += np.where(has_cc & (support > 0.2), country_factor * np.minimum(1.0, support), 0.0)
+        if lone_country:
+            new -= np.where((kind == _COUNTRY) & (support <= 0.2), W_LONE_COUNTRY, 0.0)
         home = home_able & (support >= 1.5)
         if home.any():
             # A document that is mostly about one country means its states by their
@@ -546,7 +577,7 @@ def _choose(doc: _Doc, fits: dict, home_able: np.ndarray) -> tuple[np.ndarray, n
             # are the Texas pair (one lies in the other), not Alabama's two.
             _, nb, starts, owner = near
             rel = probs / np.maximum.reduceat(probs, seg.starts)[kid]
-            best_per_name = np.maximum.reduceat(rel[nb], starts)
+            best_per_name = np.maximum.reduceat(rel[nb] * near_weight, starts)
             new += W_NEAR * np.minimum(1.5, np.bincount(owner, best_per_name, len(kid)))
         support = admin1s[a1] - av[a1_votes.inv]
         new += np.where(has_a1 & (support > 0.2), W_ADMIN1 * np.minimum(1.5, support), 0.0)
@@ -887,6 +918,7 @@ def _alias_names() -> dict[str, set]:
 
 
 _CHAIN = 3  # "X is a town in Y County, Z, W": X lies in Y, Z and W
+ORPHAN_KM = 120.0  # a town in a first-level unit known only by its point (see _orphan_admin1)
 WITHIN_KM = {"in": 80.0, ",": 80.0, "near": 150.0}  # a town in a county, a village near a town
 
 
@@ -949,10 +981,12 @@ def _fit(a: _Cands, b: _Cands, rel: str) -> np.ndarray:
     # explicit "in"/"near" puts a town beside another place; then it lies close by
     # (a town in a county, a suburb of a city).
     near_cols = (b.kind == _ADMIN2) | (((b.kind == _CITY) | (b.kind == _OTHER) | (b.kind == _ADMIN2)) & (rel != ","))
+    near_cols |= b.orphan
     if near_cols.any():
         dist = _haversine_np(a.lat[:, None], a.lon[:, None], b.lat[None, :], b.lon[None, :])
         can = ((ki == _CITY) | (ki == _OTHER)) | ((ki == _ADMIN2) & (kj != _ADMIN2))
-        f |= near_cols[None, :] & can & (dist <= WITHIN_KM[rel]) & same_cc
+        within = np.where(b.orphan, ORPHAN_KM, WITHIN_KM[rel])[None, :]
+        f |= near_cols[None, :] & can & (dist <= within) & same_cc
     return f.astype(np.float64)
 
 
