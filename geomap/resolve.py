@@ -696,6 +696,16 @@ class _Post:
     def others(self) -> int:
         return self.doc.K - 1
 
+    def stray_container(self, i: int) -> bool:
+        """Whether name i's container was read as a place far from the rest of the text while
+        name i's own reading lies nearer to it: "Tara is a town in the Darling Downs region
+        of Queensland" with the Downs read as a namesake 3,000 km off, Tara in Queensland
+        beside the other places. The name then keeps its own reading; with the container
+        among the others, the text's word that the name lies there stands."""
+        o = self.doc.pos[self.first_container[i][0]]
+        far = self.nearest_km(o)
+        return far > STRAY_CONTAINER_KM and self.nearest_km(i) < far
+
     def chosen(self, i: int) -> _Reading:
         """Name i as _choose read it (or, with nothing of its own where the text puts
         it, at its container)."""
@@ -707,6 +717,8 @@ class _Post:
         conf = 1.0 if self.sizes_l[i] == 1 else self.shares[i]
         inside = _unlisted_inside(g, i, self.first_container.get(i), doc.pos, self.fits, doc.infos,
                                   self.local_choice)
+        if inside is not None and self.stray_container(i):
+            inside = None
         if inside is not None:
             # "Weston is a town in Fairfield County": no Weston the gazetteer knows lies
             # there, so the best it can say is where the county is.
@@ -918,6 +930,7 @@ def _alias_names() -> dict[str, set]:
 
 
 _CHAIN = 3  # "X is a town in Y County, Z, W": X lies in Y, Z and W
+STRAY_CONTAINER_KM = 500.0  # a container read this far from the other places is not trusted over the name
 ORPHAN_KM = 120.0  # a town in a first-level unit known only by its point (see _orphan_admin1)
 WITHIN_KM = {"in": 80.0, ",": 80.0, "near": 150.0}  # a town in a county, a village near a town
 

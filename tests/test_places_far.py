@@ -53,3 +53,21 @@ def test_a_town_in_an_english_county_is_the_town_not_the_county():
     got = _places("Boston is a port town in Lincolnshire.")
     assert got["Boston"].name == "Boston" and got["Boston"].country_code == "GB"
     assert haversine_km(got["Boston"].lat, got["Boston"].lon, 52.98, -0.03) < 10
+
+
+@pytest.mark.parametrize("text, name, lat, lon", [
+    # the Darling Downs read as a suburb of Perth, Ostrovsky District as a Czech namesake:
+    # the container is far from everything else, the town's own reading is not
+    ("Tara is a farming town in the Darling Downs region of Queensland, Australia, west of Brisbane.",
+     "Tara", -27.28, 150.46),
+    ("Ostrov is a town in Ostrovsky District of Pskov Oblast, Russia, south of Pskov.", "Ostrov", 57.34, 28.35),
+])
+def test_a_stray_container_does_not_move_the_town(text, name, lat, lon):
+    got = _places(text)[name]
+    assert haversine_km(got.lat, got.lon, lat, lon) < 20, got
+
+
+def test_a_container_among_the_other_places_still_holds_the_town():
+    # no Mill Bay the gazetteer knows lies in Lincolnshire: the county's point stands in
+    got = _places("Mill Bay is a village in Lincolnshire, England.")["Mill Bay"]
+    assert got.source.startswith("within:") and haversine_km(got.lat, got.lon, 53.17, -0.25) < 10
