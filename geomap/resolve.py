@@ -990,6 +990,10 @@ def _fit(a: _Cands, b: _Cands, rel: str) -> np.ndarray:
     # is held to its country: the gazetteer has no outline to test against.
     f |= (kj == _REGION) & (b.cc != 0)[None, :] & same_cc & (ki != _COUNTRY) & (ki != _REGION)
     f |= (kj == _ADMIN1_K) & (b.a1 != 0)[None, :] & (a.a1[:, None] == b.a1[None, :]) & (ki != _ADMIN1_K)
+    if rel == ",":
+        # "Georgia, Oklahoma, Pennsylvania and California" lists states: each is a state of the
+        # country the next one is a state of (the country Georgia and the town of Oklahoma are not)
+        f |= (ki == _ADMIN1_K) & (kj == _ADMIN1_K) & same_cc & (b.cc != 0)[None, :] & (a.a1[:, None] != b.a1[None, :])
     # "Cleveland, Columbus, Dayton" lists towns after commas: only a county or an
     # explicit "in"/"near" puts a town beside another place; then it lies close by
     # (a town in a county, a suburb of a city).

@@ -71,3 +71,18 @@ def test_a_container_among_the_other_places_still_holds_the_town():
     # no Mill Bay the gazetteer knows lies in Lincolnshire: the county's point stands in
     got = _places("Mill Bay is a village in Lincolnshire, England.")["Mill Bay"]
     assert got.source.startswith("within:") and haversine_km(got.lat, got.lon, 53.17, -0.25) < 10
+
+
+def test_a_comma_list_of_states_reads_each_as_a_state():
+    got = _places("Beekeepers lost hives in Georgia, Oklahoma, Pennsylvania and California last winter.")
+    assert all(got[n].kind == "admin1" and got[n].country_code == "US"
+               for n in ("Georgia", "Oklahoma", "Pennsylvania", "California")), got
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Troops from Georgia, Armenia and Azerbaijan met in Tbilisi.", "Georgia", "GE"),
+    ("Delegates from Georgia, Ukraine and Moldova met in Brussels.", "Georgia", "GE"),
+])
+def test_a_comma_list_of_countries_stays_countries(text, name, cc):
+    got = _places(text)[name]
+    assert got.kind == "country" and got.country_code == cc
