@@ -519,11 +519,13 @@ def _choose(doc: _Doc, fits: dict, home_able: np.ndarray) -> tuple[np.ndarray, n
     cc, a1, has_cc, has_a1 = doc.cc, doc.a1, doc.has_cc, doc.has_a1
     cc_votes, a1_votes = doc.cc_votes, doc.a1_votes
     country_factor = np.where(kind == _COUNTRY, W_COUNTRY * 0.5, W_COUNTRY)
+    scores = prior
+    choice = seg.argmax(scores)
     # "Lebanon" in a story that names no other country and only places in Indiana is more
     # likely Lebanon, Indiana: a country no other name lies in, in a text about no country
     # (a world story names several, and they keep their full weight), steps back so that a
     # town of the name the other places do support can win. Alone, it still wins.
-    lone_country = sum(doc.top_kind(k) == _COUNTRY for k in doc.keys) <= 1
+    lone_country = int(np.count_nonzero(kind[choice] == _COUNTRY)) <= 1
     placelike = _PLACELIKE[kind]
     rad_lat = np.radians(doc.lat)
     cos_lat = np.cos(rad_lat)
@@ -533,8 +535,6 @@ def _choose(doc: _Doc, fits: dict, home_able: np.ndarray) -> tuple[np.ndarray, n
         # close: the county is where the story is.
         county = (kind[near[0]] == _ADMIN2) | (kind[near[1]] == _ADMIN2)
         near_weight = np.where(county, W_NEAR_COUNTY / W_NEAR, 1.0)
-    scores = prior
-    choice = seg.argmax(scores)
     first_seen = first_seen_by = None  # country ids in order of first mention, when needed
     dist_for, dist_term = None, None  # the points the distance term was computed for, and it
 
