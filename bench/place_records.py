@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from geomap import confidence  # noqa: E402
 from geomap import gazetteer as gz  # noqa: E402
 from geomap import resolve as rs  # noqa: E402
-from geomap.api import extract  # noqa: E402
+from geomap.recognize import Extractor  # noqa: E402
 from geomap.distance import haversine_km  # noqa: E402
 from geomap.evaluate import DEMONYM_FREE_CORPORA, read_gold, reads_the_place  # noqa: E402
 
@@ -34,14 +34,26 @@ CORPORA = ("lgl_dev", "trnews_dev", "geovirus", "wiktor_dev")
 PARTIAL = {"wiktor_dev"}  # corpora that annotate only some names
 
 
+def nearest_candidate_km(g, span, t) -> float | None:
+    """km from the gold point to the nearest candidate the gazetteer offered for the span
+    (the first resolve weighs): over 161 km, no reading of the name could have been right."""
+    if span is None or t.get("lat") is None:
+        return None
+    rows = [c.row for c in span.candidates[:rs.MAX_CANDIDATES]]
+    return round(min(haversine_km(t["lat"], t["lon"], float(g.lat[r]), float(g.lon[r])) for r in rows), 1)
+
+
 def records(g, corpus: str):
     path = DEV / f"{corpus}.jsonl"
+    ex = Extractor(g)
     for doc in read_gold(path):
         gold = {(t["start"], t["end"]): t for t in doc["toponyms"]}
         feats = {}
         rs.FEATURE_SINK = feats if hasattr(rs, "FEATURE_SINK") else None
-        r = extract(doc["text"], lang="en", gazetteer=g, events=False)
-        for rp in r.places:
+        # what geomap.extract(text, lang="en", events=False) does, keeping the spans
+        spans = ex.find(doc["text"], "en")
+        at = {(sp.start, sp.end): sp for sp in spans}
+        for rp in rs.resolve(g, doc["text"], spans):
             for m in rp.mentions:
                 t = gold.get((m.start, m.end))
                 if t is None and (corpus in PARTIAL or (m.demonym and corpus in DEMONYM_FREE_CORPORA)):
@@ -57,6 +69,7 @@ def records(g, corpus: str):
                        "gold": None if t is None and corpus in PARTIAL else t is not None,
                        "gold_name": t["name"] if t else None,
                        "error_km": None if err is None else round(err, 1),
+                       "candidate_km": nearest_candidate_km(g, at.get((m.start, m.end)), t) if t else None,
                        "right": t is not None and reads_the_place(t, rp.place.kind, rp.place.lat, rp.place.lon)}
 
 

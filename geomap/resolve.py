@@ -17,11 +17,13 @@ import numpy as np
 from . import confidence
 from . import gazetteer as gz
 from .distance import EARTH_RADIUS_KM
-from .models import Mention, ResolvedPlace
+from .models import Mention, Place, ResolvedPlace
 from .recognize import Span
 
 MAX_CANDIDATES = 40
 W_NEAR = 1.0  # per other name with a town within NEAR_KM
+W_NEAR_COUNTY = 2.0  # ... when one of the two is a county: "Huntsville" beside "Walker County"
+W_LONE_COUNTRY = 2.0  # the only country a text names, when no other name lies in it
 NEAR_KM = 30.0
 MAX_NEAR_CANDIDATES = 600  # beyond this many, the pairwise matrix is not built
 W_COUNTRY = 1.6  # candidate lies in a country the text names
@@ -88,7 +90,7 @@ class _Cands:
     reads for admin1 codes, was half of resolve's time.
     """
 
-    __slots__ = ("a1", "base", "cands", "cc", "kind", "kinds", "lat", "lon", "own", "rows")
+    __slots__ = ("a1", "base", "cands", "cc", "kind", "kinds", "lat", "lon", "orphan", "own", "rows")
 
     @classmethod
     def many(cls, g: gz.Gazetteer, lists) -> list[_Cands]:
@@ -112,6 +114,7 @@ class _Cands:
         if len(ua1):
             a1[placelike] = np.array([_code_id(g.admin1_code_of(int(u))) for u in ua1], dtype=np.int64)[inv.reshape(-1)]
         lat, lon = g.lat[rows], g.lon[rows]
+        orphan = _orphan_admin1(g)[rows]
         out = []
         at = 0
         for cands, n in zip(lists, sizes):
@@ -120,12 +123,28 @@ class _Cands:
             info = cls.__new__(cls)
             info.cands, info.rows, info.kind, info.kinds = cands, rows[s], kind[s], kinds[s]
             info.own, info.base, info.cc, info.a1 = own[s], base[s], cc[s], a1[s]
-            info.lat, info.lon = lat[s], lon[s]
+            info.lat, info.lon, info.orphan = lat[s], lon[s], orphan[s]
             out.append(info)
         return out
 
 
 _CANDS: dict[int, tuple] = {}
+_ORPHANS: tuple | None = None
+
+
+def _orphan_admin1(g: gz.Gazetteer) -> np.ndarray:
+    """Per gazetteer row: a first-level unit whose code no town carries. GeoNames files the
+    towns of some countries under units the gazetteer no longer lists as theirs (a Philippine
+    town under its region, "01", while "La Union" is a province with a code of its own; old
+    English counties, Italian provinces), so "San Fernando, in the province of La Union"
+    cannot be matched by code; such a unit contains the towns close to its point."""
+    global _ORPHANS
+    if _ORPHANS is None or _ORPHANS[0] is not g:
+        towns = ~np.isin(g.kind, [_COUNTRY, _ADMIN1_K, _REGION, *(_KIND_CODE[k] for k in gz.WATER),
+                                  _KIND_CODE["continent"]])
+        units = g.kind == _ADMIN1_K
+        _ORPHANS = (g, units & ~np.isin(g.admin1_id, np.unique(g.admin1_id[towns])))
+    return _ORPHANS[1]
 
 
 def _cands_infos(g: gz.Gazetteer, lists: list) -> list[_Cands]:
@@ -368,74 +387,114 @@ def _first_seen(codes: np.ndarray) -> np.ndarray:
     return codes[np.sort(first)]
 
 
+class _Doc:
+    """One document's names and all their candidates side by side: name i owns
+    [off[i], off[i + 1]) of every per-candidate array, so each step below scores the
+    whole document with a few array operations. The same surface name resolves the
+    same way throughout a document, so a name is the group of spans sharing a key."""
+
+    def __init__(self, g: gz.Gazetteer, spans: list[Span]):
+        self.g = g
+        groups: dict[str, list[Span]] = {}
+        for sp in spans:
+            groups.setdefault(sp.key, []).append(sp)
+        self.groups = groups
+        self.keys = keys = list(groups)
+        self.pos = {k: i for i, k in enumerate(keys)}
+        self.K = K = len(keys)
+        self.infos = infos = _cands_infos(g, [groups[k][0].candidates for k in keys])
+        self.seg = seg = _Segments(np.array([len(inf.cands) for inf in infos], dtype=np.int64))
+        self.sizes, self.off, self.kid = seg.sizes, seg.off, seg.kid
+        self.kind = np.concatenate([inf.kind for inf in infos])
+        self.lat = np.concatenate([inf.lat for inf in infos])
+        self.lon = np.concatenate([inf.lon for inf in infos])
+        self.prior = np.concatenate([_prior(inf, groups[k][0]) for k, inf in zip(keys, infos)])
+        self.sl = [slice(int(self.off[i]), int(self.off[i + 1])) for i in range(K)]
+        # What the text says contains what: "X, Y", "X is a town in Y County, Z" (X lies
+        # in Y and in Z), "X, a village near Y".
+        self.links = _containers(spans)
+        # Country and admin1 codes renumbered 0..C-1 within the document (0 stays "none").
+        self.cc_ids = np.concatenate([inf.cc for inf in infos])
+        self.a1_ids = np.concatenate([inf.a1 for inf in infos])
+        ucc, self.cc = np.unique(self.cc_ids, return_inverse=True)
+        ua1, self.a1 = np.unique(self.a1_ids, return_inverse=True)
+        self.has_cc, self.has_a1 = self.cc_ids != 0, self.a1_ids != 0
+        self.C, self.A = C, A = len(ucc), len(ua1)
+        self.cc_pair, self.a1_pair = self.kid * C + self.cc, self.kid * A + self.a1
+        # A name mentioned again votes more, up to twice.
+        weight = np.array([min(2.0, 1.0 + 0.25 * (len(groups[k]) - 1)) for k in keys])
+        self.cc_votes, self.a1_votes = _Votes(self.cc_pair, C, weight), _Votes(self.a1_pair, A, weight)
+        self.own_name = np.concatenate([inf.own for inf in infos]) > 0
+        self.imp = np.concatenate([g.importance[inf.rows] for inf in infos]).astype(np.float64)
+
+    def top_kind(self, key: str) -> int:
+        """The kind of a name's best candidate by its prior alone."""
+        i = self.pos[key]
+        return int(self.kind[int(self.off[i]) + int(np.argmax(self.prior[self.sl[i]]))])
+
+
 def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace]:
+    """Each name's place: score every candidate against the whole document (_choose),
+    then weigh each chosen reading against the rest of the text (POST_CHOICE_RULES)
+    and score how likely it is right (confidence)."""
     if not spans:
         return []
-    # One sense per name per document: group spans by folded name.
-    groups: dict[str, list[Span]] = {}
-    for sp in spans:
-        groups.setdefault(sp.key, []).append(sp)
-    keys = list(groups)
-    pos = {k: i for i, k in enumerate(keys)}
-    K = len(keys)
-    infos = _cands_infos(g, [groups[k][0].candidates for k in keys])
-    # All names' candidates side by side: name i owns [off[i], off[i + 1]), so each
-    # round scores the whole document with a few array operations.
-    seg = _Segments(np.array([len(inf.cands) for inf in infos], dtype=np.int64))
-    sizes, off, kid = seg.sizes, seg.off, seg.kid
-    kind = np.concatenate([inf.kind for inf in infos])
-    lat = np.concatenate([inf.lat for inf in infos])
-    lon = np.concatenate([inf.lon for inf in infos])
-    prior = np.concatenate([_prior(inf, groups[k][0]) for k, inf in zip(keys, infos)])
-    sl = [slice(int(off[i]), int(off[i + 1])) for i in range(K)]
-    # What the text says contains what: "X, Y", "X is a town in Y County, Z" (X lies
-    # in Y and in Z), "X, a village near Y".
-    links = _containers(spans)
+    doc = _Doc(g, spans)
+    fits = _pair_fits(doc)
+    home_able = _home_states(doc)
+    scores, choice = _choose(doc, fits, home_able)
+    _city_states_as_cities(doc, home_able, scores, choice)
+    post = _Post(doc, fits, scores, choice)
+    out = []
+    for i in range(doc.K):
+        r = post.chosen(i)
+        for rule in POST_CHOICE_RULES:
+            r = rule(post, r)
+            if r is None:
+                break
+        else:
+            out.append(post.resolved(r))
+    return _merge(out)
 
-    # Country and admin1 codes renumbered 0..C-1 within the document (0 stays "none").
-    cc_ids = np.concatenate([inf.cc for inf in infos])
-    a1_ids = np.concatenate([inf.a1 for inf in infos])
-    ucc, cc = np.unique(cc_ids, return_inverse=True)
-    ua1, a1 = np.unique(a1_ids, return_inverse=True)
-    has_cc, has_a1 = cc_ids != 0, a1_ids != 0
-    C, A = len(ucc), len(ua1)
-    cc_pair, a1_pair = kid * C + cc, kid * A + a1
 
-    def _top_kind(key: str) -> int:
-        i = pos[key]
-        return int(kind[int(off[i]) + int(np.argmax(prior[sl[i]]))])
-
-    # Which candidate of a name fits which candidate of its container: fixed, so once.
+def _pair_fits(doc: _Doc) -> dict[tuple[int, int], np.ndarray]:
+    """(name, its container name) -> which candidate of the name fits which of the
+    container's, for each "X, Y" / "X in Y" / "X near Y" the text states: fixed by the
+    candidates alone, so computed once."""
     fits: dict[tuple[int, int], np.ndarray] = {}
-    for (k, other), rel in links.items():
+    pos, infos = doc.pos, doc.infos
+    for (k, other), rel in doc.links.items():
         if k == other:
             continue
-        if rel == "," and _top_kind(k) == _COUNTRY and _top_kind(other) == _COUNTRY:
+        if rel == "," and doc.top_kind(k) == _COUNTRY and doc.top_kind(other) == _COUNTRY:
             # "Georgia, Iraq, Iran" lists countries: Iraq does not lie in Iran (as
             # Arāk, once called Iraq, would). "Palestine, Texas" still reads as one.
             continue
         f = _fit(infos[pos[k]], infos[pos[other]], rel)
         if f.any():
             fits[(pos[k], pos[other])] = f
+    return fits
+
+
+def _home_states(doc: _Doc) -> np.ndarray:
+    """Which candidates may win as a state of the country the document is about
+    ("Georgia" in US news), per candidate. A region named after its big seat city
+    steps back from the bare name here (it lowers doc.prior)."""
+    K, kind, kid, sl, pos = doc.K, doc.kind, doc.kid, doc.sl, doc.pos
     contained = np.zeros(K, dtype=bool)
-    for (k, _), rel in links.items():
+    for (k, _), rel in doc.links.items():
         if rel != ",":
             contained[pos[k]] = True
-    weight = np.array([min(2.0, 1.0 + 0.25 * (len(groups[k]) - 1)) for k in keys])
-    cc_votes, a1_votes = _Votes(cc_pair, C, weight), _Votes(a1_pair, A, weight)
-    # Per-candidate constants of the rounds below.
-    country_factor = np.where(kind == _COUNTRY, W_COUNTRY * 0.5, W_COUNTRY)
-    # States may win as the home country's (see below), but not one that shares its
-    # name with that country: "Mexico" in news from Mexico is the country.
-    names_its_country = np.zeros(K * C, dtype=bool)
-    names_its_country[cc_pair[(kind == _COUNTRY) & has_cc]] = True
+    # States may win as the home country's, but not one that shares its name with that
+    # country: "Mexico" in news from Mexico is the country.
+    names_its_country = np.zeros(K * doc.C, dtype=bool)
+    names_its_country[doc.cc_pair[(kind == _COUNTRY) & doc.has_cc]] = True
     # Only by the state's own name: "Khabarovsk" is the city; the krai is "Khabarovsk
     # Krai" and only answers to the short form.
-    own_name = np.concatenate([inf.own for inf in infos]) > 0
-    home_able = (kind == _ADMIN1_K) & has_cc & ~contained[kid] & ~names_its_country[cc_pair] & own_name
-    imp = np.concatenate([g.importance[inf.rows] for inf in infos]).astype(np.float64)
-    seat = (kind == _CITY) & own_name & has_a1
-    regions = (kind == _ADMIN1_K) & own_name & has_a1
+    own_name, imp, a1_ids = doc.own_name, doc.imp, doc.a1_ids
+    home_able = (kind == _ADMIN1_K) & doc.has_cc & ~contained[kid] & ~names_its_country[doc.cc_pair] & own_name
+    seat = (kind == _CITY) & own_name & doc.has_a1
+    regions = (kind == _ADMIN1_K) & own_name & doc.has_a1
     # one region of the name only: "Washington" is a state and the capital's district
     for i in np.flatnonzero(regions & (np.bincount(kid[regions], minlength=K)[kid] == 1)).tolist():
         # A region named after its seat ("Makkah", "Riyadh", "Gao"): the bare name is the
@@ -446,16 +505,36 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         if len(mine):
             # A city of a million outweighs the home-state reading; Québec (530,000) does not.
             home_able[i] &= bool(imp[s.start + int(mine[0])] < SEAT_HOME_IMPORTANCE)
-            if not groups[keys[int(kid[i])]][0].kind_hint:
+            if not doc.groups[doc.keys[int(kid[i])]][0].kind_hint:
                 # the region steps back, rather than the city forward: Alexandria, Virginia
                 # still competes with Egypt's on the terms it had
-                prior[i] -= W_SEAT
-    placelike = _PLACELIKE[kind]
-    rad_lat = np.radians(lat)
-    cos_lat = np.cos(rad_lat)
-    near = _near_pairs(lat, lon, kid, placelike)
+                doc.prior[i] -= W_SEAT
+    return home_able
+
+
+def _choose(doc: _Doc, fits: dict, home_able: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Three rounds of scoring every candidate against the other names' current
+    readings: (the final scores, each name's chosen candidate as an index into them)."""
+    seg, kind, kid, sl, prior = doc.seg, doc.kind, doc.kid, doc.sl, doc.prior
+    cc, a1, has_cc, has_a1 = doc.cc, doc.a1, doc.has_cc, doc.has_a1
+    cc_votes, a1_votes = doc.cc_votes, doc.a1_votes
+    country_factor = np.where(kind == _COUNTRY, W_COUNTRY * 0.5, W_COUNTRY)
     scores = prior
     choice = seg.argmax(scores)
+    # "Lebanon" in a story that names no other country and only places in Indiana is more
+    # likely Lebanon, Indiana: a country no other name lies in, in a text about no country
+    # (a world story names several, and they keep their full weight), steps back so that a
+    # town of the name the other places do support can win. Alone, it still wins.
+    lone_country = int(np.count_nonzero(kind[choice] == _COUNTRY)) <= 1
+    placelike = _PLACELIKE[kind]
+    rad_lat = np.radians(doc.lat)
+    cos_lat = np.cos(rad_lat)
+    near = _near_pairs(doc.lat, doc.lon, kid, placelike)
+    if near is not None:
+        # A town inside a county the text names says more than two towns that are merely
+        # close: the county is where the story is.
+        county = (kind[near[0]] == _ADMIN2) | (kind[near[1]] == _ADMIN2)
+        near_weight = np.where(county, W_NEAR_COUNTY / W_NEAR, 1.0)
     first_seen = first_seen_by = None  # country ids in order of first mention, when needed
     dist_for, dist_term = None, None  # the points the distance term was computed for, and it
 
@@ -475,6 +554,8 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         support = countries[cc] - cv[cc_votes.inv]
         # (adding 0.0 where a term does not apply leaves a score as it was)
         new += np.where(has_cc & (support > 0.2), country_factor * np.minimum(1.0, support), 0.0)
+        if lone_country:
+            new -= np.where((kind == _COUNTRY) & (support <= 0.2), W_LONE_COUNTRY, 0.0)
         home = home_able & (support >= 1.5)
         if home.any():
             # A document that is mostly about one country means its states by their
@@ -496,7 +577,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             # are the Texas pair (one lies in the other), not Alabama's two.
             _, nb, starts, owner = near
             rel = probs / np.maximum.reduceat(probs, seg.starts)[kid]
-            best_per_name = np.maximum.reduceat(rel[nb], starts)
+            best_per_name = np.maximum.reduceat(rel[nb] * near_weight, starts)
             new += W_NEAR * np.minimum(1.5, np.bincount(owner, best_per_name, len(kid)))
         support = admin1s[a1] - av[a1_votes.inv]
         new += np.where(has_a1 & (support > 0.2), W_ADMIN1 * np.minimum(1.5, support), 0.0)
@@ -504,7 +585,7 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
         # places seldom change from one round to the next, and then neither does it.
         pt = choice[_POINT[kind[choice]]]
         if dist_for is None or not np.array_equal(pt, dist_for):
-            dist_for, dist_term = pt, _distance_term(rad_lat, cos_lat, lon, kid, pt, placelike, K)
+            dist_for, dist_term = pt, _distance_term(rad_lat, cos_lat, doc.lon, kid, pt, placelike, doc.K)
         if dist_term is not None:
             new -= dist_term
         # A unit that a pair's first name fits is what the second name means.
@@ -514,150 +595,240 @@ def resolve(g: gz.Gazetteer, text: str, spans: list[Span]) -> list[ResolvedPlace
             new[sl[other]] += W_PAIR * np.minimum(1.0, fit)
         scores = new
         choice = seg.argmax(scores)
+    return scores, choice
+
+
+def _city_states_as_cities(doc: _Doc, home_able: np.ndarray, scores: np.ndarray, choice: np.ndarray) -> None:
+    """A city-state chosen as its state ("Berlin" in news about Germany, by the home-country
+    rule) is its city too: the state adds no place the city lacks, and the city is what
+    "die Hauptstadt" and the map mean. The city takes the state's score, so only the
+    reading changes, not how sure it is (scores and choice change in place)."""
+    kind, lat, lon, cc_ids = doc.kind, doc.lat, doc.lon, doc.cc_ids
     for i in np.flatnonzero(home_able[choice]).tolist():
-        # A city-state chosen as its state ("Berlin" in news about Germany, by the home-country rule) is its
-        # city too: the state adds no place the city lacks, and the city is what "die Hauptstadt" and the map
-        # mean. The city takes the state's score, so only the reading changes, not how sure it is.
-        j, c = int(choice[i]), sl[i]
+        j, c = int(choice[i]), doc.sl[i]
         # by the city's own name: "Oklahoma" is not Oklahoma City, though it lies at the state's point
-        twins = np.flatnonzero((kind[c] == _CITY) & (cc_ids[c] == cc_ids[j]) & own_name[c]) + c.start
+        twins = np.flatnonzero((kind[c] == _CITY) & (cc_ids[c] == cc_ids[j]) & doc.own_name[c]) + c.start
         if len(twins):
             km = _haversine_np(lat[j], lon[j], lat[twins], lon[twins])
             if km.min() <= NEAR_KM:
                 t = int(twins[int(np.argmin(km))])
                 scores[j], scores[t] = scores[t], scores[j]
                 choice[i] = t
-    probs = seg.softmax(scores)
-    # What the other names say for each chosen reading: the share of their votes that
-    # fall in its country (one vote per name), and how far it lies from their places.
-    cv, countries = cc_votes.tally(probs)
-    fuzzy_names = np.array([groups[k][0].fuzzy for k in keys])
-    pt = choice[_POINT[kind[choice]] & ~fuzzy_names[kid[choice]]]
 
-    nearest = _nearest_other(lat, lon, kid, pt, choice) if K * len(pt) > MAX_NEAREST_PAIRS else None
 
-    def km_to_others(gi: int, i: int, points: np.ndarray) -> float:
+@dataclasses.dataclass
+class _Reading:
+    """Name i (key k) read as its candidate idx (c, place): what the post-choice rules
+    weigh and the confidence features describe."""
+
+    i: int
+    k: str
+    idx: int
+    c: gz.Candidate
+    place: Place
+    conf: float  # the softmax share among the name's candidates
+    support: float  # the share of the other names' votes that fall in its country
+    near_km: float  # km to the nearest of the other names' points
+    kind: int
+    mentions: tuple
+    inside: Place | None = None  # the container's place, when the text puts it in one the name has no candidate in
+
+
+class _Post:
+    """What the other names say for each chosen reading, for the post-choice rules: the
+    share of their votes that fall in its country (one vote per name), and how far it
+    lies from their places."""
+
+    def __init__(self, doc: _Doc, fits: dict, scores: np.ndarray, choice: np.ndarray):
+        self.doc, self.fits, self.scores, self.choice = doc, fits, scores, choice
+        kind, kid, K = doc.kind, doc.kid, doc.K
+        self.probs = probs = doc.seg.softmax(scores)
+        cv, countries = doc.cc_votes.tally(probs)
+        fuzzy_names = np.array([doc.groups[k][0].fuzzy for k in doc.keys])
+        self.pt = choice[_POINT[kind[choice]] & ~fuzzy_names[kid[choice]]]
+        self.nearest = (_nearest_other(doc.lat, doc.lon, kid, self.pt, choice)
+                        if K * len(self.pt) > MAX_NEAREST_PAIRS else None)
+        # The same, counting regions too ("El Arish" beside "Gaza", a strip, not a town): for
+        # the support a weak reading needs, not for the score's distance feature.
+        self.pt_near = choice[_NEAR[kind[choice]] & ~fuzzy_names[kid[choice]]]
+        # Each name's first container, looked up once: walking every link per name grows
+        # with their product in a long list of "X, Y" pairs.
+        self.first_container: dict[int, tuple[str, str]] = {}
+        for (a, other), rel in doc.links.items():
+            if rel in ("in", "near") and other != a:
+                self.first_container.setdefault(doc.pos[a], (other, rel))
+        # Per name, as Python numbers: an array element read one at a time costs more
+        # than the arithmetic, thousands of times in a long list of names.
+        self.local_choice = choice - doc.off[:-1]
+        self.local = self.local_choice.tolist()
+        self.sizes_l, self.shares = doc.sizes.tolist(), probs[choice].tolist()
+        # Each candidate's support from the other names, as computed per chosen one below.
+        self.sup_all = countries[doc.cc] - cv[doc.cc_votes.inv]
+        self.has_cc_l, self.kind_l = doc.has_cc[choice].tolist(), kind[choice].tolist()
+        self.sup_l = self.sup_all[choice].tolist()
+        # The margin between each name's best and second-best scores (10 when alone).
+        top = np.maximum.reduceat(scores, doc.seg.starts)
+        rest = scores.copy()
+        rest[choice] = -np.inf
+        second = np.maximum.reduceat(rest, doc.seg.starts)
+        self.margins = np.where(doc.sizes > 1, top - second, 10.0).tolist()
+
+    def km_to_others(self, gi: int, i: int, points: np.ndarray) -> float:
         """From candidate gi (of name i) to the nearest of the other names' chosen points."""
-        others = points[kid[points] != i]
+        doc = self.doc
+        others = points[doc.kid[points] != i]
         if not len(others):
             return float("inf")
-        return float(_haversine_np(lat[gi], lon[gi], lat[others], lon[others]).min())
+        return float(_haversine_np(doc.lat[gi], doc.lon[gi], doc.lat[others], doc.lon[others]).min())
 
-    def nearest_km(i: int) -> float:
-        if nearest is not None:
-            return float(nearest[i])
-        return km_to_others(int(choice[i]), i, pt)
+    def nearest_km(self, i: int) -> float:
+        if self.nearest is not None:
+            return float(self.nearest[i])
+        return self.km_to_others(int(self.choice[i]), i, self.pt)
 
-    # The same, counting regions too ("El Arish" beside "Gaza", a strip, not a town): for
-    # the support a weak reading needs, not for the score's distance feature.
-    pt_near = choice[_NEAR[kind[choice]] & ~fuzzy_names[kid[choice]]]
-
-    def near_region_km(i: int, km: float) -> float:
-        if nearest is not None or km <= FUZZY_SUPPORT_KM:
+    def near_region_km(self, i: int, km: float) -> float:
+        """km, or the chosen reading's distance to the nearest other point or region
+        when that is nearer (the support a weak reading needs)."""
+        if self.nearest is not None or km <= FUZZY_SUPPORT_KM:
             return km
-        return min(km, km_to_others(int(choice[i]), i, pt_near))
+        return min(km, self.km_to_others(int(self.choice[i]), i, self.pt_near))
 
-    # Each name's first container, looked up once: walking every link per name grows
-    # with their product in a long list of "X, Y" pairs.
-    first_container: dict[int, tuple[str, str]] = {}
-    for (a, other), rel in links.items():
-        if rel in ("in", "near") and other != a:
-            first_container.setdefault(pos[a], (other, rel))
-    # Per name, as Python numbers: an array element read one at a time costs more
-    # than the arithmetic, thousands of times in a long list of names.
-    local_choice = choice - off[:-1]
-    local = local_choice.tolist()
-    sizes_l, shares = sizes.tolist(), probs[choice].tolist()
-    # Each candidate's support from the other names, as computed per chosen one below.
-    sup_all = countries[cc] - cv[cc_votes.inv]
-    has_cc_l, kind_l = has_cc[choice].tolist(), kind[choice].tolist()
-    sup_l = sup_all[choice].tolist()
-    # The margin between each name's best and second-best scores (10 when alone).
-    top = np.maximum.reduceat(scores, seg.starts)
-    rest = scores.copy()
-    rest[choice] = -np.inf
-    second = np.maximum.reduceat(rest, seg.starts)
-    margins = np.where(sizes > 1, top - second, 10.0).tolist()
-    def reading(i: int, k: str, j: int):
-        """Name i read as its candidate j instead (a weak reading given up): what the
-        features below need, measured on that candidate, not on the one given up."""
-        inf, gi = infos[i], int(off[i]) + j
-        c = inf.cands[j]
-        near = km_to_others(gi, i, pt)
-        mentions = tuple(Mention(sp.start, sp.end, sp.text, demonym=(c.match == gz.MATCH_DEMONYM))
-                         for sp in groups[k])
-        return (j, c, g.place(c.row), 1.0 if sizes_l[i] == 1 else float(probs[gi]),
-                float(sup_all[gi]) / (K - 1), near, int(kind[gi]), mentions)
+    def others(self) -> int:
+        return self.doc.K - 1
 
-    out = []
-    for i, k in enumerate(keys):
-        inf = infos[i]
-        idx = local[i]
-        c = inf.cands[idx]
+    def stray_container(self, i: int) -> bool:
+        """Whether name i's container was read as a place far from the rest of the text while
+        name i's own reading lies nearer to it: "Tara is a town in the Darling Downs region
+        of Queensland" with the Downs read as a namesake 3,000 km off, Tara in Queensland
+        beside the other places. The name then keeps its own reading; with the container
+        among the others, the text's word that the name lies there stands."""
+        o = self.doc.pos[self.first_container[i][0]]
+        far = self.nearest_km(o)
+        return far > STRAY_CONTAINER_KM and self.nearest_km(i) < far
+
+    def chosen(self, i: int) -> _Reading:
+        """Name i as _choose read it (or, with nothing of its own where the text puts
+        it, at its container)."""
+        doc, g = self.doc, self.doc.g
+        k = doc.keys[i]
+        idx = self.local[i]
+        c = doc.infos[i].cands[idx]
         place = g.place(c.row)
-        conf = 1.0 if sizes_l[i] == 1 else shares[i]
-        inside = _unlisted_inside(g, i, first_container.get(i), pos, fits, infos, local_choice)
+        conf = 1.0 if self.sizes_l[i] == 1 else self.shares[i]
+        inside = _unlisted_inside(g, i, self.first_container.get(i), doc.pos, self.fits, doc.infos,
+                                  self.local_choice)
+        if inside is not None and self.stray_container(i):
+            inside = None
         if inside is not None:
             # "Weston is a town in Fairfield County": no Weston the gazetteer knows lies
             # there, so the best it can say is where the county is.
-            place = dataclasses.replace(inside, id=f"{inside.id}/{k}", name=groups[k][0].text, kind="city",
+            place = dataclasses.replace(inside, id=f"{inside.id}/{k}", name=doc.groups[k][0].text, kind="city",
                                         population=0, geonameid=None, source=f"within:{inside.id}")
             conf = 0.5
         mentions = tuple(Mention(sp.start, sp.end, sp.text, demonym=(c.match == gz.MATCH_DEMONYM))
-                         for sp in groups[k])
-        others = K - 1
-        support = sup_l[i] / others if others and has_cc_l[i] else 0.0
-        near_km = nearest_km(i)
-        kind_i = kind_l[i]
-        sp0 = groups[k][0]
-        if sp0.fuzzy and not (support > 0.2 or near_km <= FUZZY_SUPPORT_KM
-                              or (kind_l[i] == _COUNTRY and c.similarity >= 0.9)):
-            # "Farchana" in a story about Chad is not Faranah in Guinea: a misspelling
-            # resolves only where the rest of the text is; silence beats a wrong dot.
-            continue
-        # The rules below weigh a reading against the rest of the text; a text that names
-        # one place alone ("Ewakuacja ludności do Chersonia trwa.") has nothing to weigh it by.
-        if (inside is None and not sp0.fuzzy and others and _weak_alternate(g, c, sp0, kind_l[i])
-                and not (support >= WEAK_ALT_SUPPORT or near_region_km(i, near_km) <= FUZZY_SUPPORT_KM)):
-            # Likewise a reading only an obscure alternate name gives: "Kini" (now) is not
-            # Guinea, "Tine" not Tigné in France. The name's own bearer in a country the
-            # text names may stand in ("Lajas Blancas" in a story about Panama).
-            j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
-            if j is None:
-                continue
-            idx, c, place, conf, support, near_km, kind_i, mentions = reading(i, k, j)
-        if (inside is None and kind_i in (_CITY, _OTHER) and not sp0.fuzzy and sizes_l[i] > 1
-                and float(g.importance[c.row]) < OUTLIER_TOWN_IMPORTANCE and support < WEAK_ALT_SUPPORT
-                and OUTLIER_KM < near_km < float("inf")
-                and float(_haversine_np(inf.lat[idx], inf.lon[idx], inf.lat, inf.lon).max()) > NAMESAKE_KM):
-            # A small town abroad, in a country no other name votes for and thousands of km
-            # from every other place of the text, is a word that happens to be its name:
-            # "Mako Polres Cianjur" (a police headquarters) is not Makó in Hungary. Only for
-            # names several places bear: one that names only Bicester means Bicester, and so does
-            # one that names Ras Tanura's town and its port beside it.
-            j = _own_supported(inf, scores[sl[i]], sup_all[sl[i]], others)
-            if j is None:
-                continue
-            idx, c, place, conf, support, near_km, kind_i, mentions = reading(i, k, j)
-        if (inside is None and others and kind_i in (_CITY, _OTHER) and _person_name(groups[k])
-                and float(g.importance[c.row]) < GIVEN_NAME_TOWN_IMPORTANCE
-                and not (support >= WEAK_ALT_SUPPORT or near_region_km(i, near_km) <= FUZZY_SUPPORT_KM)):
-            # "Elena, que vuelve a España", "Olga, la traductrice": a given name alone is a
-            # person far more often than the small town of that name abroad.
-            continue
+                         for sp in doc.groups[k])
+        others = self.others()
+        support = self.sup_l[i] / others if others and self.has_cc_l[i] else 0.0
+        return _Reading(i, k, idx, c, place, conf, support, self.nearest_km(i), self.kind_l[i], mentions, inside)
+
+    def reading(self, r: _Reading, j: int) -> _Reading:
+        """Name r.i read as its candidate j instead (a weak reading given up): what the
+        features need, measured on that candidate, not on the one given up."""
+        doc = self.doc
+        i = r.i
+        inf, gi = doc.infos[i], int(doc.off[i]) + j
+        c = inf.cands[j]
+        near = self.km_to_others(gi, i, self.pt)
+        mentions = tuple(Mention(sp.start, sp.end, sp.text, demonym=(c.match == gz.MATCH_DEMONYM))
+                         for sp in doc.groups[r.k])
+        return _Reading(i, r.k, j, c, doc.g.place(c.row), 1.0 if self.sizes_l[i] == 1 else float(self.probs[gi]),
+                        float(self.sup_all[gi]) / (doc.K - 1), near, int(doc.kind[gi]), mentions, r.inside)
+
+    def own_supported(self, r: _Reading) -> _Reading | None:
+        """Name r.i read as its best candidate that bears the name as its own in a country
+        the other names vote for, or None."""
+        s = self.doc.sl[r.i]
+        j = _own_supported(self.doc.infos[r.i], self.scores[s], self.sup_all[s], self.others())
+        return None if j is None else self.reading(r, j)
+
+    def resolved(self, r: _Reading) -> ResolvedPlace:
+        """The reading as a place with its calibrated confidence."""
+        doc, i, c = self.doc, r.i, r.c
+        sp0 = doc.groups[r.k][0]
         feats = {
-            "p": conf, "n": sizes_l[i], "kind": place.kind, "fuzzy": sp0.fuzzy,
+            "p": r.conf, "n": self.sizes_l[i], "kind": r.place.kind, "fuzzy": sp0.fuzzy,
             "similarity": float(c.similarity), "own": c.match == gz.MATCH_NAME, "demonym": c.match == gz.MATCH_DEMONYM,
-            "importance": float(g.importance[c.row]), "mentions": len(groups[k]),
-            "margin": margins[i],
-            "support": support, "near_km": near_km, "within": inside is not None, "cue": sp0.cue,
+            "importance": float(doc.g.importance[c.row]), "mentions": len(doc.groups[r.k]),
+            "margin": self.margins[i],
+            "support": r.support, "near_km": r.near_km, "within": r.inside is not None, "cue": sp0.cue,
             "acronym": sp0.acronym, "words": len(sp0.text.split()),
         }
         conf = confidence.probability(feats)
         if FEATURE_SINK is not None:
-            FEATURE_SINK.setdefault(place.id, feats)  # the merge below keeps the first name's score
-        out.append(ResolvedPlace(place, mentions, round(float(conf), 3)))
-    # Several names may resolve to one place ("Korea Utara", "North Korea"): merge.
+            FEATURE_SINK.setdefault(r.place.id, feats)  # the merge keeps the first name's score
+        return ResolvedPlace(r.place, r.mentions, round(float(conf), 3))
+
+
+# The rules below weigh a chosen reading against the rest of the text, in this order. Each
+# takes (_Post, _Reading) and returns the reading kept, another reading of the same name,
+# or None to leave the name out: silence beats a wrong dot.
+
+
+def _fuzzy_needs_support(post: _Post, r: _Reading) -> _Reading | None:
+    """"Farchana" in a story about Chad is not Faranah in Guinea: a misspelling resolves
+    only where the rest of the text is (its country gets votes, or it lies near another
+    place), or, for a country, when it is spelt nearly right."""
+    if post.doc.groups[r.k][0].fuzzy and not (r.support > 0.2 or r.near_km <= FUZZY_SUPPORT_KM
+                                               or (r.kind == _COUNTRY and r.c.similarity >= 0.9)):
+        return None
+    return r
+
+
+def _weak_alternate_needs_support(post: _Post, r: _Reading) -> _Reading | None:
+    """A reading only an obscure alternate name gives: "Kini" (now) is not Guinea, "Tine"
+    not Tigné in France. The name's own bearer in a country the text names may stand in
+    ("Lajas Blancas" in a story about Panama). A text that names one place alone
+    ("Ewakuacja ludności do Chersonia trwa.") has nothing to weigh it by."""
+    sp0 = post.doc.groups[r.k][0]
+    if (r.inside is None and not sp0.fuzzy and post.others() and _weak_alternate(post.doc.g, r.c, sp0, r.kind)
+            and not (r.support >= WEAK_ALT_SUPPORT or post.near_region_km(r.i, r.near_km) <= FUZZY_SUPPORT_KM)):
+        return post.own_supported(r)
+    return r
+
+
+def _far_small_town(post: _Post, r: _Reading) -> _Reading | None:
+    """A small town abroad, in a country no other name votes for and thousands of km from
+    every other place of the text, is a word that happens to be its name: "Mako Polres
+    Cianjur" (a police headquarters) is not Makó in Hungary. Only for names several places
+    bear: one that names only Bicester means Bicester, and so does one that names Ras
+    Tanura's town and its port beside it."""
+    doc, inf = post.doc, post.doc.infos[r.i]
+    if (r.inside is None and r.kind in (_CITY, _OTHER) and not doc.groups[r.k][0].fuzzy and post.sizes_l[r.i] > 1
+            and float(doc.g.importance[r.c.row]) < OUTLIER_TOWN_IMPORTANCE and r.support < WEAK_ALT_SUPPORT
+            and OUTLIER_KM < r.near_km < float("inf")
+            and float(_haversine_np(inf.lat[r.idx], inf.lon[r.idx], inf.lat, inf.lon).max()) > NAMESAKE_KM):
+        return post.own_supported(r)
+    return r
+
+
+def _given_name_town(post: _Post, r: _Reading) -> _Reading | None:
+    """"Elena, que vuelve a España", "Olga, la traductrice": a given name alone is a person
+    far more often than the small town of that name abroad."""
+    doc = post.doc
+    # near_region_km measures from the name's first choice, as it did before a rule above could replace it
+    if (r.inside is None and post.others() and r.kind in (_CITY, _OTHER) and _person_name(doc.groups[r.k])
+            and float(doc.g.importance[r.c.row]) < GIVEN_NAME_TOWN_IMPORTANCE
+            and not (r.support >= WEAK_ALT_SUPPORT or post.near_region_km(r.i, r.near_km) <= FUZZY_SUPPORT_KM)):
+        return None
+    return r
+
+
+POST_CHOICE_RULES = (_fuzzy_needs_support, _weak_alternate_needs_support, _far_small_town, _given_name_town)
+
+
+def _merge(out: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """Several names may resolve to one place ("Korea Utara", "North Korea"): one place
+    with all their mentions, in text order."""
     merged: dict[str, ResolvedPlace] = {}
     for rp in out:
         m = merged.get(rp.place.id)
@@ -759,6 +930,8 @@ def _alias_names() -> dict[str, set]:
 
 
 _CHAIN = 3  # "X is a town in Y County, Z, W": X lies in Y, Z and W
+STRAY_CONTAINER_KM = 500.0  # a container read this far from the other places is not trusted over the name
+ORPHAN_KM = 120.0  # a town in a first-level unit known only by its point (see _orphan_admin1)
 WITHIN_KM = {"in": 80.0, ",": 80.0, "near": 150.0}  # a town in a county, a village near a town
 
 
@@ -817,14 +990,20 @@ def _fit(a: _Cands, b: _Cands, rel: str) -> np.ndarray:
     # is held to its country: the gazetteer has no outline to test against.
     f |= (kj == _REGION) & (b.cc != 0)[None, :] & same_cc & (ki != _COUNTRY) & (ki != _REGION)
     f |= (kj == _ADMIN1_K) & (b.a1 != 0)[None, :] & (a.a1[:, None] == b.a1[None, :]) & (ki != _ADMIN1_K)
+    if rel == ",":
+        # "Georgia, Oklahoma, Pennsylvania and California" lists states: each is a state of the
+        # country the next one is a state of (the country Georgia and the town of Oklahoma are not)
+        f |= (ki == _ADMIN1_K) & (kj == _ADMIN1_K) & same_cc & (b.cc != 0)[None, :] & (a.a1[:, None] != b.a1[None, :])
     # "Cleveland, Columbus, Dayton" lists towns after commas: only a county or an
     # explicit "in"/"near" puts a town beside another place; then it lies close by
     # (a town in a county, a suburb of a city).
     near_cols = (b.kind == _ADMIN2) | (((b.kind == _CITY) | (b.kind == _OTHER) | (b.kind == _ADMIN2)) & (rel != ","))
+    near_cols |= b.orphan
     if near_cols.any():
         dist = _haversine_np(a.lat[:, None], a.lon[:, None], b.lat[None, :], b.lon[None, :])
         can = ((ki == _CITY) | (ki == _OTHER)) | ((ki == _ADMIN2) & (kj != _ADMIN2))
-        f |= near_cols[None, :] & can & (dist <= WITHIN_KM[rel]) & same_cc
+        within = np.where(b.orphan, ORPHAN_KM, WITHIN_KM[rel])[None, :]
+        f |= near_cols[None, :] & can & (dist <= within) & same_cc
     return f.astype(np.float64)
 
 
