@@ -77,6 +77,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.
+  ``measure_nouns``: nouns whose "from X to Y" or "between X and Y" measures a span ("about the
+  distance from Los Angeles to New York"), so neither place is an end of the trip around it.
   ``pair_not_route``: words next to a dashed pair of places ("the Sudan–Chad border") that
   make it a boundary or a relation, not a route ("London–Tokyo service").
   ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not

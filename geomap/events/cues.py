@@ -167,6 +167,8 @@ class Cues:
         self.home_words = ph("home_words")
         self.held_words = set(d.get("held_words", []))
         self.distance_units = set(d.get("distance_units", []))
+        # "about the distance from Los Angeles to New York": a measure's from-to names a span, not a trip
+        self.measure_nouns = set(d.get("measure_nouns", []))
         self.place_heads = ph("place_heads")
         # where nouns compound ("Mittelmeerinsel"), a word ending in a place noun is one too
         self.compound_heads = tuple(sorted((w for w in d.get("place_heads", []) if " " not in w and len(w) >= 4),

@@ -367,6 +367,10 @@ class FrameRules:
                 to = next((k for k in range(ra, rb) if self.toks[k].prep == "destination"), rb)
                 if any(self.lows[k] in c.held_words for k in range(ra, to)):
                     held = self._where_they_were(next(k for k in range(ra, to) if self.lows[k] in c.held_words), to)
+            if held is None and 0 < la and lows[la - 1] in c.held_words:
+                # "troops based in the German town of Vilseck will be sent to Romania": the held word is a
+                # presence trigger of its own, so the clause before this verb starts right after it
+                held = self._where_they_were(la - 1, lb)
             if held is not None:
                 p.implicit_origin, p.implicit_origins = held, []
             self._announced_deployment(p)

@@ -150,7 +150,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         c, toks, lows = self.cues, self.toks, self.lows
         if not toks:
             return []
+        measured: set[int] = set()  # the "to" of a measure's span ("the distance from X to Y")
         for i, n, role in c.preps.scan(lows):
+            if i in measured:
+                toks[i].prep = "with"
+                continue
+            if role in ("origin", "between") and i > 0 and lows[i - 1] in c.measure_nouns:
+                toks[i].prep = "with"  # a role no rule reads: neither end is the trip's
+                measured.update(q for q in range(i + n, min(len(lows), i + n + 8))
+                                if c.preps.match(lows, q) and c.preps.match(lows, q)[1] == "destination")
+                continue
             if self._amount_at(i + n):
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
             q, when = i + n, False  # up to two small words between: "de este lunes", "am späten Montagabend"
