@@ -50,3 +50,25 @@ def test_will_go_back_to(gaz):
 
 def test_going_to_without_a_place_is_no_trip(gaz):
     assert not _routes("The minister in Paris said the government is going to raise fuel taxes.", gaz)
+
+
+# --------------------------------------------------------------------------- a visit is a trip to the place
+
+def test_visited_a_camp(gaz):
+    assert "Goma" in _dests("On Tuesday the UN refugee chief visited Goma, where 40,000 people have sought shelter.", gaz)
+
+
+def test_a_visit_to_a_capital(gaz):
+    assert "Beijing" in _dests("During his visit to Beijing, the president signed a trade deal.", gaz)
+
+
+# --------------------------------------------------------------------------- strife's place is what people left
+
+def test_conflict_in_a_country_is_whence_people_cross(gaz):
+    got = _routes("Violence in Haiti has pushed thousands of families to cross into the Dominican Republic.", gaz)
+    assert ("Haiti", "Dominican Republic") in got
+
+
+def test_strife_elsewhere_does_not_replace_a_told_origin(gaz):
+    got = _routes("Fighting in Goma continued as 300 families crossed into Rwanda from Bukavu.", gaz)
+    assert ("Bukavu", "Rwanda") in got and ("Goma", "Rwanda") not in got

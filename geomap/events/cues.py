@@ -163,6 +163,8 @@ class Cues:
         # ordinals after a mover noun: "kapal ketiga" (the third boat) is another group than the one told before
         self.ordinals = set(d.get("ordinals", []))
         self.escape_verbs = ph("escape_verbs")
+        # "Conflict in Chad has led people to cross into Darfur": a place a strife noun is "in" is under attack
+        self.strife_words = set(d.get("strife_words", []))
         # "returned home", "terbang pulang", "nach Hause": the movers' own country is the destination
         self.home_words = ph("home_words")
         self.held_words = set(d.get("held_words", []))

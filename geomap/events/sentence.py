@@ -276,6 +276,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 p.certainty = "reported"
         self._partitive_ends(partials)
         self._fled_from_attack(partials)
+        self._fronted_arrival(partials)
         linked = self._link_movements(partials)
         out = self._to_events(linked)
         self._carry_source(attrs, source)
@@ -288,6 +289,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         toks = self.toks
         attacks = [p for p in partials if p.kind == "incident"]
         hit = [k for p in attacks for k in p.places if self._usable(k)]
+        # ... or a strife noun's place: "Conflict in Chad has led people to cross the border into Darfur"
+        hit += [k for k in range(2, len(toks)) if self._usable(k) and toks[k - 1].prep == "locative"
+                and self.lows[k - 2] in self.cues.strife_words and k not in hit]
         for p in partials:
             if (p.kind != "movement" or not p.dest or p.origin is not None or p.origins or p.chain_origin is not None
                     or not ({"flee", "crossing"} & p.trig.flags or p.what in ("refugees", "civilians"))):
@@ -303,6 +307,25 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 contains(toks[k].rp.place, d) or contains(d, toks[k].rp.place) for d in dests)]
             if len(free) == 1:
                 p.origin = free[0]
+
+    def _fronted_arrival(self, partials: list[Partial]) -> None:
+        """"In the Balukhali camp alone, some 3,000 Rohingya arrived from Rakhine": a sentence that opens on a
+        place phrase ("in"/"at" X, then a comma) says where the first arrival after it, with no destination of
+        its own, arrived (no other trigger may stand between)."""
+        toks = self.toks
+        a = next((k for k in range(len(toks)) if toks[k].alpha), len(toks))  # past an opening quote
+        if len(toks) < a + 3 or toks[a].prep != "locative":
+            return
+        comma = next((k for k in range(a + 1, min(len(toks), a + 12)) if self.lows[k] == ","), None)
+        if comma is None or any(t.trig for t in toks[:comma]):
+            return
+        place = next((k for k in range(a + 1, comma) if self._usable(k) and self.roles.get(k) == "locative"), None)
+        if place is None:
+            return
+        first = next((p for p in partials if p.trig.i > comma), None)
+        if (first is not None and first.kind == "movement" and "arrival" in first.trig.flags and not first.dest
+                and place != first.origin and place not in first.origins):
+            first.dest = [place]
 
     def _partitive_ends(self, partials: list[Partial]) -> None:
         """"... have crossed into Chad, the agency said, many of them women and children from North Darfur",
