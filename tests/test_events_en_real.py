@@ -72,3 +72,59 @@ def test_conflict_in_a_country_is_whence_people_cross(gaz):
 def test_strife_elsewhere_does_not_replace_a_told_origin(gaz):
     got = _routes("Fighting in Goma continued as 300 families crossed into Rwanda from Bukavu.", gaz)
     assert ("Bukavu", "Rwanda") in got and ("Goma", "Rwanda") not in got
+
+
+# --------------------------------------------------------------------------- deported people go to their country
+
+def test_deported_nationals_go_to_their_country_from_the_sender(gaz):
+    got = _routes("Malaysia deported 300 Indonesians last week after raids on plantations.", gaz)
+    assert ("Malaysia", "Indonesia") in got
+
+
+def test_the_sender_named_by_its_demonym(gaz):
+    got = _routes("Dominican authorities have deported thousands of Haitians in less than three months.", gaz)
+    assert ("Dominican Republic", "Haiti") in got
+
+
+def test_deportations_of_nationals_as_a_noun(gaz):
+    got = _routes("Pakistan has stepped up deportations of Afghans since November.", gaz)
+    assert any(d == "Afghanistan" for _, d in got)
+
+
+def test_deported_from_a_city_of_their_own_country_is_not_sent_back_there(gaz):
+    got = _routes("The authorities want to deport Afghans from Kabul by the end of August.", gaz)
+    assert not any(o == "Kabul" and d == "Afghanistan" for o, d in got)
+
+
+# --------------------------------------------------------------------------- words that say no trip was made
+
+def test_impossible_trip_is_none(gaz):
+    got = _routes("Visa rules make it nearly impossible for them to take flights to Mexico or Canada.", gaz)
+    assert not {d for _, d in got} & {"Mexico", "Canada"}
+
+
+def test_routes_rerouted_to_circumnavigate_a_continent_do_not_end_there(gaz):
+    got = _routes("Since then, shipping lines have begun redirecting their routes to circumnavigate Africa.", gaz)
+    assert "Africa" not in {d for _, d in got}
+
+
+def test_sailing_as_close_as_possible_to_a_coast_goes_nowhere(gaz):
+    got = _routes("The admiral said vessels should sail as close as possible to the coast of Romania.", gaz)
+    assert "Romania" not in {d for _, d in got}
+
+
+# --------------------------------------------------------------------------- where an arrival is told up front
+
+def test_fronted_place_is_where_they_arrived(gaz):
+    got = _routes("In Lampedusa, 300 migrants arrived from Libya on Monday.", gaz)
+    assert ("Libya", "Lampedusa") in got
+
+
+def test_fronted_place_after_a_quote_mark(gaz):
+    got = _routes('"In Agadez alone, some 2,000 migrants arrived from Libya," the official said.', gaz)
+    assert ("Libya", "Agadez") in got
+
+
+def test_a_departure_that_anchored_at_a_place_ends_there(gaz):
+    got = _routes("The freighter left Odesa early on Monday and anchored at Istanbul on Tuesday night.", gaz)
+    assert ("Odesa", "Istanbul") in got

@@ -85,6 +85,9 @@ by adding a file, not by changing this code. The keys, all lower case:
   make it a boundary or a relation, not a route ("London–Tokyo service").
   ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not
   read as "to" before a verb.
+- ``return_words``: trigger words that send people back to their own country ("deported",
+  "repatriated"), read as if their group had the ``return`` flag: with no destination named, the
+  movers' own country is it ("deported thousands of Haitians").
 - ``home_words``: words after a movement verb (or the verb itself) that say "home" ("flew them home",
   "terbang pulang", "nach Hause"): with no destination named, the movers' own country is the destination.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,

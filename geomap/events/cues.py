@@ -118,10 +118,13 @@ class Cues:
         # these particles is also read when the particle closes the clause further on (see FrameRules._triggers)
         self.split_particles = frozenset(d.get("split_particles", []))
         self.split_triggers: dict[tuple[str, str], dict] = {}
+        # "deported 500 Haitians": a verb that sends people back to their own country, wherever its group
+        # lists it, also carries the "return" flag (so no group of the file needs its words moved)
+        returns = {w.lower() for w in d.get("return_words", [])}
         for group in d.get("triggers", []):
             spec = {"kind": group["kind"], "flags": frozenset(group.get("flags", ())), "what": group.get("what")}
             for w in group["words"]:
-                self.triggers.add(w, spec)
+                self.triggers.add(w, dict(spec, flags=spec["flags"] | {"return"}) if w.lower() in returns else spec)
                 parts = w.lower().split()
                 if len(parts) == 2 and parts[1] in self.split_particles:
                     self.split_triggers.setdefault((parts[0], parts[1]), spec)

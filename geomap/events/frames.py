@@ -5,6 +5,7 @@ from .dates import find_date
 from .cues import Phrases
 from .ends import MOVEMENT_END_RULES
 from .frames_base import Partial, Trigger
+from .roles import contains
 from .tokens import PUNCT_BREAK
 
 # what opens an aside after a noun: a dash (typed as "--" too) or a bracket
@@ -178,15 +179,41 @@ class FrameRules:
         holidaymakers home": a return, or a movement "home" (``home_words``), with no destination named goes
         to the movers' own country, and that country is not where they left."""
         k = p.nationality
+        if k is None and "return" in p.trig.flags:
+            k = self._object_demonym(p)
         if ("return" not in p.trig.flags and not self._home_word(p)) or p.dest or k is None or p.origin == k:
             return False
         place = self.toks[k].rp.place if self.toks[k].rp is not None else None
         if place is None or place.kind != "country":
             return False
+        if any(self.toks[q].rp is not None and contains(place, self.toks[q].rp.place)
+               for q in [*([p.origin] if p.origin is not None else []), *p.origins]):
+            return False  # "deport Afghans from Kabul": they leave their own country, they are not sent back to it
         p.dest = [k]
         if p.implicit_origin == k:
             p.implicit_origin, p.implicit_origins = None, []
+        if p.implicit_origin is None and p.origin is None and "return" in p.trig.flags:
+            # "Dominican authorities have deported thousands of Haitians", "the Dominican Republic has ramped
+            # up deportations of Haitians": the country sending them back, named before the verb, is whence
+            sender = next((q for q in range(p.trig.i - 1, p.clause[0] - 1, -1) if self.toks[q].rp is not None
+                           and self.toks[q].rp.place.kind == "country" and self.toks[q].rp.place.id != place.id
+                           and self.roles.get(q) in (None, "direct")), None)
+            if sender is not None:
+                p.implicit_origin, p.implicit_origins = sender, []
         return True
+
+    def _object_demonym(self, p: Partial) -> int | None:
+        """"Malaysia deported 300 Indonesians", "deportations of Haitians": the people a return verb sends
+        back, named by their nationality right after it (past a count, an article or an "of")."""
+        c, toks = self.cues, self.toks
+        for k in range(p.trig.end, min(p.right[1], p.trig.end + 5)):
+            t = toks[k]
+            if t.rp is not None:
+                return k if t.demonym else None
+            if not (t.is_num or t.low in c.determiners or t.low in c.people_of
+                    or (t.alpha and t.text[:1].islower() and not t.prep and not t.trig)):
+                return None
+        return None
 
     def _home_word(self, p: Partial) -> bool:
         """Does the trigger, or a word right after it, say "home" ("returned home", "flew them home", "terbang
