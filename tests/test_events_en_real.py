@@ -128,3 +128,18 @@ def test_fronted_place_after_a_quote_mark(gaz):
 def test_a_departure_that_anchored_at_a_place_ends_there(gaz):
     got = _routes("The freighter left Odesa early on Monday and anchored at Istanbul on Tuesday night.", gaz)
     assert ("Odesa", "Istanbul") in got
+
+
+def test_the_most_visited_sights_are_no_visit(gaz):
+    got = _routes("Mena is a gateway to some of the most visited tourist attractions in Arkansas.", gaz)
+    assert "Arkansas" not in {d for _, d in got}
+
+
+def test_fleeing_a_countrys_war_leaves_the_country(gaz):
+    got = _routes("Families fleeing from Syria's war reached Lebanon on Sunday.", gaz)
+    assert ("Syria", "Lebanon") in got
+
+
+def test_a_countrys_war_is_not_where_aid_goes(gaz):
+    got = _routes("Donors pledged more aid for Sudan's war victims in Chad.", gaz)
+    assert ("Sudan", "Chad") not in got

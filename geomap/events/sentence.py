@@ -66,17 +66,23 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
         # "Asia–Europe routes": the noun after a dashed pair belongs to the pair
         paired = k >= 2 and self.toks[k - 1].text in DASHES and self.toks[k - 2].rp is not None
-        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower() and not paired:
+        # "evacuees from Sudan's civil conflict", "fleeing from Syria's war": what people come away from, when it
+        # is the place's strife, is the place
+        strife = t.possessive and k > 0 and self.toks[k - 1].prep == "origin"
+        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower() and not paired and not (
+                strife and nxt.low in self.cues.strife_words):
             # not "the Vietnam War"; "spillover from the Ukraine crisis": the crisis, not Ukraine, is what it names
             return False
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
         if not t.possessive:
             return True
-        # ... and "to Sudan's main seaport", "to Russia's Kursk region": a place noun a few words on
+        # ... and "to Sudan's main seaport", "to Russia's Kursk region": a place noun a few words on (or strife)
         for q in range(k + 1, min(len(self.toks), k + 4)):
             w = self.toks[q]
             if w.low in self.cues.place_nouns or (w.low not in self.cues.of_preps
                                                   and self.cues.place_heads.match(self.lows, q)):
+                return True
+            if strife and w.low in self.cues.strife_words:
                 return True
             if not w.alpha or w.prep or w.trig or w.rp is not None:
                 break
