@@ -179,8 +179,10 @@ class FrameRules:
         holidaymakers home": a return, or a movement "home" (``home_words``), with no destination named goes
         to the movers' own country, and that country is not where they left."""
         k = p.nationality
-        if k is None and "return" in p.trig.flags:
-            k = self._object_demonym(p)
+        if "return" in p.trig.flags:
+            # "Dominican authorities have deported more than 10,000 Haitians": the people sent back are named
+            # after the verb; the nationality before it is the sender's
+            k = self._object_demonym(p) or k
         if ("return" not in p.trig.flags and not self._home_word(p)) or p.dest or k is None or p.origin == k:
             return False
         place = self.toks[k].rp.place if self.toks[k].rp is not None else None
