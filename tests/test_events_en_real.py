@@ -143,3 +143,18 @@ def test_fleeing_a_countrys_war_leaves_the_country(gaz):
 def test_a_countrys_war_is_not_where_aid_goes(gaz):
     got = _routes("Donors pledged more aid for Sudan's war victims in Chad.", gaz)
     assert ("Sudan", "Chad") not in got
+
+
+# --------------------------------------------------------------------------- getting off a plane is arriving
+
+def test_getting_off_a_plane_at_an_airport_is_an_arrival(gaz):
+    got = _routes("Twelve Canadian officers getting off a military plane at an airport in Poland on Saturday.", gaz)
+    assert "Poland" in {d for _, d in got}
+
+
+def test_allowed_to_disembark_in_a_port(gaz):
+    assert "Valletta" in _dests("Malta allowed 35 migrants to disembark in Valletta on Friday.", gaz)
+
+
+def test_got_off_to_a_good_start_is_no_trip(gaz):
+    assert not _routes("The team got off to a good start in Madrid on Sunday.", gaz)
