@@ -158,3 +158,16 @@ def test_allowed_to_disembark_in_a_port(gaz):
 
 def test_got_off_to_a_good_start_is_no_trip(gaz):
     assert not _routes("The team got off to a good start in Madrid on Sunday.", gaz)
+
+
+# --------------------------------------------------------------------------- a crossing's far side is where they arrived
+
+def test_crossing_between_two_sides_ends_where_they_arrived(gaz):
+    got = _routes("Over 60 people reached Folkestone on Tuesday, with smugglers taking advantage of calm seas to cross "
+                  "the strait between England and France.", gaz)
+    assert ("France", "England") in got and ("England", "France") not in got
+
+
+def test_crossing_between_two_sides_keeps_the_told_order_without_an_arrival(gaz):
+    got = _routes("Thousands crossed the strait between England and France last year.", gaz)
+    assert ("England", "France") in got
