@@ -171,3 +171,20 @@ def test_crossing_between_two_sides_ends_where_they_arrived(gaz):
 def test_crossing_between_two_sides_keeps_the_told_order_without_an_arrival(gaz):
     got = _routes("Thousands crossed the strait between England and France last year.", gaz)
     assert ("England", "France") in got
+
+
+# --------------------------------------------------------------------------- "the US base in Germany" is in Germany
+
+def test_a_countrys_base_abroad_is_where_the_base_is(gaz):
+    got = _routes("The wounded were flown to the US base in Qatar on Friday.", gaz)
+    assert "Qatar" in {d for _, d in got} and "United States of America" not in {d for _, d in got}
+
+
+def test_a_countrys_named_base(gaz):
+    got = _routes("The evacuation planes will land at the US Ramstein base in Germany.", gaz)
+    assert "United States of America" not in {d for _, d in got}
+
+
+def test_the_sender_of_troops_to_another_countrys_base_keeps_its_origin(gaz):
+    got = _routes("Japan sent 200 troops to the US base in Guam.", gaz)
+    assert ("Japan", "Guam") in got

@@ -174,6 +174,8 @@ class Cues:
         self.distance_units = set(d.get("distance_units", []))
         # "about the distance from Los Angeles to New York": a measure's from-to names a span, not a trip
         self.measure_nouns = set(d.get("measure_nouns", []))
+        # "the US base in Germany": a country before these nouns owns the place, it is not the place
+        self.owned_nouns = set(d.get("owned_nouns", []))
         self.place_heads = ph("place_heads")
         # where nouns compound ("Mittelmeerinsel"), a word ending in a place noun is one too
         self.compound_heads = tuple(sorted((w for w in d.get("place_heads", []) if " " not in w and len(w) >= 4),

@@ -74,6 +74,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             # not "the Vietnam War"; "spillover from the Ukraine crisis": the crisis, not Ukraine, is what it names
             return False
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
+        if self._base_owner(k):
+            return False  # "the US base in Germany" is in Germany
         if not t.possessive:
             return True
         # ... and "to Sudan's main seaport", "to Russia's Kursk region": a place noun a few words on (or strife)
