@@ -188,3 +188,25 @@ def test_a_countrys_named_base(gaz):
 def test_the_sender_of_troops_to_another_countrys_base_keeps_its_origin(gaz):
     got = _routes("Japan sent 200 troops to the US base in Guam.", gaz)
     assert ("Japan", "Guam") in got
+
+
+# --------------------------------------------------------------------------- two verbs of going joined by "and"
+
+def test_flew_to_a_city_and_drove_to_another_is_two_legs(gaz):
+    got = _routes("The delegation flew to Paris on Monday and drove to Lyon on Tuesday.", gaz)
+    assert ("Paris", "Lyon") in got
+
+
+def test_two_groups_going_to_two_places_are_no_legs(gaz):
+    got = _routes("Some families fled to Chad and others went to Egypt.", gaz)
+    assert ("Chad", "Egypt") not in got
+
+
+def test_alternatives_joined_by_or_are_no_legs(gaz):
+    got = _routes("Others have flown to Dubai, or crossed into Kazakhstan by road.", gaz)
+    assert ("Dubai", "Kazakhstan") not in got
+
+
+def test_approaching_a_place_starts_no_leg_there(gaz):
+    got = _routes("The units approached Ukraine and are now heading to the Kursk region.", gaz)
+    assert not any(o == "Ukraine" for o, _ in got)

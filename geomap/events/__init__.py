@@ -81,6 +81,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   distance from Los Angeles to New York"), so neither place is an end of the trip around it.
   ``owned_nouns``: nouns a country owns abroad ("base"): a country right before one ("the US base in
   Germany") says whose the place is, so it is no end and the place phrase goes on past it.
+  ``unreached_words``: verbs of going whose place is not reached ("approached"): two verbs of going joined
+  by "and" ("flew to Paris and drove to Lyon") are two legs of one trip, but not after one of these.
   ``strife_words``: nouns for fighting ("conflict", "violence") whose place ("conflict in Chad") is, like an
   attack's, what people fleeing or crossing with no origin told have left.
   ``pair_not_route``: words next to a dashed pair of places ("the Sudan–Chad border") that

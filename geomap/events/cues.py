@@ -176,6 +176,8 @@ class Cues:
         self.measure_nouns = set(d.get("measure_nouns", []))
         # "the US base in Germany": a country before these nouns owns the place, it is not the place
         self.owned_nouns = set(d.get("owned_nouns", []))
+        # "approached Ukraine": a verb of going whose place is not reached, so no next leg starts there
+        self.unreached_words = set(d.get("unreached_words", []))
         self.place_heads = ph("place_heads")
         # where nouns compound ("Mittelmeerinsel"), a word ending in a place noun is one too
         self.compound_heads = tuple(sorted((w for w in d.get("place_heads", []) if " " not in w and len(w) >= 4),
