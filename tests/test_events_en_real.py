@@ -210,3 +210,11 @@ def test_alternatives_joined_by_or_are_no_legs(gaz):
 def test_approaching_a_place_starts_no_leg_there(gaz):
     got = _routes("The units approached Ukraine and are now heading to the Kursk region.", gaz)
     assert not any(o == "Ukraine" for o, _ in got)
+
+
+# --------------------------------------------------------------------------- "the kingdom" is not where they came from
+
+def test_a_place_noun_does_not_point_back_to_the_sentences_origin(gaz):
+    got = _routes("Saudi Arabia took in 2,000 people on Sunday. A ship from the Port of Sudan arrived in the kingdom "
+                  "on Monday.", gaz)
+    assert ("Sudan", "Saudi Arabia") in got and not any(d == "Sudan" for _, d in got)
