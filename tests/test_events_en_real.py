@@ -218,3 +218,8 @@ def test_a_place_noun_does_not_point_back_to_the_sentences_origin(gaz):
     got = _routes("Saudi Arabia took in 2,000 people on Sunday. A ship from the Port of Sudan arrived in the kingdom "
                   "on Monday.", gaz)
     assert ("Sudan", "Saudi Arabia") in got and not any(d == "Sudan" for _, d in got)
+
+
+def test_a_group_in_another_clause_is_not_who_is_sent_back(gaz):
+    got = _routes("More Haitians deported as Dominican troops reinforce the border", gaz)
+    assert not any(d == "Dominican Republic" for _, d in got)

@@ -183,6 +183,8 @@ class FrameRules:
             # "Dominican authorities have deported more than 10,000 Haitians": the people sent back are named
             # after the verb; the nationality before it is the sender's
             k = self._object_demonym(p) or k
+            if k is not None and k > p.trig.end and any(self._clause_word(q) for q in range(p.trig.end, k)):
+                k = None  # "More Haitians deported as Dominican troops engage": another clause's group
         if ("return" not in p.trig.flags and not self._home_word(p)) or p.dest or k is None or p.origin == k:
             return False
         place = self.toks[k].rp.place if self.toks[k].rp is not None else None
@@ -212,10 +214,18 @@ class FrameRules:
             t = toks[k]
             if t.rp is not None:
                 return k if t.demonym else None
+            if self._clause_word(k) or t.low in c.coord_words or t.low in c.any_aux:
+                return None  # "More Haitians deported as Dominican troops engage": the object has ended
             if not (t.is_num or t.low in c.determiners or t.low in c.people_of
                     or (t.alpha and t.text[:1].islower() and not t.prep and not t.trig)):
                 return None
         return None
+
+    def _clause_word(self, k: int) -> bool:
+        """Does token k open another clause or phrase ("as", "while", "for", "with")?"""
+        c = self.cues
+        return bool(c.walk_stops.match(self.lows, k) or c.clause_linkers.match(self.lows, k)
+                    or self.lows[k] in c.source_stops)
 
     def _home_word(self, p: Partial) -> bool:
         """Does the trigger, or a word right after it, say "home" ("returned home", "flew them home", "terbang
