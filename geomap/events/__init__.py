@@ -78,10 +78,21 @@ by adding a file, not by changing this code. The keys, all lower case:
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.
+  ``measure_nouns``: nouns whose "from X to Y" or "between X and Y" measures a span ("about the
+  distance from Los Angeles to New York"), so neither place is an end of the trip around it.
+  ``owned_nouns``: nouns a country owns abroad ("base"): a country right before one ("the US base in
+  Germany") says whose the place is, so it is no end and the place phrase goes on past it.
+  ``unreached_words``: verbs of going whose place is not reached ("approached"): two verbs of going joined
+  by "and" ("flew to Paris and drove to Lyon") are two legs of one trip, but not after one of these.
+  ``strife_words``: nouns for fighting ("conflict", "violence") whose place ("conflict in Chad") is, like an
+  attack's, what people fleeing or crossing with no origin told have left.
   ``pair_not_route``: words next to a dashed pair of places ("the Sudan–Chad border") that
   make it a boundary or a relation, not a route ("London–Tokyo service").
   ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not
   read as "to" before a verb.
+- ``return_words``: trigger words that send people back to their own country ("deported",
+  "repatriated"), read as if their group had the ``return`` flag: with no destination named, the
+  movers' own country is it ("deported thousands of Haitians").
 - ``home_words``: words after a movement verb (or the verb itself) that say "home" ("flew them home",
   "terbang pulang", "nach Hause"): with no destination named, the movers' own country is the destination.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,

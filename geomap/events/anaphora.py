@@ -73,10 +73,14 @@ class Anaphors:
             if named:
                 out.append((Mention(a, b, text[a:b]), named[0]))
                 continue
+            # ... nor that place named again earlier ("Evacuees from Sudan's conflict ... A ship from the Port of
+            # Sudan arrived in the kingdom")
+            left = {rp.place.id for n, mm, rp in history if n == sentence and mm.start < a
+                    and self._after_preposition(text, mm.start, self.origin_words)}
             recent = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
                       and mm.start < a and not mm.demonym and rp.place.kind in kinds
                       and not (bare and self._after_preposition(text, mm.start))
-                      and not (n == sentence and self._after_preposition(text, mm.start, self.origin_words))]
+                      and rp.place.id not in left]
             if recent:
                 rp = max(recent, key=lambda x: x.place.population or 0) if key in self.largest else recent[0]
                 out.append((Mention(a, b, text[a:b]), rp))
@@ -95,5 +99,15 @@ class Anaphors:
                    for h in heads if h)
 
     def _after_preposition(self, text: str, start: int, words: set | None = None) -> bool:
-        before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30):start])
-        return before is not None and before.group(1).lower() in (self.topic_not_after if words is None else words)
+        window = text[max(0, start - 60):start]
+        before = re.search(r"([\w'’-]+)\s+$", window)
+        if before is not None and before.group(1).lower() in (self.topic_not_after if words is None else words):
+            return True
+        if words is None or not words:
+            return False
+        # "A ship from the Port of Sudan arrived in the kingdom": the "from" may govern the place's head noun,
+        # the place itself named after the language's "of" word (``anaphor_not_before``)
+        links = [w for w in self.not_after if w.isalpha()]
+        m = re.search(r"([\w'’-]+)\s+(?:[\w'’-]+\s+){1,2}(?:" + "|".join(map(re.escape, links)) + r")\s+$",
+                      window, re.I) if links else None
+        return m is not None and m.group(1).lower() in words

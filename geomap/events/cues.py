@@ -118,10 +118,13 @@ class Cues:
         # these particles is also read when the particle closes the clause further on (see FrameRules._triggers)
         self.split_particles = frozenset(d.get("split_particles", []))
         self.split_triggers: dict[tuple[str, str], dict] = {}
+        # "deported 500 Haitians": a verb that sends people back to their own country, wherever its group
+        # lists it, also carries the "return" flag (so no group of the file needs its words moved)
+        returns = {w.lower() for w in d.get("return_words", [])}
         for group in d.get("triggers", []):
             spec = {"kind": group["kind"], "flags": frozenset(group.get("flags", ())), "what": group.get("what")}
             for w in group["words"]:
-                self.triggers.add(w, spec)
+                self.triggers.add(w, dict(spec, flags=spec["flags"] | {"return"}) if w.lower() in returns else spec)
                 parts = w.lower().split()
                 if len(parts) == 2 and parts[1] in self.split_particles:
                     self.split_triggers.setdefault((parts[0], parts[1]), spec)
@@ -168,10 +171,18 @@ class Cues:
         # ordinals after a mover noun: "kapal ketiga" (the third boat) is another group than the one told before
         self.ordinals = set(d.get("ordinals", []))
         self.escape_verbs = ph("escape_verbs")
+        # "Conflict in Chad has led people to cross into Darfur": a place a strife noun is "in" is under attack
+        self.strife_words = set(d.get("strife_words", []))
         # "returned home", "terbang pulang", "nach Hause": the movers' own country is the destination
         self.home_words = ph("home_words")
         self.held_words = set(d.get("held_words", []))
         self.distance_units = set(d.get("distance_units", []))
+        # "about the distance from Los Angeles to New York": a measure's from-to names a span, not a trip
+        self.measure_nouns = set(d.get("measure_nouns", []))
+        # "the US base in Germany": a country before these nouns owns the place, it is not the place
+        self.owned_nouns = set(d.get("owned_nouns", []))
+        # "approached Ukraine": a verb of going whose place is not reached, so no next leg starts there
+        self.unreached_words = set(d.get("unreached_words", []))
         self.place_heads = ph("place_heads")
         # where nouns compound ("Mittelmeerinsel"), a word ending in a place noun is one too
         self.compound_heads = tuple(sorted((w for w in d.get("place_heads", []) if " " not in w and len(w) >= 4),

@@ -112,7 +112,7 @@ class DiscourseRules:
                         or ("return" in p.trig.flags and p.what in (None, prev.what)) or (
                             ("arrival" in prev.trig.flags or "arrival" in p.trig.flags
                              or (p.certainty == "planned" and prev.certainty != "planned"))
-                            and self._coordinated(prev, p))):
+                            and self._coordinated(prev, p)) or self._next_leg(prev, p)):
                     # "arrived in Marrakech and headed into the Atlas Mountains": the next leg starts there
                     # "after arriving in Vladivostok, ... were moved to Khabarovsk"
                     p.chain_origin = prev.dest[-1]
@@ -228,6 +228,23 @@ class DiscourseRules:
         if first is None or first > 2 or self.lows[first] not in c.later_clause:
             return None
         return next((k for k in range(first + 1, len(self.toks)) if self.lows[k] == ","), None)
+
+    def _next_leg(self, prev: Partial, p: Partial) -> bool:
+        """"flew to Paris on Monday and drove to Lyon", "walk to Cúcuta via paths and walk to Bucaramanga": two
+        verbs of going, the second right after the coordination word with no subject of its own, are two legs of
+        one trip (not "some fled to Chad and others went to Egypt")."""
+        c = self.cues
+        if not ({"self"} <= prev.trig.flags and {"self"} <= p.trig.flags) or "nominal" in prev.trig.flags | p.trig.flags:
+            return False
+        if not self._coordinated(prev, p) or any(self.lows[k] in c.unreached_words for k in range(prev.trig.i, prev.trig.end)):
+            return False  # "approached Ukraine and are heading to Kursk": no leg starts where none arrived
+        if not all(self.roles.get(k) in ("destination", "direct") for k in p.dest):
+            return False  # "fly to Managua and travel north by bus through Honduras and Guatemala": a way, no leg's end
+        k = p.trig.i - 1
+        while k >= prev.trig.end and (self.lows[k] in c.subject_gap or self.lows[k] in c.any_aux):
+            k -= 1
+        # "and", not "or": "have flown to Dubai, or crossed into Kazakhstan" are two groups' trips
+        return k >= prev.trig.end and self.lows[k] in ("and", "dan")
 
     def _coordinated(self, prev: Partial, p: Partial) -> bool:
         """Are two predicates joined by "and"/"then" (with no new subject between them)?"""

@@ -294,10 +294,33 @@ class EndRules:
         goal = next((k for k in range(last + 1, len(self.toks)) if self._usable(k)
                      and self.roles.get(k) in ("destination", "direct")), None)
         if goal is None:
+            self._orient_by_arrival(p)
             return
         g, a, b = (self.toks[k].rp.place for k in (goal, p.origins[0], p.dest[0]))
         if haversine_km(a.lat, a.lon, g.lat, g.lon) < haversine_km(b.lat, b.lon, g.lat, g.lon):
             p.origins, p.dest = p.dest, p.origins
+
+    def _orient_by_arrival(self, p: Partial) -> None:
+        """"100 asylum seekers had arrived in Dover, with migrants making use of the calm to cross the strait
+        between England and France": where the sentence already has them arrive, before the crossing, lies on
+        the far side of it."""
+        a, b = (self.toks[k].rp.place for k in (p.origins[0], p.dest[0]))
+        for k in range(p.trig.i - 1, -1, -1):
+            if not (self._usable(k) and (self.roles.get(k) in ("destination", "locative") or (
+                    self.roles.get(k) == "direct" and self._reached(k)))):
+                continue
+            here = self.toks[k].rp.place
+            if contains(a, here) and not contains(b, here):
+                p.origins, p.dest = p.dest, p.origins
+            return
+
+    def _reached(self, k: int) -> bool:
+        """Is the place at token k the object of an arrival verb just before it ("reached Folkestone")?"""
+        for q in range(k - 1, max(-1, k - 4), -1):
+            hit = self.cues.triggers.match(self.lows, q)
+            if hit:
+                return q + hit[0] <= k and bool({"arrival", "destination_direct"} & hit[1]["flags"])
+        return False
 
     def _ends_separated(self, p: Partial) -> None:
         """"traverser le Darién, une jungle qui sépare la Colombie du Panama": what is crossed separates two

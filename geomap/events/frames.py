@@ -5,6 +5,7 @@ from .dates import find_date
 from .cues import Phrases
 from .ends import MOVEMENT_END_RULES
 from .frames_base import Partial, Trigger
+from .roles import contains
 from .tokens import PUNCT_BREAK
 
 # what opens an aside after a noun: a dash (typed as "--" too) or a bracket
@@ -181,15 +182,53 @@ class FrameRules:
         holidaymakers home": a return, or a movement "home" (``home_words``), with no destination named goes
         to the movers' own country, and that country is not where they left."""
         k = p.nationality
+        if "return" in p.trig.flags:
+            # "Dominican authorities have deported more than 10,000 Haitians": the people sent back are named
+            # after the verb; the nationality before it is the sender's
+            k = self._object_demonym(p) or k
+            if k is not None and k > p.trig.end and any(self._clause_word(q) for q in range(p.trig.end, k)):
+                k = None  # "More Haitians deported as Dominican troops engage": another clause's group
         if ("return" not in p.trig.flags and not self._home_word(p)) or p.dest or k is None or p.origin == k:
             return False
         place = self.toks[k].rp.place if self.toks[k].rp is not None else None
         if place is None or place.kind != "country":
             return False
+        if any(self.toks[q].rp is not None and contains(place, self.toks[q].rp.place)
+               for q in [*([p.origin] if p.origin is not None else []), *p.origins]):
+            return False  # "deport Afghans from Kabul": they leave their own country, they are not sent back to it
         p.dest = [k]
         if p.implicit_origin == k:
             p.implicit_origin, p.implicit_origins = None, []
+        if p.implicit_origin is None and p.origin is None and "return" in p.trig.flags:
+            # "Dominican authorities have deported thousands of Haitians", "the Dominican Republic has ramped
+            # up deportations of Haitians": the country sending them back, named before the verb, is whence
+            sender = next((q for q in range(p.trig.i - 1, p.clause[0] - 1, -1) if self.toks[q].rp is not None
+                           and self.toks[q].rp.place.kind == "country" and self.toks[q].rp.place.id != place.id
+                           and self.roles.get(q) in (None, "direct")), None)
+            if sender is not None:
+                p.implicit_origin, p.implicit_origins = sender, []
         return True
+
+    def _object_demonym(self, p: Partial) -> int | None:
+        """"Malaysia deported 300 Indonesians", "deportations of Haitians": the people a return verb sends
+        back, named by their nationality right after it (past a count, an article or an "of")."""
+        c, toks = self.cues, self.toks
+        for k in range(p.trig.end, min(p.right[1], p.trig.end + 5)):
+            t = toks[k]
+            if t.rp is not None:
+                return k if t.demonym else None
+            if self._clause_word(k) or t.low in c.coord_words or t.low in c.any_aux:
+                return None  # "More Haitians deported as Dominican troops engage": the object has ended
+            if not (t.is_num or t.low in c.determiners or t.low in c.people_of
+                    or (t.alpha and t.text[:1].islower() and not t.prep and not t.trig)):
+                return None
+        return None
+
+    def _clause_word(self, k: int) -> bool:
+        """Does token k open another clause or phrase ("as", "while", "for", "with")?"""
+        c = self.cues
+        return bool(c.walk_stops.match(self.lows, k) or c.clause_linkers.match(self.lows, k)
+                    or self.lows[k] in c.source_stops)
 
     def _home_word(self, p: Partial) -> bool:
         """Does the trigger, or a word right after it, say "home" ("returned home", "flew them home", "terbang
@@ -372,6 +411,10 @@ class FrameRules:
                 to = next((k for k in range(ra, rb) if self.toks[k].prep == "destination"), rb)
                 if any(self.lows[k] in c.held_words for k in range(ra, to)):
                     held = self._where_they_were(next(k for k in range(ra, to) if self.lows[k] in c.held_words), to)
+            if held is None and 0 < la and lows[la - 1] in c.held_words:
+                # "troops based in the German town of Vilseck will be sent to Romania": the held word is a
+                # presence trigger of its own, so the clause before this verb starts right after it
+                held = self._where_they_were(la - 1, lb)
             if held is not None:
                 p.implicit_origin, p.implicit_origins = held, []
             self._announced_deployment(p)

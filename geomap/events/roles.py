@@ -92,8 +92,8 @@ class RoleRules:
                     inner_dist = -1  # "at bases in X": a second locative, the place is where, not the object
             elif t.rp is not None:
                 # "from Bangladesh's southern port of Chittagong": the owner of the place phrase is no break
-                owner = t.possessive and all(self.toks[q].alpha and self.toks[q].text[:1].islower()
-                                             for q in range(k + 1, j))
+                owner = (t.possessive and all(self.toks[q].alpha and self.toks[q].text[:1].islower()
+                                              for q in range(k + 1, j))) or self._base_owner(k)
                 if not (t.demonym or k == j - 1 or owner):
                     break  # another place's own phrase
             elif t.trig:
@@ -135,6 +135,18 @@ class RoleRules:
                 dist += 1
             k -= 1
         return inner
+
+    def _base_owner(self, k: int) -> bool:
+        """"to the US base in Qatar", "the US Ramstein base": a country right before one of the nouns a country
+        owns abroad (``owned_nouns``), or before the name of one, says whose it is, not where it is."""
+        t, nxt = self.toks[k], self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if t.rp is None or t.rp.place.kind != "country" or t.possessive or nxt is None:
+            return False
+        if nxt.rp is not None and not nxt.possessive:  # "the US Ramstein base": the name may hold the noun
+            if nxt.text.lower().split()[-1] in self.cues.owned_nouns:
+                return True
+            nxt = self.toks[k + 2] if k + 2 < len(self.toks) else None
+        return nxt is not None and nxt.low in self.cues.owned_nouns
 
     def _relative_after(self, k: int, j: int) -> bool:
         """Does a relative clause open between the comma at token k and place token j ("..., die in X")?"""

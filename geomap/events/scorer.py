@@ -133,7 +133,9 @@ class Collector:
         vetoed = getattr(sent, "vetoed", ())
         paths = {p for e in moves for p in e.path}
         # "about 800km from the capital Khartoum": where, not whence nor whither
-        far = {e.tok for e in ends if any(lows[q] in c.distance_units for q in range(max(0, e.tok - 4), e.tok))}
+        # ... and "about the distance from Los Angeles to New York": a measure's span, not a trip
+        far = {e.tok for e in ends if any(lows[q] in c.distance_units or lows[q] in c.measure_nouns
+                                          for q in range(max(0, e.tok - 4), e.tok))}
         out = []
         for d in ends:
             if d.place.id not in rule_dests and (d.tok in far or d.place.id in paths

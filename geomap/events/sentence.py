@@ -66,17 +66,25 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
         # "Asia–Europe routes": the noun after a dashed pair belongs to the pair
         paired = k >= 2 and self.toks[k - 1].text in DASHES and self.toks[k - 2].rp is not None
-        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower() and not paired:
+        # "evacuees from Sudan's civil conflict", "fleeing from Syria's war": what people come away from, when it
+        # is the place's strife, is the place
+        strife = t.possessive and k > 0 and self.toks[k - 1].prep == "origin"
+        if nxt is not None and nxt.low in self.cues.attributive and nxt.text[:1].islower() and not paired and not (
+                strife and nxt.low in self.cues.strife_words):
             # not "the Vietnam War"; "spillover from the Ukraine crisis": the crisis, not Ukraine, is what it names
             return False
         # "Russia's war" is not Russia, but "toward Israel's coast" goes to Israel
+        if self._base_owner(k):
+            return False  # "the US base in Germany" is in Germany
         if not t.possessive:
             return True
-        # ... and "to Sudan's main seaport", "to Russia's Kursk region": a place noun a few words on
+        # ... and "to Sudan's main seaport", "to Russia's Kursk region": a place noun a few words on (or strife)
         for q in range(k + 1, min(len(self.toks), k + 4)):
             w = self.toks[q]
             if w.low in self.cues.place_nouns or (w.low not in self.cues.of_preps
                                                   and self.cues.place_heads.match(self.lows, q)):
+                return True
+            if strife and w.low in self.cues.strife_words:
                 return True
             if not w.alpha or w.prep or w.trig or w.rp is not None:
                 break
@@ -150,7 +158,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         c, toks, lows = self.cues, self.toks, self.lows
         if not toks:
             return []
+        measured: set[int] = set()  # the "to" of a measure's span ("the distance from X to Y")
         for i, n, role in c.preps.scan(lows):
+            if i in measured:
+                toks[i].prep = "with"
+                continue
+            if role in ("origin", "between") and i > 0 and lows[i - 1] in c.measure_nouns:
+                toks[i].prep = "with"  # a role no rule reads: neither end is the trip's
+                measured.update(q for q in range(i + n, min(len(lows), i + n + 8))
+                                if c.preps.match(lows, q) and c.preps.match(lows, q)[1] == "destination")
+                continue
             if self._amount_at(i + n):
                 continue  # "around 500", "up to 3,000", "over 1,000": a word on an amount, not a place phrase
             q, when = i + n, False  # up to two small words between: "de este lunes", "am späten Montagabend"
@@ -267,6 +284,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 p.certainty = "reported"
         self._partitive_ends(partials)
         self._fled_from_attack(partials)
+        self._fronted_arrival(partials)
         linked = self._link_movements(partials)
         out = self._to_events(linked)
         self._carry_source(attrs, source)
@@ -279,6 +297,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         toks = self.toks
         attacks = [p for p in partials if p.kind == "incident"]
         hit = [k for p in attacks for k in p.places if self._usable(k)]
+        # ... or a strife noun's place: "Conflict in Chad has led people to cross the border into Darfur"
+        hit += [k for k in range(2, len(toks)) if self._usable(k) and toks[k - 1].prep == "locative"
+                and self.lows[k - 2] in self.cues.strife_words and k not in hit]
         for p in partials:
             if (p.kind != "movement" or not p.dest or p.origin is not None or p.origins or p.chain_origin is not None
                     or not ({"flee", "crossing"} & p.trig.flags or p.what in ("refugees", "civilians"))):
@@ -294,6 +315,25 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 contains(toks[k].rp.place, d) or contains(d, toks[k].rp.place) for d in dests)]
             if len(free) == 1:
                 p.origin = free[0]
+
+    def _fronted_arrival(self, partials: list[Partial]) -> None:
+        """"In the Balukhali camp alone, some 3,000 Rohingya arrived from Rakhine": a sentence that opens on a
+        place phrase ("in"/"at" X, then a comma) says where the first arrival after it, with no destination of
+        its own, arrived (no other trigger may stand between)."""
+        toks = self.toks
+        a = next((k for k in range(len(toks)) if toks[k].alpha), len(toks))  # past an opening quote
+        if len(toks) < a + 3 or toks[a].prep != "locative":
+            return
+        comma = next((k for k in range(a + 1, min(len(toks), a + 12)) if self.lows[k] == ","), None)
+        if comma is None or any(t.trig for t in toks[:comma]):
+            return
+        place = next((k for k in range(a + 1, comma) if self._usable(k) and self.roles.get(k) == "locative"), None)
+        if place is None:
+            return
+        first = next((p for p in partials if p.trig.i > comma), None)
+        if (first is not None and first.kind == "movement" and "arrival" in first.trig.flags and not first.dest
+                and place != first.origin and place not in first.origins):
+            first.dest = [place]
 
     def _partitive_ends(self, partials: list[Partial]) -> None:
         """"... have crossed into Chad, the agency said, many of them women and children from North Darfur",
