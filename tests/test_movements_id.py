@@ -260,3 +260,36 @@ def test_they_left_x_bound_for_y_is_also_the_start_of_the_landing_told_before():
     got = _moves("Sebanyak 90 pengungsi terdampar di Aceh Timur pada Senin. "
                  "Kapal lain meninggalkan Cox's Bazar dengan tujuan Malaysia.")
     assert not any(o and o.startswith("Cox") and d == "Aceh Timur" for o, d in got), got
+
+
+def test_a_journey_stopped_short_goes_on_from_where_it_stopped():
+    # halted_words: the ship never reached Malaysia, so it is taken to Tarakan from where it was caught
+    got = _moves("Sebuah kapal yang mengangkut 20 ton kayu ilegal dari Pontianak ke Malaysia ditangkap TNI AL di "
+                 "perairan Natuna pada Senin. Kapal itu kemudian digiring ke Tarakan untuk diperiksa.")
+    assert ("Pontianak", "Malaysia") in got
+    assert any(d == "Tarakan" and o != "Malaysia" for o, d in got), got
+    assert any(o is not None and "Natuna" in o and d == "Tarakan" for o, d in got), got
+    # survivors of a capsized boat, taken on in the next sentence, leave from the waters where it capsized
+    got = _moves("Perahu yang membawa 30 warga terbalik di perairan Majene pada Minggu. Tim SAR membawa "
+                 "mereka ke Makassar.")
+    assert ("Majene", "Makassar") in got, got
+
+
+def test_a_stop_with_no_journey_told_sets_no_start():
+    # "ditangkap di X" with no movement verb in its sentence is an arrest, not a journey stopped short
+    got = _moves("Seorang buronan ditangkap polisi di Bandung pada Senin. Ia kemudian dibawa ke Jakarta.")
+    assert got == [(None, "Jakarta")], got
+
+
+def test_a_part_of_the_group_on_a_chained_verb_leaves_from_where_the_group_left():
+    # "Sebagian lainnya menumpang truk menuju X": the subject before the first of two chained verbs
+    got = _moves("Ratusan warga Palu meninggalkan kota dan mengungsi ke perbukitan pada Jumat. Sebagian lainnya "
+                 "menumpang truk menuju Poso dan Luwuk.")
+    assert ("Palu", "Poso") in got and ("Palu", "Luwuk") in got, got
+
+
+def test_a_flow_of_refugees_is_the_refugees_told_before():
+    # "arus pengungsi" names refugees: the flow to the camps near Arua is the refugees from South Sudan
+    got = _moves("Uganda menampung lebih dari 50.000 pengungsi baru dari Sudan Selatan, menurut UNHCR. Arus "
+                 "pengungsi ke kamp-kamp di sekitar Arua masih berlanjut setiap hari.")
+    assert ("South Sudan", "Arua") in got, got

@@ -81,6 +81,9 @@ by adding a file, not by changing this code. The keys, all lower case:
   make it a boundary or a relation, not a route ("London–Tokyo service").
   ``noun_suffixes``: endings of nouns ("-tion"), so "moved to evacuation centres" is not
   read as "to" before a verb.
+- ``halted_words``: words saying a journey stopped short at the place named "in"/"at" a few words on
+  ("ditangkap Bakamla di perairan Kepulauan Riau", "kandas di perairan X"): the group is there, not at the
+  destination it was bound for, and what moves it on next leaves from there.
 - ``home_words``: words after a movement verb (or the verb itself) that say "home" ("flew them home",
   "terbang pulang", "nach Hause"): with no destination named, the movers' own country is the destination.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,

@@ -166,6 +166,8 @@ class Cues:
         # "returned home", "terbang pulang", "nach Hause": the movers' own country is the destination
         self.home_words = ph("home_words")
         self.held_words = set(d.get("held_words", []))
+        # "ditangkap di perairan X", "kandas di X": a journey stopped short; what moves next leaves from X
+        self.halted_words = set(d.get("halted_words", []))
         self.distance_units = set(d.get("distance_units", []))
         self.place_heads = ph("place_heads")
         # where nouns compound ("Mittelmeerinsel"), a word ending in a place noun is one too

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from .frames_base import Partial
 from .roles import contains
+from .tokens import PUNCT_BREAK
 
 
 @dataclass
@@ -29,6 +30,7 @@ class State:
     here: str | None = None
     here_what: str | None = None
     here_at: int = -1
+    halted: bool = False  # was `here` where the last journey stopped short ("ditangkap di perairan X")?
     sentence: int = 0  # index of the sentence being read
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
@@ -137,6 +139,12 @@ class DiscourseRules:
         place named only to say where another lies ("Merak, Banten") and a place before the group is
         named ("In Paris, ministers ...") are no whereabouts."""
         st, toks = self.state, self.toks
+        halt = self._halted_at(partials)
+        if halt is not None:
+            # the journey never reached where it was bound: its movers are where it stopped
+            st.here, st.here_what, st.here_at = toks[halt[0]].rp.place.id, halt[1], st.sentence
+            st.halted, st.last_dest = True, None
+            return
         if any(e.kind == "movement" and e.destination for e in events):
             return
         here = what = None
@@ -157,7 +165,31 @@ class DiscourseRules:
                     continue
                 here, what = toks[k].rp.place.id, hits[0][2]
         if here is not None:
-            st.here, st.here_what, st.here_at = here, what, st.sentence
+            st.here, st.here_what, st.here_at, st.halted = here, what, st.sentence, False
+
+    def _halted_at(self, partials: list[Partial]) -> tuple[int, str | None] | None:
+        """(place token, what moved) where a movement told in this sentence stopped short: a ``halted_words``
+        word after its verb, then within a few words a place "in"/"at" ("mengangkut timah dari Bangka ke
+        Malaysia ditangkap Bakamla di perairan Kepulauan Riau")."""
+        words = self.cues.halted_words
+        verbs = [t for t in getattr(self, "trigs", ()) if t.kind == "movement" and "nominal" not in t.flags]
+        if not words or not verbs:
+            return None
+        moves = [p for p in partials if p.kind == "movement"]
+        hits = getattr(self, "what_hits", ())
+        for k in range(verbs[0].end, len(self.toks)):
+            if self.lows[k] not in words:
+                continue
+            for q in range(k + 1, min(len(self.toks), k + 6)):
+                if self.lows[q] in PUNCT_BREAK or self.toks[q].trig:
+                    break
+                if self.toks[q].rp is not None:
+                    if self._usable(q) and self.roles.get(q) in ("locative", "near_direct"):
+                        # what the stopped movement moved; with no place of its own it made no frame
+                        what = next((p.what for p in moves if p.trig.i < k), hits[0][2] if hits else None)
+                        return q, what
+                    break
+        return None
 
     def _carried_origins(self) -> list[tuple[str, str]]:
         """(how, place id) of the origins the story carries into this sentence, read before it changes the
@@ -221,7 +253,7 @@ class DiscourseRules:
         st, c = self.state, self.cues
         if p.kind != "movement":
             return None
-        pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
+        pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*self._chained_left(p)))
         # "A Saudi navy ship then took them to Jeddah": the group told before is the verb's object
         pronoun = pronoun or (p.trig.end < len(self.toks) and self.lows[p.trig.end] in c.pronouns)
         # "Nejčastěji směřují do Polska": a language that drops the subject pronoun says "they" by the verb alone
@@ -278,9 +310,25 @@ class DiscourseRules:
             pointer = any(self._back_pointer(k) for k in range(*p.left))
             pending = st.pending_origin if pronoun or same or pointer else None
         here = self._whereabouts(p, pronoun)
-        if here is not None and (pending is None or st.here_at > st.pending_at):
+        if here is not None and (pending is None or st.here_at > st.pending_at
+                                 or (st.halted and st.here_at == st.pending_at)):
             return here
         return pending
+
+    def _chained_left(self, p: Partial) -> tuple[int, int]:
+        """p's left span, reaching back past a movement verb it follows straight on: in "Sebagian lainnya
+        menumpang truk menuju Makassar" the two verbs share the subject named before the first one."""
+        a = p.left[0]
+        first = next((t for t in getattr(self, "trigs", ()) if t.kind == "movement" and t.end == a), None)
+        # only a verb straight on, past a few words that name no place ("menumpang truk menuju"), not the next
+        # clause ("returned to the area after the war, but the tribe had been forced to")
+        if first is None or p.trig.i - a > 3 or any(self.lows[k] in PUNCT_BREAK or self.toks[k].rp is not None
+                                                    for k in range(a, p.trig.i)):
+            return p.left
+        b = first.i
+        while b > 0 and self.lows[b - 1] not in PUNCT_BREAK and not any(t.end == b for t in self.trigs):
+            b -= 1
+        return b, p.left[1]
 
     def _back_pointer(self, k: int) -> bool:
         """Is token k a demonstrative naming again a mover noun just before it ("Pesawat itu", "kapal tanker
@@ -311,7 +359,10 @@ class DiscourseRules:
         # "They", "then" go on with the story's mover: the group placed must be of its kind ("300 soldiers left
         # Gao. Officials in Bamako said ... They reached Niamey": the officials' city is not the soldiers')
         story = p.what is None and st.here_what is not None and st.last_what in (None, st.here_what)
-        if not (same or ((pronoun or then or pointer) and story)):
+        # "... terbalik di perairan Aceh Barat. Tim SAR mengevakuasi 75 penyintas ke Meulaboh": right after a
+        # journey stopped short, whoever is taken on (its survivors, its cargo) leaves from where it stopped
+        halted = st.halted and st.sentence - st.here_at == 1
+        if not (same or halted or ((pronoun or then or pointer) and story)):
             return None
         if any(self._usable(k) and self.toks[k].rp.place.id == st.here for k in p.dest):
             return None
