@@ -293,3 +293,24 @@ def test_a_flow_of_refugees_is_the_refugees_told_before():
     got = _moves("Uganda menampung lebih dari 50.000 pengungsi baru dari Sudan Selatan, menurut UNHCR. Arus "
                  "pengungsi ke kamp-kamp di sekitar Arua masih berlanjut setiap hari.")
     assert ("South Sudan", "Arua") in got, got
+
+
+def test_a_place_passed_on_the_way_home_is_no_destination():
+    # "ke daerah asal" names where they go by no place: Batam is on the way
+    got = _moves("Sebanyak 80 PMI dijadwalkan dipulangkan ke daerah asal masing-masing melalui Batam pekan depan.")
+    assert not any(d == "Batam" for _, d in got), got
+    # with no "to" at all, the place passed through is still where the movement is reported to reach
+    assert any(d == "Batam" for _, d in _moves("Sebanyak 80 PMI dipulangkan melalui Batam pada Senin."))
+
+
+def test_a_from_before_a_relative_clause_is_not_the_start_of_the_trip_inside_it():
+    got = _moves("Basarnas mengerahkan dua kapal dari Ambon untuk mencari perahu yang hilang dalam perjalanan dari "
+                 "Saumlaki ke Dobo.")
+    assert ("Saumlaki", "Dobo") in got and ("Ambon", "Dobo") not in got, got
+
+
+def test_where_part_of_the_group_is_held_is_not_a_from():
+    # "dari mereka ditampung di Atambua": "dari" says "of them", Atambua where they are held
+    got = _moves("Sebagian besar dari mereka ditampung di Atambua, sementara kapal TNI AL mengangkut 2.000 orang "
+                 "dari Dili ke Kupang.")
+    assert got == [("Dili", "Kupang")], got

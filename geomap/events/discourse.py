@@ -320,10 +320,11 @@ class DiscourseRules:
         menumpang truk menuju Makassar" the two verbs share the subject named before the first one."""
         a = p.left[0]
         first = next((t for t in getattr(self, "trigs", ()) if t.kind == "movement" and t.end == a), None)
-        # only a verb straight on, past a few words that name no place ("menumpang truk menuju"), not the next
-        # clause ("returned to the area after the war, but the tribe had been forced to")
-        if first is None or p.trig.i - a > 3 or any(self.lows[k] in PUNCT_BREAK or self.toks[k].rp is not None
-                                                    for k in range(a, p.trig.i)):
+        # only a verb going on in the same clause, past words that name no place ("menumpang truk menuju",
+        # "dievakuasi pada 26 Februari pukul 06:00 lalu tiba"), not the next clause ("returned to the area after
+        # the war, but the tribe had been forced to")
+        if first is None or any(self.lows[k] in (",", ";", ".", "(", ")") or self.toks[k].rp is not None
+                                for k in range(a, p.trig.i)):
             return p.left
         b = first.i
         while b > 0 and self.lows[b - 1] not in PUNCT_BREAK and not any(t.end == b for t in self.trigs):

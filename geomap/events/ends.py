@@ -107,6 +107,9 @@ class EndRules:
         # the trip's own "from" outranks one told before its noun
         before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest
                                                                and not self._object_of_other(k, trig)]
+        if after:  # ... and so does it one told before a purpose or a relative clause the verb is inside
+            before = [k for k in before if not any(self.lows[q] in self.cues.relative_words
+                                                   or self.cues.purpose.match(self.lows, q) for q in range(k + 1, lb))]
         p.origins = self._contained(before + after)
         if (not p.origins and p.dest and self.cues.offshore
                 and not any(self._usable(q) and self.roles.get(q) == "origin" for q in range(0, ca))):
@@ -492,7 +495,10 @@ class EndRules:
         # only when the sentence goes no further: "sailing through the Indian Ocean before docking in El Arish"
         # reaches El Arish, not the ocean
         last = p.right[1] >= len(self.toks) - 1 or self.lows[p.right[1]] in (".", ";")
-        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last:
+        # ... nor when a "to" before it names where they go by no place ("dipulangkan ke daerah asal masing-masing
+        # melalui Batam": Batam is on the way home)
+        told = p.path and any(self.toks[k].prep == "destination" for k in range(p.right[0], p.path[-1]))
+        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last and not told:
             p.dest, p.path = p.path[-1:], p.path[:-1]
 
     def _ends_crossing_point(self, p: Partial) -> None:
