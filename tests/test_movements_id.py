@@ -314,3 +314,10 @@ def test_where_part_of_the_group_is_held_is_not_a_from():
     got = _moves("Sebagian besar dari mereka ditampung di Atambua, sementara kapal TNI AL mengangkut 2.000 orang "
                  "dari Dili ke Kupang.")
     assert got == [("Dili", "Kupang")], got
+
+
+def test_the_vehicle_named_again_before_a_stopover_is_the_one_that_left():
+    # "Pesawat itu" before "transit di X sebelum mendarat di Y" names the plane that took off: its start
+    got = _moves("Pesawat Hercules yang mengangkut 20 ton obat-obatan lepas landas dari Makassar pada Senin pagi. "
+                 "Pesawat itu dijadwalkan transit di Kupang sebelum mendarat di Dili.")
+    assert ("Makassar", "Dili") in got, got

@@ -307,7 +307,7 @@ class DiscourseRules:
                 c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
             # "Pesawat kargo ... lepas landas dari Halim. Pesawat itu ... mendarat di El Arish": the noun named
             # again with a demonstrative is the group that left
-            pointer = any(self._back_pointer(k) for k in range(*p.left))
+            pointer = any(self._back_pointer(k) for k in range(*self._chained_left(p)))
             pending = st.pending_origin if pronoun or same or pointer else None
         here = self._whereabouts(p, pronoun)
         if here is not None and (pending is None or st.here_at > st.pending_at
@@ -320,11 +320,10 @@ class DiscourseRules:
         menumpang truk menuju Makassar" the two verbs share the subject named before the first one."""
         a = p.left[0]
         first = next((t for t in getattr(self, "trigs", ()) if t.kind == "movement" and t.end == a), None)
-        # only a verb going on in the same clause, past words that name no place ("menumpang truk menuju",
-        # "dievakuasi pada 26 Februari pukul 06:00 lalu tiba"), not the next clause ("returned to the area after
+        # only a verb going on in the same clause ("menumpang truk menuju", "dievakuasi pada 26 Februari pukul
+        # 06:00 lalu tiba", "transit di Abu Dhabi sebelum mendarat"), not the next clause ("returned to the area after
         # the war, but the tribe had been forced to")
-        if first is None or any(self.lows[k] in (",", ";", ".", "(", ")") or self.toks[k].rp is not None
-                                for k in range(a, p.trig.i)):
+        if first is None or any(self.lows[k] in (",", ";", ".", "(", ")") for k in range(a, p.trig.i)):
             return p.left
         b = first.i
         while b > 0 and self.lows[b - 1] not in PUNCT_BREAK and not any(t.end == b for t in self.trigs):
