@@ -321,3 +321,18 @@ def test_the_vehicle_named_again_before_a_stopover_is_the_one_that_left():
     got = _moves("Pesawat Hercules yang mengangkut 20 ton obat-obatan lepas landas dari Makassar pada Senin pagi. "
                  "Pesawat itu dijadwalkan transit di Kupang sebelum mendarat di Dili.")
     assert ("Makassar", "Dili") in got, got
+
+
+def test_a_voyage_stopped_with_no_destination_told_reached_where_it_was_stopped():
+    got = _moves("Kapal yang membawa 50 migran dari Vietnam dicegat Bakamla di perairan Natuna pada Senin.")
+    assert ("Vietnam", "Natuna Islands") in got, got
+    # bound elsewhere, it did not go where it was stopped
+    got = _moves("Kapal yang membawa 50 migran dari Vietnam menuju Australia dicegat Bakamla di perairan Natuna "
+                 "pada Senin.")
+    assert ("Vietnam", "Australia") in got and not any(d == "Natuna Islands" for _, d in got), got
+
+
+def test_a_country_that_takes_people_in_is_where_they_went():
+    assert ("Syria", "Germany") in _moves("Jerman telah menerima lebih dari 20.000 pengungsi dari Suriah tahun ini.")
+    # taking in a report moves nobody, from anywhere
+    assert _moves("Presiden menerima laporan dari Menteri di Jakarta pada Senin.") == []

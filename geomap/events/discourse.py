@@ -177,19 +177,12 @@ class DiscourseRules:
             return None
         moves = [p for p in partials if p.kind == "movement"]
         hits = getattr(self, "what_hits", ())
-        for k in range(verbs[0].end, len(self.toks)):
-            if self.lows[k] not in words:
-                continue
-            for q in range(k + 1, min(len(self.toks), k + 6)):
-                if self.lows[q] in PUNCT_BREAK or self.toks[q].trig:
-                    break
-                if self.toks[q].rp is not None:
-                    if self._usable(q) and self.roles.get(q) in ("locative", "near_direct"):
-                        # what the stopped movement moved; with no place of its own it made no frame
-                        what = next((p.what for p in moves if p.trig.i < k), hits[0][2] if hits else None)
-                        return q, what
-                    break
-        return None
+        q = self._halt_place(verbs[0].end)
+        if q is None:
+            return None
+        # what the stopped movement moved; with no place of its own it made no frame
+        what = next((p.what for p in moves if p.trig.i < q), hits[0][2] if hits else None)
+        return q, what
 
     def _carried_origins(self) -> list[tuple[str, str]]:
         """(how, place id) of the origins the story carries into this sentence, read before it changes the

@@ -31,6 +31,7 @@ MOVEMENT_END_RULES = (
     "_ends_passage_only",
     "_ends_crossing_point",
     "_ends_deployed_in",
+    "_ends_stopped_at",
     "_ends_whence",
     "_ends_where_from",
 )
@@ -529,6 +530,34 @@ class EndRules:
             located = self._contained(self._placed(range(ra, rb), {"locative", "near_direct"}))
             if located:
                 p.kind, p.places = "presence", located
+
+    def _halt_place(self, start: int) -> int | None:
+        """The place a journey stopped short at, from token ``start`` on: a ``halted_words`` word, then within
+        a few words a place "in"/"at", past the stopper's own name ("dicegat Angkatan Laut Thailand di
+        perairan Satun")."""
+        words = self.cues.halted_words
+        for k in range(start, len(self.toks)):
+            if self.lows[k] not in words:
+                continue
+            for q in range(k + 1, min(len(self.toks), k + 8)):
+                if self.lows[q] in PUNCT_BREAK or self.toks[q].trig:
+                    break
+                if self.toks[q].rp is not None and self._usable(q) and self.roles.get(q) in ("locative", "near_direct"):
+                    return q
+        return None
+
+    def _ends_stopped_at(self, p: Partial) -> None:
+        """"Kapal yang membawa 70 pengungsi dari Bangladesh dicegat di perairan Satun": a journey told from its
+        start and stopped short, with no destination named, reached the place where it was stopped."""
+        if p.dest or not p.origins or "nominal" in p.trig.flags or not self.cues.halted_words:
+            return
+        q = self._halt_place(p.trig.end)
+        # not when another verb or a "to" between names where it was bound ("ditarik dari Samarinda menuju
+        # Cilacap kandas di X": the journey to Cilacap stopped short, it did not go to X)
+        if q is None or q in p.origins or any(self.toks[r].trig or self.toks[r].prep == "destination"
+                                              for r in range(p.trig.end, q)):
+            return
+        p.dest = [q]
 
     def _locates_previous(self, k: int) -> bool:
         """Does place token k hold the place named right before it ("Francfort, en Allemagne", "Sfax en Tunisie"),
