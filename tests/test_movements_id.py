@@ -336,3 +336,21 @@ def test_a_country_that_takes_people_in_is_where_they_went():
     assert ("Syria", "Germany") in _moves("Jerman telah menerima lebih dari 20.000 pengungsi dari Suriah tahun ini.")
     # taking in a report moves nobody, from anywhere
     assert _moves("Presiden menerima laporan dari Menteri di Jakarta pada Senin.") == []
+
+
+def test_a_recording_agency_is_a_source_not_the_movers():
+    # "Badan Pengungsi PBB mencatat": the agency's "Pengungsi" is no mover noun; "pengungsi Suriah" is,
+    # with the country it names
+    got = _moves("Badan Pengungsi PBB mencatat lebih dari 5.000 pengungsi Suriah telah menyeberang ke Yordania "
+                 "sejak Januari.")
+    assert ("Syria", "Jordan") in got, got
+
+
+def test_a_crossing_to_where_a_shuttle_goes_starts_where_it_starts():
+    got = _moves("Kapal-kapal feri terus bolak-balik antara Merak dan Bakauheni selama 24 jam. ASDP mencatat "
+                 "lebih dari 30.000 penumpang menyeberang ke Lampung sejak Jumat.")
+    assert any(o is not None and "Merak" in o and d == "Lampung" for o, d in got), got
+    # a crossing somewhere else is no crossing of that route
+    got = _moves("Kapal-kapal feri terus bolak-balik antara Merak dan Bakauheni selama 24 jam. Sekitar 300 "
+                 "penumpang menyeberang ke Lombok pada Sabtu.")
+    assert (None, "Lombok") in got, got

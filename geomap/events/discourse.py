@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..distance import haversine_km
 from .frames_base import Partial
 from .roles import contains
 from .tokens import PUNCT_BREAK
@@ -25,6 +26,7 @@ class State:
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
     last_dest_at: int = 0
+    last_origin: str | None = None  # where the movement to last_dest started, if told
     # where the story's group was last said to be, when no movement took it there: stationed, held, queuing,
     # handed over ("... diserahkan kepada otoritas Thailand di Mae Sot. Mereka kemudian dibawa ke Bangkok")
     here: str | None = None
@@ -258,6 +260,9 @@ class DiscourseRules:
         # "Kemudian, kapal kedua mendarat di Pasi Beurandeh": a group counted as the next one is not the one that
         # reached the last place
         other = any(self.lows[k] in c.ordinals for k in range(*p.left))
+        crossed = self._crossed_route(p)
+        if crossed is not None:
+            return crossed
         there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
             return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
@@ -307,6 +312,23 @@ class DiscourseRules:
                                  or (st.halted and st.here_at == st.pending_at)):
             return here
         return pending
+
+    def _crossed_route(self, p: Partial) -> str | None:
+        """"Kapal feri bolak-balik antara Merak dan Bakauheni. ... 40.000 penumpang menyeberang ke Sumatera": a
+        crossing with no start told, to the place the route just told reached (or one holding it), is a
+        crossing of that route, from its start."""
+        st = self.state
+        if ("crossing" not in p.trig.flags or not p.dest or st.last_origin is None or st.last_dest is None
+                or not 0 < st.sentence - st.last_dest_at <= 2 or not self._usable(p.dest[0])):
+            return None
+        to, reached, start = self.toks[p.dest[0]].rp.place, st.places.get(st.last_dest), st.places.get(st.last_origin)
+        if reached is None or start is None:
+            return None
+        # a region holding the route's end, on its side of the crossing: Sumatra for Bakauheni, not Lombok
+        if to.id == reached.id or (contains(to, reached) and haversine_km(to.lat, to.lon, reached.lat, reached.lon)
+                                   < haversine_km(to.lat, to.lon, start.lat, start.lon)):
+            return start.id
+        return None
 
     def _chained_left(self, p: Partial) -> tuple[int, int]:
         """p's left span, reaching back past a movement verb it follows straight on: in "Sebagian lainnya
