@@ -354,3 +354,9 @@ def test_a_crossing_to_where_a_shuttle_goes_starts_where_it_starts():
     got = _moves("Kapal-kapal feri terus bolak-balik antara Merak dan Bakauheni selama 24 jam. Sekitar 300 "
                  "penumpang menyeberang ke Lombok pada Sabtu.")
     assert (None, "Lombok") in got, got
+
+
+def test_the_mountain_named_again_is_the_volcano_told_before():
+    got = _moves("Gunung Semeru kembali meletus pada Sabtu pagi. Sebanyak 20 pendaki dievakuasi dari puncak gunung "
+                 "ke Lumajang.")
+    assert ("Semeru", "Lumajang") in got, got
