@@ -360,3 +360,12 @@ def test_the_mountain_named_again_is_the_volcano_told_before():
     got = _moves("Gunung Semeru kembali meletus pada Sabtu pagi. Sebanyak 20 pendaki dievakuasi dari puncak gunung "
                  "ke Lumajang.")
     assert ("Semeru", "Lumajang") in got, got
+
+
+def test_what_a_halting_verb_stopped_reached_where_it_was_stopped():
+    # the journey inside the object of "menahan/menangkap", told with its start, ended where it was stopped
+    got = _moves("TNI AL menahan sebuah kapal yang membawa 30 migran asal Vietnam di perairan Natuna pada Rabu.")
+    assert ("Vietnam", "Natuna Islands") in got, got
+    # with no start told, carrying something where one is caught is no journey
+    assert _moves("Polisi menangkap seorang kurir yang membawa dua kilogram sabu di Bandara Juanda pada Senin.") == []
+

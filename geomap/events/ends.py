@@ -548,16 +548,36 @@ class EndRules:
 
     def _ends_stopped_at(self, p: Partial) -> None:
         """"Kapal yang membawa 70 pengungsi dari Bangladesh dicegat di perairan Satun": a journey told from its
-        start and stopped short, with no destination named, reached the place where it was stopped."""
-        if p.dest or not p.origins or "nominal" in p.trig.flags or not self.cues.halted_words:
+        start and stopped short, with no destination named, reached the place where it was stopped; so did one
+        told inside what was stopped ("menahan sebuah kapal yang membawa 60 migran asal Myanmar di perairan
+        Langkawi")."""
+        if p.dest or "nominal" in p.trig.flags or not self.cues.halted_words:
             return
-        q = self._halt_place(p.trig.end)
+        q = self._halt_place(p.trig.end) if p.origins else None
+        if q is None:
+            q = self._halted_object_place(p)
         # not when another verb or a "to" between names where it was bound ("ditarik dari Samarinda menuju
         # Cilacap kandas di X": the journey to Cilacap stopped short, it did not go to X)
         if q is None or q in p.origins or any(self.toks[r].trig or self.toks[r].prep == "destination"
                                               for r in range(p.trig.end, q)):
             return
         p.dest = [q]
+
+    def _halted_object_place(self, p: Partial) -> int | None:
+        """The place "in"/"at" after movement p when p tells what a halting verb just before it stopped
+        ("menahan sebuah kapal yang membawa ... di perairan Langkawi"), in the same clause, when a "from"
+        before the place tells where the journey began."""
+        ca = p.clause[0]
+        if not any(self.lows[k] in self.cues.halted_words for k in range(max(ca, p.trig.i - 6), p.trig.i)):
+            return None
+        ra, rb = p.right
+        found = [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins]
+        # only a journey told with its start ("dari X", "asal X"): a courier "yang membawa 2 kilogram sabu di
+        # Bandara X" may have been leaving
+        if not found or not any(self.toks[k].prep == "origin" or self.lows[k] in self.cues.people_of
+                                for k in range(ra, found[0])):
+            return None
+        return found[0]
 
     def _locates_previous(self, k: int) -> bool:
         """Does place token k hold the place named right before it ("Francfort, en Allemagne", "Sfax en Tunisie"),

@@ -24,6 +24,8 @@ PLACES = {
     "Myanmar": (21.0, 96.0, "country"), "Mizoram": (23.25, 92.83, "admin1"), "India": (22.0, 79.0, "country"),
     "Yogyakarta": (-7.8014, 110.3647, "city"), "Surabaya": (-7.2492, 112.7508, "city"),
     "Jayapura": (-2.5333, 140.7167, "city"), "Bali": (-8.5, 115.0, "region"),
+    "Vietnam": (16.1667, 107.8333, "country"), "Kamboja": (13.0, 105.0, "country"),
+    "Kualanamu": (3.6422, 98.8853, "airport"), "Sumatera Utara": (2.0, 99.5, "admin1"), "Medan": (3.5833, 98.6667, "city"),
 }
 
 PASSAGES = [
@@ -98,6 +100,16 @@ PASSAGES = [
     dict(date='2021-04-02', story='pengungsi-myanmar-india',
          text='Gelombang pengungsi dari [[Myanmar]] terus berdatangan ke [[Mizoram]], [[India]], sejak kudeta militer. Pemerintah negara bagian itu mencatat lebih dari 30.000 orang telah tiba.',
          moves=[dict(o='Myanmar', d='Mizoram', w='Gelombang pengungsi')]),
+    # what a halting verb stopped, told with its start, reached where it was stopped; the ship's own start
+    # told next is a second report of that arrival
+    dict(date='2024-05-14', story='migran-vietnam-natuna',
+         text='Bakamla menangkap sebuah kapal yang membawa 45 migran asal [[Vietnam]] di perairan [[Natuna]] pada Selasa. Kapal itu diduga berangkat dari [[Kamboja]] sepekan sebelumnya.',
+         moves=[dict(o='Vietnam', d='Natuna', w='45 migran asal Vietnam', q=45),
+                dict(o='Kamboja', d='Natuna', w='Kapal itu', c='reported')]),
+    # a courier caught at an airport: no journey told there, but he is taken on from where he was caught
+    dict(date='2024-06-21', story='sabu-kualanamu',
+         text='Petugas Bea Cukai menangkap seorang pria yang membawa dua kilogram sabu di Bandara [[Kualanamu]] pada Jumat. Pria itu kemudian dibawa ke Polda [[Sumatera Utara]] di [[Medan]].',
+         moves=[dict(o='Kualanamu', d='Medan', w='Pria itu')]),
     # negative: a fare on a route is no journey
     dict(date='2024-03-28', story='harga-tiket',
          text='Harga tiket pesawat dari [[Jakarta]] ke [[Bali]] naik dua kali lipat menjelang libur Lebaran, kata Kementerian Perhubungan. Maskapai belum menambah jadwal.',
