@@ -322,3 +322,111 @@ def test_the_doer_of_a_passive_is_the_sender():
     assert got and all(o == "Malaysia" and d in ("Tunon Taka", "Nunukan") for o, d in got), got
     # a team named after its city is no sender
     assert _moves("Mereka dijemput oleh tim KBRI Warsawa di perbatasan Polandia.") == []
+
+def test_a_journey_stopped_short_goes_on_from_where_it_stopped():
+    # halted_words: the ship never reached Malaysia, so it is taken to Tarakan from where it was caught
+    got = _moves("Sebuah kapal yang mengangkut 20 ton kayu ilegal dari Pontianak ke Malaysia ditangkap TNI AL di "
+                 "perairan Natuna pada Senin. Kapal itu kemudian digiring ke Tarakan untuk diperiksa.")
+    assert ("Pontianak", "Malaysia") in got
+    assert any(d == "Tarakan" and o != "Malaysia" for o, d in got), got
+    assert any(o is not None and "Natuna" in o and d == "Tarakan" for o, d in got), got
+    # survivors of a capsized boat, taken on in the next sentence, leave from the waters where it capsized
+    got = _moves("Perahu yang membawa 30 warga terbalik di perairan Majene pada Minggu. Tim SAR membawa "
+                 "mereka ke Makassar.")
+    assert ("Majene", "Makassar") in got, got
+
+
+def test_a_stop_with_no_journey_told_sets_no_start():
+    # "ditangkap di X" with no movement verb in its sentence is an arrest, not a journey stopped short
+    got = _moves("Seorang buronan ditangkap polisi di Bandung pada Senin. Ia kemudian dibawa ke Jakarta.")
+    assert got == [(None, "Jakarta")], got
+
+
+def test_a_part_of_the_group_on_a_chained_verb_leaves_from_where_the_group_left():
+    # "Sebagian lainnya menumpang truk menuju X": the subject before the first of two chained verbs
+    got = _moves("Ratusan warga Palu meninggalkan kota dan mengungsi ke perbukitan pada Jumat. Sebagian lainnya "
+                 "menumpang truk menuju Poso dan Luwuk.")
+    assert ("Palu", "Poso") in got and ("Palu", "Luwuk") in got, got
+
+
+def test_a_flow_of_refugees_is_the_refugees_told_before():
+    # "arus pengungsi" names refugees: the flow to the camps near Arua is the refugees from South Sudan
+    got = _moves("Uganda menampung lebih dari 50.000 pengungsi baru dari Sudan Selatan, menurut UNHCR. Arus "
+                 "pengungsi ke kamp-kamp di sekitar Arua masih berlanjut setiap hari.")
+    assert ("South Sudan", "Arua") in got, got
+
+
+def test_a_place_passed_on_the_way_home_is_no_destination():
+    # "ke daerah asal" names where they go by no place: Batam is on the way
+    got = _moves("Sebanyak 80 PMI dijadwalkan dipulangkan ke daerah asal masing-masing melalui Batam pekan depan.")
+    assert not any(d == "Batam" for _, d in got), got
+    # with no "to" at all, the place passed through is still where the movement is reported to reach
+    assert any(d == "Batam" for _, d in _moves("Sebanyak 80 PMI dipulangkan melalui Batam pada Senin."))
+
+
+def test_a_from_before_a_relative_clause_is_not_the_start_of_the_trip_inside_it():
+    got = _moves("Basarnas mengerahkan dua kapal dari Ambon untuk mencari perahu yang hilang dalam perjalanan dari "
+                 "Saumlaki ke Dobo.")
+    assert ("Saumlaki", "Dobo") in got and ("Ambon", "Dobo") not in got, got
+
+
+def test_where_part_of_the_group_is_held_is_not_a_from():
+    # "dari mereka ditampung di Atambua": "dari" says "of them", Atambua where they are held
+    got = _moves("Sebagian besar dari mereka ditampung di Atambua, sementara kapal TNI AL mengangkut 2.000 orang "
+                 "dari Dili ke Kupang.")
+    assert got == [("Dili", "Kupang")], got
+
+
+def test_the_vehicle_named_again_before_a_stopover_is_the_one_that_left():
+    # "Pesawat itu" before "transit di X sebelum mendarat di Y" names the plane that took off: its start
+    got = _moves("Pesawat Hercules yang mengangkut 20 ton obat-obatan lepas landas dari Makassar pada Senin pagi. "
+                 "Pesawat itu dijadwalkan transit di Kupang sebelum mendarat di Dili.")
+    assert ("Makassar", "Dili") in got, got
+
+
+def test_a_voyage_stopped_with_no_destination_told_reached_where_it_was_stopped():
+    got = _moves("Kapal yang membawa 50 migran dari Vietnam dicegat Bakamla di perairan Natuna pada Senin.")
+    assert ("Vietnam", "Natuna Islands") in got, got
+    # bound elsewhere, it did not go where it was stopped
+    got = _moves("Kapal yang membawa 50 migran dari Vietnam menuju Australia dicegat Bakamla di perairan Natuna "
+                 "pada Senin.")
+    assert ("Vietnam", "Australia") in got and not any(d == "Natuna Islands" for _, d in got), got
+
+
+def test_a_country_that_takes_people_in_is_where_they_went():
+    assert ("Syria", "Germany") in _moves("Jerman telah menerima lebih dari 20.000 pengungsi dari Suriah tahun ini.")
+    # taking in a report moves nobody, from anywhere
+    assert _moves("Presiden menerima laporan dari Menteri di Jakarta pada Senin.") == []
+
+
+def test_a_recording_agency_is_a_source_not_the_movers():
+    # "Badan Pengungsi PBB mencatat": the agency's "Pengungsi" is no mover noun; "pengungsi Suriah" is,
+    # with the country it names
+    got = _moves("Badan Pengungsi PBB mencatat lebih dari 5.000 pengungsi Suriah telah menyeberang ke Yordania "
+                 "sejak Januari.")
+    assert ("Syria", "Jordan") in got, got
+
+
+def test_a_crossing_to_where_a_shuttle_goes_starts_where_it_starts():
+    got = _moves("Kapal-kapal feri terus bolak-balik antara Merak dan Bakauheni selama 24 jam. ASDP mencatat "
+                 "lebih dari 30.000 penumpang menyeberang ke Lampung sejak Jumat.")
+    assert any(o is not None and "Merak" in o and d == "Lampung" for o, d in got), got
+    # a crossing somewhere else is no crossing of that route
+    got = _moves("Kapal-kapal feri terus bolak-balik antara Merak dan Bakauheni selama 24 jam. Sekitar 300 "
+                 "penumpang menyeberang ke Lombok pada Sabtu.")
+    assert (None, "Lombok") in got, got
+
+
+def test_the_mountain_named_again_is_the_volcano_told_before():
+    got = _moves("Gunung Semeru kembali meletus pada Sabtu pagi. Sebanyak 20 pendaki dievakuasi dari puncak gunung "
+                 "ke Lumajang.")
+    assert ("Semeru", "Lumajang") in got, got
+
+
+def test_what_a_halting_verb_stopped_reached_where_it_was_stopped():
+    # the journey inside the object of "menahan/menangkap", told with its start, ended where it was stopped
+    got = _moves("TNI AL menahan sebuah kapal yang membawa 30 migran asal Vietnam di perairan Natuna pada Rabu.")
+    assert ("Vietnam", "Natuna Islands") in got, got
+    # with no start told, carrying something where one is caught is no journey
+    assert _moves("Polisi menangkap seorang kurir yang membawa dua kilogram sabu di Bandara Juanda pada Senin.") == []
+

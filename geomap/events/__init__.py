@@ -93,6 +93,10 @@ by adding a file, not by changing this code. The keys, all lower case:
 - ``return_words``: trigger words that send people back to their own country ("deported",
   "repatriated"), read as if their group had the ``return`` flag: with no destination named, the
   movers' own country is it ("deported thousands of Haitians").
+
+- ``halted_words``: words saying a journey stopped short at the place named "in"/"at" a few words on
+  ("ditangkap Bakamla di perairan Kepulauan Riau", "kandas di perairan X"): the group is there, not at the
+  destination it was bound for, and what moves it on next leaves from there.
 - ``home_words``: words after a movement verb (or the verb itself) that say "home" ("flew them home",
   "terbang pulang", "nach Hause"): with no destination named, the movers' own country is the destination.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,

@@ -176,6 +176,8 @@ class Cues:
         # "returned home", "terbang pulang", "nach Hause": the movers' own country is the destination
         self.home_words = ph("home_words")
         self.held_words = set(d.get("held_words", []))
+        # "ditangkap di perairan X", "kandas di X": a journey stopped short; what moves next leaves from X
+        self.halted_words = set(d.get("halted_words", []))
         self.distance_units = set(d.get("distance_units", []))
         # "about the distance from Los Angeles to New York": a measure's from-to names a span, not a trip
         self.measure_nouns = set(d.get("measure_nouns", []))

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..distance import haversine_km
 from .frames_base import Partial
 from .roles import contains
+from .tokens import PUNCT_BREAK
 
 
 @dataclass
@@ -25,11 +27,13 @@ class State:
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
     last_dest_at: int = 0
     last_dest_aim: bool = False  # was last_dest only the aim of a sending ("mengirimkan bantuan untuk korban di Gaza")?
+    last_origin: str | None = None  # where the movement to last_dest started, if told
     # where the story's group was last said to be, when no movement took it there: stationed, held, queuing,
     # handed over ("... diserahkan kepada otoritas Thailand di Mae Sot. Mereka kemudian dibawa ke Bangkok")
     here: str | None = None
     here_what: str | None = None
     here_at: int = -1
+    halted: bool = False  # was `here` where the last journey stopped short ("ditangkap di perairan X")?
     sentence: int = 0  # index of the sentence being read
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
@@ -150,6 +154,12 @@ class DiscourseRules:
         place named only to say where another lies ("Merak, Banten") and a place before the group is
         named ("In Paris, ministers ...") are no whereabouts."""
         st, toks = self.state, self.toks
+        halt = self._halted_at(partials)
+        if halt is not None:
+            # the journey never reached where it was bound: its movers are where it stopped
+            st.here, st.here_what, st.here_at = toks[halt[0]].rp.place.id, halt[1], st.sentence
+            st.halted, st.last_dest = True, None
+            return
         if any(e.kind == "movement" and e.destination for e in events):
             return
         here = what = None
@@ -170,7 +180,24 @@ class DiscourseRules:
                     continue
                 here, what = toks[k].rp.place.id, hits[0][2]
         if here is not None:
-            st.here, st.here_what, st.here_at = here, what, st.sentence
+            st.here, st.here_what, st.here_at, st.halted = here, what, st.sentence, False
+
+    def _halted_at(self, partials: list[Partial]) -> tuple[int, str | None] | None:
+        """(place token, what moved) where a movement told in this sentence stopped short: a ``halted_words``
+        word after its verb, then within a few words a place "in"/"at" ("mengangkut timah dari Bangka ke
+        Malaysia ditangkap Bakamla di perairan Kepulauan Riau")."""
+        words = self.cues.halted_words
+        verbs = [t for t in getattr(self, "trigs", ()) if t.kind == "movement" and "nominal" not in t.flags]
+        if not words or not verbs:
+            return None
+        moves = [p for p in partials if p.kind == "movement"]
+        hits = getattr(self, "what_hits", ())
+        q = self._halt_place(verbs[0].end)
+        if q is None:
+            return None
+        # what the stopped movement moved; with no place of its own it made no frame
+        what = next((p.what for p in moves if p.trig.i < q), hits[0][2] if hits else None)
+        return q, what
 
     def _carried_origins(self) -> list[tuple[str, str]]:
         """(how, place id) of the origins the story carries into this sentence, read before it changes the
@@ -261,7 +288,7 @@ class DiscourseRules:
         st, c = self.state, self.cues
         if p.kind != "movement":
             return None
-        pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*p.left))
+        pronoun = any(self.lows[k] in c.pronouns or self.lows[k] in c.partitives for k in range(*self._chained_left(p)))
         # "A Saudi navy ship then took them to Jeddah": the group told before is the verb's object
         pronoun = pronoun or (p.trig.end < len(self.toks) and self.lows[p.trig.end] in c.pronouns)
         # "Nejčastěji směřují do Polska": a language that drops the subject pronoun says "they" by the verb alone
@@ -273,6 +300,9 @@ class DiscourseRules:
         # "Kemudian, kapal kedua mendarat di Pasi Beurandeh": a group counted as the next one is not the one that
         # reached the last place
         other = any(self.lows[k] in c.ordinals for k in range(*p.left))
+        crossed = self._crossed_route(p)
+        if crossed is not None:
+            return crossed
         there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
             return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
@@ -316,12 +346,45 @@ class DiscourseRules:
                 c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
             # "Pesawat kargo ... lepas landas dari Halim. Pesawat itu ... mendarat di El Arish": the noun named
             # again with a demonstrative is the group that left
-            pointer = any(self._back_pointer(k) for k in range(*p.left))
+            pointer = any(self._back_pointer(k) for k in range(*self._chained_left(p)))
             pending = st.pending_origin if pronoun or same or pointer else None
         here = self._whereabouts(p, pronoun)
-        if here is not None and (pending is None or st.here_at > st.pending_at):
+        if here is not None and (pending is None or st.here_at > st.pending_at
+                                 or (st.halted and st.here_at == st.pending_at)):
             return here
         return pending
+
+    def _crossed_route(self, p: Partial) -> str | None:
+        """"Kapal feri bolak-balik antara Merak dan Bakauheni. ... 40.000 penumpang menyeberang ke Sumatera": a
+        crossing with no start told, to the place the route just told reached (or one holding it), is a
+        crossing of that route, from its start."""
+        st = self.state
+        if ("crossing" not in p.trig.flags or not p.dest or st.last_origin is None or st.last_dest is None
+                or not 0 < st.sentence - st.last_dest_at <= 2 or not self._usable(p.dest[0])):
+            return None
+        to, reached, start = self.toks[p.dest[0]].rp.place, st.places.get(st.last_dest), st.places.get(st.last_origin)
+        if reached is None or start is None:
+            return None
+        # a region holding the route's end, on its side of the crossing: Sumatra for Bakauheni, not Lombok
+        if to.id == reached.id or (contains(to, reached) and haversine_km(to.lat, to.lon, reached.lat, reached.lon)
+                                   < haversine_km(to.lat, to.lon, start.lat, start.lon)):
+            return start.id
+        return None
+
+    def _chained_left(self, p: Partial) -> tuple[int, int]:
+        """p's left span, reaching back past a movement verb it follows straight on: in "Sebagian lainnya
+        menumpang truk menuju Makassar" the two verbs share the subject named before the first one."""
+        a = p.left[0]
+        first = next((t for t in getattr(self, "trigs", ()) if t.kind == "movement" and t.end == a), None)
+        # only a verb going on in the same clause ("menumpang truk menuju", "dievakuasi pada 26 Februari pukul
+        # 06:00 lalu tiba", "transit di Abu Dhabi sebelum mendarat"), not the next clause ("returned to the area after
+        # the war, but the tribe had been forced to")
+        if first is None or any(self.lows[k] in (",", ";", ".", "(", ")") for k in range(a, p.trig.i)):
+            return p.left
+        b = first.i
+        while b > 0 and self.lows[b - 1] not in PUNCT_BREAK and not any(t.end == b for t in self.trigs):
+            b -= 1
+        return b, p.left[1]
 
     def _back_pointer(self, k: int) -> bool:
         """Is token k a demonstrative naming again a mover noun just before it ("Pesawat itu", "kapal tanker
@@ -352,7 +415,10 @@ class DiscourseRules:
         # "They", "then" go on with the story's mover: the group placed must be of its kind ("300 soldiers left
         # Gao. Officials in Bamako said ... They reached Niamey": the officials' city is not the soldiers')
         story = p.what is None and st.here_what is not None and st.last_what in (None, st.here_what)
-        if not (same or ((pronoun or then or pointer) and story)):
+        # "... terbalik di perairan Aceh Barat. Tim SAR mengevakuasi 75 penyintas ke Meulaboh": right after a
+        # journey stopped short, whoever is taken on (its survivors, its cargo) leaves from where it stopped
+        halted = st.halted and st.sentence - st.here_at == 1
+        if not (same or halted or ((pronoun or then or pointer) and story)):
             return None
         if any(self._usable(k) and self.toks[k].rp.place.id == st.here for k in p.dest):
             return None

@@ -31,6 +31,7 @@ MOVEMENT_END_RULES = (
     "_ends_passage_only",
     "_ends_crossing_point",
     "_ends_deployed_in",
+    "_ends_stopped_at",
     "_ends_whence",
     "_ends_where_from",
 )
@@ -109,6 +110,9 @@ class EndRules:
         # the trip's own "from" outranks one told before its noun
         before = [] if after and "nominal" in trig.flags else [k for k in self._placed(range(ca, lb), want) if k not in p.dest
                                                                and not self._object_of_other(k, trig)]
+        if after:  # ... and so does it one told before a purpose or a relative clause the verb is inside
+            before = [k for k in before if not any(self.lows[q] in self.cues.relative_words
+                                                   or self.cues.purpose.match(self.lows, q) for q in range(k + 1, lb))]
         p.origins = self._contained(before + after)
         if (not p.origins and p.dest and self.cues.offshore
                 and not any(self._usable(q) and self.roles.get(q) == "origin" for q in range(0, ca))):
@@ -520,7 +524,10 @@ class EndRules:
         # only when the sentence goes no further: "sailing through the Indian Ocean before docking in El Arish"
         # reaches El Arish, not the ocean
         last = p.right[1] >= len(self.toks) - 1 or self.lows[p.right[1]] in (".", ";")
-        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last:
+        # ... nor when a "to" before it names where they go by no place ("dipulangkan ke daerah asal masing-masing
+        # melalui Batam": Batam is on the way home)
+        told = p.path and any(self.toks[k].prep == "destination" for k in range(p.right[0], p.path[-1]))
+        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last and not told:
             # ... the port, not the province named after it to say where it lies ("Tunon Taka, Nunukan,
             # Kalimantan Utara")
             p.dest = self._contained(p.path)[-1:]
@@ -554,6 +561,54 @@ class EndRules:
             located = self._contained(self._placed(range(ra, rb), {"locative", "near_direct"}))
             if located:
                 p.kind, p.places = "presence", located
+
+    def _halt_place(self, start: int) -> int | None:
+        """The place a journey stopped short at, from token ``start`` on: a ``halted_words`` word, then within
+        a few words a place "in"/"at", past the stopper's own name ("dicegat Angkatan Laut Thailand di
+        perairan Satun")."""
+        words = self.cues.halted_words
+        for k in range(start, len(self.toks)):
+            if self.lows[k] not in words:
+                continue
+            for q in range(k + 1, min(len(self.toks), k + 8)):
+                if self.lows[q] in PUNCT_BREAK or self.toks[q].trig:
+                    break
+                if self.toks[q].rp is not None and self._usable(q) and self.roles.get(q) in ("locative", "near_direct"):
+                    return q
+        return None
+
+    def _ends_stopped_at(self, p: Partial) -> None:
+        """"Kapal yang membawa 70 pengungsi dari Bangladesh dicegat di perairan Satun": a journey told from its
+        start and stopped short, with no destination named, reached the place where it was stopped; so did one
+        told inside what was stopped ("menahan sebuah kapal yang membawa 60 migran asal Myanmar di perairan
+        Langkawi")."""
+        if p.dest or "nominal" in p.trig.flags or not self.cues.halted_words:
+            return
+        q = self._halt_place(p.trig.end) if p.origins else None
+        if q is None:
+            q = self._halted_object_place(p)
+        # not when another verb or a "to" between names where it was bound ("ditarik dari Samarinda menuju
+        # Cilacap kandas di X": the journey to Cilacap stopped short, it did not go to X)
+        if q is None or q in p.origins or any(self.toks[r].trig or self.toks[r].prep == "destination"
+                                              for r in range(p.trig.end, q)):
+            return
+        p.dest = [q]
+
+    def _halted_object_place(self, p: Partial) -> int | None:
+        """The place "in"/"at" after movement p when p tells what a halting verb just before it stopped
+        ("menahan sebuah kapal yang membawa ... di perairan Langkawi"), in the same clause, when a "from"
+        before the place tells where the journey began."""
+        ca = p.clause[0]
+        if not any(self.lows[k] in self.cues.halted_words for k in range(max(ca, p.trig.i - 6), p.trig.i)):
+            return None
+        ra, rb = p.right
+        found = [k for k in self._placed(range(ra, rb), {"locative", "near_direct"}) if k not in p.origins]
+        # only a journey told with its start ("dari X", "asal X"): a courier "yang membawa 2 kilogram sabu di
+        # Bandara X" may have been leaving
+        if not found or not any(self.toks[k].prep == "origin" or self.lows[k] in self.cues.people_of
+                                for k in range(ra, found[0])):
+            return None
+        return found[0]
 
     def _locates_previous(self, k: int) -> bool:
         """Does place token k hold the place named right before it ("Francfort, en Allemagne", "Sfax en Tunisie"),

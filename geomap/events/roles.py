@@ -126,6 +126,10 @@ class RoleRules:
                 pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
             elif dist == 0 and t.low in c.of_preps and k > lo and self._place_head(k - 1):
                 joined = True  # "atteint l'île d'El Hierro": the "of" that joins the head to its name
+            elif inner == "locative" and t.low in c.held_words and not (k > lo and toks[k - 1].trig):
+                # "dari mereka ditampung di Atambua": where they are held, whatever "from" came before (a verb
+                # right before the word is read as before: "were left stranded in")
+                return inner
             elif t.is_num and inner is not None:
                 break  # "después de las 11.00 horas ... en la base": a time or a count, no phrase around the place
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")

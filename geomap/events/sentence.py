@@ -682,6 +682,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     state.last_dest, state.last_dest_at = toks[p.dest[-1]].rp.place.id, state.sentence
                     state.last_dest_aim = "arrival" not in p.trig.flags and self._any(
                         self.cues.purpose, p.trig.end, p.dest[-1])
+                    state.last_origin = toks[first].rp.place.id if first is not None else None
                     state.last_mover = " ".join([p.mover or ""] + self._carried_words())
             elif p.kind == "presence" and "deploy" in p.trig.flags and "nominal" not in p.trig.flags and self._foreign(p):
                 # "10.900 tentara Korea Utara telah dikerahkan di Kursk", "150 British ... deployed in Orzysz":
