@@ -35,6 +35,14 @@ class Anaphors:
         self.bare_rx = re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(" + "|".join(bare) + r")(?![\w-])"
                                   ) if bare and bare_after else None
         self.rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else None
+        # Every match ends with, as written, a phrase's last word or a bare noun (both case-sensitive in the
+        # patterns unless any_case) before no word character: a sentence holding none cannot match, and this
+        # one literal pattern says so without the patterns' walk through every position (most sentences
+        # point back to nothing)
+        ends = {w.split()[-1] for w in self.kinds if len(w.split()) > 1} | (
+            {w for w in self.kinds if len(w.split()) == 1} if self.bare_rx is not None else set())
+        self._may = None if any_case or not ends else re.compile(
+            "(?:" + "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + r")(?![\w-])")
         self.not_after = {w.lower() for w in not_after}
         # with no article to say "the one just named", a bare noun points back to the topic, a place named
         # without a preposition ("Česká republika počítá, že do země dorazí"), not to one inside a phrase
@@ -50,6 +58,8 @@ class Anaphors:
 
         ``history`` holds (sentence index, Mention, ResolvedPlace) of the places named so far, in order.
         """
+        if self._may is not None and self._may.search(text, s, e) is None:
+            return []
         spans = [(*m.span(), False) for m in self.rx.finditer(text, s, e)] if self.rx is not None else []
         if self.bare_rx is not None:
             spans = sorted(spans + [(*m.span(1), True) for m in self.bare_rx.finditer(text, s, e)])

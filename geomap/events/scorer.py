@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 
 from ..models import Event, Span
 from .cues import DATA_DIR
@@ -252,8 +254,9 @@ class Model:
         return k
 
     def score(self, feats: dict) -> float:
-        w = self.weights
-        z = sum(w.get(k, 0.0) * v for k, v in feats.items())
+        # the same products added in the same order as a generator over feats.items() (so the same float),
+        # in C: a candidate has about 80 features and a document hundreds of candidates
+        z = sum(map(operator.mul, map(self.weights.get, feats, repeat(0.0)), feats.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

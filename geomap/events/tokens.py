@@ -93,12 +93,22 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
     return any(t[max(0, common - k):] in suffixes for k in range(4))
 
 
+_MARKS = re.compile("[’'-]")
+
+
 def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:
     toks: list[Tok] = []
 
     lemma, reads = (cues.lemma if cues.morphology else None), cues.reads_lemmas
 
     def words(a: int, b: int) -> None:
+        if lemma is None and _MARKS.search(text, a, b) is None:
+            # no apostrophe nor hyphen in the stretch: every word is plain, its lower case its base
+            for m in _WORD.finditer(text, a, b):
+                word = m.group()
+                low = word.lower()
+                toks.append(Tok(*m.span(), word, low, low))
+            return
         for m in _WORD.finditer(text, a, b):
             word = m.group()
             low = word.lower()
@@ -146,15 +156,19 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
     lows = [t.low for t in toks]
-    out, i = [], 0
     vague_first, word_first = cues.vague.heads, cues.number_words.heads
-    while i < len(toks):
+    # Where a number may start; every other token is kept as it is, a run of them copied at once
+    starts = [k for k, low in enumerate(lows) if low[:1].isdigit() or low in vague_first or low in word_first]
+    if not starts:
+        return toks
+    out, i = [], 0
+    for k in starts:
+        if k < i:
+            continue  # inside the number read before
+        out += toks[i:k]
+        i = k
         n, vague, spaced = 0, False, False
         low = lows[i]
-        if not low[:1].isdigit() and low not in vague_first and low not in word_first:
-            out.append(toks[i])  # no number starts here: the common case, decided without a regex
-            i += 1
-            continue
         if _DIGITS.fullmatch(low):
             n = 1
             # "50 294 человека", "5 000 réfugiés": thousands grouped with a (narrow, no-break) space
@@ -188,4 +202,5 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
             t.num = None if vague else parse_number(t.text, cues)
         out.append(t)
         i += n
+    out += toks[i:]
     return out
