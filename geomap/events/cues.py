@@ -264,13 +264,15 @@ class Cues:
             elided = frozenset(w[:-1] for ws in by_key.values() for words in ws for w in words if w.endswith("'"))
             self._gate = (by_key, frozenset(by_key), elided)
         by_key, keys, elided = self._gate
-        words = set(WORD.findall(sentence.lower().replace("’", "'")))
-        extra = []
-        for w in words:
-            if "-" in w or "'" in w:
-                head, apo, rest = w.partition("'")
-                extra += (w.split("-", 1)[0], head + apo, rest)
-        words.update(extra)
+        low = sentence.lower().replace("’", "'")
+        words = set(WORD.findall(low))
+        if "-" in low or "'" in low:  # else no word holds either
+            extra = []
+            for w in words:
+                if "-" in w or "'" in w:
+                    head, apo, rest = w.partition("'")
+                    extra += (w.split("-", 1)[0], head + apo, rest)
+            words.update(extra)
         words.update([w + "'" for w in elided.intersection(words)])  # "l" "'": one token "l'"
         return any(all(w in words for w in phrase) for key in keys & words for phrase in by_key[key])
 

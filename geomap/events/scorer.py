@@ -233,7 +233,7 @@ class Collector:
                         f["o_carried_" + how] = 1.0
                 # each origin kind weighs the evidence its own way: a model per kind, sharing the plain features
                 group = "rule" if rule is not None else kind
-                f.update({group + "|" + k: v for k, v in list(f.items())})
+                f.update(zip(map((group + "|").__add__, list(f)), list(f.values())))
                 out.append(Candidate(index, span, d, o, f, kind, rule))
         return out
 
