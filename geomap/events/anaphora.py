@@ -9,6 +9,7 @@ Jakarta") is not a reference back, and only a place named within the last few se
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from ..models import Mention
 
@@ -44,6 +45,7 @@ class Anaphors:
         self._may = None if any_case or not ends else re.compile(
             "(?:" + "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + r")(?![\w-])")
         self.not_after = {w.lower() for w in not_after}
+        self._heads_rx: dict[str, tuple] = {}  # see _named_as
         # with no article to say "the one just named", a bare noun points back to the topic, a place named
         # without a preposition ("Česká republika počítá, že do země dorazí"), not to one inside a phrase
         # ("na běloruské straně hranic s Polskem ... láká migranty do země" is not Poland)
@@ -64,6 +66,9 @@ class Anaphors:
         if self.bare_rx is not None:
             spans = sorted(spans + [(*m.span(1), True) for m in self.bare_rx.finditer(text, s, e)])
         out = []
+        # the places of the last few sentences, latest first: history is in text order, so the walk back
+        # stops at the first older one instead of reading the whole document's list for every noun
+        lately = list(takewhile(lambda h: sentence - h[0] <= LOOKBACK_SENTENCES, reversed(history))) if spans else []
         for a, b, bare in spans:
             if any(a < y and x < b for x, y in taken):
                 continue
@@ -78,13 +83,11 @@ class Anaphors:
             kinds = self.kinds[key]
             # "... to the hotspot on the island of Lampedusa. Another 12 reached the island directly": a place
             # the text itself named with this noun is what the noun points back to, whatever its kind
-            named = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
-                     and mm.end <= a and not mm.demonym and self._named_as(text, mm.start, key)]
+            named = [rp for n, mm, rp in lately if mm.end <= a and not mm.demonym and self._named_as(text, mm.start, key)]
             if named:
                 out.append((Mention(a, b, text[a:b]), named[0]))
                 continue
-            recent = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
-                      and mm.start < a and not mm.demonym and rp.place.kind in kinds
+            recent = [rp for n, mm, rp in lately if mm.start < a and not mm.demonym and rp.place.kind in kinds
                       and not (bare and self._after_preposition(text, mm.start))
                       and not (n == sentence and self._after_preposition(text, mm.start, self.origin_words))]
             if recent:
@@ -96,13 +99,16 @@ class Anaphors:
         """Does the noun phrase ``key`` ("the island", "kota itu") stand right before the mention at ``start``
         ("the island of Lampedusa", "the border city of Adré", "kota Palu"), as the place's own description?
         Its head is the phrase without a leading article or a trailing demonstrative."""
-        words = key.split()
-        heads = {key} | ({" ".join(words[1:]), " ".join(words[:-1])} if len(words) > 1 else set())
+        patterns = self._heads_rx.get(key)
+        if patterns is None:  # compiled once per noun phrase: a long story asks for each earlier place
+            words = key.split()
+            heads = {key} | ({" ".join(words[1:]), " ".join(words[:-1])} if len(words) > 1 else set())
+            links = "|".join(re.escape(w) for w in sorted(self.not_after, key=len, reverse=True) if w.isalpha())
+            link = r"(?:(?:" + links + r")\s+)?" if links else ""
+            patterns = self._heads_rx[key] = tuple(re.compile(r"(?<![\w-])" + re.escape(h) + r"\s+" + link + "$")
+                                                   for h in heads if h and len(h) >= 4)
         before = text[max(0, start - 60):start].lower()
-        links = "|".join(re.escape(w) for w in sorted(self.not_after, key=len, reverse=True) if w.isalpha())
-        link = r"(?:(?:" + links + r")\s+)?" if links else ""
-        return any(len(h) >= 4 and re.search(r"(?<![\w-])" + re.escape(h) + r"\s+" + link + "$", before)
-                   for h in heads if h)
+        return any(p.search(before) for p in patterns)
 
     def _after_preposition(self, text: str, start: int, words: set | None = None) -> bool:
         before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30):start])
