@@ -233,9 +233,28 @@ class Collector:
                         f["o_carried_" + how] = 1.0
                 # each origin kind weighs the evidence its own way: a model per kind, sharing the plain features
                 group = "rule" if rule is not None else kind
-                f.update(zip(map((group + "|").__add__, list(f)), list(f.values())))
+                named = _GROUP_KEYS.get(group)
+                if named is None:
+                    named = _GROUP_KEYS[group] = _Prefixed(group + "|")
+                f.update(zip(map(named.__getitem__, list(f)), list(f.values())))
                 out.append(Candidate(index, span, d, o, f, kind, rule))
         return out
+
+
+class _Prefixed(dict):
+    """feature name -> the same name in one origin kind's group ("same|o_before_d"), made once: a document
+    makes thousands of candidates from a few hundred names, and a string made once keeps its hash."""
+
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, name: str) -> str:
+        full = self[name] = self.prefix + name
+        return full
+
+
+_GROUP_KEYS: dict[str, _Prefixed] = {}
 
 
 @dataclass(frozen=True)

@@ -93,22 +93,12 @@ def looks_demonym(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
     return any(t[max(0, common - k):] in suffixes for k in range(4))
 
 
-_MARKS = re.compile("[’'-]")
-
-
 def tokenize(text: str, s: int, e: int, mentions: list[tuple[Mention, ResolvedPlace]], cues: Cues) -> list[Tok]:
     toks: list[Tok] = []
 
     lemma, reads = (cues.lemma if cues.morphology else None), cues.reads_lemmas
 
     def words(a: int, b: int) -> None:
-        if lemma is None and _MARKS.search(text, a, b) is None:
-            # no apostrophe nor hyphen in the stretch: every word is plain, its lower case its base
-            for m in _WORD.finditer(text, a, b):
-                word = m.group()
-                low = word.lower()
-                toks.append(Tok(*m.span(), word, low, low))
-            return
         for m in _WORD.finditer(text, a, b):
             word = m.group()
             low = word.lower()
