@@ -228,3 +228,10 @@ def _outcome(f, *args):
         return f(*args)
     except IndexError:  # a window reaching before the first of no words: both fail alike
         return IndexError
+
+
+def test_alnum_pattern_is_isalnum_on_every_code_point():
+    """Tok.alpha searches [^\\W_] where it asked str.isalnum() of each character."""
+    import sys
+
+    assert all((tokens._ALNUM.search(c) is not None) == c.isalnum() for c in map(chr, range(sys.maxunicode + 1)))

@@ -47,6 +47,9 @@ def _parse_digits(s: str, dec: str, thou: str) -> float | None:
     return float(f"{whole}.{frac}" if sep else whole)
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 @dataclass(eq=False, slots=True)
 class Tok:
     start: int
@@ -66,7 +69,8 @@ class Tok:
 
     @property
     def alpha(self) -> bool:
-        return self.rp is None and any(ch.isalnum() for ch in self.low)
+        # [^\W_] is what str.isalnum() accepts (re's \w is that and "_"): one C-level search
+        return self.rp is None and _ALNUM.search(self.low) is not None
 
 
 
