@@ -192,7 +192,8 @@ def read_events(result: Result, *, candidates: bool = True) -> Reading | None:
         if anaphors is not None:  # "Rescuers reached the city": the city named before
             history.extend((state.sentence, m, rp) for m, rp in ms)
             back = anaphors.find(doc.text, s, e, [(m.start, m.end) for m, _ in ms], history, state.sentence)
-            ms = sorted(ms + back, key=lambda x: (x[0].start, -x[0].end))
+            if back:  # ms, a stretch of the sorted mentions, is in this order already
+                ms = sorted(ms + back, key=lambda x: (x[0].start, -x[0].end))
         # A sentence naming no place has no event; nor has one without a trigger, a mover noun, an
         # attribution or a dashed pair of places ("London–Tokyo"): the discourse state carries over it
         # unchanged, and the movement scorer, trained on what the gate lets through, never sees it.

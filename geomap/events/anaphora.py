@@ -9,6 +9,7 @@ Jakarta") is not a reference back, and only a place named within the last few se
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from ..models import Mention
 
@@ -35,7 +36,16 @@ class Anaphors:
         self.bare_rx = re.compile(r"(?<![\w-])(?i:" + preps + r")\s+(" + "|".join(bare) + r")(?![\w-])"
                                   ) if bare and bare_after else None
         self.rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else None
+        # Every match ends with, as written, a phrase's last word or a bare noun (both case-sensitive in the
+        # patterns unless any_case) before no word character: a sentence holding none cannot match, and this
+        # one literal pattern says so without the patterns' walk through every position (most sentences
+        # point back to nothing)
+        ends = {w.split()[-1] for w in self.kinds if len(w.split()) > 1} | (
+            {w for w in self.kinds if len(w.split()) == 1} if self.bare_rx is not None else set())
+        self._may = None if any_case or not ends else re.compile(
+            "(?:" + "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + r")(?![\w-])")
         self.not_after = {w.lower() for w in not_after}
+        self._heads_rx: dict[str, tuple] = {}  # see _named_as
         # with no article to say "the one just named", a bare noun points back to the topic, a place named
         # without a preposition ("Česká republika počítá, že do země dorazí"), not to one inside a phrase
         # ("na běloruské straně hranic s Polskem ... láká migranty do země" is not Poland)
@@ -50,10 +60,15 @@ class Anaphors:
 
         ``history`` holds (sentence index, Mention, ResolvedPlace) of the places named so far, in order.
         """
+        if self._may is not None and self._may.search(text, s, e) is None:
+            return []
         spans = [(*m.span(), False) for m in self.rx.finditer(text, s, e)] if self.rx is not None else []
         if self.bare_rx is not None:
             spans = sorted(spans + [(*m.span(1), True) for m in self.bare_rx.finditer(text, s, e)])
         out = []
+        # the places of the last few sentences, latest first: history is in text order, so the walk back
+        # stops at the first older one instead of reading the whole document's list for every noun
+        lately = list(takewhile(lambda h: sentence - h[0] <= LOOKBACK_SENTENCES, reversed(history))) if spans else []
         for a, b, bare in spans:
             if any(a < y and x < b for x, y in taken):
                 continue
@@ -68,17 +83,15 @@ class Anaphors:
             kinds = self.kinds[key]
             # "... to the hotspot on the island of Lampedusa. Another 12 reached the island directly": a place
             # the text itself named with this noun is what the noun points back to, whatever its kind
-            named = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
-                     and mm.end <= a and not mm.demonym and self._named_as(text, mm.start, key)]
+            named = [rp for n, mm, rp in lately if mm.end <= a and not mm.demonym and self._named_as(text, mm.start, key)]
             if named:
                 out.append((Mention(a, b, text[a:b]), named[0]))
                 continue
             # ... nor that place named again earlier ("Evacuees from Sudan's conflict ... A ship from the Port of
             # Sudan arrived in the kingdom")
-            left = {rp.place.id for n, mm, rp in history if n == sentence and mm.start < a
+            left = {rp.place.id for n, mm, rp in lately if n == sentence and mm.start < a
                     and self._after_preposition(text, mm.start, self.origin_words)}
-            recent = [rp for n, mm, rp in reversed(history) if sentence - n <= LOOKBACK_SENTENCES
-                      and mm.start < a and not mm.demonym and rp.place.kind in kinds
+            recent = [rp for n, mm, rp in lately if mm.start < a and not mm.demonym and rp.place.kind in kinds
                       and not (bare and self._after_preposition(text, mm.start))
                       and rp.place.id not in left]
             if recent:
@@ -90,13 +103,16 @@ class Anaphors:
         """Does the noun phrase ``key`` ("the island", "kota itu") stand right before the mention at ``start``
         ("the island of Lampedusa", "the border city of Adré", "kota Palu"), as the place's own description?
         Its head is the phrase without a leading article or a trailing demonstrative."""
-        words = key.split()
-        heads = {key} | ({" ".join(words[1:]), " ".join(words[:-1])} if len(words) > 1 else set())
+        patterns = self._heads_rx.get(key)
+        if patterns is None:  # compiled once per noun phrase: a long story asks for each earlier place
+            words = key.split()
+            heads = {key} | ({" ".join(words[1:]), " ".join(words[:-1])} if len(words) > 1 else set())
+            links = "|".join(re.escape(w) for w in sorted(self.not_after, key=len, reverse=True) if w.isalpha())
+            link = r"(?:(?:" + links + r")\s+)?" if links else ""
+            patterns = self._heads_rx[key] = tuple(re.compile(r"(?<![\w-])" + re.escape(h) + r"\s+" + link + "$")
+                                                   for h in heads if h and len(h) >= 4)
         before = text[max(0, start - 60):start].lower()
-        links = "|".join(re.escape(w) for w in sorted(self.not_after, key=len, reverse=True) if w.isalpha())
-        link = r"(?:(?:" + links + r")\s+)?" if links else ""
-        return any(len(h) >= 4 and re.search(r"(?<![\w-])" + re.escape(h) + r"\s+" + link + "$", before)
-                   for h in heads if h)
+        return any(p.search(before) for p in patterns)
 
     def _after_preposition(self, text: str, start: int, words: set | None = None) -> bool:
         window = text[max(0, start - 60):start]

@@ -57,19 +57,22 @@ class Phrases:
     def scan(self, lows: list[str], a: int = 0, b: int | None = None,
              alt: list[str] | None = None) -> list[tuple[int, int, object]]:
         b = len(lows) if b is None else b
-        out, i = [], a
         first = self._first
-        while i < b:
-            # Most words open no phrase: one dict probe, not a call to match(), tells.
-            if lows[i] not in first and (alt is None or alt[i] not in first):
-                i += 1
-                continue
+        # Most words open no phrase: the words that do are listed in one comprehension, and match() is
+        # asked only there, from left to right, past the end of each phrase found
+        if alt is None:
+            heads = [i for i, w in enumerate(lows[a:b], a) if w in first] if 0 <= a <= b <= len(lows) else \
+                [i for i in range(a, b) if lows[i] in first]
+        else:
+            heads = [i for i in range(a, b) if lows[i] in first or alt[i] in first]
+        out, after = [], a
+        for i in heads:
+            if i < after:
+                continue  # inside the phrase found before
             m = self.match(lows, i, alt)
             if m and i + m[0] <= b:
                 out.append((i, m[0], m[1]))
-                i += m[0]
-            else:
-                i += 1
+                after = i + m[0]
         return out
 
     def phrases(self):
@@ -282,13 +285,15 @@ class Cues:
             elided = frozenset(w[:-1] for ws in by_key.values() for words in ws for w in words if w.endswith("'"))
             self._gate = (by_key, frozenset(by_key), elided)
         by_key, keys, elided = self._gate
-        words = set(WORD.findall(sentence.lower().replace("’", "'")))
-        extra = []
-        for w in words:
-            if "-" in w or "'" in w:
-                head, apo, rest = w.partition("'")
-                extra += (w.split("-", 1)[0], head + apo, rest)
-        words.update(extra)
+        low = sentence.lower().replace("’", "'")
+        words = set(WORD.findall(low))
+        if "-" in low or "'" in low:  # else no word holds either
+            extra = []
+            for w in words:
+                if "-" in w or "'" in w:
+                    head, apo, rest = w.partition("'")
+                    extra += (w.split("-", 1)[0], head + apo, rest)
+            words.update(extra)
         words.update([w + "'" for w in elided.intersection(words)])  # "l" "'": one token "l'"
         return any(all(w in words for w in phrase) for key in keys & words for phrase in by_key[key])
 

@@ -112,10 +112,16 @@ def date_at(toks: list[Tok], lows: list[str], i: int, cues: Cues, doc: dt.date |
 
 
 def find_date(toks, lows, ranges, cues, doc, forward: bool = False) -> str | None:
+    since, relative, months, weekdays = cues.since.heads, cues.relative.heads, cues.months, cues.weekdays
     for a, b in ranges:
         i = a
         while i < b:
-            if cues.since.match(lows, i):
+            low = lows[i]
+            # date_at finds nothing but at a number, a month, a weekday or a relative phrase's first word
+            if not (toks[i].is_num or low in relative or low in months or low in weekdays or low in since):
+                i += 1
+                continue
+            if low in since and cues.since.match(lows, i):
                 for j in range(i + 1, min(b, i + 7)):
                     got = date_at(toks, lows, j, cues, doc, forward)
                     if got:

@@ -47,6 +47,9 @@ def _parse_digits(s: str, dec: str, thou: str) -> float | None:
     return float(f"{whole}.{frac}" if sep else whole)
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 @dataclass(eq=False, slots=True)
 class Tok:
     start: int
@@ -66,7 +69,8 @@ class Tok:
 
     @property
     def alpha(self) -> bool:
-        return self.rp is None and any(ch.isalnum() for ch in self.low)
+        # [^\W_] is what str.isalnum() accepts (re's \w is that and "_"): one C-level search
+        return self.rp is None and _ALNUM.search(self.low) is not None
 
 
 
@@ -146,15 +150,19 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
     lows = [t.low for t in toks]
-    out, i = [], 0
     vague_first, word_first = cues.vague.heads, cues.number_words.heads
-    while i < len(toks):
+    # Where a number may start; every other token is kept as it is, a run of them copied at once
+    starts = [k for k, low in enumerate(lows) if low[:1].isdigit() or low in vague_first or low in word_first]
+    if not starts:
+        return toks
+    out, i = [], 0
+    for k in starts:
+        if k < i:
+            continue  # inside the number read before
+        out += toks[i:k]
+        i = k
         n, vague, spaced = 0, False, False
         low = lows[i]
-        if not low[:1].isdigit() and low not in vague_first and low not in word_first:
-            out.append(toks[i])  # no number starts here: the common case, decided without a regex
-            i += 1
-            continue
         if _DIGITS.fullmatch(low):
             n = 1
             # "50 294 человека", "5 000 réfugiés": thousands grouped with a (narrow, no-break) space
@@ -188,4 +196,5 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
             t.num = None if vague else parse_number(t.text, cues)
         out.append(t)
         i += n
+    out += toks[i:]
     return out
