@@ -114,3 +114,32 @@ def test_scorer_lists_an_origin_the_story_carries_beyond_its_window(gaz):
     assert not any(c.kind == "carried" for c in choose(rd.candidates, unaware))
     aware = Model({**unaware.weights, "o_carried": 8.0}, shipped.threshold, 0.0)
     assert any(c.kind == "carried" and c.origin.place.name == "Gao" for c in choose(rd.candidates, aware))
+
+
+# --------------------------------------------------------------------------- the group named again (session ens)
+
+def test_a_partitive_leg_in_between_keeps_the_group_for_the_next_sentence(gaz):
+    # "Most" is part of the 300 migrants: "The migrants were later moved" goes on from where they were brought
+    got = _routes("A Greek patrol boat brought 300 migrants to Crete on Sunday. Most had sailed from Marmaris, "
+                  "officials said. The migrants were later moved to Athens.", gaz)
+    assert ("Crete", "Athens") in got
+
+
+def test_another_kind_of_group_after_a_partitive_leg_sets_out_from_nowhere_told(gaz):
+    # the soldiers are not the migrants "Most" stands for
+    got = _routes("A Greek patrol boat brought 300 migrants to Crete on Sunday. Most had sailed from Marmaris, "
+                  "officials said. Soldiers were later moved to Athens.", gaz)
+    assert ("Crete", "Athens") not in got
+
+
+def test_the_cargo_is_the_load_that_just_arrived(gaz):
+    got = _routes("A Turkish ship carrying 1,200 tonnes of aid docked in Alexandria on Thursday. "
+                  "The cargo will be trucked to Cairo in the coming days.", gaz)
+    assert ("Alexandria", "Cairo") in got
+
+
+def test_the_cargo_is_no_group_of_people(gaz):
+    # people are no cargo: "the cargo" names another load, whose start the text does not tell
+    got = _routes("A Turkish ship carrying 200 refugees docked in Alexandria on Thursday. "
+                  "The cargo will be trucked to Cairo in the coming days.", gaz)
+    assert ("Alexandria", "Cairo") not in got

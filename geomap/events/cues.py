@@ -172,6 +172,8 @@ class Cues:
         self.compound_heads = tuple(sorted((w for w in d.get("place_heads", []) if " " not in w and len(w) >= 4),
                                            key=len, reverse=True)) if d.get("compound_place_heads") else ()
         self.partitives = set(d.get("partitives", []))
+        # words for any load ("the cargo", "the shipment") and the kinds of mover they can name again
+        self.cargo_words, self.cargo_kinds = set(d.get("cargo_words", [])), set(d.get("cargo_kinds", []))
         self.not_contexts = ph("not_movement_contexts")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
         self.offshore = ph("offshore") if d.get("offshore") else None  # "au large de": off the coast of

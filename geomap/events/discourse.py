@@ -188,6 +188,13 @@ class DiscourseRules:
         last = set((self.state.last_mover or "").lower().split())
         return bool(p.mover) and any(w.isalpha() and w in last for w in p.mover.lower().split())
 
+    def _names_last_cargo(self, p: Partial) -> bool:
+        """Does movement p name its load by a word for any load (the language's ``cargo_words``: "The cargo will
+        be trucked to Gaza") after a movement of goods, aid or arms (``cargo_kinds``)? Then it is that load."""
+        c = self.cues
+        return bool(p.mover) and self.state.last_what in c.cargo_kinds and any(
+            w in c.cargo_words for w in p.mover.lower().split())
+
     def _earlier(self, p: Partial, prev: Partial) -> bool:
         """Is movement p told before the story's time ("had flown") while prev is not?"""
         def told_earlier(x: Partial) -> bool:
@@ -247,12 +254,13 @@ class DiscourseRules:
                    and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)
                    # ... "Others were bused to Kaga": another part of the group went from where all started
                    and not any(self.lows[k] in c.partitives for k in range(*p.left))
-                   and (pronoun or (p.what is not None and p.what == st.last_what and self._same_noun(p))))
+                   and (pronoun or (p.what is not None and p.what == st.last_what and self._same_noun(p))
+                        or self._names_last_cargo(p)))
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and not other and (self._any(c.before_words, *p.left)
                                    or self._any(c.before_words, p.trig.end, p.trig.end + 2)
                                    or "onward" in p.trig.flags or carried)
-                and (pronoun or p.what is None or p.what == st.last_what
+                and (pronoun or p.what is None or p.what == st.last_what or self._names_last_cargo(p)
                      or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest
         # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just

@@ -659,6 +659,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     # told to be somewhere sets out from there when it moves next
                     state.pending_origin, state.pending_what, state.pending_at = (
                         toks[p.places[0]].rp.place.id, p.what, state.sentence)
-            if p.kind != "incident":
+            # "Most had sailed from Tobruk" after "... brought 500 migrants to Crete": a part of the group named by
+            # a partitive alone is still the group, so what it is stays known for "The migrants were later ..."
+            if p.kind != "incident" and not (p.what is None and state.last_what is not None and any(
+                    self.lows[k] in self.cues.partitives for k in range(*p.left))):
                 state.last_what = p.what
         return out
