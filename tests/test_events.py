@@ -21,7 +21,7 @@ import shutil
 from collections import defaultdict
 
 import pytest
-from conftest import ROOT, shared_path
+from conftest import ROOT, movement_routes, shared_path
 
 import geomap
 from geomap import events as ev
@@ -436,3 +436,11 @@ def test_gold_hard_negatives_have_no_events(gold_runs):
     for row, r in gold_runs:
         if not row["events"]:
             assert r.events == (), (row["id"], r.events)
+
+
+def test_a_nationality_joined_to_a_participle_is_no_origin(gaz):
+    # "a Czech-led initiative" says who led the buying, not where the shells set out
+    got = movement_routes("Shells bought under a Czech-led initiative have been delivered to Ukraine.", gaz, "en")
+    assert got == {(None, "Ukraine")}
+    # ... while "Syrians" alone are people from Syria
+    assert movement_routes("Hundreds of Syrians crossed into Turkey.", gaz, "en") == {("Syria", "Turkey")}

@@ -143,3 +143,16 @@ def test_the_cargo_is_no_group_of_people(gaz):
     got = _routes("A Turkish ship carrying 200 refugees docked in Alexandria on Thursday. "
                   "The cargo will be trucked to Cairo in the coming days.", gaz)
     assert ("Alexandria", "Cairo") not in got
+
+
+def test_a_group_held_on_an_island_sets_out_from_it(gaz):
+    got = _routes("Twelve fishermen detained by the navy were held on Christmas Island for a week. "
+                  "They were then flown to Perth.", gaz)
+    assert ("Christmas Island", "Perth") in got
+
+
+def test_on_after_no_held_word_places_nobody(gaz):
+    # "attacks on Darwin" is a target, and nobody was held there
+    got = _routes("Twelve fishermen were questioned by the navy. Officials condemned attacks on Darwin. "
+                  "They were then flown to Perth.", gaz)
+    assert ("Darwin", "Perth") not in got

@@ -166,6 +166,7 @@ class Cues:
         # "returned home", "terbang pulang", "nach Hause": the movers' own country is the destination
         self.home_words = ph("home_words")
         self.held_words = set(d.get("held_words", []))
+        self.held_on = set(d.get("held_on", []))  # a word that places a held group on an island, not a target
         self.distance_units = set(d.get("distance_units", []))
         self.place_heads = ph("place_heads")
         # where nouns compound ("Mittelmeerinsel"), a word ending in a place noun is one too

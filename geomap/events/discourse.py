@@ -153,7 +153,10 @@ class DiscourseRules:
             for k in range(first + 1, len(toks)):
                 # only a place the "in" itself governs: "di Merak, Banten" places the group at Merak, and
                 # Banten, after the comma, only says where Merak is
-                if not (self._usable(k) and k > 0 and toks[k - 1].prep == "locative"):
+                # ... or "on" after a held word: "held on Christmas Island", "stranded on Lesbos" (``held_on``)
+                held_on = k > 1 and self.lows[k - 1] in self.cues.held_on and any(
+                    self.lows[q] in self.cues.held_words for q in range(first + 1, k - 1))
+                if not (self._usable(k) and k > 0 and (toks[k - 1].prep == "locative" or held_on)):
                     continue
                 here, what = toks[k].rp.place.id, hits[0][2]
         if here is not None:

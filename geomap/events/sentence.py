@@ -429,6 +429,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         elif k - 1 in self.in_what:
             return True
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if (nxt is not None and nxt.text in DASHES and nxt.start == toks[k].end and k + 2 < len(toks)
+                and toks[k + 2].start == nxt.end and toks[k + 2].alpha):
+            return False  # "a Czech-led initiative", "Iranian-made drones": one adjective with the word after it
         # the demonym is the noun: "Afghans", "seven Nepalese and two Somalis"
         return nxt is None or not nxt.alpha or nxt.trig or nxt.prep or nxt.low in c.coord_words \
             or nxt.low in c.any_aux or nxt.low in c.subject_gap
