@@ -156,3 +156,16 @@ def test_on_after_no_held_word_places_nobody(gaz):
     got = _routes("Twelve fishermen were questioned by the navy. Officials condemned attacks on Darwin. "
                   "They were then flown to Perth.", gaz)
     assert ("Darwin", "Perth") not in got
+
+
+def test_a_load_moved_by_a_verb_of_going_still_goes_on_from_where_it_arrived(gaz):
+    # "moved", "driven" are verbs a group goes by itself; a load named again does not, so it is taken on
+    got = _routes("A freighter carrying 30,000 tonnes of wheat from Odesa docked in Alexandria on Monday. "
+                  "The cargo will be moved by rail to Cairo this week.", gaz)
+    assert ("Alexandria", "Cairo") in got and ("Odesa", "Cairo") not in got
+
+
+def test_the_place_where_a_group_is_held_is_not_one_in_a_later_clause(gaz):
+    got = _routes("About 300 migrants were stranded on Samos for a week after a fire destroyed the camp near "
+                  "Vathy. They were taken by ferry to Piraeus on Monday.", gaz)
+    assert ("Samos", "Piraeus") in got and ("Vathý", "Piraeus") not in got

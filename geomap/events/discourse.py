@@ -151,6 +151,8 @@ class DiscourseRules:
                 return
             first = hits[0][0]
             for k in range(first + 1, len(toks)):
+                if here is not None and self.cues.clause_linkers.match(self.lows, k):
+                    break  # "stranded on Samos after a fire destroyed the camp near Vathy": the group is on Samos
                 # only a place the "in" itself governs: "di Merak, Banten" places the group at Merak, and
                 # Banten, after the comma, only says where Merak is
                 # ... or "on" after a held word: "held on Christmas Island", "stranded on Lesbos" (``held_on``)
@@ -251,14 +253,16 @@ class DiscourseRules:
         # the group that left, named again, goes on from where it was last taken
         # "... reached Lampedusa on Wednesday. Authorities began transferring migrants to Porto Empedocle": a
         # group of the same kind taken on (not moving by itself) in the very next sentence leaves from there
-        carried = (not p.trig.flags & {"self", "nominal", "receive"} and st.sentence - st.last_dest_at == 1
+        # (a load does not move by itself: "The cargo will be moved by rail", "The shipment will be driven")
+        cargo = self._names_last_cargo(p)
+        carried = (not p.trig.flags & ({"nominal", "receive"} if cargo else {"self", "nominal", "receive"})
+                   and st.sentence - st.last_dest_at == 1
                    and p.actor is None  # "Jordan delivered aid to Amman": a sender named is a new journey
                    # "ordered 3,000 troops to Poland and Romania" after troops reached Poland: a new order
                    and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)
                    # ... "Others were bused to Kaga": another part of the group went from where all started
                    and not any(self.lows[k] in c.partitives for k in range(*p.left))
-                   and (pronoun or (p.what is not None and p.what == st.last_what and self._same_noun(p))
-                        or self._names_last_cargo(p)))
+                   and (pronoun or (p.what is not None and p.what == st.last_what and self._same_noun(p)) or cargo))
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and not other and (self._any(c.before_words, *p.left)
                                    or self._any(c.before_words, p.trig.end, p.trig.end + 2)
