@@ -444,3 +444,12 @@ def test_a_nationality_joined_to_a_participle_is_no_origin(gaz):
     assert got == {(None, "Ukraine")}
     # ... while "Syrians" alone are people from Syria
     assert movement_routes("Hundreds of Syrians crossed into Turkey.", gaz, "en") == {("Syria", "Turkey")}
+
+
+def test_a_place_before_a_verb_of_its_own_ends_the_list(gaz):
+    # "Poland sent 300" is a second sender, not a second destination of Germany's troops
+    got = movement_routes("Germany sent 500 troops to Lithuania and Poland sent 300.", gaz, "en")
+    assert ("Germany", "Poland") not in got and ("Germany", "Lithuania") in got
+    # ... while a pair that is the subject's own goes on being one ("Ferries between Dover and Calais carried")
+    assert ("Dover", "Calais") in movement_routes(
+        "Ferries between Dover and Calais carried a record 38,000 passengers on Saturday.", gaz, "en")

@@ -214,6 +214,9 @@ class Cues:
         self.names_capitalised = bool(d.get("names_capitalised"))
         self.elisions = set(d.get("elisions", []))
         self.dest_before_verb = bool(d.get("destination_before_verb"))
+        # a place right before a verb is that verb's subject, no member of the list before it ("sent 500 troops to
+        # Lithuania and Poland sent 300"); not where verbs close their clause ("nach Litauen und Polen verlegt")
+        self.subject_ends_list = bool(d.get("subject_ends_list"))
         self.presence_origin = bool(d.get("presence_origin"))
         # the negation follows the verb ("fahren nicht mehr durch den Suezkanal", "wurde nicht genehmigt")
         self.negation_in_clause = bool(d.get("negation_in_clause"))

@@ -209,6 +209,16 @@ class RoleRules:
         return any(c.place_heads.match(self.lows, a) and a + c.place_heads.match(self.lows, a)[0] > k
                    for a in range(max(0, k - 1), k + 1))
 
+    def _subject_of_next_verb(self, k: int) -> bool:
+        """Is place token k the subject of a movement verb right after it ("... to Lithuania and Poland sent
+        300"), in a language whose verbs follow their subject (``subject_ends_list``)?"""
+        if not self.cues.subject_ends_list:
+            return False
+        verbs = [t for t in getattr(self, "trigs", ()) if "nominal" not in t.flags]
+        # ... only after a verb of its own the list belongs to: in "Ferries between Dover and Calais carried
+        # 38,000 passengers" the pair is the subject's
+        return any(t.i == k + 1 for t in verbs) and any(t.end < k for t in verbs)
+
     def _name_before(self, k: int) -> bool:
         """Is the word before the comma at token k a capitalised name the geoparser did not know?"""
         t = self.toks[k - 1]
@@ -227,7 +237,7 @@ class RoleRules:
                     continue
                 # a nationality heads no list: "la capital sudanesa, Jartum" is one place phrase
                 if prev is not None and not (self.toks[prev].demonym and not self.toks[k].demonym) \
-                        and self._coordinated_places(prev, k):
+                        and self._coordinated_places(prev, k) and not self._subject_of_next_verb(k):
                     # "to Hannover in Germany and Prague": the list goes on from Hannover, not from Germany
                     h = inner.get(head, head)
                     if h != head and contains(self.toks[head].rp.place, self.toks[k].rp.place):
