@@ -453,3 +453,11 @@ def test_a_place_before_a_verb_of_its_own_ends_the_list(gaz):
     # ... while a pair that is the subject's own goes on being one ("Ferries between Dover and Calais carried")
     assert ("Dover", "Calais") in movement_routes(
         "Ferries between Dover and Calais carried a record 38,000 passengers on Saturday.", gaz, "en")
+
+
+def test_a_visit_goes_to_the_place_visited(gaz):
+    # the gold sets count a visit as a movement to the place visited ("visited Lampedusa on Sunday")
+    got = movement_routes("A delegation from Beijing visited Moscow on Monday.", gaz, "en")
+    assert got == {("Beijing", "Moscow")}
+    # "is visited by" names the place, not a trip the sentence tells from anywhere
+    assert movement_routes("The city is visited by millions of tourists each year.", gaz, "en") == set()
