@@ -461,3 +461,10 @@ def test_a_visit_goes_to_the_place_visited(gaz):
     assert got == {("Beijing", "Moscow")}
     # "is visited by" names the place, not a trip the sentence tells from anywhere
     assert movement_routes("The city is visited by millions of tourists each year.", gaz, "en") == set()
+
+
+def test_a_verb_of_carrying_that_says_how_long_moves_nothing(gaz):
+    # "took more than two days" is how long the convoy was on the road; Berdiansk is passed, not reached
+    got = movement_routes("The convoy to Zaporizhzhia took more than two days, passing through Berdiansk.", gaz, "en")
+    assert all(d != "Berdyansk" for _, d in got)
+    assert ("Beirut", "Larnaca") in movement_routes("A ferry took 300 people from Beirut to Larnaca.", gaz, "en")

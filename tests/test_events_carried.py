@@ -169,3 +169,19 @@ def test_the_place_where_a_group_is_held_is_not_one_in_a_later_clause(gaz):
     got = _routes("About 300 migrants were stranded on Samos for a week after a fire destroyed the camp near "
                   "Vathy. They were taken by ferry to Piraeus on Monday.", gaz)
     assert ("Samos", "Piraeus") in got and ("Vathý", "Piraeus") not in got
+
+
+def test_the_trip_named_again_by_its_noun_sets_out_where_it_left(gaz):
+    # "The convoy" is the convoy that left Niamey, now told on its way to Chad
+    got = _routes("A first convoy of French troops left Niamey on Tuesday for N'Djamena, the army said. "
+                  "The convoy to Chad must cross more than 1,600 km of desert.", gaz)
+    assert ("Niamey", "Chad") in got
+    # ... and a movement noun before a verb is the verb's subject ("The convoy reached Gaza")
+    got = _routes("A convoy of 40 trucks left Amman on Monday. The convoy reached Gaza two days later.", gaz)
+    assert ("Amman", "Gaza Strip") in got
+
+
+def test_a_noun_the_earlier_sentence_did_not_use_is_no_group_told_again(gaz):
+    got = _routes("A first convoy of French troops left Niamey on Tuesday for N'Djamena, the army said. "
+                  "The flights to Chad must wait for clearance.", gaz)
+    assert ("Niamey", "Chad") not in got

@@ -160,6 +160,10 @@ class Cues:
         self.abstract_moves, self.there_words = set(d.get("abstract_before_infinitive", [])), ph("there_words")
         # demonstratives after a noun that point back to what was just told ("Beras itu", "Kapal tersebut")
         self.back_pointers = set(d.get("back_pointers", []))
+        # an article before a noun that points back to a group named in an earlier sentence ("The convoy")
+        self.definite_back = set(d.get("definite_back", []))
+        # "took more than two days": a verb of carrying that says how long, with the units of time it takes
+        self.duration_verbs, self.duration_units = set(d.get("duration_verbs", [])), set(d.get("duration_units", []))
         # ordinals after a mover noun: "kapal ketiga" (the third boat) is another group than the one told before
         self.ordinals = set(d.get("ordinals", []))
         self.escape_verbs = ph("escape_verbs")

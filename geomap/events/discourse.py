@@ -30,6 +30,7 @@ class State:
     here_what: str | None = None
     here_at: int = -1
     sentence: int = 0  # index of the sentence being read
+    words: dict = field(default_factory=dict)  # sentence index -> the lower-case words of that sentence
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
 
@@ -290,12 +291,23 @@ class DiscourseRules:
                 c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
             # "Pesawat kargo ... lepas landas dari Halim. Pesawat itu ... mendarat di El Arish": the noun named
             # again with a demonstrative is the group that left
-            pointer = any(self._back_pointer(k) for k in range(*p.left))
+            pointer = any(self._back_pointer(k) for k in range(*p.left)) or self._named_again(p, st.pending_at)
             pending = st.pending_origin if pronoun or same or pointer else None
         here = self._whereabouts(p, pronoun)
         if here is not None and (pending is None or st.here_at > st.pending_at):
             return here
         return pending
+
+    def _named_again(self, p: Partial, at: int) -> bool:
+        """Does movement p name its mover (or its trip, "The convoy to Chad") by a noun the sentence ``at`` used,
+        after the language's definite article (``definite_back``: "A first convoy of French troops left Niamey
+        ... The convoy to Chad")? The same group, told again."""
+        c, words = self.cues, self.state.words.get(at, ())
+        if not c.definite_back or at >= self.state.sentence:
+            return False
+        return any(self.lows[k - 1] in c.definite_back and self.lows[k] in words
+                   and (self.lows[k] in c.what.words or self.lows[k] in c.triggers.words)
+                   for k in range(max(1, p.left[0]), p.trig.end))
 
     def _back_pointer(self, k: int) -> bool:
         """Is token k a demonstrative naming again a mover noun just before it ("Pesawat itu", "kapal tanker

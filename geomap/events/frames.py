@@ -44,8 +44,10 @@ class FrameRules:
             last = trigs[-1] if trigs else None
             # ... but a vehicle next to a verb is its object ("leave a transport bus") or its subject
             # ("a Greek bus took"), not part of the verb
+            # ... nor is a movement noun right before a verb ("The convoy reached Gaza"): it is the verb's subject
             if (spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]
-                    and not ("route_noun" in spec["flags"] or "route_noun" in last.flags)):
+                    and not ("route_noun" in spec["flags"] or "route_noun" in last.flags)
+                    and not ("nominal" in last.flags and "nominal" not in spec["flags"])):
                 last.n += n  # "remain based", "masih berada": one trigger
                 last.flags = last.flags | spec["flags"]
                 last.what = last.what or spec["what"]

@@ -148,6 +148,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
     # ---- 6. the sentence
     def events(self) -> list[Event]:
         c, toks, lows = self.cues, self.toks, self.lows
+        self.state.words[self.state.sentence] = frozenset(lows)
         if not toks:
             return []
         for i, n, role in c.preps.scan(lows):
@@ -197,7 +198,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i in range(1, len(toks)):  # "la frontera con Ceuta": a "with" no preposition list names
             if toks[i].prep is None and lows[i] in c.with_preps and self.bases[i - 1] in c.with_heads:
                 toks[i].prep = "with"
-        trigs = self._subject_nouns(self._triggers())
+        trigs = [t for t in self._subject_nouns(self._triggers()) if not self._duration(t)]
         for t in trigs:
             for k in range(t.i, t.end):
                 toks[k].trig, toks[k].prep = True, None  # "pulled out", "turned up": the word is the verb here
@@ -414,6 +415,20 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 continue
             out.append(o.id)
         return out
+
+    def _duration(self, t) -> bool:
+        """Is trigger t a verb that says how long something lasted ("The convoy took more than two days", "took them
+        up to 35 hours"): one of the language's ``duration_verbs`` with a unit of time (``duration_units``) a few
+        words on and no place or preposition before it?"""
+        c = self.cues
+        if not c.duration_verbs or " ".join(self.lows[t.i:t.end]) not in c.duration_verbs:
+            return False
+        for q in range(t.end, min(len(self.toks), t.end + 6)):
+            if self.lows[q] in c.duration_units:
+                return True
+            if self.toks[q].rp is not None or self.toks[q].prep or self.lows[q] in (",", ";", "."):
+                return False
+        return False
 
     def _names_people(self, k: int) -> bool:
         """Is the demonym at token k a mover's nationality: a noun itself ("Bangladeshis") or the
