@@ -185,3 +185,11 @@ def test_a_noun_the_earlier_sentence_did_not_use_is_no_group_told_again(gaz):
     got = _routes("A first convoy of French troops left Niamey on Tuesday for N'Djamena, the army said. "
                   "The flights to Chad must wait for clearance.", gaz)
     assert ("Niamey", "Chad") not in got
+
+
+def test_a_load_of_the_kind_just_moved_goes_on_from_where_it_arrived(gaz):
+    got = _routes("The aid arrived in Port Sudan on Monday. The supplies will be trucked to Khartoum.", gaz)
+    assert ("Port Sudan", "Khartoum") in got
+    # people of the kind just moved may be another group: no start is carried for them
+    got = _routes("The volunteers arrived in Port Sudan on Monday. Doctors will be flown to Khartoum.", gaz)
+    assert ("Port Sudan", "Khartoum") not in got

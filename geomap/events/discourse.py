@@ -255,7 +255,10 @@ class DiscourseRules:
         # "... reached Lampedusa on Wednesday. Authorities began transferring migrants to Porto Empedocle": a
         # group of the same kind taken on (not moving by itself) in the very next sentence leaves from there
         # (a load does not move by itself: "The cargo will be moved by rail", "The shipment will be driven")
-        cargo = self._names_last_cargo(p)
+        # ... nor is a load of the kind just moved another one ("The aid arrived in Port Sudan. The supplies will be
+        # trucked to Khartoum"), as a group of people of the same kind may be
+        cargo = self._names_last_cargo(p) or (p.what is not None and p.what == st.last_what
+                                              and p.what in c.cargo_kinds)
         carried = (not p.trig.flags & ({"nominal", "receive"} if cargo else {"self", "nominal", "receive"})
                    and st.sentence - st.last_dest_at == 1
                    and p.actor is None  # "Jordan delivered aid to Amman": a sender named is a new journey
