@@ -468,3 +468,11 @@ def test_a_verb_of_carrying_that_says_how_long_moves_nothing(gaz):
     got = movement_routes("The convoy to Zaporizhzhia took more than two days, passing through Berdiansk.", gaz, "en")
     assert all(d != "Berdyansk" for _, d in got)
     assert ("Beirut", "Larnaca") in movement_routes("A ferry took 300 people from Beirut to Larnaca.", gaz, "en")
+
+
+def test_an_aside_on_the_subject_says_where_the_mover_set_out(gaz):
+    got = movement_routes("The carrier, which had been exercising off Italy, was heading toward Israel on Monday.", gaz, "en")
+    assert got == {("Italy", "Israel")}
+    # an aside that names no place where the mover was leaves the start untold
+    got = movement_routes("The carrier, which had been exercising for weeks, was heading toward Israel on Monday.", gaz, "en")
+    assert got == {(None, "Israel")}

@@ -364,6 +364,13 @@ class FrameRules:
                 p.implicit_origins = members[::-1]
         if p.kind == "movement":
             held = self._where_they_were(subj_a, lb)
+            if held is None and subj_a > la and self.lows[subj_a - 1] == ",":
+                # "The carrier, which had been exercising off Italy, was heading toward Israel": an aside between
+                # commas on the subject says where it was
+                rel = next((k for k in range(la + 1, subj_a) if self.lows[k] in c.relative_words
+                            and self.lows[k - 1] == ","), None)
+                if rel is not None:
+                    held = self._where_they_were(rel, subj_a - 1)
             if held is None and c.held_words:
                 # "take 37 people rescued off Libya to the port of Ancona": the object's own participle
                 to = next((k for k in range(ra, rb) if self.toks[k].prep == "destination"), rb)
