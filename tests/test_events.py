@@ -476,3 +476,11 @@ def test_an_aside_on_the_subject_says_where_the_mover_set_out(gaz):
     # an aside that names no place where the mover was leaves the start untold
     got = movement_routes("The carrier, which had been exercising for weeks, was heading toward Israel on Monday.", gaz, "en")
     assert got == {(None, "Israel")}
+
+
+def test_a_river_crossed_on_the_way_to_an_unknown_place_is_not_reached(gaz):
+    got = movement_routes("Officials said they would move up to 60,000 civilians across the Dnipro river to the east "
+                          "bank within a week.", gaz, "en")
+    assert got == set()
+    # with nowhere else named, the passage is where the movement is reported to reach
+    assert movement_routes("The tanker sailed through the Bosporus on Monday.", gaz, "en") == {(None, "Bosphorus")}

@@ -492,7 +492,11 @@ class EndRules:
         # only when the sentence goes no further: "sailing through the Indian Ocean before docking in El Arish"
         # reaches El Arish, not the ocean
         last = p.right[1] >= len(self.toks) - 1 or self.lows[p.right[1]] in (".", ";")
-        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last:
+        # ... nor when a "to" after the path names a destination we do not know ("across the Dnipro river to the east
+        # bank"): the river is crossed, not reached
+        onward = any(self.toks[k].prep == "destination" and not self._infinitive(k)
+                     for k in range(p.path[-1] + 1, p.right[1])) if p.path else False
+        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last and not onward:
             p.dest, p.path = p.path[-1:], p.path[:-1]
 
     def _ends_crossing_point(self, p: Partial) -> None:
