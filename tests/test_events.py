@@ -473,6 +473,9 @@ def test_a_verb_of_carrying_that_says_how_long_moves_nothing(gaz):
 def test_an_aside_on_the_subject_says_where_the_mover_set_out(gaz):
     got = movement_routes("The carrier, which had been exercising off Italy, was heading toward Israel on Monday.", gaz, "en")
     assert got == {("Italy", "Israel")}
+    # ... also when the aside's own verb is a trigger ("anchored off")
+    got = movement_routes("The ferry, which had been anchored off Larnaca since Friday, sailed for Haifa on Monday.", gaz, "en")
+    assert got == {("Larnaca", "Haifa")}
     # an aside that names no place where the mover was leaves the start untold
     got = movement_routes("The carrier, which had been exercising for weeks, was heading toward Israel on Monday.", gaz, "en")
     assert got == {(None, "Israel")}

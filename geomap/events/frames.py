@@ -364,10 +364,10 @@ class FrameRules:
                 p.implicit_origins = members[::-1]
         if p.kind == "movement":
             held = self._where_they_were(subj_a, lb)
-            if held is None and subj_a > la and self.lows[subj_a - 1] == ",":
+            if held is None and subj_a > 1 and self.lows[subj_a - 1] == ",":
                 # "The carrier, which had been exercising off Italy, was heading toward Israel": an aside between
-                # commas on the subject says where it was
-                rel = next((k for k in range(la + 1, subj_a) if self.lows[k] in c.relative_words
+                # commas on the subject says where it was (its verb may be a trigger of its own: "anchored off")
+                rel = next((k for k in range(subj_a - 2, 0, -1) if self.lows[k] in c.relative_words
                             and self.lows[k - 1] == ","), None)
                 if rel is not None:
                     held = self._where_they_were(rel, subj_a - 1)

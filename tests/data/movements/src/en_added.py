@@ -26,6 +26,12 @@ PLACES = {
     "Samos": (37.75, 26.98, "region"), "Vathy": (37.75, 26.98, "city"), "Piraeus": (37.94, 23.65, "city"),
     "Germany": (51.5, 10.5, "country"), "Lithuania": (55.5, 24.0, "country"), "Vilnius": (54.69, 25.28, "city"),
     "Berlin": (52.52, 13.40, "city"), "Kaunas": (54.90, 23.90, "city"), "Kyiv": (50.45, 30.52, "city"),
+    "Amman": (31.96, 35.95, "city"), "Gaza": (31.42, 34.36, "region"), "Jordanian": (31.0, 36.0, "country"),
+    "Estonia": (59.0, 26.0, "country"), "Latvia": (57.0, 25.0, "country"), "Norway": (62.0, 10.0, "country"),
+    "Tapa": (59.26, 25.96, "city"), "Oslo": (59.91, 10.75, "city"), "Tallinn": (59.44, 24.75, "city"),
+    "Cyprus": (35.0, 33.0, "country"), "Larnaca": (34.92, 33.63, "city"), "Haifa": (32.82, 34.99, "city"),
+    "Mediterranean": (35.0, 18.0, "sea"), "Kharkiv": (49.99, 36.23, "city"), "Dnipro": (48.45, 34.98, "city"),
+    "Poltava": (49.59, 34.55, "city"),
 }
 
 PASSAGES = [
@@ -113,4 +119,29 @@ PASSAGES = [
               "[[Vilnius]] on Tuesday. An advance team of 20 officers flew from [[Berlin]] to [[Kaunas]] in April.",
          moves=[dict(o="Germany", d="Lithuania", w="4,000 troops", q=4000, c="planned"),
                 dict(o="Berlin", d="Kaunas", w="An advance team of 20 officers", q=20)]),
+    # the convoy named again is the one that left Amman; "took two days" says how long, not where it went
+    dict(date="2024-04-02", story="ens-jordan-convoy",
+         text="A convoy of 60 [[Jordanian|Jordanian|d]] army trucks carrying flour left [[Amman]] on Sunday, the army "
+              "said. The convoy to [[Gaza]] took two days, waiting for hours at inspection points. King Abdullah "
+              "discussed the aid with [[Egyptian|Egypt|d]] officials in [[Cairo]] on Monday.",
+         moves=[dict(o="Amman", d="Gaza", w="The convoy", ev=(0, 1))]),
+    # a second sender after the first one's destination ends the list; a minister's visit is a trip
+    dict(date="2024-01-30", story="ens-baltic",
+         text="[[Germany]] sent 800 soldiers to [[Estonia]] and [[Norway]] sent 300 for a winter exercise near "
+              "[[Tapa]]. The [[Norwegian|Norway|d]] defence minister visited the troops on Monday, flying in from "
+              "[[Oslo]]. Snow closed roads across [[Latvia]] on Tuesday.",
+         moves=[dict(o="Germany", d="Estonia", w="800 soldiers", q=800),
+                dict(o="Norway", d="Estonia", w="300", q=300),
+                dict(o="Oslo", d="Tapa", w="The Norwegian defence minister", ev=(0, 1))]),
+    # an aside on the subject says where the ship was; the storm it waited out moves nothing
+    dict(date="2023-10-17", story="ens-cyprus-ferry",
+         text="The ferry, which had been anchored off [[Larnaca]] since Friday, sailed for [[Haifa]] on Monday to "
+              "collect 1,200 stranded travellers, [[Cyprus]]'s transport ministry said. A storm over the eastern "
+              "[[Mediterranean]] had kept it in port.",
+         moves=[dict(o="Larnaca", d="Haifa", w="The ferry")]),
+    # the river crossed on the way to an unnamed bank is no destination; a later trip goes on by train
+    dict(date="2023-06-08", story="ens-dnipro",
+         text="Rescuers ferried 300 residents across the [[Dnipro]] river to the right bank on Wednesday, regional "
+              "officials in [[Kharkiv]] said. From there, buses took them to [[Poltava]].",
+         moves=[dict(o=None, d="Poltava", w="them")]),
 ]
