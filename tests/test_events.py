@@ -487,3 +487,12 @@ def test_a_river_crossed_on_the_way_to_an_unknown_place_is_not_reached(gaz):
     assert got == set()
     # with nowhere else named, the passage is where the movement is reported to reach
     assert movement_routes("The tanker sailed through the Bosporus on Monday.", gaz, "en") == {(None, "Bosphorus")}
+
+
+def test_a_nations_own_stretch_beside_a_part_of_it_is_a_destination_of_its_own(gaz):
+    got = movement_routes("More than 1,000 migrants were transferred from Lampedusa to Sicily and the Italian mainland "
+                          "over the weekend.", gaz, "en")
+    assert {("Lampedusa", "Sicily"), ("Lampedusa", "Italy")} <= got
+    # a country named only to say where its town lies is no destination of its own, nor is a capital told again
+    assert movement_routes("Troops were sent to Hannover in Germany.", gaz, "en") == {(None, "Hannover")}
+    assert movement_routes("Troops were sent to Ankara, the Turkish capital.", gaz, "en") == {(None, "Ankara")}

@@ -276,8 +276,15 @@ class RoleRules:
         for k, p in zip(idxs, places, strict=True):
             # "rejoindre Malte, Lampedusa, la Sicile ou ...": a container that is a member of a list closed by
             # "and"/"or" is a place of its own, not where the place before it lies
-            inside = any(contains(p, q) and not self._list_member(j, k) for j, q in zip(idxs, places, strict=True)
-                         if q is not p)
+            # ... and so is a country's own stretch told by its nationality beside a part of it ("to Sicily and the
+            # Italian mainland": the mainland, not all of Italy)
+            # (joined by "and"/"or": "Ankara, the Turkish capital" is one place told twice)
+            stretch = self.toks[k].demonym and self._demonym_place(k)
+            inside = any(contains(p, q) and not self._list_member(j, k)
+                         and not (stretch and self._coordinated_places(min(j, k), max(j, k))
+                                  and any(self.lows[r].isalpha() and self.lows[r] in self.cues.coord_words
+                                          for r in range(min(j, k) + 1, max(j, k))))
+                         for j, q in zip(idxs, places, strict=True) if q is not p)
             if not inside and p.id not in seen:
                 seen.add(p.id)
                 out.append(k)
