@@ -496,3 +496,11 @@ def test_a_nations_own_stretch_beside_a_part_of_it_is_a_destination_of_its_own(g
     # a country named only to say where its town lies is no destination of its own, nor is a capital told again
     assert movement_routes("Troops were sent to Hannover in Germany.", gaz, "en") == {(None, "Hannover")}
     assert movement_routes("Troops were sent to Ankara, the Turkish capital.", gaz, "en") == {(None, "Ankara")}
+
+
+def test_an_occupied_place_goes_on_a_list(gaz):
+    # "occupied" and a hyphened nationality ("Russian-occupied") say whose the place is; they break no list
+    for text in ("More than 16,000 children have been taken to Russia or Russian-occupied Crimea since the invasion.",
+                 "Children were taken to Russia or occupied Crimea."):
+        got = movement_routes(text, gaz, "en")
+        assert {d for _, d in got} == {"Russia", "Autonomous Republic of Crimea"}, text

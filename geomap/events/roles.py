@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..distance import haversine_km
-from .tokens import PUNCT_BREAK
+from .tokens import DASHES, PUNCT_BREAK
 
 # A governing preposition further away than this many words is not the place's own.
 MAX_WALK = 6
@@ -199,7 +199,18 @@ class RoleRules:
         between = range(a + 1, b)
         # "Malte, Lampedusa, la Sicile": an article before a member is no break in the list
         return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers
-                                     or (self.lows[q] in c.determiners and q > a + 1) for q in between)
+                                     or (self.lows[q] in c.determiners and q > a + 1)
+                                     or self._hyphened_nationality(q) for q in between)
+
+    def _hyphened_nationality(self, q: int) -> bool:
+        """Is token q (or the dash after it) a nationality hyphened to a modifier of the place that follows
+        ("Russia or Russian-occupied Crimea")? It says whose the place is, and breaks no list."""
+        toks = self.toks
+        k = q - 1 if toks[q].text in DASHES else q
+        if k < 0 or k + 2 >= len(toks) or not (toks[k].demonym and toks[k + 1].text in DASHES):
+            return False
+        return (toks[k + 1].start == toks[k].end and toks[k + 2].start == toks[k + 1].end
+                and self.lows[k + 2] in self.cues.place_modifiers)
 
     def _place_head(self, k: int) -> bool:
         """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
@@ -233,8 +244,8 @@ class RoleRules:
             head = prev = None
             inner: dict[int, int] = {}  # a container head -> the head it says where it lies
             for k in range(ra, rb):
-                if self.toks[k].rp is None:
-                    continue
+                if self.toks[k].rp is None or self._hyphened_nationality(k):
+                    continue  # ... nor is "Russian" in "Russian-occupied Crimea" a member of a list
                 # a nationality heads no list: "la capital sudanesa, Jartum" is one place phrase
                 if prev is not None and not (self.toks[prev].demonym and not self.toks[k].demonym) \
                         and self._coordinated_places(prev, k) and not self._subject_of_next_verb(k):

@@ -13,10 +13,9 @@ from .frames import FrameRules
 from .frames_base import Partial, Trigger
 from .movers import MoverRules
 from .roles import RoleRules, contains
-from .tokens import CLAUSE_BREAK, PUNCT_BREAK, tokenize
+from .tokens import CLAUSE_BREAK, DASHES, PUNCT_BREAK, tokenize
 
 
-DASHES = ("–", "—", "-")
 
 
 class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, DiscourseRules):
