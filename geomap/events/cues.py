@@ -171,6 +171,10 @@ class Cues:
         self.abstract_moves, self.there_words = set(d.get("abstract_before_infinitive", [])), ph("there_words")
         # demonstratives after a noun that point back to what was just told ("Beras itu", "Kapal tersebut")
         self.back_pointers = set(d.get("back_pointers", []))
+        # an article before a noun that points back to a group named in an earlier sentence ("The convoy")
+        self.definite_back = set(d.get("definite_back", []))
+        # "took more than two days": a verb of carrying that says how long, with the units of time it takes
+        self.duration_verbs, self.duration_units = set(d.get("duration_verbs", [])), set(d.get("duration_units", []))
         # ordinals after a mover noun: "kapal ketiga" (the third boat) is another group than the one told before
         self.ordinals = set(d.get("ordinals", []))
         self.escape_verbs = ph("escape_verbs")
@@ -181,6 +185,7 @@ class Cues:
         self.held_words = set(d.get("held_words", []))
         # "ditangkap di perairan X", "kandas di X": a journey stopped short; what moves next leaves from X
         self.halted_words = set(d.get("halted_words", []))
+        self.held_on = set(d.get("held_on", []))  # a word that places a held group on an island, not a target
         self.distance_units = set(d.get("distance_units", []))
         # "about the distance from Los Angeles to New York": a measure's from-to names a span, not a trip
         self.measure_nouns = set(d.get("measure_nouns", []))
@@ -193,6 +198,8 @@ class Cues:
         self.compound_heads = tuple(sorted((w for w in d.get("place_heads", []) if " " not in w and len(w) >= 4),
                                            key=len, reverse=True)) if d.get("compound_place_heads") else ()
         self.partitives = set(d.get("partitives", []))
+        # words for any load ("the cargo", "the shipment") and the kinds of mover they can name again
+        self.cargo_words, self.cargo_kinds = set(d.get("cargo_words", [])), set(d.get("cargo_kinds", []))
         self.not_contexts = ph("not_movement_contexts")
         self.means_words, self.contents_words = ph("means_words"), ph("contents_words")
         self.offshore = ph("offshore") if d.get("offshore") else None  # "au large de": off the coast of
@@ -232,6 +239,9 @@ class Cues:
         self.names_capitalised = bool(d.get("names_capitalised"))
         self.elisions = set(d.get("elisions", []))
         self.dest_before_verb = bool(d.get("destination_before_verb"))
+        # a place right before a verb is that verb's subject, no member of the list before it ("sent 500 troops to
+        # Lithuania and Poland sent 300"); not where verbs close their clause ("nach Litauen und Polen verlegt")
+        self.subject_ends_list = bool(d.get("subject_ends_list"))
         self.presence_origin = bool(d.get("presence_origin"))
         # the negation follows the verb ("fahren nicht mehr durch den Suezkanal", "wurde nicht genehmigt")
         self.negation_in_clause = bool(d.get("negation_in_clause"))

@@ -35,6 +35,7 @@ class State:
     here_at: int = -1
     halted: bool = False  # was `here` where the last journey stopped short ("ditangkap di perairan X")?
     sentence: int = 0  # index of the sentence being read
+    words: dict = field(default_factory=dict)  # sentence index -> the lower-case words of that sentence
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
 
@@ -174,9 +175,14 @@ class DiscourseRules:
                 return
             first = hits[0][0]
             for k in range(first + 1, len(toks)):
+                if here is not None and self.cues.clause_linkers.match(self.lows, k):
+                    break  # "stranded on Samos after a fire destroyed the camp near Vathy": the group is on Samos
                 # only a place the "in" itself governs: "di Merak, Banten" places the group at Merak, and
                 # Banten, after the comma, only says where Merak is
-                if not (self._usable(k) and k > 0 and toks[k - 1].prep == "locative"):
+                # ... or "on" after a held word: "held on Christmas Island", "stranded on Lesbos" (``held_on``)
+                held_on = k > 1 and self.lows[k - 1] in self.cues.held_on and any(
+                    self.lows[q] in self.cues.held_words for q in range(first + 1, k - 1))
+                if not (self._usable(k) and k > 0 and (toks[k - 1].prep == "locative" or held_on)):
                     continue
                 here, what = toks[k].rp.place.id, hits[0][2]
         if here is not None:
@@ -227,6 +233,13 @@ class DiscourseRules:
         "2,000 migrants")? "40 relawan" after "300 WNI" are another group of the same kind."""
         last = set((self.state.last_mover or "").lower().split())
         return bool(p.mover) and any(w.isalpha() and w in last for w in p.mover.lower().split())
+
+    def _names_last_cargo(self, p: Partial) -> bool:
+        """Does movement p name its load by a word for any load (the language's ``cargo_words``: "The cargo will
+        be trucked to Gaza") after a movement of goods, aid or arms (``cargo_kinds``)? Then it is that load."""
+        c = self.cues
+        return bool(p.mover) and self.state.last_what in c.cargo_kinds and any(
+            w in c.cargo_words for w in p.mover.lower().split())
 
     def _earlier(self, p: Partial, prev: Partial) -> bool:
         """Is movement p told before the story's time ("had flown") while prev is not?"""
@@ -311,18 +324,24 @@ class DiscourseRules:
         # the group that left, named again, goes on from where it was last taken
         # "... reached Lampedusa on Wednesday. Authorities began transferring migrants to Porto Empedocle": a
         # group of the same kind taken on (not moving by itself) in the very next sentence leaves from there
-        carried = (not p.trig.flags & {"self", "nominal", "receive"} and st.sentence - st.last_dest_at == 1
+        # (a load does not move by itself: "The cargo will be moved by rail", "The shipment will be driven")
+        # ... nor is a load of the kind just moved another one ("The aid arrived in Port Sudan. The supplies will be
+        # trucked to Khartoum"), as a group of people of the same kind may be
+        cargo = self._names_last_cargo(p) or (p.what is not None and p.what == st.last_what
+                                              and p.what in c.cargo_kinds)
+        carried = (not p.trig.flags & ({"nominal", "receive"} if cargo else {"self", "nominal", "receive"})
+                   and st.sentence - st.last_dest_at == 1
                    and p.actor is None  # "Jordan delivered aid to Amman": a sender named is a new journey
                    # "ordered 3,000 troops to Poland and Romania" after troops reached Poland: a new order
                    and not any(self._usable(k) and self.toks[k].rp.place.id == st.last_dest for k in p.dest)
                    # ... "Others were bused to Kaga": another part of the group went from where all started
                    and not any(self.lows[k] in c.partitives for k in range(*p.left))
-                   and (pronoun or (p.what is not None and p.what == st.last_what and self._same_noun(p))))
+                   and (pronoun or (p.what is not None and p.what == st.last_what and self._same_noun(p)) or cargo))
         if (st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2
                 and not other and (self._any(c.before_words, *p.left)
                                    or self._any(c.before_words, p.trig.end, p.trig.end + 2)
                                    or "onward" in p.trig.flags or carried)
-                and (pronoun or p.what is None or p.what == st.last_what
+                and (pronoun or p.what is None or p.what == st.last_what or self._names_last_cargo(p)
                      or (p.what == st.pending_what and st.pending_at <= st.last_dest_at))):
             return st.last_dest
         # "... tiba di Pelabuhan Tanjung Priok. Beras itu akan didistribusikan ke Jawa Barat": what just
@@ -346,7 +365,7 @@ class DiscourseRules:
                 c.pro_drop and {p.what, st.pending_what} <= {"refugees", "civilians"}))
             # "Pesawat kargo ... lepas landas dari Halim. Pesawat itu ... mendarat di El Arish": the noun named
             # again with a demonstrative is the group that left
-            pointer = any(self._back_pointer(k) for k in range(*self._chained_left(p)))
+            pointer = any(self._back_pointer(k) for k in range(*self._chained_left(p))) or self._named_again(p, st.pending_at)
             pending = st.pending_origin if pronoun or same or pointer else None
         here = self._whereabouts(p, pronoun)
         if here is not None and (pending is None or st.here_at > st.pending_at
@@ -385,6 +404,17 @@ class DiscourseRules:
         while b > 0 and self.lows[b - 1] not in PUNCT_BREAK and not any(t.end == b for t in self.trigs):
             b -= 1
         return b, p.left[1]
+
+    def _named_again(self, p: Partial, at: int) -> bool:
+        """Does movement p name its mover (or its trip, "The convoy to Chad") by a noun the sentence ``at`` used,
+        after the language's definite article (``definite_back``: "A first convoy of French troops left Niamey
+        ... The convoy to Chad")? The same group, told again."""
+        c, words = self.cues, self.state.words.get(at, ())
+        if not c.definite_back or at >= self.state.sentence:
+            return False
+        return any(self.lows[k - 1] in c.definite_back and self.lows[k] in words
+                   and (self.lows[k] in c.what.words or self.lows[k] in c.triggers.words)
+                   for k in range(max(1, p.left[0]), p.trig.end))
 
     def _back_pointer(self, k: int) -> bool:
         """Is token k a demonstrative naming again a mover noun just before it ("Pesawat itu", "kapal tanker

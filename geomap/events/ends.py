@@ -527,7 +527,11 @@ class EndRules:
         # ... nor when a "to" before it names where they go by no place ("dipulangkan ke daerah asal masing-masing
         # melalui Batam": Batam is on the way home)
         told = p.path and any(self.toks[k].prep == "destination" for k in range(p.right[0], p.path[-1]))
-        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last and not told:
+        # ... nor when a "to" after the path names a destination we do not know ("across the Dnipro river to the east
+        # bank"): the river is crossed, not reached
+        onward = any(self.toks[k].prep == "destination" and not self._infinitive(k)
+                     for k in range(p.path[-1] + 1, p.right[1])) if p.path else False
+        if not p.dest and not p.origins and p.path and "reroute" not in p.trig.flags and last and not told and not onward:
             # ... the port, not the province named after it to say where it lies ("Tunon Taka, Nunukan,
             # Kalimantan Utara")
             p.dest = self._contained(p.path)[-1:]

@@ -45,8 +45,10 @@ class FrameRules:
             last = trigs[-1] if trigs else None
             # ... but a vehicle next to a verb is its object ("leave a transport bus") or its subject
             # ("a Greek bus took"), not part of the verb
+            # ... nor is a movement noun right before a verb ("The convoy reached Gaza"): it is the verb's subject
             if (spec["kind"] != "none" and last and last.end == i and last.kind == spec["kind"]
-                    and not ("route_noun" in spec["flags"] or "route_noun" in last.flags)):
+                    and not ("route_noun" in spec["flags"] or "route_noun" in last.flags)
+                    and not ("nominal" in last.flags and "nominal" not in spec["flags"])):
                 last.n += n  # "remain based", "masih berada": one trigger
                 last.flags = last.flags | spec["flags"]
                 last.what = last.what or spec["what"]
@@ -406,6 +408,13 @@ class FrameRules:
                 p.implicit_origins = members[::-1]
         if p.kind == "movement":
             held = self._where_they_were(subj_a, lb)
+            if held is None and subj_a > 1 and self.lows[subj_a - 1] == ",":
+                # "The carrier, which had been exercising off Italy, was heading toward Israel": an aside between
+                # commas on the subject says where it was (its verb may be a trigger of its own: "anchored off")
+                rel = next((k for k in range(subj_a - 2, 0, -1) if self.lows[k] in c.relative_words
+                            and self.lows[k - 1] == ","), None)
+                if rel is not None:
+                    held = self._where_they_were(rel, subj_a - 1)
             if held is None and c.held_words:
                 # "take 37 people rescued off Libya to the port of Ancona": the object's own participle
                 to = next((k for k in range(ra, rb) if self.toks[k].prep == "destination"), rb)

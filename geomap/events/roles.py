@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..distance import haversine_km
-from .tokens import PUNCT_BREAK
+from .tokens import DASHES, PUNCT_BREAK
 
 # A governing preposition further away than this many words is not the place's own.
 MAX_WALK = 6
@@ -225,7 +225,18 @@ class RoleRules:
         # ... nor is a member's head noun after the joining word ("Polres Subang dan Polres Ciamis")
         return bool(covered) and all(q in covered or self.lows[q] in c.place_modifiers
                                      or (q > a + 1 and (self.lows[q] in c.determiners or (
-                                         q - 1 in covered and self._place_head(q)))) for q in between)
+                                         q - 1 in covered and self._place_head(q))))
+                                     or self._hyphened_nationality(q) for q in between)
+
+    def _hyphened_nationality(self, q: int) -> bool:
+        """Is token q (or the dash after it) a nationality hyphened to a modifier of the place that follows
+        ("Russia or Russian-occupied Crimea")? It says whose the place is, and breaks no list."""
+        toks = self.toks
+        k = q - 1 if toks[q].text in DASHES else q
+        if k < 0 or k + 2 >= len(toks) or not (toks[k].demonym and toks[k + 1].text in DASHES):
+            return False
+        return (toks[k + 1].start == toks[k].end and toks[k + 2].start == toks[k + 1].end
+                and self.lows[k + 2] in self.cues.place_modifiers)
 
     def _place_head(self, k: int) -> bool:
         """Is token k part of a place phrase's head ("port", "city of", "pelabuhan", "kota")?"""
@@ -234,6 +245,16 @@ class RoleRules:
             return True  # "Kanaren-Insel El Hierro", "die Küstenstadt Sfax": a compound whose head is a place noun
         return any(c.place_heads.match(self.lows, a) and a + c.place_heads.match(self.lows, a)[0] > k
                    for a in range(max(0, k - 1), k + 1))
+
+    def _subject_of_next_verb(self, k: int) -> bool:
+        """Is place token k the subject of a movement verb right after it ("... to Lithuania and Poland sent
+        300"), in a language whose verbs follow their subject (``subject_ends_list``)?"""
+        if not self.cues.subject_ends_list:
+            return False
+        verbs = [t for t in getattr(self, "trigs", ()) if "nominal" not in t.flags]
+        # ... only after a verb of its own the list belongs to: in "Ferries between Dover and Calais carried
+        # 38,000 passengers" the pair is the subject's
+        return any(t.i == k + 1 for t in verbs) and any(t.end < k for t in verbs)
 
     def _name_before(self, k: int) -> bool:
         """Is the word before the comma at token k a capitalised name the geoparser did not know?"""
@@ -249,11 +270,11 @@ class RoleRules:
             head = prev = None
             inner: dict[int, int] = {}  # a container head -> the head it says where it lies
             for k in range(ra, rb):
-                if self.toks[k].rp is None:
-                    continue
+                if self.toks[k].rp is None or self._hyphened_nationality(k):
+                    continue  # ... nor is "Russian" in "Russian-occupied Crimea" a member of a list
                 # a nationality heads no list: "la capital sudanesa, Jartum" is one place phrase
                 if prev is not None and not (self.toks[prev].demonym and not self.toks[k].demonym) \
-                        and self._coordinated_places(prev, k):
+                        and self._coordinated_places(prev, k) and not self._subject_of_next_verb(k):
                     # "to Hannover in Germany and Prague": the list goes on from Hannover, not from Germany
                     h = inner.get(head, head)
                     if h != head and contains(self.toks[head].rp.place, self.toks[k].rp.place):
@@ -292,8 +313,15 @@ class RoleRules:
         for k, p in zip(idxs, places, strict=True):
             # "rejoindre Malte, Lampedusa, la Sicile ou ...": a container that is a member of a list closed by
             # "and"/"or" is a place of its own, not where the place before it lies
-            inside = any(contains(p, q) and not self._list_member(j, k) for j, q in zip(idxs, places, strict=True)
-                         if q is not p)
+            # ... and so is a country's own stretch told by its nationality beside a part of it ("to Sicily and the
+            # Italian mainland": the mainland, not all of Italy)
+            # (joined by "and"/"or": "Ankara, the Turkish capital" is one place told twice)
+            stretch = self.toks[k].demonym and self._demonym_place(k)
+            inside = any(contains(p, q) and not self._list_member(j, k)
+                         and not (stretch and self._coordinated_places(min(j, k), max(j, k))
+                                  and any(self.lows[r].isalpha() and self.lows[r] in self.cues.coord_words
+                                          for r in range(min(j, k) + 1, max(j, k))))
+                         for j, q in zip(idxs, places, strict=True) if q is not p)
             if not inside and p.id not in seen:
                 seen.add(p.id)
                 out.append(k)

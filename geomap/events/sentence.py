@@ -13,10 +13,9 @@ from .frames import FrameRules
 from .frames_base import Partial, Trigger
 from .movers import MoverRules
 from .roles import RoleRules, contains
-from .tokens import CLAUSE_BREAK, PUNCT_BREAK, tokenize
+from .tokens import CLAUSE_BREAK, DASHES, PUNCT_BREAK, tokenize
 
 
-DASHES = ("–", "—", "-")
 
 
 class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, DiscourseRules):
@@ -156,6 +155,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
     # ---- 6. the sentence
     def events(self) -> list[Event]:
         c, toks, lows = self.cues, self.toks, self.lows
+        self.state.words[self.state.sentence] = frozenset(lows)
         if not toks:
             return []
         measured: set[int] = set()  # the "to" of a measure's span ("the distance from X to Y")
@@ -214,7 +214,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         for i in range(1, len(toks)):  # "la frontera con Ceuta": a "with" no preposition list names
             if toks[i].prep is None and lows[i] in c.with_preps and self.bases[i - 1] in c.with_heads:
                 toks[i].prep = "with"
-        trigs = self._subject_nouns(self._triggers())
+        trigs = [t for t in self._subject_nouns(self._triggers()) if not self._duration(t)]
         for t in trigs:
             for k in range(t.i, t.end):
                 toks[k].trig, toks[k].prep = True, None  # "pulled out", "turned up": the word is the verb here
@@ -455,6 +455,20 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             out.append(o.id)
         return out
 
+    def _duration(self, t) -> bool:
+        """Is trigger t a verb that says how long something lasted ("The convoy took more than two days", "took them
+        up to 35 hours"): one of the language's ``duration_verbs`` with a unit of time (``duration_units``) a few
+        words on and no place or preposition before it?"""
+        c = self.cues
+        if not c.duration_verbs or " ".join(self.lows[t.i:t.end]) not in c.duration_verbs:
+            return False
+        for q in range(t.end, min(len(self.toks), t.end + 6)):
+            if self.lows[q] in c.duration_units:
+                return True
+            if self.toks[q].rp is not None or self.toks[q].prep or self.lows[q] in (",", ";", "."):
+                return False
+        return False
+
     def _names_people(self, k: int) -> bool:
         """Is the demonym at token k a mover's nationality: a noun itself ("Bangladeshis") or the
         modifier of a mover noun ("Sudanese refugees", "undocumented Haitian immigrants")?"""
@@ -469,6 +483,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         elif k - 1 in self.in_what:
             return True
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if (nxt is not None and nxt.text in DASHES and nxt.start == toks[k].end and k + 2 < len(toks)
+                and toks[k + 2].start == nxt.end and toks[k + 2].alpha):
+            return False  # "a Czech-led initiative", "Iranian-made drones": one adjective with the word after it
         # the demonym is the noun: "Afghans", "seven Nepalese and two Somalis"
         return nxt is None or not nxt.alpha or nxt.trig or nxt.prep or nxt.low in c.coord_words \
             or nxt.low in c.any_aux or nxt.low in c.subject_gap
@@ -708,6 +725,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     # told to be somewhere sets out from there when it moves next
                     state.pending_origin, state.pending_what, state.pending_at = (
                         toks[p.places[0]].rp.place.id, p.what, state.sentence)
-            if p.kind != "incident":
+            # "Most had sailed from Tobruk" after "... brought 500 migrants to Crete": a part of the group named by
+            # a partitive alone is still the group, so what it is stays known for "The migrants were later ..."
+            if p.kind != "incident" and not (p.what is None and state.last_what is not None and any(
+                    self.lows[k] in self.cues.partitives for k in range(*p.left))):
                 state.last_what = p.what
         return out

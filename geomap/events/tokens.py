@@ -11,6 +11,7 @@ from .cues import Cues
 # Punctuation that ends a phrase (walks stop there) and that ends a clause.
 PUNCT_BREAK = {",", ".", ";", ":", "!", "?", "(", ")", "“", "”", '"', "—", "–", "[", "]"}
 PUNCT_BREAK_NO_BRACKETS = PUNCT_BREAK - {"(", ")"}
+DASHES = ("–", "—", "-")
 CLAUSE_BREAK = {";", ":", "—", "–"}
 
 def parse_number(text: str, cues: Cues) -> float | None:
