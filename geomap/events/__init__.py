@@ -125,7 +125,8 @@ by adding a file, not by changing this code. The keys, all lower case:
 - Short word lists that steer the walks: ``coordination``, ``walk_stops``,
   ``clause_linkers``, ``subject_gap``, ``determiners``, ``active_aux``/``passive_aux``,
   ``passive_prefixes``, ``progressive_suffixes``, ``pronouns``, ``complementizers``, ``after_words``,
-  ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``. ``earlier_aux``
+  ``where_words``, ``departure_destination``, ``casualty_words``, ``incident_kinds``. ``verb_and`` / ``verb_then``
+  ("and", "then"; "dan", "lalu") join two verbs of one subject, the second leg starting where the first ended. ``earlier_aux``
   ("had") put a verb before the one told just before it ("reached Necoclí ... had flown to Brazil"), so it
   does not chain from where that one ended. ``later_clause`` ("sebelum") opening a sentence marks a clause
   that happens after the main clause: the main clause does not start where it ends; it starts where the main

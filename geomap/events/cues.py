@@ -147,6 +147,8 @@ class Cues:
         self.thither_words = set(d.get("thither_words", []))
         # single-word coordinators ("and", ","); phrases ("as well as") are matched with coord.scan
         self.coord_words = {w for w in d.get("coordination", []) if " " not in w}
+        # two verbs of one subject joined by these ("flew to Paris and drove to Lyon", "... then headed to X")
+        self.verb_and, self.verb_then = set(d.get("verb_and", [])), set(d.get("verb_then", []))
         self.after_words, self.where_words, self.departure_dest = ph("after_words"), ph("where_words"), ph("departure_destination")
         self.subject_gap, self.negation, self.conditionals = ph("subject_gap"), ph("negation"), ph("conditionals")
         # negated words that describe the mover, not the movement ("orang tak dikenal", unknown people)

@@ -284,12 +284,14 @@ class DiscourseRules:
         while k >= prev.trig.end and (self.lows[k] in c.subject_gap or self.lows[k] in c.any_aux):
             k -= 1
         # "and", not "or": "have flown to Dubai, or crossed into Kazakhstan" are two groups' trips
-        return k >= prev.trig.end and self.lows[k] in ("and", "dan")
+        return k >= prev.trig.end and self.lows[k] in c.verb_and
 
     def _coordinated(self, prev: Partial, p: Partial) -> bool:
-        """Are two predicates joined by "and"/"then" (with no new subject between them)?"""
+        """Are two predicates joined by the language's "and"/"then" (``verb_and``, ``verb_then``) with no new
+        subject between them?"""
         between = range(prev.trig.end, p.trig.i)
-        return any(self.lows[k] in ("and", "then", "dan", "lalu", "kemudian") for k in between) and not any(
+        c = self.cues
+        return any(self.lows[k] in c.verb_and or self.lows[k] in c.verb_then for k in between) and not any(
             self.toks[k].rp is not None and self.roles.get(k) is None for k in between)
 
     def _earlier_origin(self, p: Partial) -> str | None:
