@@ -322,3 +322,22 @@ def test_the_doer_of_a_passive_is_the_sender():
     assert got and all(o == "Malaysia" and d in ("Tunon Taka", "Nunukan") for o, d in got), got
     # a team named after its city is no sender
     assert _moves("Mereka dijemput oleh tim KBRI Warsawa di perbatasan Polandia.") == []
+
+
+def test_a_dashed_pair_with_its_own_code_is_one_place():
+    # "Jakarta-Bekasi (JKS)": an embarkation named after two places, with its code, is no route between them
+    got = _moves("Jemaah berangkat dari tiga embarkasi: Jakarta-Bekasi (JKS), Solo (SOC) dan Batam (BTH).")
+    assert ("Jakarta", "Bekasi") not in got, got
+    assert ("Merak", "Bakauheni") in _moves("Antrean di penyeberangan Merak-Bakauheni mencapai tiga kilometer.")
+
+
+def test_the_movers_country_yields_to_the_start_the_story_tells():
+    # the pilgrims' country after their noun is a guess; the story says they left from Madinah
+    text = ("Sebanyak 1.200 jemaah haji Indonesia telah diberangkatkan ke Makkah pada Kamis. "
+            "Tahap pertama, tiga kloter berangkat dari hotel di Madinah menuju Makkah pukul 14.00.")
+    got = _moves(text)
+    assert ("Indonesia", "Makkah") not in got and ("Madinah", "Makkah") in got, got
+    # ... but a start in the same country may be another group's, and a told start stays
+    got = _moves("Sebanyak 300 jemaah haji Indonesia diberangkatkan ke Makkah pada Kamis. "
+                 "Sebanyak 200 jemaah lain berangkat dari Jakarta ke Makkah pada Jumat.")
+    assert ("Indonesia", "Makkah") in got and ("Jakarta", "Makkah") in got, got

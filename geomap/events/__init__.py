@@ -75,6 +75,10 @@ by adding a file, not by changing this code. The keys, all lower case:
   Utara"). ``demonym_origin``: a demonym in front of the moved noun is its origin
   ("North Korean troops", "German soldiers"). Both apply only when the text names no
   "from"/"dari" place and no country is the subject ("North Korea has shipped").
+  ``guessed_origin_yields``: an origin the sentence does not tell (the movers' country after their noun, a start
+  carried from before that is not where the group last arrived) is dropped where the story tells a start in another
+  country of a trip to the same place ("jemaah haji Indonesia ... ke Makkah" under "berangkat dari hotel di
+  Madinah"); off where a carried start is more often another group's ("Mereka dievakuasi ... lalu tiba di X").
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.
@@ -125,7 +129,7 @@ from ..models import Result
 from ..sentences import split_sentences
 from .cues import DATA_DIR, Cues, load_cues
 from .dates import parse_doc_date, resolve_relative
-from .discourse import State
+from .discourse import State, told_origins
 from .scorer import Collector, Reading, apply, load_model
 from .sentence import Sentence
 from .tokens import parse_number
@@ -190,6 +194,8 @@ def read_events(result: Result, *, candidates: bool = True) -> Reading | None:
             if collector is not None:
                 reading.candidates.extend(collector.add(state.sentence, sent, events))
         state.sentence += 1
+    if cues.guessed_origin_yields:
+        reading.events[:] = told_origins(reading.events, state.guessed, state.places)
     return reading
 
 

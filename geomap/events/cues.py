@@ -196,6 +196,7 @@ class Cues:
         self.complementizers = set(d.get("complementizers", []))
         self.head_last = d.get("noun_phrase_head", "last") == "last"
         self.genitive_origin = bool(d.get("genitive_origin"))
+        self.guessed_origin_yields = bool(d.get("guessed_origin_yields"))
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))

@@ -1,7 +1,7 @@
 """State carried across the sentences of one document, and links between the movements of one sentence."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .frames_base import Partial
 from .roles import contains
@@ -31,6 +31,9 @@ class State:
     here_what: str | None = None
     here_at: int = -1
     sentence: int = 0  # index of the sentence being read
+    # (sentence, origin, destination) of movements whose origin no words of their sentence told: the movers'
+    # country, the sender's, an origin carried from before (told_origins)
+    guessed: set = field(default_factory=set)
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
 
@@ -340,3 +343,30 @@ class DiscourseRules:
         if any(self._usable(k) and self.toks[k].rp.place.id == st.here for k in p.dest):
             return None
         return st.here
+
+
+def told_origins(events: list, guessed: set, places: dict) -> list:
+    """``events`` ((sentence, events) pairs) with a guessed origin dropped where the story tells where a trip
+    to the same place started: "1.897 jemaah haji Indonesia ... diberangkatkan ke Makkah" under "... berangkat
+    dari hotel di Madinah" went from Madinah, not from the pilgrims' country; "Pengiriman bantuan tersebut
+    ... menuju Yordania" after "Indonesia telah mengirimkan" and before "... dari Abu Dhabi ke Yordania" is
+    that last leg told again. The origin-less report then joins the told one."""
+    told: dict = {}
+    for i, evs in events:
+        for e in evs:
+            if e.kind == "movement" and e.destination and e.origin is not None and (i, e.origin, e.destination) not in guessed:
+                told.setdefault(e.destination, set()).add(e.origin)
+    out = []
+    for i, evs in events:
+        keep = []
+        for e in evs:
+            others = told.get(e.destination, set()) - {e.origin}
+            g = places.get(e.origin)
+            # ... from another country: a start in the guessed origin's own country may be another group's
+            # ("Mereka dievakuasi ... lalu tiba di Bucharest" from Odessa, others from Kyiv)
+            if (e.kind == "movement" and (i, e.origin, e.destination) in guessed and others and g is not None
+                    and all(o in places and places[o].country_code != g.country_code for o in others)):
+                e = replace(e, origin=None)
+            keep.append(e)
+        out.append((i, keep))
+    return out

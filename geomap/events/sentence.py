@@ -1,6 +1,7 @@
 """One sentence read end to end: tokens, attribution, roles, frames, discourse, events."""
 from __future__ import annotations
 
+
 import datetime as dt
 import re
 
@@ -338,10 +339,16 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         o = self.toks[p.implicit_origin].rp.place
         return o.kind == "country" and all(self.toks[k].rp.place.country_code != o.country_code for k in p.places)
 
+    def _told_origin(self, p: Partial) -> bool:
+        """Does the sentence itself say where the movement started (a "from" place, the place the leg before
+        ended, a pushers' country), rather than the movers' country or an origin carried from before?"""
+        return bool(p.origins) or p.origin is not None or p.chain_origin is not None
+
     def _origin_ids(self, p: Partial, dplace) -> list[str | None]:
         """Where a movement to ``dplace`` came from: every "from" place, else the chain, the subject's
         country, the mover's nationality, or an origin told a sentence before."""
         toks = self.toks
+        self._guessed = False  # set where the origin is only guessed (told_origins)
         if p.origins:
             return [toks[k].rp.place.id for k in p.origins]
         origin = p.origin if p.origin is not None else p.chain_origin
@@ -352,7 +359,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                        and toks[k].rp.place.id != dplace.id]
             if pushers:
                 return list(dict.fromkeys(toks[k].rp.place.id for k in self._demonym_list(pushers[-1])))
+        self._guessed = False  # the subject's country ("Indonesia telah mengirimkan") is told
         if origin is None and p.implicit_origin is not None:
+            # "jemaah haji Indonesia": the movers' country is a guess at where they set out
+            self._guessed = any(q in self.in_what for q in range(max(0, p.implicit_origin - 5), p.implicit_origin))
             o = toks[p.implicit_origin].rp.place
             if not contains(o, dplace):  # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country
                 if len(p.implicit_origins) > 1:
@@ -368,6 +378,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if main:
                 return [toks[k].rp.place.id for k in main]
         earlier = self._earlier_origin(p)
+        # an origin carried from before is a guess, unless it is where the group last arrived
+        self._guessed = earlier is not None and earlier != self.state.last_dest
         if earlier is None:
             nat = self._nationality_origins(p, dplace)
             if nat:
@@ -392,6 +404,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
         if earlier is not None and st.pending_all and st.pending_all[0] == st.pending_at and st.pending_all[1][0] == earlier:
             # "They come from Ghana, Egypt and Mali. They were all transferred to X": one movement from each
+            self._guessed = False  # where they come from was told
             return [x for x in st.pending_all[1] if x != dplace.id]
         return [earlier]
 
@@ -556,9 +569,17 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     and all(t.rp is not None and not t.demonym and not t.possessive
                             and t.text.lower() not in self.cues.place_nouns for t in (toks[k], b))  # "East-West trade"
                     # "the Sudan–Chad border", "perang Rusia–Ukraina": a boundary or a relation, not a route
-                    and not any(0 <= q < len(toks) and self.lows[q] in self.cues.pair_not_route for q in (k - 1, k + 3))):
+                    and not any(0 <= q < len(toks) and self.lows[q] in self.cues.pair_not_route for q in (k - 1, k + 3))
+                    and not self._coded_name(k + 3)):
                 out.append((k, k + 2))
         return out
+
+    def _coded_name(self, k: int) -> bool:
+        """Does a code in brackets start at token k ("Jakarta-Bekasi (JKS)", "London-Heathrow (LHR)")? A dashed pair
+        with its own code names one embarkation, airport or station, not a route between two places."""
+        toks = self.toks
+        return (k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"
+                and toks[k + 1].text.isalpha() and toks[k + 1].text.isupper() and 2 <= len(toks[k + 1].text) <= 4)
 
     def _headline_triggers(self) -> list[Trigger]:
         """"5,000 troops to Niger", "Ribuan pengungsi ke Kupang": a mover noun straight before "to" and a place,
@@ -623,11 +644,14 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     elif di and leg_origins is not None and self._coordinated_places(p.dest[di - 1], d):
                         origin_ids = leg_origins  # "..., a stamtąd do Chmielnickiego, Odessy i Kijowa": the same leg
                     leg_origins = origin_ids
+                    told = self._told_origin(p) or di > 0 and origin_ids == [toks[p.dest[di - 1]].rp.place.id]
                     for oid in origin_ids:  # "from Karachi and Peshawar": one movement each
                         key = ("movement", None if oid == dplace.id else oid, dplace.id)
                         if key not in seen:
                             seen.add(key)
                             out.append(Event(kind="movement", origin=key[1], destination=dplace.id, **common))
+                            if not told and key[1] is not None and self._guessed:
+                                state.guessed.add((state.sentence, key[1], dplace.id))
                     # the first destination of a sentence is its main clause's: "... reached La Restinga, the
                     # largest boat to arrive in the Canary Islands" waits for its origin at La Restinga
                     if not (state.open_dest and state.open_at == state.sentence):
