@@ -341,3 +341,9 @@ def test_the_movers_country_yields_to_the_start_the_story_tells():
     got = _moves("Sebanyak 300 jemaah haji Indonesia diberangkatkan ke Makkah pada Kamis. "
                  "Sebanyak 200 jemaah lain berangkat dari Jakarta ke Makkah pada Jumat.")
     assert ("Indonesia", "Makkah") in got and ("Jakarta", "Makkah") in got, got
+
+
+def test_a_named_member_after_a_comma_and_khususnya_is_the_destination():
+    # "ke berbagai negara, khususnya Amerika Serikat": the place names one of the countries the phrase spoke of
+    got = _moves("Kapal itu membawa ekspor kopi ke berbagai negara, khususnya Jepang, dari Pelabuhan Tanjung Priok.")
+    assert ("Tanjung Priok", "Japan") in got, got

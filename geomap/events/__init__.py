@@ -79,6 +79,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   carried from before that is not where the group last arrived) is dropped where the story tells a start in another
   country of a trip to the same place ("jemaah haji Indonesia ... ke Makkah" under "berangkat dari hotel di
   Madinah"); off where a carried start is more often another group's ("Mereka dievakuasi ... lalu tiba di X").
+  ``apposition_words`` after a comma ("ke berbagai negara, khususnya Amerika Serikat") join the place after them to
+  the phrase before the comma, as one of the places it spoke of.
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.

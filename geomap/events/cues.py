@@ -197,6 +197,7 @@ class Cues:
         self.head_last = d.get("noun_phrase_head", "last") == "last"
         self.genitive_origin = bool(d.get("genitive_origin"))
         self.guessed_origin_yields = bool(d.get("guessed_origin_yields"))
+        self.apposition_words = set(d.get("apposition_words", []))
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))

@@ -103,6 +103,12 @@ class RoleRules:
                 if inner == "locative" and inner_dist == 0 and dist <= 2 and k + 1 <= inner_at - 1:
                     return "near_direct"
                 return inner
+            elif (t.low in c.apposition_words and not comma_used and k - 2 >= lo and toks[k - 1].low == ","
+                  and toks[k - 2].alpha and toks[k - 2].rp is None and not toks[k - 2].prep):
+                # "ke berbagai negara, khususnya Amerika Serikat": the place names one of those the phrase spoke of
+                comma_used = True
+                k -= 2
+                continue
             elif t.low == "," and not comma_used and not self._relative_after(k, j) and k > lo and (self._name_before(k) or (
                     toks[k - 1].demonym and k - 2 >= lo and self._place_head(k - 2))):
                 # "de la capital sudanesa, Jartum": the apposition names the place the head spoke of
