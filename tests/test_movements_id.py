@@ -347,3 +347,20 @@ def test_a_named_member_after_a_comma_and_khususnya_is_the_destination():
     # "ke berbagai negara, khususnya Amerika Serikat": the place names one of the countries the phrase spoke of
     got = _moves("Kapal itu membawa ekspor kopi ke berbagai negara, khususnya Jepang, dari Pelabuhan Tanjung Priok.")
     assert ("Tanjung Priok", "Japan") in got, got
+
+
+def test_an_unknown_name_between_a_place_head_and_its_place():
+    # "menuju Bandara Amir Muhammad bin Abdul Aziz Madinah": the airport's name, unknown to the geoparser, stands
+    # between the head noun and the city that says where it lies
+    assert (None, "Madinah") in _moves("Mereka menuju Bandara Amir Muhammad bin Abdul Aziz Madinah.")
+
+
+def test_a_list_after_a_trip_from_a_number_of_places_names_its_starts():
+    # "diberangkatkan dari tiga embarkasi. Masing-masing X, Y dan Z.": one movement from each to where they went
+    got = _moves("Rombongan jemaah haji tiba di Jeddah pada Selasa. Sebanyak 1.200 jemaah haji Indonesia "
+                 "diberangkatkan dari tiga embarkasi. Masing-masing Makassar (UPG), Balikpapan (BPN) dan Banjarmasin (BDJ).")
+    assert {("Makassar", "Jeddah"), ("Balikpapan", "Jeddah"), ("Banjarmasin", "Jeddah")} <= set(got), got
+    # a list after a trip that named its start is no list of starts
+    got = _moves("Rombongan jemaah haji tiba di Jeddah pada Selasa. Mereka diberangkatkan dari Surabaya. "
+                 "Masing-masing membawa dua koper ke Makassar dan Balikpapan.")
+    assert ("Makassar", "Jeddah") not in got and ("Balikpapan", "Jeddah") not in got, got

@@ -81,6 +81,10 @@ by adding a file, not by changing this code. The keys, all lower case:
   Madinah"); off where a carried start is more often another group's ("Mereka dievakuasi ... lalu tiba di X").
   ``apposition_words`` after a comma ("ke berbagai negara, khususnya Amerika Serikat") join the place after them to
   the phrase before the comma, as one of the places it spoke of.
+  ``name_particles`` ("bin") join the words of a name the geoparser did not know between a place head and the
+  place after it ("menuju Bandara Amir Muhammad bin Abdul Aziz Madinah"). ``list_openers`` ("masing-masing",
+  "yakni") opening a verbless sentence after a trip from a number of unnamed places ("diberangkatkan dari
+  delapan embarkasi") name those places: one movement from each, to where the group was last said to go.
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.
@@ -189,7 +193,8 @@ def read_events(result: Result, *, candidates: bool = True) -> Reading | None:
         # unchanged, and the movement scorer, trained on what the gate lets through, never sees it.
         # ... except right after an origin statement, which a verbless "But also from X and Y." goes on
         if ms and (cues.may_tell(doc.text[s:e]) or _dashed_pair(doc.text, ms)
-                   or (state.pending_all and state.pending_all[0] == state.sentence - 1)):
+                   or (state.pending_all and state.pending_all[0] == state.sentence - 1)
+                   or (state.counted_from and state.counted_from[0] == state.sentence - 1)):
             sent = Sentence(doc.text, s, e, ms, cues, doc_date, state)
             events = sent.events()
             reading.events.append((state.sentence, events))

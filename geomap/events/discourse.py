@@ -34,6 +34,9 @@ class State:
     # (sentence, origin, destination) of movements whose origin no words of their sentence told: the movers'
     # country, the sender's, an origin carried from before (told_origins)
     guessed: set = field(default_factory=set)
+    # (sentence, what, mover) of a trip from a number of places not yet named ("diberangkatkan dari delapan
+    # embarkasi"), for a list of them opening the next sentence (Sentence._listed_starts)
+    counted_from: tuple | None = None
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
 

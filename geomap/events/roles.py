@@ -49,6 +49,15 @@ class RoleRules:
             t = toks[k]
             if t.attr:
                 break
+            if dist == 0 and inner is None and self._unknown_name_word(k):
+                # "menuju Bandara Amir Muhammad bin Abdul Aziz Madinah": the name of a place head the geoparser did
+                # not know stands between the head and the place that says where it lies
+                m = k
+                while m > lo and k - m < 6 and self._unknown_name_word(m) and not self._place_head(m):
+                    m -= 1
+                if m >= lo and m < k and self._place_head(m) and toks[m].rp is None and not toks[m].trig:
+                    k = m
+                    continue
             if t.low in c.weekdays or t.low in c.months:
                 # "erreichte am Mittwoch Przemyśl": a date between the verb and its place is no phrase of its own
                 k -= 1
@@ -224,6 +233,12 @@ class RoleRules:
             return True  # "Kanaren-Insel El Hierro", "die Küstenstadt Sfax": a compound whose head is a place noun
         return any(c.place_heads.match(self.lows, a) and a + c.place_heads.match(self.lows, a)[0] > k
                    for a in range(max(0, k - 1), k + 1))
+
+    def _unknown_name_word(self, k: int) -> bool:
+        """Is token k a word of a name the geoparser did not know: capitalised, or a particle ("bin")?"""
+        t = self.toks[k]
+        return t.rp is None and t.alpha and not t.trig and not t.prep and (
+            t.text[:1].isupper() or t.low in self.cues.name_particles)
 
     def _name_before(self, k: int) -> bool:
         """Is the word before the comma at token k a capitalised name the geoparser did not know?"""

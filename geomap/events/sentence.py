@@ -215,6 +215,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
         if not any(t.kind == "movement" for t in trigs):
             trigs = sorted(trigs + self._headline_triggers(), key=lambda t: t.i)
+        listed = self._listed_starts(trigs)
+        if listed:
+            return listed
         pairs = self._route_pairs()
         if pairs:
             # "Container ships on Asia–Europe routes": the pair itself tells the movement
@@ -259,6 +262,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 if p is not None:
                     partials.append(p)
 
+        if any(t.kind == "movement" for t in trigs) and not any(
+                p.kind == "movement" and (p.dest or p.origins) for p in partials) and self._counted_start():
+            idle = self.idle  # "... yang diberangkatkan dari delapan embarkasi": the places may be listed next
+            self.state.counted_from = (self.state.sentence, idle and idle.what, idle and idle.mover)
         source = self._source_of(attrs)
         for p in partials:
             p.source = source or p.statement_source or p.denier
@@ -573,6 +580,29 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     and not self._coded_name(k + 3)):
                 out.append((k, k + 2))
         return out
+
+    def _counted_start(self) -> bool:
+        """Does a "from" govern a number of places left unnamed ("dari delapan embarkasi", "from three ports")?"""
+        toks, preps = self.toks, self.cues.preps
+        # (the "from" is read as a word on an amount, "from 8 to 10", so its role is looked up here)
+        return any((m := preps.match(self.lows, k)) and m[0] == 1 and m[1] == "origin" and toks[k + 1].is_num
+                   and self._place_head(k + 2) and toks[k + 2].rp is None for k in range(len(toks) - 2))
+
+    def _listed_starts(self, trigs) -> list[Event]:
+        """A verbless sentence opening with a list word after a trip from a number of unnamed places names them:
+        "... diberangkatkan dari delapan embarkasi. Masing-masing Jakarta-Pondok Gede (JKG), Solo (SOC), ...":
+        one movement from each, to where the group was last said to go."""
+        st, toks = self.state, self.toks
+        if (st.counted_from is None or st.counted_from[0] != st.sentence - 1 or not self.cues.list_openers.match(self.lows, 0)
+                or any(t.kind == "movement" for t in trigs)):
+            return []
+        starts = list(dict.fromkeys(toks[k].rp.place.id for k in range(len(toks)) if self._usable(k)))
+        if len(starts) < 2:
+            return []
+        dest = st.last_dest if st.last_dest is not None and st.sentence - st.last_dest_at <= 3 else None
+        evidence = Span(self.s, self.e, self.text[self.s:self.e])
+        return [Event(kind="movement", origin=o, destination=dest, evidence=evidence, what=st.counted_from[1],
+                      mover=st.counted_from[2]) for o in starts if o != dest]
 
     def _coded_name(self, k: int) -> bool:
         """Does a code in brackets start at token k ("Jakarta-Bekasi (JKS)", "London-Heathrow (LHR)")? A dashed pair
