@@ -364,3 +364,15 @@ def test_a_list_after_a_trip_from_a_number_of_places_names_its_starts():
     got = _moves("Rombongan jemaah haji tiba di Jeddah pada Selasa. Mereka diberangkatkan dari Surabaya. "
                  "Masing-masing membawa dua koper ke Makassar dan Balikpapan.")
     assert ("Makassar", "Jeddah") not in got and ("Balikpapan", "Jeddah") not in got, got
+
+
+def test_a_country_between_a_ministers_title_and_name_is_read():
+    # "Menteri Luar Negeri Korea Utara Choe Son-hui": the title's country, not part of the minister's name
+    got = _moves("Menteri Luar Negeri Korea Utara Choe Son-hui melakukan kunjungan ke Moskow pekan ini.")
+    assert ("North Korea", "Moscow") in got, got
+
+
+def test_not_usual_negates_no_visit():
+    # "tidak biasa" (unusual) after the visit says how it was, not that it did not happen
+    got = _moves("Pertemuan itu terjadi selama kunjungannya ke Moskow bulan ini dan tidak biasa dalam hal protokol.")
+    assert (None, "Moscow") in got, got
