@@ -376,3 +376,11 @@ def test_not_usual_negates_no_visit():
     # "tidak biasa" (unusual) after the visit says how it was, not that it did not happen
     got = _moves("Pertemuan itu terjadi selama kunjungannya ke Moskow bulan ini dan tidak biasa dalam hal protokol.")
     assert (None, "Moscow") in got, got
+
+
+def test_a_departure_does_not_complete_a_leg_that_started_where_the_last_ended():
+    # "Sebelum diberangkatkan ke Jeddah ..., mereka tiba di Port Sudan": the leg to Jeddah starts at Port Sudan;
+    # a later "berangkat dari Khartoum" is the trip to Port Sudan, not a second start of the one to Jeddah
+    got = _moves("Sebelum diberangkatkan ke Jeddah melalui jalur laut, mereka tiba di Kota Port Sudan pada Senin. "
+                 "Para pengungsi itu tinggal di penampungan. Rombongan tersebut berangkat dari Khartoum pada Minggu.")
+    assert ("Port Sudan", "Jeddah") in got and ("Khartoum", "Jeddah") not in got, got

@@ -20,6 +20,7 @@ class State:
     pending_all: tuple = ()  # (sentence, place ids): every place of that departure ("They come from Ghana, Egypt and Mali")
     open_dest: str | None = None  # place id a movement reached with its origin untold ("... landed in Aceh.")
     open_named: bool = False  # did the movement to open_dest name its own start ("from X")?
+    open_chained: bool = False  # ... or start where the leg before it ended ("..., tiba di Port Sudan" before "ke Jeddah")?
     open_what: str | None = None
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")

@@ -477,6 +477,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
             dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
             # reached is no journey to it
+        if dest is not None and state.open_chained and state.open_at < state.sentence:
+            dest = None  # "Sebelum diberangkatkan ke Jeddah ..., mereka tiba di Port Sudan. ... Rombongan tersebut
+            # berangkat dari Khartoum": a leg that starts where the one before it ended has its start already
         if dest is not None and state.open_named and "origin_statement" in p.trig.flags:
             dest = None  # "... dari Tawau ke Nunukan. Sebagian besar berasal dari NTT": where people are from, when
             # their journey's start is told, is no second start of it
@@ -687,6 +690,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     if not (state.open_dest and state.open_at == state.sentence):
                         state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
                         state.open_named = bool(p.origins) or p.origin is not None
+                        state.open_chained = p.chain_origin is not None
                 first = p.origins[0] if p.origins else p.origin if p.origin is not None else p.implicit_origin
                 if p.dest and first is not None:
                     # the group's start, for "Others flew to Istanbul" after "... crossed from Russia into Georgia"
