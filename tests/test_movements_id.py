@@ -384,3 +384,9 @@ def test_a_departure_does_not_complete_a_leg_that_started_where_the_last_ended()
     got = _moves("Sebelum diberangkatkan ke Jeddah melalui jalur laut, mereka tiba di Kota Port Sudan pada Senin. "
                  "Para pengungsi itu tinggal di penampungan. Rombongan tersebut berangkat dari Khartoum pada Minggu.")
     assert ("Port Sudan", "Jeddah") in got and ("Khartoum", "Jeddah") not in got, got
+
+
+def test_a_trip_that_ended_elsewhere_does_not_leave_from_where_it_headed():
+    # "menuju Malaysia hingga kemudian terdampar di Aceh": the boat never reached Malaysia
+    got = _moves("Kapal itu mengarungi laut lepas menuju Malaysia hingga kemudian terdampar di Aceh.")
+    assert (None, "Aceh") in got and ("Malaysia", "Aceh") not in got, got

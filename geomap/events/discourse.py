@@ -101,6 +101,10 @@ class DiscourseRules:
                     # "flew from Gao back to Germany and landed in Wunstorf": one journey, told to its end
                     p.origin, p.origins = prev.origin, prev.origins
                     p.mover = pick(p.mover, prev.mover)
+                elif prev.dest and p.dest and p.origin is None and "arrival" not in prev.trig.flags and self._any(
+                        self.cues.until_words, prev.dest[-1] + 1, p.trig.i):
+                    pass  # "mengarungi laut lepas menuju Malaysia hingga kemudian terdampar di Aceh": the trip that
+                    # ended up elsewhere never reached where it headed, so it does not leave from there
                 elif prev.dest and p.dest and p.origin is None and self._any(self.cues.there_words, *p.left):
                     # "llegó a Yibuti, desde donde partió hacia Madrid": from the place just reached
                     p.chain_origin = prev.dest[-1]
