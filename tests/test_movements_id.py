@@ -390,3 +390,13 @@ def test_a_trip_that_ended_elsewhere_does_not_leave_from_where_it_headed():
     # "menuju Malaysia hingga kemudian terdampar di Aceh": the boat never reached Malaysia
     got = _moves("Kapal itu mengarungi laut lepas menuju Malaysia hingga kemudian terdampar di Aceh.")
     assert (None, "Aceh") in got and ("Malaysia", "Aceh") not in got, got
+
+
+def test_a_route_of_stops_parted_by_dashes_goes_from_the_first_to_the_last():
+    # "Rute penerbangan ... yakni Halim (Jakarta) - Aceh - ... - El Arish (Mesir)": one route, first stop to last
+    got = _moves("Rute pelayaran kapal bantuan itu yakni Tanjung Priok (Jakarta) - Makassar - Bitung (Sulawesi Utara) "
+                 "- Sorong (Papua Barat Daya).")
+    assert ("Tanjung Priok", "Sorong") in got, got
+    # places parted by dashes with no route noun are no route
+    got = _moves("Pertandingan itu berlangsung di Makassar - Bitung - Sorong pekan lalu.")
+    assert ("Makassar", "Sorong") not in got, got

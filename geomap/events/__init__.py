@@ -87,6 +87,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   delapan embarkasi") name those places: one movement from each, to where the group was last said to go.
   ``until_words`` ("hingga") between a trip heading somewhere and an arrival elsewhere ("menuju Malaysia hingga
   kemudian terdampar di Aceh") say the first place was never reached: the arrival does not leave from it.
+  ``route_nouns`` ("rute") before places parted by spaced dashes ("Halim (Jakarta) - Aceh - ... - El Arish (Mesir)")
+  make one movement from the first stop to the last, through the others.
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.

@@ -201,6 +201,7 @@ class Cues:
         self.name_particles = set(d.get("name_particles", []))
         self.list_openers = ph("list_openers")
         self.until_words = ph("until_words")
+        self.route_nouns = ph("route_nouns")
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))

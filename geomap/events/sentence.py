@@ -277,6 +277,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self._fled_from_attack(partials)
         linked = self._link_movements(partials)
         out = self._to_events(linked)
+        out += self._listed_route(out)
         self._carry_source(attrs, source)
         self._note_whereabouts(linked, out)
         return out
@@ -606,6 +607,37 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         evidence = Span(self.s, self.e, self.text[self.s:self.e])
         return [Event(kind="movement", origin=o, destination=dest, evidence=evidence, what=st.counted_from[1],
                       mover=st.counted_from[2]) for o in starts if o != dest]
+
+    def _listed_route(self, out: list[Event]) -> list[Event]:
+        """A route noun before places parted by spaced dashes ("Rute penerbangan ... yakni Halim (Jakarta) - Aceh -
+        Yangon (Myanmar) - ... - El Arish (Mesir)"): one movement from the first stop to the last, through the
+        others. A stop is the first place of its stretch outside brackets, else the one in them."""
+        toks, c = self.toks, self.cues
+        at = next((k for k in range(len(toks)) if c.route_nouns.match(self.lows, k)), None)
+        if at is None:
+            return []
+        stops, stretch, depth, start = [], [], 0, at + 1
+        for k in range(at + 1, len(toks) + 1):
+            t = toks[k] if k < len(toks) else None
+            if t is None or (t.text in DASHES and self.text[t.start - 1:t.start].isspace()
+                             and self.text[t.end:t.end + 1].isspace()):
+                own = [q for q, d in stretch if d == 0] or [q for q, _ in stretch]
+                if own:
+                    stops.append(own[0])
+                elif k - start > 3:
+                    return []  # words, not a stop the geoparser does not know ("- Aceh -"): no list of stops
+                stretch, start = [], k + 1
+                continue
+            depth += t.text == "("
+            depth -= t.text == ")" and depth > 0
+            if self._usable(k):
+                stretch.append((k, depth))
+        ids = [toks[k].rp.place.id for k in stops]
+        if len(ids) < 3 or ids[0] == ids[-1] or any(e.kind == "movement" and e.destination == ids[-1] for e in out):
+            return []
+        evidence = Span(self.s, self.e, self.text[self.s:self.e])
+        return [Event(kind="movement", origin=ids[0], destination=ids[-1], evidence=evidence,
+                      path=tuple(dict.fromkeys(ids[1:-1])))]
 
     def _coded_name(self, k: int) -> bool:
         """Does a code in brackets start at token k ("Jakarta-Bekasi (JKS)", "London-Heathrow (LHR)")? A dashed pair
