@@ -400,3 +400,14 @@ def test_a_route_of_stops_parted_by_dashes_goes_from_the_first_to_the_last():
     # places parted by dashes with no route noun are no route
     got = _moves("Pertandingan itu berlangsung di Makassar - Bitung - Sorong pekan lalu.")
     assert ("Makassar", "Sorong") not in got, got
+
+
+def test_an_evacuation_starts_where_it_is_carried_out():
+    # "14 WNI tiba di Tanah Air ... gelombang keenam evakuasi WNI di Lebanon": evacuated in Lebanon, from Lebanon
+    got = _moves("Sebanyak 14 warga negara Indonesia tiba di Jakarta pada Kamis. "
+                 "Upaya ini merupakan gelombang keenam evakuasi WNI di Lebanon.")
+    assert ("Lebanon", "Jakarta") in got, got
+    # ... not from a place in a relative clause on the evacuees, nor completing a trip whose start was told
+    got = _moves("Para WNI diberangkatkan dari Port Sudan dan memasuki wilayah Arab Saudi pada Rabu. "
+                 "KBRI telah menyiapkan evakuasi WNI di Sudan yang sebagian adalah staf KBRI di Khartoum.")
+    assert not any(o in ("Khartoum", "Sudan") and d == "Saudi Arabia" for o, d in got), got

@@ -478,9 +478,12 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
             dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
             # reached is no journey to it
-        if dest is not None and state.open_chained and state.open_at < state.sentence:
+        if dest is not None and state.open_at < state.sentence and (state.open_chained or (
+                state.open_named and {"nominal", "departure_at"} <= p.trig.flags)):
             dest = None  # "Sebelum diberangkatkan ke Jeddah ..., mereka tiba di Port Sudan. ... Rombongan tersebut
-            # berangkat dari Khartoum": a leg that starts where the one before it ended has its start already
+            # berangkat dari Khartoum": a leg that starts where the one before it ended has its start already; so
+            # has one told from a place, for an evacuation where it is carried out ("persiapan evakuasi WNI di
+            # Sudan"; "Flights from Kano, Lagos and Sokoto" after "departed Abuja for Jeddah" do complete it)
         if dest is not None and state.open_named and "origin_statement" in p.trig.flags:
             dest = None  # "... dari Tawau ke Nunukan. Sebagian besar berasal dari NTT": where people are from, when
             # their journey's start is told, is no second start of it
