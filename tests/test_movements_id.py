@@ -411,3 +411,9 @@ def test_an_evacuation_starts_where_it_is_carried_out():
     got = _moves("Para WNI diberangkatkan dari Port Sudan dan memasuki wilayah Arab Saudi pada Rabu. "
                  "KBRI telah menyiapkan evakuasi WNI di Sudan yang sebagian adalah staf KBRI di Khartoum.")
     assert not any(o in ("Khartoum", "Sudan") and d == "Saudi Arabia" for o, d in got), got
+
+
+def test_an_english_direction_opens_a_name_in_indonesian_text():
+    # "menuju East Cairo Air Base": "East" is the base's name, not a place; Cairo is where the plane goes
+    got = _moves("Pesawat itu lepas landas dari Yordania menuju East Cairo Air Base, Mesir.")
+    assert ("Jordan", "Cairo") in got, got
