@@ -417,3 +417,14 @@ def test_an_english_direction_opens_a_name_in_indonesian_text():
     # "menuju East Cairo Air Base": "East" is the base's name, not a place; Cairo is where the plane goes
     got = _moves("Pesawat itu lepas landas dari Yordania menuju East Cairo Air Base, Mesir.")
     assert ("Jordan", "Cairo") in got, got
+
+
+def test_travellers_at_a_port_head_elsewhere_from_it():
+    # "suasana Pelabuhan Merak ... penumpang arus balik menuju ke ... Pulau Sumatera": they leave from the port
+    got = _moves("Suasana Pelabuhan Merak hingga kini belum terlihat peningkatan penumpang arus balik menuju ke "
+                 "berbagai daerah di Pulau Sumatera.")
+    assert ("Merak", "Sumatra") in got, got
+    # a town named with no port, station or airport head is no start
+    got = _moves("Suasana kota Cilegon hingga kini belum terlihat peningkatan penumpang arus balik menuju ke "
+                 "berbagai daerah di Pulau Sumatera.")
+    assert ("Cilegon", "Sumatra") not in got, got

@@ -89,6 +89,9 @@ by adding a file, not by changing this code. The keys, all lower case:
   kemudian terdampar di Aceh") say the first place was never reached: the arrival does not leave from it.
   ``route_nouns`` ("rute") before places parted by spaced dashes ("Halim (Jakarta) - Aceh - ... - El Arish (Mesir)")
   make one movement from the first stop to the last, through the others.
+  ``hub_heads`` ("pelabuhan", "bandara"): people or vehicles at a port, airport or station named before the verb,
+  in no "from"/"to" phrase, head elsewhere from it ("suasana Pelabuhan Merak ... penumpang arus balik menuju ke
+  ... Pulau Sumatera"), before any origin carried from earlier sentences.
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.

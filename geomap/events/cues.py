@@ -202,6 +202,7 @@ class Cues:
         self.list_openers = ph("list_openers")
         self.until_words = ph("until_words")
         self.route_nouns = ph("route_nouns")
+        self.hub_heads = ph("hub_heads")
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))

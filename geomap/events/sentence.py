@@ -347,6 +347,22 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         o = self.toks[p.implicit_origin].rp.place
         return o.kind == "country" and all(self.toks[k].rp.place.country_code != o.country_code for k in p.places)
 
+    def _hub_before(self, p: Partial, dplace) -> str | None:
+        """A port, airport or station the sentence's subject is at, where travellers head elsewhere: "Arus balik
+        pemudik di Pelabuhan Merak ... menyeberang menuju Pelabuhan Bakauheni", "suasana Pelabuhan Merak ...
+        penumpang arus balik menuju ke ... Pulau Sumatera". Only a hub named before the verb, in no
+        "from"/"to" phrase and not itself in the place reached."""
+        toks, c = self.toks, self.cues
+        if not c.hub_heads or p.what not in ("civilians", "vehicles", "refugees"):
+            return None
+        for k in range(p.trig.i):  # "suasana Pelabuhan Merak hingga kini belum terlihat ...": before another verb
+            if (self._usable(k) and not toks[k].attr and self.roles.get(k) in (None, "locative") and k > 0
+                    and c.hub_heads.match(self.lows, k - 1) and toks[k].rp.place.id != dplace.id
+                    # (an island or region "holds" every town of its country to contains(), so only a unit counts)
+                    and not (dplace.kind in ("country", "admin1", "admin2") and contains(dplace, toks[k].rp.place))):
+                return toks[k].rp.place.id
+        return None
+
     def _told_origin(self, p: Partial) -> bool:
         """Does the sentence itself say where the movement started (a "from" place, the place the leg before
         ended, a pushers' country), rather than the movers' country or an origin carried from before?"""
@@ -385,6 +401,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             main = [k for k in range(la, ca) if self._usable(k) and self.roles.get(k) == "origin"]
             if main:
                 return [toks[k].rp.place.id for k in main]
+        hub = self._hub_before(p, dplace)
+        if hub is not None:
+            return [hub]
         earlier = self._earlier_origin(p)
         # an origin carried from before is a guess, unless it is where the group last arrived
         self._guessed = earlier is not None and earlier != self.state.last_dest
@@ -392,6 +411,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             nat = self._nationality_origins(p, dplace)
             if nat:
                 return nat
+
         elif earlier in self.state.places:
             # "... sent 200 firefighters from New Zealand. A team of South African firefighters arrived in
             # Edmonton": movers this sentence names by another nationality are another group
