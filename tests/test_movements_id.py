@@ -430,3 +430,108 @@ def test_what_a_halting_verb_stopped_reached_where_it_was_stopped():
     # with no start told, carrying something where one is caught is no journey
     assert _moves("Polisi menangkap seorang kurir yang membawa dua kilogram sabu di Bandara Juanda pada Senin.") == []
 
+
+def test_a_dashed_pair_with_its_own_code_is_one_place():
+    # "Jakarta-Bekasi (JKS)": an embarkation named after two places, with its code, is no route between them
+    got = _moves("Jemaah berangkat dari tiga embarkasi: Jakarta-Bekasi (JKS), Solo (SOC) dan Batam (BTH).")
+    assert ("Jakarta", "Bekasi") not in got, got
+    assert ("Merak", "Bakauheni") in _moves("Antrean di penyeberangan Merak-Bakauheni mencapai tiga kilometer.")
+
+
+def test_the_movers_country_yields_to_the_start_the_story_tells():
+    # the pilgrims' country after their noun is a guess; the story says they left from Madinah
+    text = ("Sebanyak 1.200 jemaah haji Indonesia telah diberangkatkan ke Makkah pada Kamis. "
+            "Tahap pertama, tiga kloter berangkat dari hotel di Madinah menuju Makkah pukul 14.00.")
+    got = _moves(text)
+    assert ("Indonesia", "Makkah") not in got and ("Madinah", "Makkah") in got, got
+    # ... but a start in the same country may be another group's, and a told start stays
+    got = _moves("Sebanyak 300 jemaah haji Indonesia diberangkatkan ke Makkah pada Kamis. "
+                 "Sebanyak 200 jemaah lain berangkat dari Jakarta ke Makkah pada Jumat.")
+    assert ("Indonesia", "Makkah") in got and ("Jakarta", "Makkah") in got, got
+
+
+def test_a_named_member_after_a_comma_and_khususnya_is_the_destination():
+    # "ke berbagai negara, khususnya Amerika Serikat": the place names one of the countries the phrase spoke of
+    got = _moves("Kapal itu membawa ekspor kopi ke berbagai negara, khususnya Jepang, dari Pelabuhan Tanjung Priok.")
+    assert ("Tanjung Priok", "Japan") in got, got
+
+
+def test_an_unknown_name_between_a_place_head_and_its_place():
+    # "menuju Bandara Amir Muhammad bin Abdul Aziz Madinah": the airport's name, unknown to the geoparser, stands
+    # between the head noun and the city that says where it lies
+    assert (None, "Madinah") in _moves("Mereka menuju Bandara Amir Muhammad bin Abdul Aziz Madinah.")
+
+
+def test_a_list_after_a_trip_from_a_number_of_places_names_its_starts():
+    # "diberangkatkan dari tiga embarkasi. Masing-masing X, Y dan Z.": one movement from each to where they went
+    got = _moves("Rombongan jemaah haji tiba di Jeddah pada Selasa. Sebanyak 1.200 jemaah haji Indonesia "
+                 "diberangkatkan dari tiga embarkasi. Masing-masing Makassar (UPG), Balikpapan (BPN) dan Banjarmasin (BDJ).")
+    assert {("Makassar", "Jeddah"), ("Balikpapan", "Jeddah"), ("Banjarmasin", "Jeddah")} <= set(got), got
+    # a list after a trip that named its start is no list of starts
+    got = _moves("Rombongan jemaah haji tiba di Jeddah pada Selasa. Mereka diberangkatkan dari Surabaya. "
+                 "Masing-masing membawa dua koper ke Makassar dan Balikpapan.")
+    assert ("Makassar", "Jeddah") not in got and ("Balikpapan", "Jeddah") not in got, got
+
+
+def test_a_country_between_a_ministers_title_and_name_is_read():
+    # "Menteri Luar Negeri Korea Utara Choe Son-hui": the title's country, not part of the minister's name
+    got = _moves("Menteri Luar Negeri Korea Utara Choe Son-hui melakukan kunjungan ke Moskow pekan ini.")
+    assert ("North Korea", "Moscow") in got, got
+
+
+def test_not_usual_negates_no_visit():
+    # "tidak biasa" (unusual) after the visit says how it was, not that it did not happen
+    got = _moves("Pertemuan itu terjadi selama kunjungannya ke Moskow bulan ini dan tidak biasa dalam hal protokol.")
+    assert (None, "Moscow") in got, got
+
+
+def test_a_departure_does_not_complete_a_leg_that_started_where_the_last_ended():
+    # "Sebelum diberangkatkan ke Jeddah ..., mereka tiba di Port Sudan": the leg to Jeddah starts at Port Sudan;
+    # a later "berangkat dari Khartoum" is the trip to Port Sudan, not a second start of the one to Jeddah
+    got = _moves("Sebelum diberangkatkan ke Jeddah melalui jalur laut, mereka tiba di Kota Port Sudan pada Senin. "
+                 "Para pengungsi itu tinggal di penampungan. Rombongan tersebut berangkat dari Khartoum pada Minggu.")
+    assert ("Port Sudan", "Jeddah") in got and ("Khartoum", "Jeddah") not in got, got
+
+
+def test_a_trip_that_ended_elsewhere_does_not_leave_from_where_it_headed():
+    # "menuju Malaysia hingga kemudian terdampar di Aceh": the boat never reached Malaysia
+    got = _moves("Kapal itu mengarungi laut lepas menuju Malaysia hingga kemudian terdampar di Aceh.")
+    assert (None, "Aceh") in got and ("Malaysia", "Aceh") not in got, got
+
+
+def test_a_route_of_stops_parted_by_dashes_goes_from_the_first_to_the_last():
+    # "Rute penerbangan ... yakni Halim (Jakarta) - Aceh - ... - El Arish (Mesir)": one route, first stop to last
+    got = _moves("Rute pelayaran kapal bantuan itu yakni Tanjung Priok (Jakarta) - Makassar - Bitung (Sulawesi Utara) "
+                 "- Sorong (Papua Barat Daya).")
+    assert ("Tanjung Priok", "Sorong") in got, got
+    # places parted by dashes with no route noun are no route
+    got = _moves("Pertandingan itu berlangsung di Makassar - Bitung - Sorong pekan lalu.")
+    assert ("Makassar", "Sorong") not in got, got
+
+
+def test_an_evacuation_starts_where_it_is_carried_out():
+    # "14 WNI tiba di Tanah Air ... gelombang keenam evakuasi WNI di Lebanon": evacuated in Lebanon, from Lebanon
+    got = _moves("Sebanyak 14 warga negara Indonesia tiba di Jakarta pada Kamis. "
+                 "Upaya ini merupakan gelombang keenam evakuasi WNI di Lebanon.")
+    assert ("Lebanon", "Jakarta") in got, got
+    # ... not from a place in a relative clause on the evacuees, nor completing a trip whose start was told
+    got = _moves("Para WNI diberangkatkan dari Port Sudan dan memasuki wilayah Arab Saudi pada Rabu. "
+                 "KBRI telah menyiapkan evakuasi WNI di Sudan yang sebagian adalah staf KBRI di Khartoum.")
+    assert not any(o in ("Khartoum", "Sudan") and d == "Saudi Arabia" for o, d in got), got
+
+
+def test_an_english_direction_opens_a_name_in_indonesian_text():
+    # "menuju East Cairo Air Base": "East" is the base's name, not a place; Cairo is where the plane goes
+    got = _moves("Pesawat itu lepas landas dari Yordania menuju East Cairo Air Base, Mesir.")
+    assert ("Jordan", "Cairo") in got, got
+
+
+def test_travellers_at_a_port_head_elsewhere_from_it():
+    # "suasana Pelabuhan Merak ... penumpang arus balik menuju ke ... Pulau Sumatera": they leave from the port
+    got = _moves("Suasana Pelabuhan Merak hingga kini belum terlihat peningkatan penumpang arus balik menuju ke "
+                 "berbagai daerah di Pulau Sumatera.")
+    assert ("Merak", "Sumatra") in got, got
+    # a town named with no port, station or airport head is no start
+    got = _moves("Suasana kota Cilegon hingga kini belum terlihat peningkatan penumpang arus balik menuju ke "
+                 "berbagai daerah di Pulau Sumatera.")
+    assert ("Cilegon", "Sumatra") not in got, got

@@ -75,6 +75,23 @@ by adding a file, not by changing this code. The keys, all lower case:
   Utara"). ``demonym_origin``: a demonym in front of the moved noun is its origin
   ("North Korean troops", "German soldiers"). Both apply only when the text names no
   "from"/"dari" place and no country is the subject ("North Korea has shipped").
+  ``guessed_origin_yields``: an origin the sentence does not tell (the movers' country after their noun, a start
+  carried from before that is not where the group last arrived) is dropped where the story tells a start in another
+  country of a trip to the same place ("jemaah haji Indonesia ... ke Makkah" under "berangkat dari hotel di
+  Madinah"); off where a carried start is more often another group's ("Mereka dievakuasi ... lalu tiba di X").
+  ``apposition_words`` after a comma ("ke berbagai negara, khususnya Amerika Serikat") join the place after them to
+  the phrase before the comma, as one of the places it spoke of.
+  ``name_particles`` ("bin") join the words of a name the geoparser did not know between a place head and the
+  place after it ("menuju Bandara Amir Muhammad bin Abdul Aziz Madinah"). ``list_openers`` ("masing-masing",
+  "yakni") opening a verbless sentence after a trip from a number of unnamed places ("diberangkatkan dari
+  delapan embarkasi") name those places: one movement from each, to where the group was last said to go.
+  ``until_words`` ("hingga") between a trip heading somewhere and an arrival elsewhere ("menuju Malaysia hingga
+  kemudian terdampar di Aceh") say the first place was never reached: the arrival does not leave from it.
+  ``route_nouns`` ("rute") before places parted by spaced dashes ("Halim (Jakarta) - Aceh - ... - El Arish (Mesir)")
+  make one movement from the first stop to the last, through the others.
+  ``hub_heads`` ("pelabuhan", "bandara"): people or vehicles at a port, airport or station named before the verb,
+  in no "from"/"to" phrase, head elsewhere from it ("suasana Pelabuhan Merak ... penumpang arus balik menuju ke
+  ... Pulau Sumatera"), before any origin carried from earlier sentences.
   ``demonym_suffixes`` spot demonyms the geoparser did not flag (its gazetteer index
   lists "German" and "Israeli" as alternate names, not demonyms): a demonym is never
   itself an event's origin, destination or place token.
@@ -141,7 +158,7 @@ from ..models import Result
 from ..sentences import split_sentences
 from .cues import DATA_DIR, Cues, load_cues
 from .dates import parse_doc_date, resolve_relative
-from .discourse import State
+from .discourse import State, told_origins
 from .scorer import Collector, Reading, apply, load_model
 from .sentence import Sentence
 from .tokens import parse_number
@@ -200,13 +217,16 @@ def read_events(result: Result, *, candidates: bool = True) -> Reading | None:
         # unchanged, and the movement scorer, trained on what the gate lets through, never sees it.
         # ... except right after an origin statement, which a verbless "But also from X and Y." goes on
         if ms and (cues.may_tell(doc.text[s:e]) or _dashed_pair(doc.text, ms)
-                   or (state.pending_all and state.pending_all[0] == state.sentence - 1)):
+                   or (state.pending_all and state.pending_all[0] == state.sentence - 1)
+                   or (state.counted_from and state.counted_from[0] == state.sentence - 1)):
             sent = Sentence(doc.text, s, e, ms, cues, doc_date, state)
             events = sent.events()
             reading.events.append((state.sentence, events))
             if collector is not None:
                 reading.candidates.extend(collector.add(state.sentence, sent, events))
         state.sentence += 1
+    if cues.guessed_origin_yields:
+        reading.events[:] = told_origins(reading.events, state.guessed, state.places)
     return reading
 
 

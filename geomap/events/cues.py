@@ -221,6 +221,13 @@ class Cues:
         self.complementizers = set(d.get("complementizers", []))
         self.head_last = d.get("noun_phrase_head", "last") == "last"
         self.genitive_origin = bool(d.get("genitive_origin"))
+        self.guessed_origin_yields = bool(d.get("guessed_origin_yields"))
+        self.apposition_words = set(d.get("apposition_words", []))
+        self.name_particles = set(d.get("name_particles", []))
+        self.list_openers = ph("list_openers")
+        self.until_words = ph("until_words")
+        self.route_nouns = ph("route_nouns")
+        self.hub_heads = ph("hub_heads")
         self.demonym_suffixes = tuple(d.get("demonym_suffixes", []))
         self.noun_suffixes = tuple(d.get("noun_suffixes", []))
         self.negation_prefixes = tuple(d.get("negation_prefixes", []))

@@ -1,7 +1,7 @@
 """State carried across the sentences of one document, and links between the movements of one sentence."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..distance import haversine_km
 from .frames_base import Partial
@@ -22,6 +22,7 @@ class State:
     pending_all: tuple = ()  # (sentence, place ids): every place of that departure ("They come from Ghana, Egypt and Mali")
     open_dest: str | None = None  # place id a movement reached with its origin untold ("... landed in Aceh.")
     open_named: bool = False  # did the movement to open_dest name its own start ("from X")?
+    open_chained: bool = False  # ... or start where the leg before it ended ("..., tiba di Port Sudan" before "ke Jeddah")?
     open_what: str | None = None
     open_at: int = 0
     last_dest: str | None = None  # where the last movement told went ("... to Vladivostok.")
@@ -36,6 +37,12 @@ class State:
     halted: bool = False  # was `here` where the last journey stopped short ("ditangkap di perairan X")?
     sentence: int = 0  # index of the sentence being read
     words: dict = field(default_factory=dict)  # sentence index -> the lower-case words of that sentence
+    # (sentence, origin, destination) of movements whose origin no words of their sentence told: the movers'
+    # country, the sender's, an origin carried from before (told_origins)
+    guessed: set = field(default_factory=set)
+    # (sentence, what, mover) of a trip from a number of places not yet named ("diberangkatkan dari delapan
+    # embarkasi"), for a list of them opening the next sentence (Sentence._listed_starts)
+    counted_from: tuple | None = None
     sources: list = field(default_factory=list)
     places: dict = field(default_factory=dict)  # place id -> Place, for the document's places  # every source named so far, for "the agency" later
 
@@ -99,6 +106,10 @@ class DiscourseRules:
                     # "flew from Gao back to Germany and landed in Wunstorf": one journey, told to its end
                     p.origin, p.origins = prev.origin, prev.origins
                     p.mover = pick(p.mover, prev.mover)
+                elif prev.dest and p.dest and p.origin is None and "arrival" not in prev.trig.flags and self._any(
+                        self.cues.until_words, prev.dest[-1] + 1, p.trig.i):
+                    pass  # "mengarungi laut lepas menuju Malaysia hingga kemudian terdampar di Aceh": the trip that
+                    # ended up elsewhere never reached where it headed, so it does not leave from there
                 elif prev.dest and p.dest and p.origin is None and self._any(self.cues.there_words, *p.left):
                     # "llegó a Yibuti, desde donde partió hacia Madrid": from the place just reached
                     p.chain_origin = prev.dest[-1]
@@ -455,3 +466,30 @@ class DiscourseRules:
         if any(self._usable(k) and self.toks[k].rp.place.id == st.here for k in p.dest):
             return None
         return st.here
+
+
+def told_origins(events: list, guessed: set, places: dict) -> list:
+    """``events`` ((sentence, events) pairs) with a guessed origin dropped where the story tells where a trip
+    to the same place started: "1.897 jemaah haji Indonesia ... diberangkatkan ke Makkah" under "... berangkat
+    dari hotel di Madinah" went from Madinah, not from the pilgrims' country; "Pengiriman bantuan tersebut
+    ... menuju Yordania" after "Indonesia telah mengirimkan" and before "... dari Abu Dhabi ke Yordania" is
+    that last leg told again. The origin-less report then joins the told one."""
+    told: dict = {}
+    for i, evs in events:
+        for e in evs:
+            if e.kind == "movement" and e.destination and e.origin is not None and (i, e.origin, e.destination) not in guessed:
+                told.setdefault(e.destination, set()).add(e.origin)
+    out = []
+    for i, evs in events:
+        keep = []
+        for e in evs:
+            others = told.get(e.destination, set()) - {e.origin}
+            g = places.get(e.origin)
+            # ... from another country: a start in the guessed origin's own country may be another group's
+            # ("Mereka dievakuasi ... lalu tiba di Bucharest" from Odessa, others from Kyiv)
+            if (e.kind == "movement" and (i, e.origin, e.destination) in guessed and others and g is not None
+                    and all(o in places and places[o].country_code != g.country_code for o in others)):
+                e = replace(e, origin=None)
+            keep.append(e)
+        out.append((i, keep))
+    return out

@@ -177,6 +177,9 @@ class EndRules:
         if p.origins or "departure_at" not in p.trig.flags:
             return
         (ca, lb), (ra, rb) = p.clause, p.right
+        if "nominal" in p.trig.flags:  # "evakuasi WNI di Sudan yang ... staf KBRI di Khartoum": the noun's own
+            # place, not one in a relative clause on its object
+            rb = next((k for k in range(ra, rb) if self.lows[k] in self.cues.relative_words), rb)
         here = {"locative", "near_direct"}
         found = self._placed(range(ra, rb), here) or (
             self._placed(range(ca, lb), here) if self.cues.dest_before_verb else [])

@@ -49,6 +49,15 @@ class RoleRules:
             t = toks[k]
             if t.attr:
                 break
+            if dist == 0 and inner is None and self._unknown_name_word(k):
+                # "menuju Bandara Amir Muhammad bin Abdul Aziz Madinah": the name of a place head the geoparser did
+                # not know stands between the head and the place that says where it lies
+                m = k
+                while m > lo and k - m < 6 and self._unknown_name_word(m) and not self._place_head(m):
+                    m -= 1
+                if m >= lo and m < k and self._place_head(m) and toks[m].rp is None and not toks[m].trig:
+                    k = m
+                    continue
             if t.low in c.weekdays or t.low in c.months:
                 # "erreichte am Mittwoch Przemyśl": a date between the verb and its place is no phrase of its own
                 k -= 1
@@ -103,6 +112,12 @@ class RoleRules:
                 if inner == "locative" and inner_dist == 0 and dist <= 2 and k + 1 <= inner_at - 1:
                     return "near_direct"
                 return inner
+            elif (t.low in c.apposition_words and not comma_used and k - 2 >= lo and toks[k - 1].low == ","
+                  and toks[k - 2].alpha and toks[k - 2].rp is None and not toks[k - 2].prep):
+                # "ke berbagai negara, khususnya Amerika Serikat": the place names one of those the phrase spoke of
+                comma_used = True
+                k -= 2
+                continue
             elif t.low == "," and not comma_used and not self._relative_after(k, j) and k > lo and (self._name_before(k) or (
                     toks[k - 1].demonym and k - 2 >= lo and self._place_head(k - 2))):
                 # "de la capital sudanesa, Jartum": the apposition names the place the head spoke of
@@ -255,6 +270,12 @@ class RoleRules:
         # ... only after a verb of its own the list belongs to: in "Ferries between Dover and Calais carried
         # 38,000 passengers" the pair is the subject's
         return any(t.i == k + 1 for t in verbs) and any(t.end < k for t in verbs)
+
+    def _unknown_name_word(self, k: int) -> bool:
+        """Is token k a word of a name the geoparser did not know: capitalised, or a particle ("bin")?"""
+        t = self.toks[k]
+        return t.rp is None and t.alpha and not t.trig and not t.prep and (
+            t.text[:1].isupper() or t.low in self.cues.name_particles)
 
     def _name_before(self, k: int) -> bool:
         """Is the word before the comma at token k a capitalised name the geoparser did not know?"""

@@ -1,6 +1,7 @@
 """One sentence read end to end: tokens, attribution, roles, frames, discourse, events."""
 from __future__ import annotations
 
+
 import datetime as dt
 import re
 
@@ -231,6 +232,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
         if not any(t.kind == "movement" for t in trigs):
             trigs = sorted(trigs + self._headline_triggers(), key=lambda t: t.i)
+        listed = self._listed_starts(trigs)
+        if listed:
+            return listed
         pairs = self._route_pairs()
         if pairs:
             # "Container ships on Asia–Europe routes": the pair itself tells the movement
@@ -275,6 +279,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 if p is not None:
                     partials.append(p)
 
+        if any(t.kind == "movement" for t in trigs) and not any(
+                p.kind == "movement" and (p.dest or p.origins) for p in partials) and self._counted_start():
+            idle = self.idle  # "... yang diberangkatkan dari delapan embarkasi": the places may be listed next
+            self.state.counted_from = (self.state.sentence, idle and idle.what, idle and idle.mover)
         source = self._source_of(attrs)
         for p in partials:
             p.source = source or p.statement_source or p.denier
@@ -287,6 +295,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         self._fronted_arrival(partials)
         linked = self._link_movements(partials)
         out = self._to_events(linked)
+        out += self._listed_route(out)
         self._carry_source(attrs, source)
         self._note_whereabouts(linked, out)
         return out
@@ -378,10 +387,32 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         o = self.toks[p.implicit_origin].rp.place
         return o.kind == "country" and all(self.toks[k].rp.place.country_code != o.country_code for k in p.places)
 
+    def _hub_before(self, p: Partial, dplace) -> str | None:
+        """A port, airport or station the sentence's subject is at, where travellers head elsewhere: "Arus balik
+        pemudik di Pelabuhan Merak ... menyeberang menuju Pelabuhan Bakauheni", "suasana Pelabuhan Merak ...
+        penumpang arus balik menuju ke ... Pulau Sumatera". Only a hub named before the verb, in no
+        "from"/"to" phrase and not itself in the place reached."""
+        toks, c = self.toks, self.cues
+        if not c.hub_heads or p.what not in ("civilians", "vehicles", "refugees"):
+            return None
+        for k in range(p.trig.i):  # "suasana Pelabuhan Merak hingga kini belum terlihat ...": before another verb
+            if (self._usable(k) and not toks[k].attr and self.roles.get(k) in (None, "locative") and k > 0
+                    and c.hub_heads.match(self.lows, k - 1) and toks[k].rp.place.id != dplace.id
+                    # (an island or region "holds" every town of its country to contains(), so only a unit counts)
+                    and not (dplace.kind in ("country", "admin1", "admin2") and contains(dplace, toks[k].rp.place))):
+                return toks[k].rp.place.id
+        return None
+
+    def _told_origin(self, p: Partial) -> bool:
+        """Does the sentence itself say where the movement started (a "from" place, the place the leg before
+        ended, a pushers' country), rather than the movers' country or an origin carried from before?"""
+        return bool(p.origins) or p.origin is not None or p.chain_origin is not None
+
     def _origin_ids(self, p: Partial, dplace) -> list[str | None]:
         """Where a movement to ``dplace`` came from: every "from" place, else the chain, the subject's
         country, the mover's nationality, or an origin told a sentence before."""
         toks = self.toks
+        self._guessed = False  # set where the origin is only guessed (told_origins)
         if p.origins:
             return [toks[k].rp.place.id for k in p.origins]
         origin = p.origin if p.origin is not None else p.chain_origin
@@ -392,7 +423,10 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                        and toks[k].rp.place.id != dplace.id]
             if pushers:
                 return list(dict.fromkeys(toks[k].rp.place.id for k in self._demonym_list(pushers[-1])))
+        self._guessed = False  # the subject's country ("Indonesia telah mengirimkan") is told
         if origin is None and p.implicit_origin is not None:
+            # "jemaah haji Indonesia": the movers' country is a guess at where they set out
+            self._guessed = any(q in self.in_what for q in range(max(0, p.implicit_origin - 5), p.implicit_origin))
             o = toks[p.implicit_origin].rp.place
             if not contains(o, dplace):  # "Indonesia mengerahkan ... ke Jayapura" is a move inside the country
                 if len(p.implicit_origins) > 1:
@@ -407,11 +441,17 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             main = [k for k in range(la, ca) if self._usable(k) and self.roles.get(k) == "origin"]
             if main:
                 return [toks[k].rp.place.id for k in main]
+        hub = self._hub_before(p, dplace)
+        if hub is not None:
+            return [hub]
         earlier = self._earlier_origin(p)
+        # an origin carried from before is a guess, unless it is where the group last arrived
+        self._guessed = earlier is not None and earlier != self.state.last_dest
         if earlier is None:
             nat = self._nationality_origins(p, dplace)
             if nat:
                 return nat
+
         elif earlier in self.state.places:
             # "... sent 200 firefighters from New Zealand. A team of South African firefighters arrived in
             # Edmonton": movers this sentence names by another nationality are another group
@@ -432,6 +472,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             return [None]  # "dipulangkan ke Pyongyang" after North Korea: a move within the place told before
         if earlier is not None and st.pending_all and st.pending_all[0] == st.pending_at and st.pending_all[1][0] == earlier:
             # "They come from Ghana, Egypt and Mali. They were all transferred to X": one movement from each
+            self._guessed = False  # where they come from was told
             return [x for x in st.pending_all[1] if x != dplace.id]
         return [earlier]
 
@@ -514,6 +555,12 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
             dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
             # reached is no journey to it
+        if dest is not None and state.open_at < state.sentence and (state.open_chained or (
+                state.open_named and {"nominal", "departure_at"} <= p.trig.flags)):
+            dest = None  # "Sebelum diberangkatkan ke Jeddah ..., mereka tiba di Port Sudan. ... Rombongan tersebut
+            # berangkat dari Khartoum": a leg that starts where the one before it ended has its start already; so
+            # has one told from a place, for an evacuation where it is carried out ("persiapan evakuasi WNI di
+            # Sudan"; "Flights from Kano, Lagos and Sokoto" after "departed Abuja for Jeddah" do complete it)
         if dest is not None and state.open_named and "origin_statement" in p.trig.flags:
             dest = None  # "... dari Tawau ke Nunukan. Sebagian besar berasal dari NTT": where people are from, when
             # their journey's start is told, is no second start of it
@@ -613,9 +660,71 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     and all(t.rp is not None and not t.demonym and not t.possessive
                             and t.text.lower() not in self.cues.place_nouns for t in (toks[k], b))  # "East-West trade"
                     # "the Sudan–Chad border", "perang Rusia–Ukraina": a boundary or a relation, not a route
-                    and not any(0 <= q < len(toks) and self.lows[q] in self.cues.pair_not_route for q in (k - 1, k + 3))):
+                    and not any(0 <= q < len(toks) and self.lows[q] in self.cues.pair_not_route for q in (k - 1, k + 3))
+                    and not self._coded_name(k + 3)):
                 out.append((k, k + 2))
         return out
+
+    def _counted_start(self) -> bool:
+        """Does a "from" govern a number of places left unnamed ("dari delapan embarkasi", "from three ports")?"""
+        toks, preps = self.toks, self.cues.preps
+        # (the "from" is read as a word on an amount, "from 8 to 10", so its role is looked up here)
+        return any((m := preps.match(self.lows, k)) and m[0] == 1 and m[1] == "origin" and toks[k + 1].is_num
+                   and self._place_head(k + 2) and toks[k + 2].rp is None for k in range(len(toks) - 2))
+
+    def _listed_starts(self, trigs) -> list[Event]:
+        """A verbless sentence opening with a list word after a trip from a number of unnamed places names them:
+        "... diberangkatkan dari delapan embarkasi. Masing-masing Jakarta-Pondok Gede (JKG), Solo (SOC), ...":
+        one movement from each, to where the group was last said to go."""
+        st, toks = self.state, self.toks
+        if (st.counted_from is None or st.counted_from[0] != st.sentence - 1 or not self.cues.list_openers.match(self.lows, 0)
+                or any(t.kind == "movement" for t in trigs)):
+            return []
+        starts = list(dict.fromkeys(toks[k].rp.place.id for k in range(len(toks)) if self._usable(k)))
+        if len(starts) < 2:
+            return []
+        dest = st.last_dest if st.last_dest is not None and st.sentence - st.last_dest_at <= 3 else None
+        evidence = Span(self.s, self.e, self.text[self.s:self.e])
+        return [Event(kind="movement", origin=o, destination=dest, evidence=evidence, what=st.counted_from[1],
+                      mover=st.counted_from[2]) for o in starts if o != dest]
+
+    def _listed_route(self, out: list[Event]) -> list[Event]:
+        """A route noun before places parted by spaced dashes ("Rute penerbangan ... yakni Halim (Jakarta) - Aceh -
+        Yangon (Myanmar) - ... - El Arish (Mesir)"): one movement from the first stop to the last, through the
+        others. A stop is the first place of its stretch outside brackets, else the one in them."""
+        toks, c = self.toks, self.cues
+        at = next((k for k in range(len(toks)) if c.route_nouns.match(self.lows, k)), None)
+        if at is None:
+            return []
+        stops, stretch, depth, start = [], [], 0, at + 1
+        for k in range(at + 1, len(toks) + 1):
+            t = toks[k] if k < len(toks) else None
+            if t is None or (t.text in DASHES and self.text[t.start - 1:t.start].isspace()
+                             and self.text[t.end:t.end + 1].isspace()):
+                own = [q for q, d in stretch if d == 0] or [q for q, _ in stretch]
+                if own:
+                    stops.append(own[0])
+                elif k - start > 3:
+                    return []  # words, not a stop the geoparser does not know ("- Aceh -"): no list of stops
+                stretch, start = [], k + 1
+                continue
+            depth += t.text == "("
+            depth -= t.text == ")" and depth > 0
+            if self._usable(k):
+                stretch.append((k, depth))
+        ids = [toks[k].rp.place.id for k in stops]
+        if len(ids) < 3 or ids[0] == ids[-1] or any(e.kind == "movement" and e.destination == ids[-1] for e in out):
+            return []
+        evidence = Span(self.s, self.e, self.text[self.s:self.e])
+        return [Event(kind="movement", origin=ids[0], destination=ids[-1], evidence=evidence,
+                      path=tuple(dict.fromkeys(ids[1:-1])))]
+
+    def _coded_name(self, k: int) -> bool:
+        """Does a code in brackets start at token k ("Jakarta-Bekasi (JKS)", "London-Heathrow (LHR)")? A dashed pair
+        with its own code names one embarkation, airport or station, not a route between two places."""
+        toks = self.toks
+        return (k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"
+                and toks[k + 1].text.isalpha() and toks[k + 1].text.isupper() and 2 <= len(toks[k + 1].text) <= 4)
 
     def _headline_triggers(self) -> list[Trigger]:
         """"5,000 troops to Niger", "Ribuan pengungsi ke Kupang": a mover noun straight before "to" and a place,
@@ -680,16 +789,20 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                     elif di and leg_origins is not None and self._coordinated_places(p.dest[di - 1], d):
                         origin_ids = leg_origins  # "..., a stamtąd do Chmielnickiego, Odessy i Kijowa": the same leg
                     leg_origins = origin_ids
+                    told = self._told_origin(p) or di > 0 and origin_ids == [toks[p.dest[di - 1]].rp.place.id]
                     for oid in origin_ids:  # "from Karachi and Peshawar": one movement each
                         key = ("movement", None if oid == dplace.id else oid, dplace.id)
                         if key not in seen:
                             seen.add(key)
                             out.append(Event(kind="movement", origin=key[1], destination=dplace.id, **common))
+                            if not told and key[1] is not None and self._guessed:
+                                state.guessed.add((state.sentence, key[1], dplace.id))
                     # the first destination of a sentence is its main clause's: "... reached La Restinga, the
                     # largest boat to arrive in the Canary Islands" waits for its origin at La Restinga
                     if not (state.open_dest and state.open_at == state.sentence):
                         state.open_dest, state.open_what, state.open_at = dplace.id, p.what, state.sentence
                         state.open_named = bool(p.origins) or p.origin is not None
+                        state.open_chained = p.chain_origin is not None
                 first = p.origins[0] if p.origins else p.origin if p.origin is not None else p.implicit_origin
                 if p.dest and first is not None:
                     # the group's start, for "Others flew to Istanbul" after "... crossed from Russia into Georgia"

@@ -22,6 +22,14 @@ PLACES = {
     "Makkah": (21.4267, 39.8261, "city"), "Natuna": (3.9, 108.3, "region"),
     "Surabaya": (-7.2492, 112.7508, "city"), "Sudan": (15.0, 30.0, "country"), "Port Sudan": (19.6158, 37.2164, "city"),
     "Jeddah": (21.5433, 39.1728, "city"), "Indonesia": (-5.0, 120.0, "country"),
+    # second pass
+    "Makassar": (-5.1477, 119.4327, "city"), "Banjarmasin": (-3.3194, 114.5908, "city"),
+    "Jepang": (36.0, 138.0, "country"), "Tanjung Priok": (-6.1045, 106.8807, "port"),
+    "Moskow": (55.7522, 37.6156, "city"), "Korea Utara": (40.0, 127.0, "country"),
+    "Aceh": (4.7, 96.75, "admin1"), "Malaysia": (4.2, 101.98, "country"), "Sorong": (-0.8762, 131.2558, "city"),
+    "Bitung": (1.4451, 125.1824, "city"), "Lebanon": (33.9, 35.9, "country"), "Merak": (-5.93, 106.0, "port"),
+    "Sumatera": (0.0, 102.0, "region"), "Beirut": (33.8933, 35.5016, "city"),
+    "Bekasi": (-6.2349, 106.9896, "city"), "Cikarang": (-6.2611, 107.1528, "city"),
 }
 
 PASSAGES = [
@@ -83,4 +91,46 @@ PASSAGES = [
          moves=[dict(o='Port Sudan', d='Jeddah', w='385 WNI dari Sudan', q=385),
                 dict(o='Jeddah', d='Surabaya', w='385 WNI dari Sudan', q=385, c='planned'),
                 dict(o='Jeddah', d='Jakarta', w='385 WNI dari Sudan', q=385, c='planned')]),
+    # second pass. A list of embarkations after a trip from a number of them ("dari tiga embarkasi. Masing-masing
+    # ..."), each with its code; the flight goes to an airport named after a person ("bin") in Madinah
+    dict(date='2024-05-12', story='haji-2024',
+         text='Kloter pertama jemaah haji mulai berangkat hari ini. Mereka menuju Bandara Pangeran Muhammad bin Abdul Aziz [[Madinah]]. Total ada 1.150 jemaah haji [[Indonesia]] yang diberangkatkan dari tiga embarkasi. Masing-masing [[Makassar]] (UPG), [[Balikpapan]] (BPN) dan [[Banjarmasin]] (BDJ).',
+         moves=[dict(d='Madinah', w='Kloter pertama jemaah haji', c='planned'),
+                dict(o='Makassar', d='Madinah', w='1.150 jemaah haji Indonesia', q=1150),
+                dict(o='Balikpapan', d='Madinah', w='1.150 jemaah haji Indonesia', q=1150),
+                dict(o='Banjarmasin', d='Madinah', w='1.150 jemaah haji Indonesia', q=1150)]),
+    # the pilgrims' country after their noun gives way to the start the story tells, in another country
+    dict(date='2024-06-06', story='haji-2024',
+         text='[[MADINAH|Madinah]] - Sebanyak 1.400 jemaah haji [[Indonesia]] diberangkatkan ke [[Makkah]] pada Kamis. Tahap pertama, empat kloter berangkat dari hotel di [[Madinah]] menuju [[Makkah]] pukul 14.00 waktu setempat.',
+         moves=[dict(o='Madinah', d='Makkah', w='1.400 jemaah haji Indonesia', q=1400),
+                dict(o='Madinah', d='Makkah#1', w='empat kloter')]),
+    # "khususnya" after a comma names one of the countries; a dashed pair with its own code is one place
+    dict(date='2024-02-20', story='ekspor-tanjung-priok',
+         text='Kapal kontainer itu membawa ekspor kopi dan kakao ke berbagai negara, khususnya [[Jepang]], dari Pelabuhan [[Tanjung Priok]] pada Selasa. Muatan dari gudang [[Jakarta]]-[[Cikarang]] (JCK) sudah dimuat sejak Senin.',
+         moves=[dict(o='Tanjung Priok', d='Jepang', w='Kapal kontainer itu')]),
+    # a minister named by title, country and name visits; "tidak biasa" negates nothing
+    dict(date='2024-11-22', story='korea-utara-rusia',
+         text='Menteri Luar Negeri [[Korea Utara]] Choe Son-hui melakukan kunjungan ke [[Moskow]] pekan ini. Pertemuannya dengan pejabat tinggi Rusia dinilai tidak biasa dalam hal protokol.',
+         moves=[dict(o='Korea Utara', d='Moskow', w='Menteri Luar Negeri Korea Utara Choe Son-hui')]),
+    # a boat heading somewhere that ends up elsewhere did not leave from where it headed
+    dict(date='2023-12-10', story='rohingya-aceh',
+         text='Kapal kayu yang membawa 140 pengungsi Rohingya itu mengarungi laut lepas menuju [[Malaysia]] hingga kemudian terdampar di [[Aceh]] pada Minggu. Warga setempat memberikan makanan kepada para pengungsi.',
+         moves=[dict(d='Malaysia', w='Kapal kayu yang membawa 140 pengungsi Rohingya'),
+                dict(d='Aceh', w='Kapal kayu yang membawa 140 pengungsi Rohingya')]),
+    # a route noun before stops parted by spaced dashes: one route from the first to the last
+    dict(date='2024-04-02', story='bantuan-gaza-tni-au',
+         text='Rute pelayaran kapal bantuan itu yakni [[Tanjung Priok]] ([[Jakarta]]) - [[Makassar]] - [[Bitung]] - [[Sorong]]. Kapal dijadwalkan tiba pekan depan.',
+         moves=[dict(o='Tanjung Priok', d='Sorong', w='kapal bantuan itu', c='planned')]),
+    # an evacuation starts where it is carried out, told after the arrival
+    dict(date='2024-10-11', story='evakuasi-wni-lebanon-2024',
+         text='Sebanyak 12 warga negara Indonesia tiba di [[Jakarta]] dengan selamat pada Kamis. Upaya ini merupakan gelombang ketujuh evakuasi WNI di [[Lebanon]], kata Kementerian Luar Negeri.',
+         moves=[dict(o='Lebanon', d='Jakarta', w='12 warga negara Indonesia', q=12)]),
+    # travellers at a port head elsewhere from it
+    dict(date='2024-04-16', story='mudik-merak-bakauheni',
+         text='Suasana Pelabuhan [[Merak]] hingga Selasa pagi belum terlihat peningkatan penumpang arus balik menuju ke berbagai daerah di Pulau [[Sumatera]]. Petugas tetap menyiagakan enam kapal.',
+         moves=[dict(o='Merak', d='Sumatera', w='penumpang arus balik')]),
+    # negative: a dashed pair of a metro area with its code, and a plan of evacuation in a relative clause's city
+    dict(date='2024-08-01', story='evakuasi-wni-lebanon-2024',
+         text='Para pekerja dari gudang [[Jakarta]]-[[Bekasi]] (JKS) sudah libur sejak Senin. Kedutaan masih menyiapkan evakuasi WNI di [[Lebanon]] yang sebagian adalah staf di [[Beirut]].',
+         moves=[]),
 ]
