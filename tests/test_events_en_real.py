@@ -223,3 +223,18 @@ def test_a_place_noun_does_not_point_back_to_the_sentences_origin(gaz):
 def test_a_group_in_another_clause_is_not_who_is_sent_back(gaz):
     got = _routes("More Haitians deported as Dominican troops reinforce the border", gaz)
     assert not any(d == "Dominican Republic" for _, d in got)
+
+
+# --------------------------------------------------------------------------- second pass: place phrases
+
+def test_words_describing_a_place_head_stay_in_its_phrase(gaz):
+    got = _routes("He had left his flat in the Andean mountain city of Cuenca two weeks earlier for Lima.", gaz)
+    assert ("Cuenca", "Lima") in got
+
+
+def test_to_the_border_with_a_country_goes_to_that_country(gaz):
+    assert "Chad" in _dests("The convoy was sent on Monday to the border with Chad.", gaz)
+
+
+def test_a_with_after_no_border_names_no_goal(gaz):
+    assert not _routes("Talks with Poland ended on Sunday as the convoy moved to the border.", gaz)

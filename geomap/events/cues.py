@@ -219,6 +219,8 @@ class Cues:
         # "une jungle qui sépare la Colombie du Panama": what a crossing goes through lies between two places
         self.separates = ph("separates")
         self.with_preps, self.with_heads = set(d.get("with_prepositions", [])), set(d.get("with_heads", []))
+        # "to the border with Colombia" goes to Colombia (not "w kierunku granicy z Polską" in the Polish data)
+        self.with_goal_heads = set(d.get("with_goal_heads", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))
