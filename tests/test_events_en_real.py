@@ -238,3 +238,15 @@ def test_to_the_border_with_a_country_goes_to_that_country(gaz):
 
 def test_a_with_after_no_border_names_no_goal(gaz):
     assert not _routes("Talks with Poland ended on Sunday as the convoy moved to the border.", gaz)
+
+
+# --------------------------------------------------------------------------- an opening place phrase, an arrival with none
+
+def test_an_arrival_placed_by_the_opening_phrase(gaz):
+    got = _routes("At the jetty in Yaviza, 40 Eritreans and nine Cameroonians disembarked shortly before dusk.", gaz)
+    assert ("Eritrea", "Yaviza") in got and ("Cameroon", "Yaviza") in got
+
+
+def test_a_group_placed_by_the_opening_phrase_carries_no_earlier_origin(gaz):
+    got = _routes("The army will move 900 soldiers from Vilseck to Romania. In Poland, troops began arriving on Saturday.", gaz)
+    assert ("Vilseck", "Romania") in got and not any(o == "Vilseck" and d == "Poland" for o, d in got)
