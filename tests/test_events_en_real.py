@@ -250,3 +250,15 @@ def test_an_arrival_placed_by_the_opening_phrase(gaz):
 def test_a_group_placed_by_the_opening_phrase_carries_no_earlier_origin(gaz):
     got = _routes("The army will move 900 soldiers from Vilseck to Romania. In Poland, troops began arriving on Saturday.", gaz)
     assert ("Vilseck", "Romania") in got and not any(o == "Vilseck" and d == "Poland" for o, d in got)
+
+
+# --------------------------------------------------------------------------- an aim told as a direction
+
+def test_sights_set_on_a_country_is_a_goal(gaz):
+    got = _dests("The family kept walking south along the highway with their sights set on Chile or Argentina.", gaz)
+    assert {"Chile", "Argentina"} <= got
+
+
+def test_a_path_toward_a_city_is_a_goal(gaz):
+    got = _dests("The mountain pass was the last obstacle on her path toward Quito, where her sister lives.", gaz)
+    assert "Quito" in got
