@@ -262,3 +262,7 @@ def test_sights_set_on_a_country_is_a_goal(gaz):
 def test_a_path_toward_a_city_is_a_goal(gaz):
     got = _dests("The mountain pass was the last obstacle on her path toward Quito, where her sister lives.", gaz)
     assert "Quito" in got
+
+
+def test_a_possessive_after_an_article_stays_in_the_place_phrase(gaz):
+    assert "Canada" in _dests("Next week I am going to a cousin's flat in Canada for a while.", gaz)

@@ -135,12 +135,19 @@ class RoleRules:
             elif t.is_num and inner is not None:
                 break  # "después de las 11.00 horas ... en la base": a time or a count, no phrase around the place
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
-                  or c.walk_stops.match(self.lows, k)):
+                  or c.walk_stops.match(self.lows, k)) and not self._owner_in_phrase(k, lo):
                 break
             elif t.low not in c.determiners:
                 dist += 1
             k -= 1
         return inner
+
+    def _owner_in_phrase(self, k: int, lo: int) -> bool:
+        """Is token k a common noun's possessive right after an article ("to a friend's house in Germany")? It
+        says whose the head is, inside the phrase the preposition before the article governs."""
+        t = self.toks[k]
+        return (t.rp is None and t.text[:1].islower() and t.low.endswith(("'s", "’s", "s'", "s’"))
+                and k - 1 >= lo and self.lows[k - 1] in self.cues.determiners)
 
     def _border_with_goal(self, k: int, lo: int) -> bool:
         """Is the "with" at token k the one of a border ("with_goal_heads") a "to" governs ("went to the border with
