@@ -266,3 +266,15 @@ def test_a_path_toward_a_city_is_a_goal(gaz):
 
 def test_a_possessive_after_an_article_stays_in_the_place_phrase(gaz):
     assert "Canada" in _dests("Next week I am going to a cousin's flat in Canada for a while.", gaz)
+
+
+# --------------------------------------------------------------------------- "shipping" goods; not "shipping lines"
+
+def test_shipping_goods_from_two_places_is_two_routes(gaz):
+    got = _routes("The strait is the cheapest way of shipping grain and fertiliser from Brazil and Argentina to Egypt.", gaz)
+    assert ("Brazil", "Egypt") in got and ("Argentina", "Egypt") in got
+
+
+def test_shipping_lines_are_no_shipping(gaz):
+    got = _routes("Fighting in Sudan has led several shipping lines to go around the Cape of Good Hope.", gaz)
+    assert not any(d == "Cape of Good Hope" for _, d in got)
