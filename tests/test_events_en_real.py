@@ -278,3 +278,11 @@ def test_shipping_goods_from_two_places_is_two_routes(gaz):
 def test_shipping_lines_are_no_shipping(gaz):
     got = _routes("Fighting in Sudan has led several shipping lines to go around the Cape of Good Hope.", gaz)
     assert not any(d == "Cape of Good Hope" for _, d in got)
+
+
+def test_an_opening_place_phrase_needs_a_group_that_arrives(gaz):
+    assert not _routes("In Canada, the recalled cheese only reached the wholesale level, the agency said.", gaz)
+
+
+def test_the_left_bank_of_a_river_is_no_departure(gaz):
+    assert not _routes("The village in Egypt lies on the left bank of the Nile, near Luxor.", gaz)

@@ -336,6 +336,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         idle = self.idle
         if idle is None or "arrival" not in idle.trig.flags or idle in partials:
             return
+        if idle.what is None and idle.implicit_origin is None:
+            return  # "In Canada, the product only reached the distribution level": no group the cues know arrived
         fronted = self._fronted_place()
         if fronted is None or idle.trig.i <= fronted[0]:
             return
