@@ -286,3 +286,10 @@ def test_an_opening_place_phrase_needs_a_group_that_arrives(gaz):
 
 def test_the_left_bank_of_a_river_is_no_departure(gaz):
     assert not _routes("The village in Egypt lies on the left bank of the Nile, near Luxor.", gaz)
+
+
+# --------------------------------------------------------------------------- "its shores": the country named before
+
+def test_its_shores_are_the_country_named_before(gaz):
+    got = _dests("Spain refused the ship, but Portugal allowed 60 rescued migrants to disembark on its shores.", gaz)
+    assert "Portugal" in got
