@@ -293,3 +293,10 @@ def test_the_left_bank_of_a_river_is_no_departure(gaz):
 def test_its_shores_are_the_country_named_before(gaz):
     got = _dests("Spain refused the ship, but Portugal allowed 60 rescued migrants to disembark on its shores.", gaz)
     assert "Portugal" in got
+
+
+# --------------------------------------------------------------------------- "told of": a topic, not a report
+
+def test_told_of_is_no_attribution_that_hides_the_movers_origin(gaz):
+    got = _routes("Evacuees from Yemen have told of their fear and exhaustion as they arrived in Djibouti on Monday.", gaz)
+    assert ("Yemen", "Djibouti") in got

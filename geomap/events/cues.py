@@ -243,6 +243,8 @@ class Cues:
         self.source_after_inverted = bool(a.get("source_after_inverted"))
         self.source_strip = set(a.get("source_strip", []))
         self.source_stops = set(a.get("source_stops", []))
+        # "Evacuees ... have told of their relief": a saying verb with its topic after it reports nothing said
+        self.topic_after = set(a.get("topic_after", []))
         self.generic_dets, self.generic_sources = set(a.get("generic_determiners", [])), ph("generic_sources", a)
         n = d.get("numbers", {})
         self.decimal, self.thousands = n.get("decimal", "."), n.get("thousands", ",")
