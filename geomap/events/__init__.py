@@ -98,7 +98,7 @@ by adding a file, not by changing this code. The keys, all lower case:
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
   ``attribution`` (speech verbs before or after the source, ``source_after_inverted`` when a verb names
   the source after it only right after a comma or quote, "according to", impersonal
-  forms, media words), ``numbers`` (separators, number words, vague amounts, scales, and
+  forms, media words; ``topic_after``: a word right after a speech verb that makes it no report, "told of"), ``numbers`` (separators, number words, vague amounts, scales, and
   ``before_count``: words that belong to a count, "más de", "rund", so a mover's phrase starts there),
   ``dates`` (months, weekdays, relative phrases such as "awal bulan ini" mapped to
   ``month:0`` and the like, "since", "last year").
