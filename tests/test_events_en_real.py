@@ -223,3 +223,80 @@ def test_a_place_noun_does_not_point_back_to_the_sentences_origin(gaz):
 def test_a_group_in_another_clause_is_not_who_is_sent_back(gaz):
     got = _routes("More Haitians deported as Dominican troops reinforce the border", gaz)
     assert not any(d == "Dominican Republic" for _, d in got)
+
+
+# --------------------------------------------------------------------------- second pass: place phrases
+
+def test_words_describing_a_place_head_stay_in_its_phrase(gaz):
+    got = _routes("He had left his flat in the Andean mountain city of Cuenca two weeks earlier for Lima.", gaz)
+    assert ("Cuenca", "Lima") in got
+
+
+def test_to_the_border_with_a_country_goes_to_that_country(gaz):
+    assert "Chad" in _dests("The convoy was sent on Monday to the border with Chad.", gaz)
+
+
+def test_a_with_after_no_border_names_no_goal(gaz):
+    assert not _routes("Talks with Poland ended on Sunday as the convoy moved to the border.", gaz)
+
+
+# --------------------------------------------------------------------------- an opening place phrase, an arrival with none
+
+def test_an_arrival_placed_by_the_opening_phrase(gaz):
+    got = _routes("At the jetty in Yaviza, 40 Eritreans and nine Cameroonians disembarked shortly before dusk.", gaz)
+    assert ("Eritrea", "Yaviza") in got and ("Cameroon", "Yaviza") in got
+
+
+def test_a_group_placed_by_the_opening_phrase_carries_no_earlier_origin(gaz):
+    got = _routes("The army will move 900 soldiers from Vilseck to Romania. In Poland, troops began arriving on Saturday.", gaz)
+    assert ("Vilseck", "Romania") in got and not any(o == "Vilseck" and d == "Poland" for o, d in got)
+
+
+# --------------------------------------------------------------------------- an aim told as a direction
+
+def test_sights_set_on_a_country_is_a_goal(gaz):
+    got = _dests("The family kept walking south along the highway with their sights set on Chile or Argentina.", gaz)
+    assert {"Chile", "Argentina"} <= got
+
+
+def test_a_path_toward_a_city_is_a_goal(gaz):
+    got = _dests("The mountain pass was the last obstacle on her path toward Quito, where her sister lives.", gaz)
+    assert "Quito" in got
+
+
+def test_a_possessive_after_an_article_stays_in_the_place_phrase(gaz):
+    assert "Canada" in _dests("Next week I am going to a cousin's flat in Canada for a while.", gaz)
+
+
+# --------------------------------------------------------------------------- "shipping" goods; not "shipping lines"
+
+def test_shipping_goods_from_two_places_is_two_routes(gaz):
+    got = _routes("The strait is the cheapest way of shipping grain and fertiliser from Brazil and Argentina to Egypt.", gaz)
+    assert ("Brazil", "Egypt") in got and ("Argentina", "Egypt") in got
+
+
+def test_shipping_lines_are_no_shipping(gaz):
+    got = _routes("Fighting in Sudan has led several shipping lines to go around the Cape of Good Hope.", gaz)
+    assert not any(d == "Cape of Good Hope" for _, d in got)
+
+
+def test_an_opening_place_phrase_needs_a_group_that_arrives(gaz):
+    assert not _routes("In Canada, the recalled cheese only reached the wholesale level, the agency said.", gaz)
+
+
+def test_the_left_bank_of_a_river_is_no_departure(gaz):
+    assert not _routes("The village in Egypt lies on the left bank of the Nile, near Luxor.", gaz)
+
+
+# --------------------------------------------------------------------------- "its shores": the country named before
+
+def test_its_shores_are_the_country_named_before(gaz):
+    got = _dests("Spain refused the ship, but Portugal allowed 60 rescued migrants to disembark on its shores.", gaz)
+    assert "Portugal" in got
+
+
+# --------------------------------------------------------------------------- "told of": a topic, not a report
+
+def test_told_of_is_no_attribution_that_hides_the_movers_origin(gaz):
+    got = _routes("Evacuees from Yemen have told of their fear and exhaustion as they arrived in Djibouti on Monday.", gaz)
+    assert ("Yemen", "Djibouti") in got

@@ -119,7 +119,7 @@ by adding a file, not by changing this code. The keys, all lower case:
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
   ``attribution`` (speech verbs before or after the source, ``source_after_inverted`` when a verb names
   the source after it only right after a comma or quote, "according to", impersonal
-  forms, media words), ``numbers`` (separators, number words, vague amounts, scales, and
+  forms, media words; ``topic_after``: a word right after a speech verb that makes it no report, "told of"), ``numbers`` (separators, number words, vague amounts, scales, and
   ``before_count``: words that belong to a count, "más de", "rund", so a mover's phrase starts there),
   ``dates`` (months, weekdays, relative phrases such as "awal bulan ini" mapped to
   ``month:0`` and the like, "since", "last year").
@@ -135,7 +135,8 @@ by adding a file, not by changing this code. The keys, all lower case:
   pronoun, so a verb with no subject goes on with the group told before, and a named group of another kind
   is another group;
   ``with_prepositions`` after one of the ``with_heads`` ("granica z Białorusią", "la frontera con Ceuta") mean
-  "with", unless a route goes on ("granicy z Białorusi do Polski"); ``whence_words`` ("skąd", "odkud") start
+  "with", unless a route goes on ("granicy z Białorusi do Polski"), or, after one of the ``with_goal_heads`` a
+  "to" governs ("went to the border with Colombia"), the goal; ``whence_words`` ("skąd", "odkud") start
   the movement at the place before them, ``thither_words`` ("dorthin") end it at the place the sentence named
   before them (not the verb's origin). Prepositions whose case decides the role ("na Litwę" / "na Litwie") are
   ``motion_or_locative``; where the verb may follow ("Na Litwę trafiło ..."), the verb after decides.

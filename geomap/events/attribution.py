@@ -86,6 +86,8 @@ class AttributionRules:
         for i, n, _ in c.src_before.scan(lows):  # "X said", "X mengatakan"
             if taken[i] or (i > 0 and lows[i - 1] in c.passive_aux and lows[i - 1] not in c.active_aux):
                 continue  # "Extra buses ... were added": a passive is no saying
+            if i + n < len(toks) and lows[i + n] in c.topic_after:
+                continue  # "Evacuees from Sudan have told of their relief as they arrived": what about, not what
             k = i - 1
             while k >= 0 and lows[k] in c.source_strip:
                 k -= 1

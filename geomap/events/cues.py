@@ -240,6 +240,8 @@ class Cues:
         # "une jungle qui sépare la Colombie du Panama": what a crossing goes through lies between two places
         self.separates = ph("separates")
         self.with_preps, self.with_heads = set(d.get("with_prepositions", [])), set(d.get("with_heads", []))
+        # "to the border with Colombia" goes to Colombia (not "w kierunku granicy z Polską" in the Polish data)
+        self.with_goal_heads = set(d.get("with_goal_heads", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))
@@ -265,6 +267,8 @@ class Cues:
         self.source_after_inverted = bool(a.get("source_after_inverted"))
         self.source_strip = set(a.get("source_strip", []))
         self.source_stops = set(a.get("source_stops", []))
+        # "Evacuees ... have told of their relief": a saying verb with its topic after it reports nothing said
+        self.topic_after = set(a.get("topic_after", []))
         self.generic_dets, self.generic_sources = set(a.get("generic_determiners", [])), ph("generic_sources", a)
         n = d.get("numbers", {})
         self.decimal, self.thousands = n.get("decimal", "."), n.get("thousands", ",")

@@ -323,6 +323,8 @@ class DiscourseRules:
             i > 0 and (self.lows[i - 1] in c.determiners or self.toks[i - 1].prep))
         pronoun = pronoun or ((c.pro_drop or (c.dropped_subject and verb)) and p.what is None and not any(
             self.toks[k].rp is not None for k in range(*p.left)))
+        if p.fronted and not pronoun:
+            return None  # "In Poland, troops began arriving": a group named anew, not the last one's, nor from where it was
         # "Kemudian, kapal kedua mendarat di Pasi Beurandeh": a group counted as the next one is not the one that
         # reached the last place
         other = any(self.lows[k] in c.ordinals for k in range(*p.left))

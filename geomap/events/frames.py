@@ -159,11 +159,16 @@ class FrameRules:
                 if idle.left[0] < p.left[0] and idle.trig.i < p.left[0]:
                     # "Mereka dievakuasi pada 26 Februari lalu tiba di Bucharest": the first verb's subject is this one's
                     p.left = (idle.left[0], p.left[1])
+        return self._complete(p, g, called_off)
+
+    def _complete(self, p: Partial, g: list[Trigger], called_off: str | None = None) -> Partial:
+        """How sure, when and on whose word: the last readings of a frame that has its places."""
+        trig, (la, _), (ca, _) = p.trig, p.left, p.clause
         self._certainty(p)
         if called_off is not None:
             p.certainty = called_off
         dates = [p.right] if "nominal" in trig.flags else [p.right, p.clause] + ([(g[0].end, g[-1].i)] if len(g) > 1 else [])
-        p.date = find_date(self.toks, lows, dates, c, self.doc, forward=p.certainty == "planned")
+        p.date = find_date(self.toks, self.lows, dates, self.cues, self.doc, forward=p.certainty == "planned")
         p.statement_source = self._statement_source(la, ca)
         return p
 

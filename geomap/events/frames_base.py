@@ -49,3 +49,4 @@ class Partial:
     blocked: bool = False  # the object is money, a message, the weather: nothing physical moved
     nationality: int | None = None  # the mover's own country ("warga Afghanistan"), before the subject's
     mover_ok: bool = False  # a mover the cue data does not list still counts (a number, a demonym, a self-moving verb)
+    fronted: bool = False  # an arrival that names no place, placed by the phrase the sentence opens on

@@ -45,6 +45,7 @@ class RoleRules:
             return None  # "de refugiados ucranianos": the demonym after its noun is no place the "de" governs
         k, dist, inner, inner_dist, inner_at, comma_used = j - 1, 0, None, 0, j, False
         joined = False  # the walk passed a place head's own "of" ("the coast of")
+        head_at = None  # where the walk passed the place phrase's head
         while k >= lo and dist < MAX_WALK:
             t = toks[k]
             if t.attr:
@@ -90,6 +91,8 @@ class RoleRules:
                 if not after_place and self._left_object_before(k, lo):
                     return "near_direct"  # "ont quitté leurs bases au Niger": they left where the base is
                 return "destination" if not after_place and self._moving_verb_before(k, lo) else "locative"
+            if prep == "with" and self._border_with_goal(k, lo):
+                return "destination"  # "to the border with Colombia": the country across that border is the goal
             if prep:
                 if prep == "destination" and inner is not None and self._infinitive(k):
                     break  # "to navigate around the Cape": the "to" of a verb governs no place (its own "around" does)
@@ -138,7 +141,10 @@ class RoleRules:
                 break  # "erreichten 300 Migranten in Schlauchbooten die Küste von Lampedusa": the head's article
                 # opens its phrase, and the word before it ends another (no preposition governs the place)
             elif dist == 0 and t.alpha and self._place_head(k):
-                pass  # "to the border with Poland", "the port of Odessa": the place phrase's own head
+                head_at = k  # "to the border with Poland", "the port of Odessa": the place phrase's own head
+            elif (dist == 0 and head_at is not None and head_at - k <= 2 and c.head_last and t.alpha
+                  and not t.trig and t.low not in c.determiners and not c.walk_stops.match(self.lows, k)):
+                pass  # "in the Caribbean coastal city of Maracay": words that describe the head are in its phrase
             elif dist == 0 and t.low in c.of_preps and k > lo and self._place_head(k - 1):
                 joined = True  # "atteint l'île d'El Hierro": the "of" that joins the head to its name
             elif inner == "locative" and t.low in c.held_words and not (k > lo and toks[k - 1].trig):
@@ -148,12 +154,30 @@ class RoleRules:
             elif t.is_num and inner is not None:
                 break  # "después de las 11.00 horas ... en la base": a time or a count, no phrase around the place
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
-                  or c.walk_stops.match(self.lows, k)):
+                  or c.walk_stops.match(self.lows, k)) and not self._owner_in_phrase(k, lo):
                 break
             elif t.low not in c.determiners:
                 dist += 1
             k -= 1
         return inner
+
+    def _owner_in_phrase(self, k: int, lo: int) -> bool:
+        """Is token k a common noun's possessive right after an article ("to a friend's house in Germany")? It
+        says whose the head is, inside the phrase the preposition before the article governs."""
+        t = self.toks[k]
+        return (t.rp is None and t.text[:1].islower() and t.low.endswith(("'s", "’s", "s'", "s’"))
+                and k - 1 >= lo and self.lows[k - 1] in self.cues.determiners)
+
+    def _border_with_goal(self, k: int, lo: int) -> bool:
+        """Is the "with" at token k the one of a border ("with_goal_heads") a "to" governs ("went to the border with
+        Colombia")? Only a direction before the head counts: "crossed the border with Poland" keeps its "with"."""
+        c, q = self.cues, k - 1
+        if q <= lo or self.bases[q] not in c.with_goal_heads:
+            return False
+        q -= 1
+        while q > lo and (self.lows[q] in c.determiners or self.lows[q] in c.place_modifiers):
+            q -= 1
+        return q >= lo and self.toks[q].prep == "destination"
 
     def _base_owner(self, k: int) -> bool:
         """"to the US base in Qatar", "the US Ramstein base": a country right before one of the nouns a country

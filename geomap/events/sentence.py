@@ -279,6 +279,7 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
                 if p is not None:
                     partials.append(p)
 
+        self._fronted_idle_arrival(partials)
         if any(t.kind == "movement" for t in trigs) and not any(
                 p.kind == "movement" and (p.dest or p.origins) for p in partials) and self._counted_start():
             idle = self.idle  # "... yang diberangkatkan dari delapan embarkasi": the places may be listed next
@@ -325,20 +326,45 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             if len(free) == 1:
                 p.origin = free[0]
 
+    def _fronted_place(self) -> tuple[int, int] | None:
+        """(comma, place) of a sentence that opens on a place phrase ("In the Balukhali camp alone, ..."), with no
+        trigger before the comma."""
+        toks = self.toks
+        a = next((k for k in range(len(toks)) if toks[k].alpha), len(toks))  # past an opening quote
+        if len(toks) < a + 3 or toks[a].prep != "locative":
+            return None
+        comma = next((k for k in range(a + 1, min(len(toks), a + 12)) if self.lows[k] == ","), None)
+        if comma is None or any(t.trig for t in toks[:comma]):
+            return None
+        place = next((k for k in range(a + 1, comma) if self._usable(k) and self.roles.get(k) == "locative"), None)
+        return None if place is None else (comma, place)
+
+    def _fronted_idle_arrival(self, partials: list[Partial]) -> None:
+        """"At Yaviza, 13 Bangladeshis disembarked": an arrival verb that names no place of its own, the first
+        trigger after the opening place phrase, is a frame too (``_fronted_arrival`` gives it that place)."""
+        idle = self.idle
+        if idle is None or "arrival" not in idle.trig.flags or idle in partials:
+            return
+        if idle.what is None and idle.implicit_origin is None:
+            return  # "In Canada, the product only reached the distribution level": no group the cues know arrived
+        fronted = self._fronted_place()
+        if fronted is None or idle.trig.i <= fronted[0]:
+            return
+        if any(fronted[0] < t.i < idle.trig.i for t in self.trigs):
+            return
+        self._complete(idle, [idle.trig])
+        idle.fronted = True
+        partials.append(idle)
+        partials.sort(key=lambda p: p.trig.i)
+
     def _fronted_arrival(self, partials: list[Partial]) -> None:
         """"In the Balukhali camp alone, some 3,000 Rohingya arrived from Rakhine": a sentence that opens on a
         place phrase ("in"/"at" X, then a comma) says where the first arrival after it, with no destination of
         its own, arrived (no other trigger may stand between)."""
-        toks = self.toks
-        a = next((k for k in range(len(toks)) if toks[k].alpha), len(toks))  # past an opening quote
-        if len(toks) < a + 3 or toks[a].prep != "locative":
+        fronted = self._fronted_place()
+        if fronted is None:
             return
-        comma = next((k for k in range(a + 1, min(len(toks), a + 12)) if self.lows[k] == ","), None)
-        if comma is None or any(t.trig for t in toks[:comma]):
-            return
-        place = next((k for k in range(a + 1, comma) if self._usable(k) and self.roles.get(k) == "locative"), None)
-        if place is None:
-            return
+        comma, place = fronted
         first = next((p for p in partials if p.trig.i > comma), None)
         if (first is not None and first.kind == "movement" and "arrival" in first.trig.flags and not first.dest
                 and place != first.origin and place not in first.origins):
