@@ -126,3 +126,29 @@ def test_curated_places_real_reporting_names(text, lang, mention, cc, lat, lon):
     rp = _places(text, lang=lang)[mention]
     assert rp.place.country_code == cc
     assert haversine_km(rp.place.lat, rp.place.lon, lat, lon) < 30
+
+
+def _spans(text, lang="en"):
+    r = geomap.extract(text, lang=lang, events=False)
+    return {m.text: rp.place for rp in r.places for m in rp.mentions}
+
+
+def test_country_before_a_lower_case_hyphen_suffix_is_read():
+    # The suffix says what the place is to the name after it: no word of that name.
+    got = _spans("The Liberia-flagged Anna-Theresa and the Sierra Leone-flagged Razoni left Odesa, "
+                 "while the Denmark-headquartered Maersk paused its ships.")
+    assert got["Liberia"].country_code == "LR"
+    assert got["Sierra Leone"].country_code == "SL"
+    assert got["Denmark"].country_code == "DK"
+    # a compound adjective before a country is no first name of it
+    got = _spans("Rohingya, persecuted in Buddhist-majority Myanmar, risk their lives at sea.")
+    assert got["Myanmar"].country_code == "MM"
+    # a person's double name still gives no place
+    assert "Jean" not in _spans("Jean-Pierre Blanc spoke in Lyon.")
+
+
+def test_a_sentence_end_after_two_spaces_is_no_abbreviation_period():
+    got = _spans("Saat ini, mereka sudah tiba di Kairo, Mesir.  Informasi itu disampaikan kemarin.", lang="id")
+    assert "Mesir" in got and "Mesir." not in got
+    # a state's abbreviation keeps its period
+    assert "Kan." in _spans("Police in Wichita, Kan. said the road was closed.")

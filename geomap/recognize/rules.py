@@ -20,7 +20,7 @@ from .candidates import _BIG_KINDS, LOCATED_MIN, SMALL_TOWN
 from .context import Context, Mention
 from .langdata import Lang
 from .links import _link
-from .tokens import _POSSESSIVE, Span, Token, _common, _is_acronym, _is_vessel, _joinable
+from .tokens import _POSSESSIVE, Span, Token, _common, _is_acronym, _is_vessel, _joinable, lower_tail
 
 KEEP, DROP, PERSON, VESSEL, ACCEPT = None, 1, 2, 3, 4
 
@@ -217,6 +217,10 @@ def glue(ctx: Context, m: Mention):
     person's name: "из Купянска Виктор")."""
     toks, prev_k, next_k = ctx.toks, m.prev_k, m.next_k
     m.glued_prev, m.glued_next = m.join_prev and ctx.name_like(prev_k), m.join_next and ctx.name_like(next_k)
+    if m.sp.end < m.last.end and m.sp.end == m.last.start + lower_tail(m.last.text):
+        # "Denmark-headquartered Maersk", "Liberia-flagged Anna-Theresa": the place names
+        # what the hyphen's suffix says of the name after it, not a word of that name.
+        m.glued_next = False
     m.case_form = m.si in ctx.morph_known and gz.fold(m.sp.text) != m.sp.key
     m.case_after_prep = m.case_form and prev_k >= 0 and toks[prev_k].text in ctx.L.place_cues_before \
         and next_k < ctx.n and ctx.names.a.person(toks[next_k].text)
@@ -447,7 +451,8 @@ def everyday_word(ctx: Context, m: Mention):
         return DROP
     # "Wichita, Kan.", "Churchill, Man. (": a state abbreviation keeps its period.
     if len(first.text) <= 5 and after[:1] == "." and text[max(0, sp.start - 2):sp.start] == ", " \
-            and (after[1:2] in (" ", ",", ")", "\n", "") ) and not after[1:3].strip()[:1].isupper():
+            and (after[1:2] in (" ", ",", ")", "\n", "") ) and not after[1:].lstrip()[:1].isupper():
+        # (the next word, past any run of spaces or lines: "Kairo, Mesir.  Informasi" ends a sentence)
         m.state_abbr = True
     return KEEP
 
