@@ -152,3 +152,15 @@ def test_a_sentence_end_after_two_spaces_is_no_abbreviation_period():
     assert "Mesir" in got and "Mesir." not in got
     # a state's abbreviation keeps its period
     assert "Kan." in _spans("Police in Wichita, Kan. said the road was closed.")
+
+
+def test_indonesian_country_owning_an_office_before_a_persons_name():
+    # Indonesian puts the owner after its head: the country is the minister's, the
+    # capitalised words after it are her name, not more words of one name.
+    got = _spans("Pertemuan antara menteri luar negeri Korea Utara Choe Son Hui dengan Presiden "
+                 "Rusia Vladimir Putin berlangsung di Moskow.", lang="id")
+    assert got["Korea Utara"].country_code == "KP"
+    got = _spans("Kepala Pusat Penanggulangan Disinformasi Ukraina Andriy Kovalenko mengatakan hal itu.", lang="id")
+    assert got["Ukraina"].country_code == "UA"
+    # a town glued to a name stays no place: only a country owns the office this way
+    assert "Merak" not in _spans("Manajer Cabang Merak Nana Sutisna mengatakan antrean panjang.", lang="id")

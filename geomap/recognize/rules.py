@@ -221,6 +221,9 @@ def glue(ctx: Context, m: Mention):
         # "Denmark-headquartered Maersk", "Liberia-flagged Anna-Theresa": the place names
         # what the hyphen's suffix says of the name after it, not a word of that name.
         m.glued_next = False
+    if (m.glued_prev or m.glued_next) and ctx.L.owner_after_head and m.known.cands \
+            and ctx.g.kind_name(m.known.cands[0].row) == "country":
+        m.glued_prev = m.glued_next = False
     m.case_form = m.si in ctx.morph_known and gz.fold(m.sp.text) != m.sp.key
     m.case_after_prep = m.case_form and prev_k >= 0 and toks[prev_k].text in ctx.L.place_cues_before \
         and next_k < ctx.n and ctx.names.a.person(toks[next_k].text)
