@@ -164,3 +164,9 @@ def test_indonesian_country_owning_an_office_before_a_persons_name():
     assert got["Ukraina"].country_code == "UA"
     # a town glued to a name stays no place: only a country owns the office this way
     assert "Merak" not in _spans("Manajer Cabang Merak Nana Sutisna mengatakan antrean panjang.", lang="id")
+
+
+def test_a_home_provinces_short_form_is_no_everyday_word():
+    # "Jatim" is how Indonesian news shortens Jawa Timur; wordfreq counts it as a common word
+    got = _spans("Warga Lumajang, Jawa Timur (Jatim), mengungsi ke balai desa.", lang="id")
+    assert got["Jatim"].kind == "admin1" and got["Jatim"].country_code == "ID"

@@ -437,7 +437,8 @@ def everyday_word(ctx: Context, m: Mention):
     if m.office or (sp.key in ctx.located and top_imp >= LOCATED_MIN):
         z = 0.0
     elif L.common is None and L.home_countries and not (m.join_prev and ctx.in_name(prev_k)) \
-            and not (m.join_next and ctx.in_name(next_k)) and ctx.ex._home_town(known, L):
+            and not (m.join_next and ctx.in_name(next_k)) \
+            and (ctx.ex._home_town(known, L) or ctx.ex._home_town(known, L, big=True)):
         # A home town's count is mostly its own name: only a very common word
         # ("Kota", "Warga") or a sentence opener that is also a word ("Malang
         # nasibnya") still needs a cue, and so does a word inside a longer name
