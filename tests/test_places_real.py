@@ -170,3 +170,12 @@ def test_a_home_provinces_short_form_is_no_everyday_word():
     # "Jatim" is how Indonesian news shortens Jawa Timur; wordfreq counts it as a common word
     got = _spans("Warga Lumajang, Jawa Timur (Jatim), mengungsi ke balai desa.", lang="id")
     assert got["Jatim"].kind == "admin1" and got["Jatim"].country_code == "ID"
+
+
+def test_a_unit_word_before_a_name_says_it_is_a_place():
+    # wordfreq counts "Nunukan" and "Ponorogo" as common words (news names them often);
+    # "Kabupaten" before the name says what it is
+    got = _spans("Para deportan didata di Kabupaten Nunukan, lalu warga Kabupaten Ponorogo membantu.", lang="id")
+    assert got["Nunukan"].country_code == "ID" and got["Ponorogo"].country_code == "ID"
+    # the first word of a longer name the gazetteer lacks stays no place of its own
+    assert "Muara" not in _spans("Kapal mendarat di Kecamatan Muara Tiga, Kabupaten Pidie.", lang="id")

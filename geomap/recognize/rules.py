@@ -434,7 +434,11 @@ def everyday_word(ctx: Context, m: Mention):
     if big_unit and prev_k >= 0 and prev_k in ctx.matched_tokens and toks[prev_k].cap \
             and text[toks[prev_k].end:first.start] == ", " and not (m.join_next and toks[next_k].cap):
         z = 0.0
-    if m.office or (sp.key in ctx.located and top_imp >= LOCATED_MIN):
+    if m.office or (sp.key in ctx.located and top_imp >= LOCATED_MIN) \
+            or (m.join_prev and toks[prev_k].text in L.outside_prefixes
+                and not (m.join_next and toks[next_k].cap)):
+        # ... or a unit word before it says what it is ("Kabupaten Nunukan", but "Kecamatan
+        # Muara Tiga" is a longer name the gazetteer lacks, not Muara)
         z = 0.0
     elif L.common is None and L.home_countries and not (m.join_prev and ctx.in_name(prev_k)) \
             and not (m.join_next and ctx.in_name(next_k)) \
