@@ -179,3 +179,16 @@ def test_a_unit_word_before_a_name_says_it_is_a_place():
     assert got["Nunukan"].country_code == "ID" and got["Ponorogo"].country_code == "ID"
     # the first word of a longer name the gazetteer lacks stays no place of its own
     assert "Muara" not in _spans("Kapal mendarat di Kecamatan Muara Tiga, Kabupaten Pidie.", lang="id")
+
+
+def test_straits_by_the_names_shipping_news_gives_them():
+    got = _spans("The Razoni anchored at the entrance of the Bosphorus Strait, while other ships "
+                 "crossed the Bosporus Strait and the Malacca Strait.")
+    assert got["Bosphorus Strait"].kind == "strait" and got["Bosphorus Strait"].country_code == "TR"
+    assert got["Bosporus Strait"].id == got["Bosphorus Strait"].id
+    assert got["Malacca Strait"].kind == "strait"
+
+
+def test_a_common_spelling_of_coxs_bazar():
+    got = _spans("Rohingya refugees from Myanmar crowd the camps of Cox's Bazaar in Bangladesh.")
+    assert got["Cox's Bazaar"].country_code == "BD"
