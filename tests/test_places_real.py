@@ -192,3 +192,13 @@ def test_straits_by_the_names_shipping_news_gives_them():
 def test_a_common_spelling_of_coxs_bazar():
     got = _spans("Rohingya refugees from Myanmar crowd the camps of Cox's Bazaar in Bangladesh.")
     assert got["Cox's Bazaar"].country_code == "BD"
+
+
+def test_a_whole_dateline_is_a_place_though_an_everyday_word():
+    # "Merak" is also a word (peacock) and the dash glues it to the next words
+    text = "Dermaga Pelabuhan Mulai Dipadati\n\nMERAK - Sejumlah kendaraan pribadi mulai memadati dermaga."
+    assert _spans(text, lang="id")["MERAK"].country_code == "ID"
+    text = "Evakuasi dari Lebanon\n\nJAKARTA - Kementerian Luar Negeri melakukan evakuasi."
+    assert _spans(text, lang="id")["JAKARTA"].country_code == "ID"
+    # an outlet's name before the dash is no dateline of one place
+    assert "WARTA" not in _spans("Berita\n\nWARTA PONTIANAK - Seorang penumpang hilang.", lang="id")

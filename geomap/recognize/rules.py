@@ -85,6 +85,23 @@ def in_gazetteer(ctx: Context, m: Mention):
     return KEEP
 
 
+def dateline_name(ctx: Context, m: Mention):
+    """A name in capitals that is a whole wire dateline opening its line ("JAKARTA -
+    Kementerian ...", "MERAK - Sejumlah kendaraan ...") is where the story was filed: a
+    place, though it be an everyday word or glued to the next line's words."""
+    sp, text = m.sp, ctx.text
+    if len(sp.text) < 3 or not sp.text.isupper() or m.known.top_imp < LOCATED_MIN:
+        return KEEP
+    line = text.rfind("\n", 0, sp.start) + 1
+    if text[line:sp.start].strip():
+        return KEEP
+    d = _DATELINE.match(text, line)
+    if d is None or (d.start(1), d.end(1)) != (sp.start, sp.end):
+        return KEEP
+    sp.candidates = m.cands
+    return ACCEPT
+
+
 @inflected_only
 def native_script_name(ctx: Context, m: Mention):
     """The gazetteer's demonyms are English: "Сомали" folds to "somali", but in Cyrillic
@@ -481,7 +498,7 @@ def kind_cues(ctx: Context, m: Mention):
     return KEEP
 
 
-RULES = (unit_word, in_gazetteer, native_script_name, acronym_shape, stop_word_or_title, article_and_noun,
+RULES = (unit_word, in_gazetteer, dateline_name, native_script_name, acronym_shape, stop_word_or_title, article_and_noun,
          lemma_everyday_word, inflected_person, genitive_of_organisation, adjective_on_noun, vessel, office_of_place,
          after_given_name, county_office, glue, case_form_apart, acronym_beside, glued_to_name,
          small_towns_together, given_name_first, org_prefix, event_name, org_head, title_before,
