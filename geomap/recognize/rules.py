@@ -12,6 +12,7 @@ for each.
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 
@@ -426,6 +427,28 @@ def acronym_big_unit(ctx: Context, m: Mention):
     return KEEP
 
 
+def _in_region_after(ctx: Context, m: Mention) -> bool:
+    """"Bath in Somerset", "Reading, Berkshire": the next name, after a comma or "in", is
+    a region of the country of one of its towns, within 150 km of that town."""
+    nxt = m.si + 1
+    if nxt >= len(ctx.spans) or ctx.text[m.sp.end:ctx.spans[nxt].start] not in (", ", " in "):
+        return False
+    region = ctx.ex._known(ctx.spans[nxt].text)
+    if region is None or not region.top3_region:
+        return False
+    g = ctx.g
+    towns = [c.row for c in m.cands[:10] if g.kind_name(c.row) == "city"]
+    for c in region.cands[:3]:
+        if g.kind_name(c.row) not in ("admin1", "admin2", "region"):
+            continue
+        cc, lat, lon = g.country_code(c.row), float(g.lat[c.row]), float(g.lon[c.row])
+        for t in towns:
+            dy, dx = float(g.lat[t]) - lat, (float(g.lon[t]) - lon) * math.cos(math.radians(lat))
+            if g.country_code(t) == cc and (dx * dx + dy * dy) ** 0.5 * 111.2 < 150:
+                return True
+    return False
+
+
 def everyday_word(ctx: Context, m: Mention):
     """A one-word name (no acronym) that is an everyday word ("Young Man of the Year",
     "Reading", "Malang nasibnya") is no place unless the text says so: a place cue
@@ -451,7 +474,7 @@ def everyday_word(ctx: Context, m: Mention):
     if big_unit and prev_k >= 0 and prev_k in ctx.matched_tokens and toks[prev_k].cap \
             and text[toks[prev_k].end:first.start] == ", " and not (m.join_next and toks[next_k].cap):
         z = 0.0
-    if m.office or (sp.key in ctx.located and top_imp >= LOCATED_MIN) \
+    if m.office or (sp.key in ctx.located and top_imp >= LOCATED_MIN) or _in_region_after(ctx, m) \
             or (m.join_prev and toks[prev_k].text in L.outside_prefixes
                 and not (m.join_next and toks[next_k].cap)):
         # ... or a unit word before it says what it is ("Kabupaten Nunukan", but "Kecamatan
