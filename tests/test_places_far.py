@@ -95,3 +95,6 @@ def test_an_everyday_word_town_before_its_region_is_read():
     assert got["Bath"].country_code == "GB" and got["Bath"].kind == "city"
     r = geomap.extract("A hot bath in Somerset helps.", lang="en", events=False)
     assert all(m.text != "bath" for rp in r.places for m in rp.mentions)
+    # a word that is only another town's alternate name stays a word
+    r = geomap.extract("He gave his address as 56 Bridge Road, Southampton.", lang="en", events=False)
+    assert all(m.text != "Road" for rp in r.places for m in rp.mentions)

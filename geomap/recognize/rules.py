@@ -437,7 +437,8 @@ def _in_region_after(ctx: Context, m: Mention) -> bool:
     if region is None or not region.top3_region:
         return False
     g = ctx.g
-    towns = [c.row for c in m.cands[:10] if g.kind_name(c.row) == "city"]
+    # by its own name: "Bridge Road, Southampton" is no alternate of Rode, Somerset
+    towns = [c.row for c in m.cands[:10] if c.match == gz.MATCH_NAME and g.kind_name(c.row) == "city"]
     for c in region.cands[:3]:
         if g.kind_name(c.row) not in ("admin1", "admin2", "region"):
             continue
