@@ -152,6 +152,16 @@ def test_a_sentence_end_after_two_spaces_is_no_abbreviation_period():
     assert "Mesir" in got and "Mesir." not in got
     # a state's abbreviation keeps its period
     assert "Kan." in _spans("Police in Wichita, Kan. said the road was closed.")
+    # a country or state by its full name at the very end of the text is no abbreviation either
+    assert "Mesir" in _spans("Pesawat mendarat di Kairo, Mesir.", lang="id")
+    assert "Texas" in _spans("The family moved to Dallas, Texas.")
+    assert "Kan." in _spans("It happened in Wichita, Kan.")
+
+
+def test_english_direction_before_a_name_in_indonesian_text():
+    # "East Cairo Air Base": "East" is no region of Cameroon
+    got = _spans("Pesawat lepas landas dari Yordania menuju East Cairo Air Base, Mesir.", lang="id")
+    assert "East" not in got and got["Cairo"].country_code == "EG"
 
 
 def test_indonesian_country_owning_an_office_before_a_persons_name():
