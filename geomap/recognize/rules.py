@@ -499,7 +499,9 @@ def everyday_word(ctx: Context, m: Mention):
     if len(first.text) <= 2 and not m.state_abbr:
         return DROP
     # "Wichita, Kan.", "Churchill, Man. (": a state abbreviation keeps its period.
-    if len(first.text) <= 5 and after[:1] == "." and known.alt_admin1 and text[max(0, sp.start - 2):sp.start] == ", " \
+    # (not a country or region by its full name: "Dallas, Texas." ending the text)
+    if len(first.text) <= 5 and after[:1] == "." and not known.name_big \
+            and ctx.g.kind_name(m.cands[0].row) != "country" and text[max(0, sp.start - 2):sp.start] == ", " \
             and (after[1:2] in (" ", ",", ")", "\n", "") ) and not after[1:].lstrip()[:1].isupper():
         # (the next word, past any run of spaces or lines: "Kairo, Mesir.  Informasi" ends a sentence)
         m.state_abbr = True
