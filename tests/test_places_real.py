@@ -212,10 +212,3 @@ def test_a_whole_dateline_is_a_place_though_an_everyday_word():
     assert _spans(text, lang="id")["JAKARTA"].country_code == "ID"
     # an outlet's name before the dash is no dateline of one place
     assert "WARTA" not in _spans("Berita\n\nWARTA PONTIANAK - Seorang penumpang hilang.", lang="id")
-
-
-def test_ri_is_rhode_island_beside_american_places_and_indonesia_in_indonesian_news():
-    got = _spans("She moved to Providence, RI last year.")
-    assert got["RI"].country_code == "US" and got["RI"].kind == "admin1"
-    got = _spans("Dubes RI untuk Amerika Serikat bertemu pejabat di Washington.", lang="id")
-    assert got["RI"].country_code == "ID"
