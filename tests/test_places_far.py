@@ -86,3 +86,15 @@ def test_a_comma_list_of_states_reads_each_as_a_state():
 def test_a_comma_list_of_countries_stays_countries(text, name, cc):
     got = _places(text)[name]
     assert got.kind == "country" and got.country_code == cc
+
+
+def test_an_everyday_word_town_before_its_region_is_read():
+    # "Bath" is an everyday word; "in Somerset" after it says it is the town
+    r = geomap.extract("Weston is a suburb of Bath in Somerset, England.", lang="en", events=False)
+    got = {m.text: rp.place for rp in r.places for m in rp.mentions}
+    assert got["Bath"].country_code == "GB" and got["Bath"].kind == "city"
+    r = geomap.extract("A hot bath in Somerset helps.", lang="en", events=False)
+    assert all(m.text != "bath" for rp in r.places for m in rp.mentions)
+    # a word that is only another town's alternate name stays a word
+    r = geomap.extract("He gave his address as 56 Bridge Road, Southampton.", lang="en", events=False)
+    assert all(m.text != "Road" for rp in r.places for m in rp.mentions)

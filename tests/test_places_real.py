@@ -126,3 +126,89 @@ def test_curated_places_real_reporting_names(text, lang, mention, cc, lat, lon):
     rp = _places(text, lang=lang)[mention]
     assert rp.place.country_code == cc
     assert haversine_km(rp.place.lat, rp.place.lon, lat, lon) < 30
+
+
+def _spans(text, lang="en"):
+    r = geomap.extract(text, lang=lang, events=False)
+    return {m.text: rp.place for rp in r.places for m in rp.mentions}
+
+
+def test_country_before_a_lower_case_hyphen_suffix_is_read():
+    # The suffix says what the place is to the name after it: no word of that name.
+    got = _spans("The Liberia-flagged Anna-Theresa and the Sierra Leone-flagged Razoni left Odesa, "
+                 "while the Denmark-headquartered Maersk paused its ships.")
+    assert got["Liberia"].country_code == "LR"
+    assert got["Sierra Leone"].country_code == "SL"
+    assert got["Denmark"].country_code == "DK"
+    # a compound adjective before a country is no first name of it
+    got = _spans("Rohingya, persecuted in Buddhist-majority Myanmar, risk their lives at sea.")
+    assert got["Myanmar"].country_code == "MM"
+    # a person's double name still gives no place
+    assert "Jean" not in _spans("Jean-Pierre Blanc spoke in Lyon.")
+
+
+def test_a_sentence_end_after_two_spaces_is_no_abbreviation_period():
+    got = _spans("Saat ini, mereka sudah tiba di Kairo, Mesir.  Informasi itu disampaikan kemarin.", lang="id")
+    assert "Mesir" in got and "Mesir." not in got
+    # a state's abbreviation keeps its period
+    assert "Kan." in _spans("Police in Wichita, Kan. said the road was closed.")
+    # a country or state by its full name at the very end of the text is no abbreviation either
+    assert "Mesir" in _spans("Pesawat mendarat di Kairo, Mesir.", lang="id")
+    assert "Texas" in _spans("The family moved to Dallas, Texas.")
+    assert "Kan." in _spans("It happened in Wichita, Kan.")
+
+
+def test_english_direction_before_a_name_in_indonesian_text():
+    # "East Cairo Air Base": "East" is no region of Cameroon
+    got = _spans("Pesawat lepas landas dari Yordania menuju East Cairo Air Base, Mesir.", lang="id")
+    assert "East" not in got and got["Cairo"].country_code == "EG"
+
+
+def test_indonesian_country_owning_an_office_before_a_persons_name():
+    # Indonesian puts the owner after its head: the country is the minister's, the
+    # capitalised words after it are her name, not more words of one name.
+    got = _spans("Pertemuan antara menteri luar negeri Korea Utara Choe Son Hui dengan Presiden "
+                 "Rusia Vladimir Putin berlangsung di Moskow.", lang="id")
+    assert got["Korea Utara"].country_code == "KP"
+    got = _spans("Kepala Pusat Penanggulangan Disinformasi Ukraina Andriy Kovalenko mengatakan hal itu.", lang="id")
+    assert got["Ukraina"].country_code == "UA"
+    # a town glued to a name stays no place: only a country owns the office this way
+    assert "Merak" not in _spans("Manajer Cabang Merak Nana Sutisna mengatakan antrean panjang.", lang="id")
+
+
+def test_a_home_provinces_short_form_is_no_everyday_word():
+    # "Jatim" is how Indonesian news shortens Jawa Timur; wordfreq counts it as a common word
+    got = _spans("Warga Lumajang, Jawa Timur (Jatim), mengungsi ke balai desa.", lang="id")
+    assert got["Jatim"].kind == "admin1" and got["Jatim"].country_code == "ID"
+
+
+def test_a_unit_word_before_a_name_says_it_is_a_place():
+    # wordfreq counts "Nunukan" and "Ponorogo" as common words (news names them often);
+    # "Kabupaten" before the name says what it is
+    got = _spans("Para deportan didata di Kabupaten Nunukan, lalu warga Kabupaten Ponorogo membantu.", lang="id")
+    assert got["Nunukan"].country_code == "ID" and got["Ponorogo"].country_code == "ID"
+    # the first word of a longer name the gazetteer lacks stays no place of its own
+    assert "Muara" not in _spans("Kapal mendarat di Kecamatan Muara Tiga, Kabupaten Pidie.", lang="id")
+
+
+def test_straits_by_the_names_shipping_news_gives_them():
+    got = _spans("The Razoni anchored at the entrance of the Bosphorus Strait, while other ships "
+                 "crossed the Bosporus Strait and the Malacca Strait.")
+    assert got["Bosphorus Strait"].kind == "strait" and got["Bosphorus Strait"].country_code == "TR"
+    assert got["Bosporus Strait"].id == got["Bosphorus Strait"].id
+    assert got["Malacca Strait"].kind == "strait"
+
+
+def test_a_common_spelling_of_coxs_bazar():
+    got = _spans("Rohingya refugees from Myanmar crowd the camps of Cox's Bazaar in Bangladesh.")
+    assert got["Cox's Bazaar"].country_code == "BD"
+
+
+def test_a_whole_dateline_is_a_place_though_an_everyday_word():
+    # "Merak" is also a word (peacock) and the dash glues it to the next words
+    text = "Dermaga Pelabuhan Mulai Dipadati\n\nMERAK - Sejumlah kendaraan pribadi mulai memadati dermaga."
+    assert _spans(text, lang="id")["MERAK"].country_code == "ID"
+    text = "Evakuasi dari Lebanon\n\nJAKARTA - Kementerian Luar Negeri melakukan evakuasi."
+    assert _spans(text, lang="id")["JAKARTA"].country_code == "ID"
+    # an outlet's name before the dash is no dateline of one place
+    assert "WARTA" not in _spans("Berita\n\nWARTA PONTIANAK - Seorang penumpang hilang.", lang="id")

@@ -63,10 +63,11 @@ class Extractor:
                    for c in known.cands[:20])
 
     def _home_town(self, known: _Known, L: Lang, big: bool = False) -> bool:
-        """A town of 10,000+ (big: a first-level region) in one of the language's home
+        """A town of 10,000+ (big: a first-level region, by its own name or the short
+        form the gazetteer lists for it: "Jatim", "Kepri") in one of the language's home
         countries bears the name."""
         g = self.g
-        return any(c.match == gz.MATCH_NAME and g.country_code(c.row) in L.home_countries
+        return any((c.match == gz.MATCH_NAME or big) and g.country_code(c.row) in L.home_countries
                    and float(g.importance[c.row]) >= LOCATED_MIN
                    and (not big or g.kind_name(c.row) in ("admin1", "region")) for c in known.cands[:20])
 

@@ -6,7 +6,8 @@ import weakref
 
 from .. import gazetteer as gz
 from .langdata import Lang
-from .tokens import (MAX_TOKENS, _POSSESSIVE, Span, Token, _fold, _is_article_name, _joinable, _common)
+from .tokens import (MAX_TOKENS, _POSSESSIVE, Span, Token, _fold, _is_article_name, _joinable, _common,
+                     lower_tail)
 
 _NAME_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 LOCATED_MIN = 4.0  # importance: a town of 10,000 people or more
@@ -57,7 +58,7 @@ def candidate_spans(ex, text: str, toks: list[Token], L: Lang, names) -> tuple[l
         if (not t.cap and i not in inflected) or not t.text[:1].isalpha():
             i += 1
             continue
-        best = None
+        best = cut = None  # cut: where a name that ends at a hyphen ends
         key = t.key  # the run's folded words joined by spaces (empty ones left out)
         end_tok = i
         shorter = None  # the best match before the current one
@@ -69,6 +70,14 @@ def candidate_spans(ex, text: str, toks: list[Token], L: Lang, names) -> tuple[l
             if end_tok + 1 >= n or end_tok - i + 1 >= MAX_TOKENS:
                 break
             nxt = toks[end_tok + 1]
+            if key and nxt.cap and "-" in nxt.text and text[last.end:nxt.start] == " ":
+                # "Sierra Leone-flagged", "Marshall Islands-flagged": a name of several
+                # words ends at a hyphen before a lower-case suffix.
+                head = lower_tail(nxt.text)
+                head_key = f"{key} {_fold(nxt.text[:head])}" if head > 0 else ""
+                if head_key in trie:
+                    best, cut = (end_tok + 1, head_key), nxt.start + head
+                    break
             if nxt.text in _POSSESSIVE and nxt.start == last.end and key:
                 # "People's Republic of China", "Queen Anne's County": the name goes
                 # on through the possessive, which the index folds as "peoples".
@@ -107,9 +116,13 @@ def candidate_spans(ex, text: str, toks: list[Token], L: Lang, names) -> tuple[l
                             best_match[c.row] = c
                     cands = tuple(sorted(best_match.values(), key=lambda c: (
                         gz._MATCH_RANK[c.match], -float(g.importance[c.row]))))
-            best = alt[:2]
+            best, cut = alt[:2], None
             morph_known[len(spans)] = _Known(g, cands)
-        if best is not None:
+        if best is not None and cut is not None:
+            end_tok, key = best
+            spans.append(Span(t.start, cut, text[t.start:cut], key, tok_start=i, tok_end=end_tok + 1))
+            i = end_tok + 1
+        elif best is not None:
             end_tok, key = best
             # "Laurel County", "Caddo Parish": the unit word belongs to the name.
             k2 = end_tok + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .candidates import SMALL_TOWN, _Known
 from .langdata import Lang
-from .tokens import Span, Token, _common, _compound_noun, _joinable
+from .tokens import Span, Token, _common, _compound_noun, _joinable, lower_tail
 
 
 class Context:
@@ -62,6 +62,8 @@ class Context:
             return False
         if _compound_noun(tk.text, L):
             return False
+        if "-" in tk.text and lower_tail(tk.text) > 0:
+            return False  # "Buddhist-majority Myanmar", "Kremlin-backed": a compound adjective, no name's word
         return z < 4.0 or tk.text.isupper()
 
     def given_name(self, k: int) -> bool:

@@ -38,6 +38,10 @@ class Lang:
     # everyday words, wordfreq's counts of a town's name include the name itself: in
     # Indonesian "sukabumi" and "bogor" rank as common as everyday words do.
     home_countries: frozenset = frozenset()
+    # The owner follows its head noun ("menteri luar negeri Korea Utara Choe Son Hui",
+    # "Pusat Disinformasi Ukraina Andriy Kovalenko"): a country's name among capitalised
+    # words is the office's country, not a word of a person's or body's name.
+    owner_after_head: bool = False
     # Capitalised directions that modify the next name ("South Florida"): a match of
     # one of these right before another name is no place of its own.
     direction_words: frozenset = frozenset()
@@ -141,6 +145,7 @@ def _lang_from_data(code: str, d: dict) -> Lang:
             *(load_data(c).get("given_names", ()) for c in d.get("given_names_also", ()))),
         locative_cues=frozenset(d.get("locative_cues", ())),
         home_countries=frozenset(d.get("home_countries", ())),
+        owner_after_head=bool(d.get("owner_after_head")),
         direction_words=frozenset(d.get("direction_words", ())),
         org_links=frozenset(d.get("org_links", ())),
         org_prefixes=frozenset(d.get("org_prefixes", ())),

@@ -12,6 +12,7 @@ for each.
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 
@@ -20,7 +21,7 @@ from .candidates import _BIG_KINDS, LOCATED_MIN, SMALL_TOWN
 from .context import Context, Mention
 from .langdata import Lang
 from .links import _link
-from .tokens import _POSSESSIVE, Span, Token, _common, _is_acronym, _is_vessel, _joinable
+from .tokens import _POSSESSIVE, Span, Token, _common, _is_acronym, _is_vessel, _joinable, lower_tail
 
 KEEP, DROP, PERSON, VESSEL, ACCEPT = None, 1, 2, 3, 4
 
@@ -83,6 +84,23 @@ def in_gazetteer(ctx: Context, m: Mention):
     m.known = known
     m.cands = known.cands
     return KEEP
+
+
+def dateline_name(ctx: Context, m: Mention):
+    """A name in capitals that is a whole wire dateline opening its line ("JAKARTA -
+    Kementerian ...", "MERAK - Sejumlah kendaraan ...") is where the story was filed: a
+    place, though it be an everyday word or glued to the next line's words."""
+    sp, text = m.sp, ctx.text
+    if len(sp.text) < 3 or not sp.text.isupper() or m.known.top_imp < LOCATED_MIN:
+        return KEEP
+    line = text.rfind("\n", 0, sp.start) + 1
+    if text[line:sp.start].strip():
+        return KEEP
+    d = _DATELINE.match(text, line)
+    if d is None or (d.start(1), d.end(1)) != (sp.start, sp.end):
+        return KEEP
+    sp.candidates = m.cands
+    return ACCEPT
 
 
 @inflected_only
@@ -217,6 +235,13 @@ def glue(ctx: Context, m: Mention):
     person's name: "из Купянска Виктор")."""
     toks, prev_k, next_k = ctx.toks, m.prev_k, m.next_k
     m.glued_prev, m.glued_next = m.join_prev and ctx.name_like(prev_k), m.join_next and ctx.name_like(next_k)
+    if m.sp.end < m.last.end and m.sp.end == m.last.start + lower_tail(m.last.text):
+        # "Denmark-headquartered Maersk", "Liberia-flagged Anna-Theresa": the place names
+        # what the hyphen's suffix says of the name after it, not a word of that name.
+        m.glued_next = False
+    if (m.glued_prev or m.glued_next) and ctx.L.owner_after_head and m.known.cands \
+            and ctx.g.kind_name(m.known.cands[0].row) == "country":
+        m.glued_prev = m.glued_next = False
     m.case_form = m.si in ctx.morph_known and gz.fold(m.sp.text) != m.sp.key
     m.case_after_prep = m.case_form and prev_k >= 0 and toks[prev_k].text in ctx.L.place_cues_before \
         and next_k < ctx.n and ctx.names.a.person(toks[next_k].text)
@@ -402,6 +427,29 @@ def acronym_big_unit(ctx: Context, m: Mention):
     return KEEP
 
 
+def _in_region_after(ctx: Context, m: Mention) -> bool:
+    """"Bath in Somerset", "Reading, Berkshire": the next name, after a comma or "in", is
+    a region of the country of one of its towns, within 150 km of that town."""
+    nxt = m.si + 1
+    if nxt >= len(ctx.spans) or ctx.text[m.sp.end:ctx.spans[nxt].start] not in (", ", " in "):
+        return False
+    region = ctx.ex._known(ctx.spans[nxt].text)
+    if region is None or not region.top3_region:
+        return False
+    g = ctx.g
+    # by its own name: "Bridge Road, Southampton" is no alternate of Rode, Somerset
+    towns = [c.row for c in m.cands[:10] if c.match == gz.MATCH_NAME and g.kind_name(c.row) == "city"]
+    for c in region.cands[:3]:
+        if g.kind_name(c.row) not in ("admin1", "admin2", "region"):
+            continue
+        cc, lat, lon = g.country_code(c.row), float(g.lat[c.row]), float(g.lon[c.row])
+        for t in towns:
+            dy, dx = float(g.lat[t]) - lat, (float(g.lon[t]) - lon) * math.cos(math.radians(lat))
+            if g.country_code(t) == cc and (dx * dx + dy * dy) ** 0.5 * 111.2 < 150:
+                return True
+    return False
+
+
 def everyday_word(ctx: Context, m: Mention):
     """A one-word name (no acronym) that is an everyday word ("Young Man of the Year",
     "Reading", "Malang nasibnya") is no place unless the text says so: a place cue
@@ -427,10 +475,15 @@ def everyday_word(ctx: Context, m: Mention):
     if big_unit and prev_k >= 0 and prev_k in ctx.matched_tokens and toks[prev_k].cap \
             and text[toks[prev_k].end:first.start] == ", " and not (m.join_next and toks[next_k].cap):
         z = 0.0
-    if m.office or (sp.key in ctx.located and top_imp >= LOCATED_MIN):
+    if m.office or (sp.key in ctx.located and top_imp >= LOCATED_MIN) or _in_region_after(ctx, m) \
+            or (m.join_prev and toks[prev_k].text in L.outside_prefixes
+                and not (m.join_next and toks[next_k].cap)):
+        # ... or a unit word before it says what it is ("Kabupaten Nunukan", but "Kecamatan
+        # Muara Tiga" is a longer name the gazetteer lacks, not Muara)
         z = 0.0
     elif L.common is None and L.home_countries and not (m.join_prev and ctx.in_name(prev_k)) \
-            and not (m.join_next and ctx.in_name(next_k)) and ctx.ex._home_town(known, L):
+            and not (m.join_next and ctx.in_name(next_k)) \
+            and (ctx.ex._home_town(known, L) or ctx.ex._home_town(known, L, big=True)):
         # A home town's count is mostly its own name: only a very common word
         # ("Kota", "Warga") or a sentence opener that is also a word ("Malang
         # nasibnya") still needs a cue, and so does a word inside a longer name
@@ -446,8 +499,11 @@ def everyday_word(ctx: Context, m: Mention):
     if len(first.text) <= 2 and not m.state_abbr:
         return DROP
     # "Wichita, Kan.", "Churchill, Man. (": a state abbreviation keeps its period.
-    if len(first.text) <= 5 and after[:1] == "." and text[max(0, sp.start - 2):sp.start] == ", " \
-            and (after[1:2] in (" ", ",", ")", "\n", "") ) and not after[1:3].strip()[:1].isupper():
+    # (not a country or region by its full name: "Dallas, Texas." ending the text)
+    if len(first.text) <= 5 and after[:1] == "." and not known.name_big \
+            and ctx.g.kind_name(m.cands[0].row) != "country" and text[max(0, sp.start - 2):sp.start] == ", " \
+            and (after[1:2] in (" ", ",", ")", "\n", "") ) and not after[1:].lstrip()[:1].isupper():
+        # (the next word, past any run of spaces or lines: "Kairo, Mesir.  Informasi" ends a sentence)
         m.state_abbr = True
     return KEEP
 
@@ -468,7 +524,7 @@ def kind_cues(ctx: Context, m: Mention):
     return KEEP
 
 
-RULES = (unit_word, in_gazetteer, native_script_name, acronym_shape, stop_word_or_title, article_and_noun,
+RULES = (unit_word, in_gazetteer, dateline_name, native_script_name, acronym_shape, stop_word_or_title, article_and_noun,
          lemma_everyday_word, inflected_person, genitive_of_organisation, adjective_on_noun, vessel, office_of_place,
          after_given_name, county_office, glue, case_form_apart, acronym_beside, glued_to_name,
          small_towns_together, given_name_first, org_prefix, event_name, org_head, title_before,

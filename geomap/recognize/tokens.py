@@ -288,3 +288,16 @@ def _is_vessel(text: str, start: int, end: int, prev: Token | None, L: Lang) -> 
 
 def _is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
+
+
+def lower_tail(word: str) -> int:
+    """Where the lower-case hyphen pieces that end a capitalised word begin ("Sierra
+    Leone-flagged" -> the hyphen before "flagged", "Kyiv-based-firm" -> before "based"),
+    or -1: an adjective's suffix, not a word of the name."""
+    pieces = word.split("-")
+    k = len(pieces)
+    while k > 1 and pieces[k - 1].isalpha() and pieces[k - 1].islower():
+        k -= 1
+    if k == len(pieces) or not pieces[0][:1].isupper():
+        return -1
+    return len("-".join(pieces[:k]))
