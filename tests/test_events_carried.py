@@ -193,3 +193,19 @@ def test_a_load_of_the_kind_just_moved_goes_on_from_where_it_arrived(gaz):
     # people of the kind just moved may be another group: no start is carried for them
     got = _routes("The volunteers arrived in Port Sudan on Monday. Doctors will be flown to Khartoum.", gaz)
     assert ("Port Sudan", "Khartoum") not in got
+
+
+# --------------------------------------------------------------------------- a journey told again to a nearer end
+
+def test_an_arrival_inside_where_the_last_journey_was_bound_is_that_journey(gaz):
+    # the tanker bound for India is the vessel reaching Jamnagar: one voyage, from Novorossiysk
+    got = _routes("A Greek-owned tanker left Novorossiysk on Sunday with 100,000 tonnes of crude bound for India, "
+                  "traders said. The vessel is expected to reach Jamnagar late this month.", gaz)
+    assert ("Novorossiysk", "Jamnagar") in got
+
+
+def test_an_arrival_outside_where_the_last_journey_was_bound_is_not_that_journey(gaz):
+    # Karachi is not in India: the voyage told before did not end there
+    got = _routes("A Greek-owned tanker left Novorossiysk on Sunday with 100,000 tonnes of crude bound for India, "
+                  "traders said. The vessel is expected to reach Karachi late this month.", gaz)
+    assert ("Novorossiysk", "Karachi") not in got
