@@ -209,3 +209,16 @@ def test_an_arrival_outside_where_the_last_journey_was_bound_is_not_that_journey
     got = _routes("A Greek-owned tanker left Novorossiysk on Sunday with 100,000 tonnes of crude bound for India, "
                   "traders said. The vessel is expected to reach Karachi late this month.", gaz)
     assert ("Novorossiysk", "Karachi") not in got
+
+
+# --------------------------------------------------------------------------- the speakers are the movers
+
+def test_a_pronoun_after_the_attribution_is_the_group_that_speaks_and_leaves_where_it_is(gaz):
+    got = _routes("Many of the refugees in Gaziantep say they will go back to Syria once the roads reopen.", gaz)
+    assert ("Gaziantep", "Syria") in got
+
+
+def test_the_speakers_place_is_no_start_of_what_they_send(gaz):
+    # the officials deport others; they do not go themselves
+    got = _routes("Officials in Islamabad said they would deport the Afghans to Afghanistan.", gaz)
+    assert ("Islamabad", "Afghanistan") not in got

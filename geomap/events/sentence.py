@@ -407,6 +407,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             main = [k for k in range(la, ca) if self._usable(k) and self.roles.get(k) == "origin"]
             if main:
                 return [toks[k].rp.place.id for k in main]
+        speaker = self._speakers_place(p, dplace)
+        if speaker is not None:
+            return [speaker]
         earlier = self._earlier_origin(p)
         if earlier is None:
             nat = self._nationality_origins(p, dplace)
@@ -434,6 +437,31 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             # "They come from Ghana, Egypt and Mali. They were all transferred to X": one movement from each
             return [x for x in st.pending_all[1] if x != dplace.id]
         return [earlier]
+
+    def _speakers_place(self, p: Partial, dplace) -> str | None:
+        """"Many of the refugees in Gaziantep say they will go back to Syria": a group that goes by itself, named
+        only by a pronoun straight after the attribution, is the group that speaks, and sets out from the place
+        "in"/"at" after the speakers' noun."""
+        toks, c = self.toks, self.cues
+        a = p.left[0]
+        if "self" not in p.trig.flags or a < 1 or not toks[a - 1].attr:
+            return None
+        subject = [k for k in range(a, p.trig.i) if toks[k].alpha and self.lows[k] not in c.complementizers
+                   and self.lows[k] not in c.any_aux and self.lows[k] not in c.negation]
+        if len(subject) != 1 or self.lows[subject[0]] not in c.pronouns:
+            return None
+        b = a - 1
+        while b > 0 and toks[b - 1].attr:
+            b -= 1
+        hits = c.what.scan(self.bases, b, a)
+        if not hits:
+            return None
+        for k in range(hits[0][0] + hits[0][1], a):
+            rp = toks[k].rp
+            if rp is not None and not toks[k].demonym and toks[k - 1].prep == "locative" and rp.place.id != dplace.id \
+                    and not contains(rp.place, dplace):
+                return rp.place.id
+        return None
 
     def _nationality_origins(self, p: Partial, dplace, end: int | None = None) -> list[str]:
         """"an influx of 2,000 Sudanese refugees into Adre", "13 Bangladeshis, seven Nepalese and two Somalis
