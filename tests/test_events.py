@@ -504,3 +504,9 @@ def test_an_occupied_place_goes_on_a_list(gaz):
                  "Children were taken to Russia or occupied Crimea."):
         got = movement_routes(text, gaz, "en")
         assert {d for _, d in got} == {"Russia", "Autonomous Republic of Crimea"}, text
+
+
+def test_aid_dropped_into_a_place_is_sent_there_by_the_aircrafts_country(gaz):
+    # "dropped" is a sending verb like "airdropped": the food goes into Gaza from Jordan
+    got = movement_routes("Jordanian aircraft dropped food into northern Gaza on Tuesday.", gaz)
+    assert ("Jordan", "Gaza Strip") in got
