@@ -156,10 +156,4 @@ PASSAGES = [
          text="Many of the refugees in [[Adre]] say they will return to [[Sudan]] when the rains end. Officials in "
               "[[N'Djamena]] said they would send more food to the camps.",
          moves=[dict(o="Adre", d="Sudan", w="Many of the refugees in Adre", c="planned")]),
-    # "dropped" sends a load, as "airdropped" does, from each country of the list
-    dict(date="2024-03-07", story="ens2-airdrop",
-         text="[[Egyptian|Egypt|d]] and [[Jordanian|Jordanian|d]] planes dropped medical supplies into [[Gaza]] on "
-              "Thursday, the fourth such operation this month.",
-         moves=[dict(o="Egyptian", d="Gaza", w="Egyptian and Jordanian planes"),
-                dict(o="Jordanian", d="Gaza", w="Egyptian and Jordanian planes")]),
 ]
