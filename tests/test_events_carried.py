@@ -222,3 +222,12 @@ def test_the_speakers_place_is_no_start_of_what_they_send(gaz):
     # the officials deport others; they do not go themselves
     got = _routes("Officials in Islamabad said they would deport the Afghans to Afghanistan.", gaz)
     assert ("Islamabad", "Afghanistan") not in got
+
+
+def test_a_departure_with_its_own_sender_completes_no_journey_told_with_its_start(gaz):
+    # the British flight left Wadi Seidna for Larnaca; Turkey's citizens did not go to Larnaca
+    got = _routes("The British government said a second evacuation flight had left the Wadi Seidna airstrip for "
+                  "Larnaca with 129 people on board. Officials said Turkey flew its citizens out of Sudan "
+                  "through Ethiopia.", gaz)
+    assert ("Wadi Seidna", "Larnaca") in got
+    assert ("Sudan", "Larnaca") not in got

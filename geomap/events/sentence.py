@@ -542,6 +542,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if dest is not None and dest in state.places and contains(state.places[dest], toks[p.origins[0]].rp.place):
             dest = None  # "Dua kapal perang ke Lebanon. ... mengevakuasi WNI dari Beirut": a start inside the place
             # reached is no journey to it
+        if dest is not None and state.open_named and p.actor is not None and "nominal" not in p.trig.flags:
+            dest = None  # "... a flight had left Wadi Seidna for Larnaca. ... Turkey flew its citizens out of Sudan":
+            # a sender named for a departure is another journey than the one told with its start
         if dest is not None and state.open_named and "origin_statement" in p.trig.flags:
             dest = None  # "... dari Tawau ke Nunukan. Sebagian besar berasal dari NTT": where people are from, when
             # their journey's start is told, is no second start of it
