@@ -504,3 +504,9 @@ def test_an_occupied_place_goes_on_a_list(gaz):
                  "Children were taken to Russia or occupied Crimea."):
         got = movement_routes(text, gaz, "en")
         assert {d for _, d in got} == {"Russia", "Autonomous Republic of Crimea"}, text
+
+
+def test_a_side_of_a_place_before_its_name_is_part_of_the_verbs_object(gaz):
+    # "west" is no word of its own between "left" and Maui: the island is what they left
+    got = movement_routes("More than 14,000 people were evacuated or left west Maui on Thursday.", gaz)
+    assert ("Maui", None) in got

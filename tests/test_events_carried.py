@@ -193,3 +193,41 @@ def test_a_load_of_the_kind_just_moved_goes_on_from_where_it_arrived(gaz):
     # people of the kind just moved may be another group: no start is carried for them
     got = _routes("The volunteers arrived in Port Sudan on Monday. Doctors will be flown to Khartoum.", gaz)
     assert ("Port Sudan", "Khartoum") not in got
+
+
+# --------------------------------------------------------------------------- a journey told again to a nearer end
+
+def test_an_arrival_inside_where_the_last_journey_was_bound_is_that_journey(gaz):
+    # the tanker bound for India is the vessel reaching Jamnagar: one voyage, from Novorossiysk
+    got = _routes("A Greek-owned tanker left Novorossiysk on Sunday with 100,000 tonnes of crude bound for India, "
+                  "traders said. The vessel is expected to reach Jamnagar late this month.", gaz)
+    assert ("Novorossiysk", "Jamnagar") in got
+
+
+def test_an_arrival_outside_where_the_last_journey_was_bound_is_not_that_journey(gaz):
+    # Karachi is not in India: the voyage told before did not end there
+    got = _routes("A Greek-owned tanker left Novorossiysk on Sunday with 100,000 tonnes of crude bound for India, "
+                  "traders said. The vessel is expected to reach Karachi late this month.", gaz)
+    assert ("Novorossiysk", "Karachi") not in got
+
+
+# --------------------------------------------------------------------------- the speakers are the movers
+
+def test_a_pronoun_after_the_attribution_is_the_group_that_speaks_and_leaves_where_it_is(gaz):
+    got = _routes("Many of the refugees in Gaziantep say they will go back to Syria once the roads reopen.", gaz)
+    assert ("Gaziantep", "Syria") in got
+
+
+def test_the_speakers_place_is_no_start_of_what_they_send(gaz):
+    # the officials deport others; they do not go themselves
+    got = _routes("Officials in Islamabad said they would deport the Afghans to Afghanistan.", gaz)
+    assert ("Islamabad", "Afghanistan") not in got
+
+
+def test_a_departure_with_its_own_sender_completes_no_journey_told_with_its_start(gaz):
+    # the British flight left Wadi Seidna for Larnaca; Turkey's citizens did not go to Larnaca
+    got = _routes("The British government said a second evacuation flight had left the Wadi Seidna airstrip for "
+                  "Larnaca with 129 people on board. Officials said Turkey flew its citizens out of Sudan "
+                  "through Ethiopia.", gaz)
+    assert ("Wadi Seidna", "Larnaca") in got
+    assert ("Sudan", "Larnaca") not in got

@@ -331,6 +331,9 @@ class DiscourseRules:
         crossed = self._crossed_route(p)
         if crossed is not None:
             return crossed
+        narrowed = self._narrowed_trip(p, pronoun)
+        if narrowed is not None:
+            return narrowed
         there = any(c.there_words.match(self.lows, k) for k in range(len(self.toks)))
         if there and st.last_dest is not None and st.last_dest_at < st.sentence and st.sentence - st.last_dest_at <= 2:
             return st.last_dest  # "From there, convoys carry supplies to Derna", "Dari sana mereka diterbangkan"
@@ -387,6 +390,23 @@ class DiscourseRules:
                                  or (st.halted and st.here_at == st.pending_at)):
             return here
         return pending
+
+    def _narrowed_trip(self, p: Partial, pronoun: bool) -> str | None:
+        """"A tanker left Novorossiysk ... bound for India. The vessel is expected to reach Jamnagar": an arrival
+        told in the next sentence, by a pronoun or a mover named with the definite article, at a place inside
+        where the last journey (with its start told) went, is that journey told to its end: from its start."""
+        st, c = self.state, self.cues
+        if ("arrival" not in p.trig.flags or not p.dest or not self._usable(p.dest[0])
+                or st.last_origin is None or st.last_dest is None or st.sentence - st.last_dest_at != 1):
+            return None
+        if any(self.lows[k] in c.ordinals or self.lows[k] in c.partitives for k in range(*p.left)):
+            return None  # "A second ship reached Jamnagar", "Others reached Mumbai": another group
+        definite = any(self.lows[k - 1] in c.definite_back and self.lows[k] in c.what.words
+                       for k in range(max(1, p.left[0]), p.trig.i))
+        reached, to = st.places.get(st.last_dest), self.toks[p.dest[0]].rp.place
+        if not (pronoun or definite) or reached is None or to.id == reached.id or not contains(reached, to):
+            return None
+        return st.last_origin
 
     def _crossed_route(self, p: Partial) -> str | None:
         """"Kapal feri bolak-balik antara Merak dan Bakauheni. ... 40.000 penumpang menyeberang ke Sumatera": a

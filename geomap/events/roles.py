@@ -156,7 +156,8 @@ class RoleRules:
             elif (t.low in PUNCT_BREAK or not (t.alpha or t.is_num) or t.possessive or t.low.endswith("'s")
                   or c.walk_stops.match(self.lows, k)) and not self._owner_in_phrase(k, lo):
                 break
-            elif t.low not in c.determiners:
+            elif t.low not in c.determiners and not (k == j - 1 and t.low in c.place_modifiers):
+                # "left west Maui": a side of the place, right before its name, is part of the object
                 dist += 1
             k -= 1
         return inner

@@ -470,6 +470,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         hub = self._hub_before(p, dplace)
         if hub is not None:
             return [hub]
+        speaker = self._speakers_place(p, dplace)
+        if speaker is not None:
+            return [speaker]
         earlier = self._earlier_origin(p)
         # an origin carried from before is a guess, unless it is where the group last arrived
         self._guessed = earlier is not None and earlier != self.state.last_dest
@@ -501,6 +504,31 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             self._guessed = False  # where they come from was told
             return [x for x in st.pending_all[1] if x != dplace.id]
         return [earlier]
+
+    def _speakers_place(self, p: Partial, dplace) -> str | None:
+        """"Many of the refugees in Gaziantep say they will go back to Syria": a group that goes by itself, named
+        only by a pronoun straight after the attribution, is the group that speaks, and sets out from the place
+        "in"/"at" after the speakers' noun."""
+        toks, c = self.toks, self.cues
+        a = p.left[0]
+        if "self" not in p.trig.flags or a < 1 or not toks[a - 1].attr:
+            return None
+        subject = [k for k in range(a, p.trig.i) if toks[k].alpha and self.lows[k] not in c.complementizers
+                   and self.lows[k] not in c.any_aux and self.lows[k] not in c.negation]
+        if len(subject) != 1 or self.lows[subject[0]] not in c.pronouns:
+            return None
+        b = a - 1
+        while b > 0 and toks[b - 1].attr:
+            b -= 1
+        hits = c.what.scan(self.bases, b, a)
+        if not hits:
+            return None
+        for k in range(hits[0][0] + hits[0][1], a):
+            rp = toks[k].rp
+            if rp is not None and not toks[k].demonym and toks[k - 1].prep == "locative" and rp.place.id != dplace.id \
+                    and not contains(rp.place, dplace):
+                return rp.place.id
+        return None
 
     def _nationality_origins(self, p: Partial, dplace, end: int | None = None) -> list[str]:
         """"an influx of 2,000 Sudanese refugees into Adre", "13 Bangladeshis, seven Nepalese and two Somalis
@@ -587,6 +615,9 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
             # berangkat dari Khartoum": a leg that starts where the one before it ended has its start already; so
             # has one told from a place, for an evacuation where it is carried out ("persiapan evakuasi WNI di
             # Sudan"; "Flights from Kano, Lagos and Sokoto" after "departed Abuja for Jeddah" do complete it)
+        if dest is not None and state.open_named and p.actor is not None and "nominal" not in p.trig.flags:
+            dest = None  # "... a flight had left Wadi Seidna for Larnaca. ... Turkey flew its citizens out of Sudan":
+            # a sender named for a departure is another journey than the one told with its start
         if dest is not None and state.open_named and "origin_statement" in p.trig.flags:
             dest = None  # "... dari Tawau ke Nunukan. Sebagian besar berasal dari NTT": where people are from, when
             # their journey's start is told, is no second start of it

@@ -26,7 +26,7 @@ PLACES = {
     "Samos": (37.75, 26.98, "region"), "Vathy": (37.75, 26.98, "city"), "Piraeus": (37.94, 23.65, "city"),
     "Germany": (51.5, 10.5, "country"), "Lithuania": (55.5, 24.0, "country"), "Vilnius": (54.69, 25.28, "city"),
     "Berlin": (52.52, 13.40, "city"), "Kaunas": (54.90, 23.90, "city"), "Kyiv": (50.45, 30.52, "city"),
-    "Amman": (31.96, 35.95, "city"), "Gaza": (31.42, 34.36, "region"), "Jordanian": (31.0, 36.0, "country"),
+    "Amman": (31.96, 35.95, "city"), "N'Djamena": (12.11, 15.04, "city"), "Gaza": (31.42, 34.36, "region"), "Jordanian": (31.0, 36.0, "country"),
     "Estonia": (59.0, 26.0, "country"), "Latvia": (57.0, 25.0, "country"), "Norway": (62.0, 10.0, "country"),
     "Tapa": (59.26, 25.96, "city"), "Oslo": (59.91, 10.75, "city"), "Tallinn": (59.44, 24.75, "city"),
     "Cyprus": (35.0, 33.0, "country"), "Larnaca": (34.92, 33.63, "city"), "Haifa": (32.82, 34.99, "city"),
@@ -144,4 +144,16 @@ PASSAGES = [
          text="Rescuers ferried 300 residents across the [[Dnipro]] river to the right bank on Wednesday, regional "
               "officials in [[Kharkiv]] said. From there, buses took them to [[Poltava]].",
          moves=[dict(o=None, d="Poltava", w="them")]),
+    # (second pass) an arrival told next, inside where the voyage was bound, ends that voyage; a ship counted as
+    # another one is not it
+    dict(date="2023-09-04", story="ens2-grain",
+         text="A cargo ship carrying 30,000 tonnes of wheat left [[Odesa]] on Monday bound for [[Egypt]], the port "
+              "authority said. It is expected to reach [[Alexandria]] on Friday.",
+         moves=[dict(o="Odesa", d="Egypt", w="A cargo ship"),
+                dict(o="Odesa", d="Alexandria", w="It", c="planned", ev=(0, 1))]),
+    # the speakers, named with their place, are the "they" who will go; officials who send go nowhere
+    dict(date="2024-05-20", story="ens2-adre",
+         text="Many of the refugees in [[Adre]] say they will return to [[Sudan]] when the rains end. Officials in "
+              "[[N'Djamena]] said they would send more food to the camps.",
+         moves=[dict(o="Adre", d="Sudan", w="Many of the refugees in Adre", c="planned")]),
 ]
