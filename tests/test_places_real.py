@@ -119,6 +119,9 @@ def test_new_zealand_keeps_its_west_coast():
     ("Kereta itu melewati Tumangang menuju Khasan di Rusia.", "id", "Khasan", "RU", 42.43, 130.64),
     ("Ribuan pengungsi dari Darfur menyeberang ke Tine, Chad.", "id", "Tine", "TD", 15.04, 22.82),
     ("Pendaki Gunung Marapi dievakuasi ke Pos Batu Palano.", "id", "Batu Palano", "ID", -0.33, 100.43),
+    # districts of Aceh's coast where Rohingya boats land, not the Javanese villages of the same names
+    ("Kapal kedua mendarat di Pasi Beurandeh, Kecamatan Bate, Pidie.", "id", "Bate", "ID", 5.40, 95.88),
+    ("Kapal ketiga mendarat di Lapang Barat, Kecamatan Gandapura, Bireuen.", "id", "Gandapura", "ID", 5.22, 96.90),
     ("Pengungsi bergerak ke Port Sudan melalui kota Atbara, Damir, dan Sawakin.", "id", "Damir", "SD", 17.59, 33.97),
     ("Woda przelała się przez zaporę zbiornika Topola na Nysie Kłodzkiej.", "pl", "Topola", "PL", 50.46, 16.93),
 ])
