@@ -535,3 +535,13 @@ def test_travellers_at_a_port_head_elsewhere_from_it():
     got = _moves("Suasana kota Cilegon hingga kini belum terlihat peningkatan penumpang arus balik menuju ke "
                  "berbagai daerah di Pulau Sumatera.")
     assert ("Cilegon", "Sumatra") not in got, got
+
+
+def test_a_trip_noun_listed_after_termasuk_is_not_moved_by_the_clause_subject():
+    # "membahas masalah ... termasuk kemungkinan kunjungan Kim Jong Un ke Rusia": the visit is an item of what
+    # was discussed; "masalah" (no mover) is the clause's object, not what the visit moves
+    got = _moves("Pertemuan itu membahas masalah penting termasuk kemungkinan kunjungan Kim Jong Un ke Rusia.")
+    assert (None, "Russia") in got, got
+    # with no list word before it, the words before the trip noun still tell what it moves: money is no mover
+    got = _moves("Pemerintah membahas uang pengiriman ke Rusia.")
+    assert (None, "Russia") not in got, got

@@ -59,12 +59,15 @@ def test_exonym_with_diacritics_and_own_name_fallback():
     # a Czech exonym of a small Polish town is the language's own name for it, not a guess
     got = _places("Premiér přijel do Kyjeva vlakem z Přemyšlu.", lang="cs")
     assert got["Přemyšlu"].place.country_code == "PL"
-    # "Bate" names Batié in Burkina Faso only as an alternate; in an Indonesian story its
-    # own bearer in Indonesia stands in rather than falling silent, but that Bate lies in Java,
-    # far from Pidie (the gazetteer lacks Aceh's kecamatan), so the map marks it uncertain
+    # "Bate" names Batié in Burkina Faso only as an alternate; in an Indonesian story it is
+    # Pidie's Batee district (curated), not the Javanese village of that name, and sure of it
     got = _places("Banjir melanda Kecamatan Bate di Kabupaten Pidie, Aceh, Indonesia.", lang="id")
     assert got["Bate"].place.country_code == "ID"
-    assert got["Bate"].score < 0.5 <= got["Pidie"].score
+    assert haversine_km(got["Bate"].place.lat, got["Bate"].place.lon, 5.40, 95.88) < 30
+    assert got["Bate"].score >= 0.5 and got["Pidie"].score >= 0.5
+    # ... while a far stand-in with no support is still marked uncertain
+    got = _places("Banjir melanda Kecamatan Bateke di Kabupaten Pidie, Aceh, Indonesia.", lang="id")
+    assert "Bateke" not in got or got["Bateke"].score < 0.5
 
 
 def test_a_given_name_alone_is_no_small_town_abroad():
@@ -126,6 +129,9 @@ def test_new_zealand_keeps_its_west_coast():
     ("Kereta itu melewati Tumangang menuju Khasan di Rusia.", "id", "Khasan", "RU", 42.43, 130.64),
     ("Ribuan pengungsi dari Darfur menyeberang ke Tine, Chad.", "id", "Tine", "TD", 15.04, 22.82),
     ("Pendaki Gunung Marapi dievakuasi ke Pos Batu Palano.", "id", "Batu Palano", "ID", -0.33, 100.43),
+    # districts of Aceh's coast where Rohingya boats land, not the Javanese villages of the same names
+    ("Kapal kedua mendarat di Pasi Beurandeh, Kecamatan Bate, Pidie.", "id", "Bate", "ID", 5.40, 95.88),
+    ("Kapal ketiga mendarat di Lapang Barat, Kecamatan Gandapura, Bireuen.", "id", "Gandapura", "ID", 5.22, 96.90),
     ("Pengungsi bergerak ke Port Sudan melalui kota Atbara, Damir, dan Sawakin.", "id", "Damir", "SD", 17.59, 33.97),
     ("Woda przelała się przez zaporę zbiornika Topola na Nysie Kłodzkiej.", "pl", "Topola", "PL", 50.46, 16.93),
 ])

@@ -623,7 +623,13 @@ class FrameRules:
         inner = p.trig.i > 0 and self.lows[p.trig.i - 1] in c.of_preps and not toks[p.trig.i - 1].trig
         named = (p.trig.i > 0 and self.lows[p.trig.i - 1] in c.determiners and p.trig.end < len(toks)
                  and toks[p.trig.end].prep == "destination")
-        subject = range(subj_a, subj_a if inner or named else lb)
+        # a trip noun that is an item of a list ("membahas masalah termasuk kunjungan Kim Jong Un ke Rusia",
+        # "talks and the visit of ...") is no verb of the clause, so the clause's subject is not what it moves
+        before = p.trig.i - 1
+        while before >= 0 and self.lows[before] in c.subject_gap:  # "termasuk kemungkinan kunjungan ..."
+            before -= 1
+        listed = "nominal" in p.trig.flags and before >= 0 and self.lows[before] in c.coord_words
+        subject = range(subj_a, subj_a if inner or named or listed else lb)
         if (any(c.not_movers.match(self.lows, k, alt) for k in [*range(ra, first_prep), *subject])
                 or (not self.what_hits  # "... for the semi-final", "a storm moving in": unless someone listed moves
                     and any(c.not_contexts.match(self.lows, k) for k in range(len(self.toks))))):

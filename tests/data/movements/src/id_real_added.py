@@ -25,7 +25,7 @@ PLACES = {
     # second pass
     "Makassar": (-5.1477, 119.4327, "city"), "Banjarmasin": (-3.3194, 114.5908, "city"),
     "Jepang": (36.0, 138.0, "country"), "Tanjung Priok": (-6.1045, 106.8807, "port"),
-    "Moskow": (55.7522, 37.6156, "city"), "Korea Utara": (40.0, 127.0, "country"),
+    "Moskow": (55.7522, 37.6156, "city"), "Pyongyang": (39.0339, 125.7543, "city"), "Korea Utara": (40.0, 127.0, "country"),
     "Aceh": (4.7, 96.75, "admin1"), "Malaysia": (4.2, 101.98, "country"), "Sorong": (-0.8762, 131.2558, "city"),
     "Bitung": (1.4451, 125.1824, "city"), "Lebanon": (33.9, 35.9, "country"), "Merak": (-5.93, 106.0, "port"),
     "Sumatera": (0.0, 102.0, "region"), "Beirut": (33.8933, 35.5016, "city"),
@@ -132,5 +132,13 @@ PASSAGES = [
     # negative: a dashed pair of a metro area with its code, and a plan of evacuation in a relative clause's city
     dict(date='2024-08-01', story='evakuasi-wni-lebanon-2024',
          text='Para pekerja dari gudang [[Jakarta]]-[[Bekasi]] (JKS) sudah libur sejak Senin. Kedutaan masih menyiapkan evakuasi WNI di [[Lebanon]] yang sebagian adalah staf di [[Beirut]].',
+         moves=[]),
+    # a trip noun listed after "termasuk" (through a hedge) is no verb of the clause: its words before tell no mover
+    dict(date='2024-09-03', story='korea-utara-rusia',
+         text='Pertemuan kedua menteri itu membahas masalah keamanan termasuk kemungkinan kunjungan Presiden Putin ke [[Pyongyang]] tahun depan. Negosiasi berlangsung tertutup.',
+         moves=[dict(d='Pyongyang', w='Presiden Putin', c='likely')]),
+    # negative: with no list word, a trip noun after money sends no one
+    dict(date='2024-09-04', story='korea-utara-rusia',
+         text='Pemerintah membahas uang pengiriman ke [[Pyongyang]] dalam rapat tertutup pada Rabu.',
          moves=[]),
 ]
