@@ -319,3 +319,18 @@ def test_nationalities_between_dashes_are_the_subject_and_its_origins(gaz):
     got = _routes("In Yaviza, the boat's passengers — nine Eritreans and four Afghans — disembarked to cheers "
                   "from other migrants.", gaz)
     assert ("Eritrea", "Yaviza") in got and ("Afghanistan", "Yaviza") in got
+
+
+
+# --------------------------------------------------------------------------- "by land": a means, not the verb "land"
+
+def test_by_land_is_a_means_not_a_landing(gaz):
+    from geomap import extract
+    res = extract("Thousands of civilians have fled by land into Chad since the fighting erupted between the army "
+                  "and the Rapid Support Forces.", "en", gazetteer=gaz)
+    moves = [e for e in res.events if e.kind == "movement"]
+    assert moves and all(e.mover and "civilians" in e.mover for e in moves)
+
+
+def test_accessible_by_land_is_no_arrival(gaz):
+    assert not _routes("The old fort is accessible by land from Davao and by sea from Manila.", gaz)
