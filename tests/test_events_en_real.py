@@ -300,3 +300,37 @@ def test_its_shores_are_the_country_named_before(gaz):
 def test_told_of_is_no_attribution_that_hides_the_movers_origin(gaz):
     got = _routes("Evacuees from Yemen have told of their fear and exhaustion as they arrived in Djibouti on Monday.", gaz)
     assert ("Yemen", "Djibouti") in got
+
+
+# --------------------------------------------------------------------------- "at a base by the river,": where they arrived
+
+def test_an_opening_place_phrase_may_name_its_place_after_by(gaz):
+    got = _dests("At a police post by the Chucunaque River, 40 migrants disembarked on Sunday.", gaz)
+    assert "Chucunaque River" in got
+
+
+def test_an_opening_phrase_by_a_place_is_no_destination_without_an_arrival(gaz):
+    assert not _routes("At a meeting near Vienna, ministers discussed the budget for an hour.", gaz)
+
+
+# --------------------------------------------------------------------------- nationalities in an aside between dashes
+
+def test_nationalities_between_dashes_are_the_subject_and_its_origins(gaz):
+    got = _routes("In Yaviza, the boat's passengers — nine Eritreans and four Afghans — disembarked to cheers "
+                  "from other migrants.", gaz)
+    assert ("Eritrea", "Yaviza") in got and ("Afghanistan", "Yaviza") in got
+
+
+
+# --------------------------------------------------------------------------- "by land": a means, not the verb "land"
+
+def test_by_land_is_a_means_not_a_landing(gaz):
+    from geomap import extract
+    res = extract("Thousands of civilians have fled by land into Chad since the fighting erupted between the army "
+                  "and the Rapid Support Forces.", "en", gazetteer=gaz)
+    moves = [e for e in res.events if e.kind == "movement"]
+    assert moves and all(e.mover and "civilians" in e.mover for e in moves)
+
+
+def test_accessible_by_land_is_no_arrival(gaz):
+    assert not _routes("The old fort is accessible by land from Davao and by sea from Manila.", gaz)

@@ -134,6 +134,11 @@ def test_new_zealand_keeps_its_west_coast():
     ("Kapal ketiga mendarat di Lapang Barat, Kecamatan Gandapura, Bireuen.", "id", "Gandapura", "ID", 5.22, 96.90),
     ("Pengungsi bergerak ke Port Sudan melalui kota Atbara, Damir, dan Sawakin.", "id", "Damir", "SD", 17.59, 33.97),
     ("Woda przelała się przez zaporę zbiornika Topola na Nysie Kłodzkiej.", "pl", "Topola", "PL", 50.46, 16.93),
+    ("Nearly two migrant boats a day reached the Canaries from Mauritania.", "en", "Canaries", "ES", 28.0, -15.5),
+    ("The tanker anchored at the entrance of the Bosphorus Strait near Istanbul.", "en", "Bosphorus Strait", "TR",
+     41.1, 29.05),
+    ("Refugees from Tigray crossed the Tekeze into Sudan at Hamdait, near Kassala.", "en", "Hamdait", "SD",
+     14.23, 36.57),
 ])
 def test_curated_places_real_reporting_names(text, lang, mention, cc, lat, lon):
     rp = _places(text, lang=lang)[mention]

@@ -242,6 +242,9 @@ class Cues:
         self.with_preps, self.with_heads = set(d.get("with_prepositions", [])), set(d.get("with_heads", []))
         # "to the border with Colombia" goes to Colombia (not "w kierunku granicy z Polską" in the Polish data)
         self.with_goal_heads = set(d.get("with_goal_heads", []))
+        # "At a border police base by the Chucunaque River, 13 Bangladeshis disembarked": an opening place phrase
+        # may name its place after a word of nearness that stops the locative walk
+        self.fronted_near = set(d.get("fronted_near", []))
         self.demonym_origin = bool(d.get("demonym_origin"))
         self.of_preps = set(d.get("of_prepositions", []))
         self.of_heads = set(d.get("of_heads", []))

@@ -336,7 +336,17 @@ class FrameRules:
         subj_a = max([k + 1 for k in range(ca, lb) if lows[k] == "," and not (
             0 < k < len(self.toks) - 1 and self.toks[k - 1].rp is not None and self.toks[k + 1].rp is not None)],
             default=ca)
-        hit = self._what_in(ra, first_prep) or self._what_in(subj_a, lb) or self._what_in(ra, rb)
+        if lb == ca and ca > 1 and lows[ca - 1] in ASIDE_OPEN:
+            # "the human haul — 13 Bangladeshis, seven Nepalese and two Somalis — disembarked": a clause that opens
+            # on the verb after an aside between dashes has that aside for its subject
+            opening = next((k for k in range(ca - 2, max(-1, ca - 16), -1) if lows[k] == lows[ca - 1]), None)
+            if opening is not None and self._demonym_subject(opening + 1, ca - 1):
+                subj_a = opening + 1
+        hit = self._what_in(ra, first_prep) or self._what_in(subj_a, lb)
+        if hit is None and not self._demonym_subject(subj_a, lb):
+            # "the human haul — 13 Bangladeshis, seven Nepalese and two Somalis — disembarked to greetings from
+            # other migrants": people named by their nationality before the verb moved, not a noun told after it
+            hit = self._what_in(ra, rb)
         # a trigger right after a preposition is a noun ("od příjezdu", "po návratu"), flagged nominal or not
         noun = "nominal" in trig.flags or (trig.i > 0 and bool(self.toks[trig.i - 1].prep))
         if not hit and c.pro_drop and noun and not any(self.toks[q].trig for q in range(la)):
@@ -595,6 +605,12 @@ class FrameRules:
             out.append(q)
             q = step(q, 1)
         return out
+
+    def _demonym_subject(self, a: int, b: int) -> bool:
+        """Is a plural demonym the noun itself ("Syrians", "two Somalis —") somewhere in tokens a..b?"""
+        toks = self.toks
+        return any(toks[k].demonym and (k + 1 >= len(toks) or not toks[k + 1].alpha) and self.roles.get(k) in (
+            None, "direct") for k in range(a, b))
 
     def _unlisted_mover(self, p: Partial, subj_a: int, first_prep: int) -> None:
         """A mover the cue data has no noun for: "Thousands of Syrians", "400 foreigners", "carried 71 Rohingya"."""

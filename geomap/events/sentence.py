@@ -337,7 +337,17 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         if comma is None or any(t.trig for t in toks[:comma]):
             return None
         place = next((k for k in range(a + 1, comma) if self._usable(k) and self.roles.get(k) == "locative"), None)
+        if place is None:
+            place = next((k for k in range(a + 2, comma) if self._usable(k) and self._after_near(k)), None)
         return None if place is None else (comma, place)
+
+    def _after_near(self, k: int) -> bool:
+        """Does a word of nearness ("by", "near": the language's ``fronted_near``) stand right before the place at
+        k, past one determiner ("a base by the Chucunaque River")?"""
+        c, j = self.cues, k - 1
+        if j > 0 and self.lows[j] in c.determiners:
+            j -= 1
+        return self.lows[j] in c.fronted_near
 
     def _fronted_idle_arrival(self, partials: list[Partial]) -> None:
         """"At Yaviza, 13 Bangladeshis disembarked": an arrival verb that names no place of its own, the first
