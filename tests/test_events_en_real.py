@@ -334,3 +334,13 @@ def test_by_land_is_a_means_not_a_landing(gaz):
 
 def test_accessible_by_land_is_no_arrival(gaz):
     assert not _routes("The old fort is accessible by land from Davao and by sea from Manila.", gaz)
+
+
+# --------------------------------------------------------------------------- 'join her sister in X' is a trip to X
+
+def test_joining_a_relative_in_a_place_is_going_there(gaz):
+    assert "Lisbon" in _dests("Maria, a nurse from Kherson, hopes to join her sister in Lisbon next month.", gaz)
+
+
+def test_joining_a_club_is_no_trip(gaz):
+    assert not _routes("The striker joined a club in Lisbon after the season.", gaz)
