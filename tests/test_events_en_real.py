@@ -344,3 +344,18 @@ def test_joining_a_relative_in_a_place_is_going_there(gaz):
 
 def test_joining_a_club_is_no_trip(gaz):
     assert not _routes("The striker joined a club in Lisbon after the season.", gaz)
+
+
+# --------------------------------------------------------------------------- 'X is reached by people from Y'
+
+def test_a_place_reached_by_people_from_elsewhere_is_their_destination(gaz):
+    assert ("Libya", "Lampedusa") in _routes("Lampedusa is often reached by migrants from Libya.", gaz)
+
+
+def test_a_place_a_relative_word_stands_for_is_reached(gaz):
+    got = _routes("Lampedusa, which is usually reached by boats from Libya, is full again.", gaz)
+    assert ("Libya", "Lampedusa") in got
+
+
+def test_an_active_reach_keeps_its_object(gaz):
+    assert ("Libya", "Lampedusa") in _routes("Boats from Libya often reached Lampedusa.", gaz)
