@@ -359,3 +359,15 @@ def test_a_place_a_relative_word_stands_for_is_reached(gaz):
 
 def test_an_active_reach_keeps_its_object(gaz):
     assert ("Libya", "Lampedusa") in _routes("Boats from Libya often reached Lampedusa.", gaz)
+
+
+def test_a_relative_word_past_a_placeless_aside_stands_for_the_place(gaz):
+    got = _routes("Lampedusa, a small island far from the mainland, which is usually reached by boats from Libya, "
+                  "is full again.", gaz)
+    assert ("Libya", "Lampedusa") in got
+
+
+def test_a_place_in_the_doers_own_clause_is_not_what_was_reached(gaz):
+    got = _routes("Malta, a small island, which is often reached by sailors who venture to the Mediterranean Sea from "
+                  "Tunisia, has a new harbour.", gaz)
+    assert ("Tunisia", "Malta") in got and ("Tunisia", "Mediterranean Sea") not in got

@@ -255,9 +255,11 @@ class EndRules:
         """"Lampedusa is often reached by migrants from Libya": a place-taking arrival verb in the passive, its
         doer told after "by" (``agent_words``), has the place it reached for its subject."""
         trig, c = p.trig, self.cues
-        if (p.dest or "destination_direct" not in trig.flags or "nominal" in trig.flags or not c.agent_words
+        if ("destination_direct" not in trig.flags or "nominal" in trig.flags or not c.agent_words
                 or trig.end >= len(self.lows) or self.lows[trig.end] not in c.agent_words):
             return
+        if any(k < trig.end for k in p.dest):
+            return  # a place told after the doer ("by those who venture to the Atlantic") is the doer's own
         k, passive = trig.i - 1, False
         while k >= p.clause[0]:
             t = self.toks[k]
@@ -267,9 +269,15 @@ class EndRules:
                 return
             if t.low in c.passive_aux:
                 passive = True
-            elif (passive and t.low in c.relative_words and k >= 2 and self.lows[k - 1] == ","
-                  and self.toks[k - 2].rp is not None):
-                k -= 2  # "Lampedusa, which is reached by boats from Libya": the place the relative word stands for
+            elif passive and t.low in c.relative_words and k >= 2 and self.lows[k - 1] == ",":
+                # "Lampedusa, which is reached by boats from Libya": the place the relative word stands for, also
+                # past a placeless aside ("El Hierro, an island far from the coast, which is reached by ...")
+                q = k - 2
+                while q > max(0, k - 14) and self.lows[q] != "," and self.toks[q].rp is None:
+                    q -= 1
+                k = q - 1 if (self.lows[q] == "," and q < k - 2) else k - 2
+                if k < 0 or self.toks[k].rp is None:
+                    return
                 continue
             elif t.low not in c.subject_gap:
                 return
