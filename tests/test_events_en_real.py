@@ -371,3 +371,8 @@ def test_a_place_in_the_doers_own_clause_is_not_what_was_reached(gaz):
     got = _routes("Malta, a small island, which is often reached by sailors who venture to the Mediterranean Sea from "
                   "Tunisia, has a new harbour.", gaz)
     assert ("Tunisia", "Malta") in got and ("Tunisia", "Mediterranean Sea") not in got
+
+
+def test_every_place_of_a_list_a_relative_word_stands_for_is_reached(gaz):
+    got = _routes("Malta or Sicily, which are usually reached by boats from Libya, are full again.", gaz)
+    assert {("Libya", "Malta"), ("Libya", "Sicily")} <= got

@@ -266,6 +266,9 @@ class EndRules:
             if t.rp is not None:
                 if passive and self._usable(k) and not (k > 0 and self.toks[k - 1].prep) and self.roles.get(k) is None:
                     p.dest = [k]
+                    for q in range(k - 1, max(p.clause[0], k - 8) - 1, -1):  # "Tenerife or El Hierro, which are ..."
+                        if self._usable(q) and self._coordinated_places(q, p.dest[0]):
+                            p.dest.insert(0, q)
                 return
             if t.low in c.passive_aux:
                 passive = True
