@@ -376,3 +376,13 @@ def test_a_place_in_the_doers_own_clause_is_not_what_was_reached(gaz):
 def test_every_place_of_a_list_a_relative_word_stands_for_is_reached(gaz):
     got = _routes("Malta or Sicily, which are usually reached by boats from Libya, are full again.", gaz)
     assert {("Libya", "Malta"), ("Libya", "Sicily")} <= got
+
+
+# --------------------------------------------------------------------------- ships 'access' a waterway
+
+def test_ships_accessing_a_canal_go_there(gaz):
+    assert "Panama Canal" in _dests("As tankers access the Panama Canal via the Caribbean Sea, fees rise.", gaz)
+
+
+def test_accessing_the_internet_somewhere_is_no_trip(gaz):
+    assert not _routes("Residents can access the internet in Gaza again.", gaz)
