@@ -334,3 +334,55 @@ def test_by_land_is_a_means_not_a_landing(gaz):
 
 def test_accessible_by_land_is_no_arrival(gaz):
     assert not _routes("The old fort is accessible by land from Davao and by sea from Manila.", gaz)
+
+
+# --------------------------------------------------------------------------- 'join her sister in X' is a trip to X
+
+def test_joining_a_relative_in_a_place_is_going_there(gaz):
+    assert "Lisbon" in _dests("Maria, a nurse from Kherson, hopes to join her sister in Lisbon next month.", gaz)
+
+
+def test_joining_a_club_is_no_trip(gaz):
+    assert not _routes("The striker joined a club in Lisbon after the season.", gaz)
+
+
+# --------------------------------------------------------------------------- 'X is reached by people from Y'
+
+def test_a_place_reached_by_people_from_elsewhere_is_their_destination(gaz):
+    assert ("Libya", "Lampedusa") in _routes("Lampedusa is often reached by migrants from Libya.", gaz)
+
+
+def test_a_place_a_relative_word_stands_for_is_reached(gaz):
+    got = _routes("Lampedusa, which is usually reached by boats from Libya, is full again.", gaz)
+    assert ("Libya", "Lampedusa") in got
+
+
+def test_an_active_reach_keeps_its_object(gaz):
+    assert ("Libya", "Lampedusa") in _routes("Boats from Libya often reached Lampedusa.", gaz)
+
+
+def test_a_relative_word_past_a_placeless_aside_stands_for_the_place(gaz):
+    got = _routes("Lampedusa, a small island far from the mainland, which is usually reached by boats from Libya, "
+                  "is full again.", gaz)
+    assert ("Libya", "Lampedusa") in got
+
+
+def test_a_place_in_the_doers_own_clause_is_not_what_was_reached(gaz):
+    got = _routes("Malta, a small island, which is often reached by sailors who venture to the Mediterranean Sea from "
+                  "Tunisia, has a new harbour.", gaz)
+    assert ("Tunisia", "Malta") in got and ("Tunisia", "Mediterranean Sea") not in got
+
+
+def test_every_place_of_a_list_a_relative_word_stands_for_is_reached(gaz):
+    got = _routes("Malta or Sicily, which are usually reached by boats from Libya, are full again.", gaz)
+    assert {("Libya", "Malta"), ("Libya", "Sicily")} <= got
+
+
+# --------------------------------------------------------------------------- ships 'access' a waterway
+
+def test_ships_accessing_a_canal_go_there(gaz):
+    assert "Panama Canal" in _dests("As tankers access the Panama Canal via the Caribbean Sea, fees rise.", gaz)
+
+
+def test_accessing_the_internet_somewhere_is_no_trip(gaz):
+    assert not _routes("Residents can access the internet in Gaza again.", gaz)

@@ -20,6 +20,7 @@ MOVEMENT_END_RULES = (
     "_ends_from_the_place_reached",
     "_ends_reached_later_object",
     "_ends_received",
+    "_ends_reached_by",
     "_ends_after_departure",
     "_ends_between",
     "_ends_bound_for",
@@ -249,6 +250,41 @@ class EndRules:
         subj = self._subject(p.trig, p.clause[0])
         if subj is not None:
             p.dest = [subj]
+
+    def _ends_reached_by(self, p: Partial) -> None:
+        """"Lampedusa is often reached by migrants from Libya": a place-taking arrival verb in the passive, its
+        doer told after "by" (``agent_words``), has the place it reached for its subject."""
+        trig, c = p.trig, self.cues
+        if ("destination_direct" not in trig.flags or "nominal" in trig.flags or not c.agent_words
+                or trig.end >= len(self.lows) or self.lows[trig.end] not in c.agent_words):
+            return
+        if any(k < trig.end for k in p.dest):
+            return  # a place told after the doer ("by those who venture to the Atlantic") is the doer's own
+        k, passive = trig.i - 1, False
+        while k >= p.clause[0]:
+            t = self.toks[k]
+            if t.rp is not None:
+                if passive and self._usable(k) and not (k > 0 and self.toks[k - 1].prep) and self.roles.get(k) is None:
+                    p.dest = [k]
+                    for q in range(k - 1, max(p.clause[0], k - 8) - 1, -1):  # "Tenerife or El Hierro, which are ..."
+                        if self._usable(q) and self._coordinated_places(q, p.dest[0]):
+                            p.dest.insert(0, q)
+                return
+            if t.low in c.passive_aux:
+                passive = True
+            elif passive and t.low in c.relative_words and k >= 2 and self.lows[k - 1] == ",":
+                # "Lampedusa, which is reached by boats from Libya": the place the relative word stands for, also
+                # past a placeless aside ("El Hierro, an island far from the coast, which is reached by ...")
+                q = k - 2
+                while q > max(0, k - 14) and self.lows[q] != "," and self.toks[q].rp is None:
+                    q -= 1
+                k = q - 1 if (self.lows[q] == "," and q < k - 2) else k - 2
+                if k < 0 or self.toks[k].rp is None:
+                    return
+                continue
+            elif t.low not in c.subject_gap:
+                return
+            k -= 1
 
     def _ends_after_departure(self, p: Partial) -> None:
         """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""
