@@ -1,6 +1,6 @@
 """English passages added to tests/data/movements/en.jsonl from en-w-300 on (the "ens" pass).
 
-en.jsonl's first rows were written by hand; `python scripts/movement_gold_en_added.py` keeps them (and any row
+en.jsonl's first rows were written by hand; `python scripts/movement_gold_added.py en` keeps them (and any row
 from en-w-400 on) and replaces en-w-300..399 with a fresh build of this file (markup as in
 scripts/movement_gold.py). Wire style, written for geomap; facts invented. Points written by hand (GeoNames /
 Wikipedia points, rounded)."""

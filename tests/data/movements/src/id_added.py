@@ -1,7 +1,7 @@
 """Indonesian passages added to tests/data/movements/id.jsonl in the second Indonesian pass (id-w-203 on).
 
 id.jsonl itself was written by hand before the builder existed, so these rows are appended, not rebuilt:
-`python scripts/movement_gold_id_added.py` replaces every row from id-w-203 on with a fresh build of
+`python scripts/movement_gold_added.py id` replaces the rows id-w-203 to id-w-299 with a fresh build of
 this file (markup as in scripts/movement_gold.py). Wire style, written for geomap; facts invented."""
 
 # key -> (lat, lon, kind), points written by hand (GeoNames / Wikipedia points, rounded)

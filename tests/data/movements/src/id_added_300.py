@@ -1,5 +1,5 @@
 """Indonesian passages id-w-300 on, added to tests/data/movements/id.jsonl by `python
-scripts/movement_gold_id_added.py` (markup as in scripts/movement_gold.py). Wire style, written for geomap;
+scripts/movement_gold_added.py id` (markup as in scripts/movement_gold.py). Wire style, written for geomap;
 facts invented. They exercise journeys stopped short ("dicegat/kandas/terbalik di perairan X"), a part of a
 group on a chained verb, refugee flows named by their noun, a "from" before a relative clause, a place where
 part of a group is held, a stopover before a landing, and negatives (a route passed on the way home, weather,

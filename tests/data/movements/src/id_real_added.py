@@ -1,6 +1,6 @@
 """Indonesian passages for the rules read off the real Indonesian excerpts (issue 10; id-w-400 on).
 
-`python scripts/movement_gold_id_real.py` replaces the rows id-w-400 to id-w-499 of
+`python scripts/movement_gold_added.py id` replaces the rows id-w-400 to id-w-499 of
 tests/data/movements/id.jsonl with a fresh build of this file and keeps every other row (markup as in
 scripts/movement_gold.py). Wire style, written for geomap; facts invented."""
 
