@@ -630,3 +630,12 @@ def test_a_denied_negated_trip_is_kept_as_denied(gaz, text, lang, dest):
 ])
 def test_a_priced_load_is_no_mover(gaz, text, lang):
     assert _movements(geomap.extract(text, lang, gazetteer=gaz)) == {}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the verb's own "from" outranks the "from" that describes the movers
+    ("Сотни беженцев из Афганистана и Ирака пытались прорваться в Польшу с территории Белоруссии.", "ru"),
+    ("Setki uchodźców z Afganistanu i Iraku próbowały przedostać się do Polski z terytorium Białorusi.", "pl"),
+])
+def test_the_verbs_from_outranks_the_movers_from(gaz, text, lang):
+    assert set(_movements(geomap.extract(text, lang, gazetteer=gaz))) == {("Belarus", "Poland")}
