@@ -607,3 +607,35 @@ def test_an_events_file_asking_for_lemmas_wrongly_says_why():
         Cues("en", {"lemmas": "match"})  # en.json names no library
     assert Cues("pl", {"lemmas": "match"}).morphology == ("simplemma", "pl")
     assert Cues("pl", {}).morphology is None  # the language file's library is used only when asked for
+
+
+@pytest.mark.parametrize("text, lang, dest", [
+    # a negated trip that a source after the comma denies is reported as denied, not dropped
+    ("Беженцы не были депортированы в Таджикистан, опровергли в погранслужбе.", "ru", "Tajikistan"),
+    ("Біженців не депортували до Таджикистану, заперечили в прикордонній службі.", "uk", "Tajikistan"),
+])
+def test_a_denied_negated_trip_is_kept_as_denied(gaz, text, lang, dest):
+    r = geomap.extract(text, lang, gazetteer=gaz)
+    (e,) = [e for e in r.events if e.kind == "movement"]
+    assert (e.certainty, r.place(e.destination).place.name) == ("denied", dest), e
+    # without the denial the negation still drops the trip
+    plain = text.split(",")[0] + "."
+    assert not [e for e in geomap.extract(plain, lang, gazetteer=gaz).events if e.kind == "movement"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the load after "price of" is what is priced, no mover
+    ("Цены на нефть в Турции выросли после сокращения поставок.", "ru"),
+    ("Ціни на нафту в Туреччині зросли після скорочення постачання.", "uk"),
+])
+def test_a_priced_load_is_no_mover(gaz, text, lang):
+    assert _movements(geomap.extract(text, lang, gazetteer=gaz)) == {}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the verb's own "from" outranks the "from" that describes the movers
+    ("Сотни беженцев из Афганистана и Ирака пытались прорваться в Польшу с территории Белоруссии.", "ru"),
+    ("Setki uchodźców z Afganistanu i Iraku próbowały przedostać się do Polski z terytorium Białorusi.", "pl"),
+])
+def test_the_verbs_from_outranks_the_movers_from(gaz, text, lang):
+    assert set(_movements(geomap.extract(text, lang, gazetteer=gaz))) == {("Belarus", "Poland")}

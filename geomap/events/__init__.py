@@ -116,6 +116,10 @@ by adding a file, not by changing this code. The keys, all lower case:
   destination it was bound for, and what moves it on next leaves from there.
 - ``home_words``: words after a movement verb (or the verb itself) that say "home" ("flew them home",
   "terbang pulang", "nach Hause"): with no destination named, the movers' own country is the destination.
+- ``denied_after_comma``: a negated movement verb whose sentence goes on with a comma and a ``denied`` hedge
+  ("Мигранты не были высланы в Узбекистан, опровергли в МВД") is reported as denied, not dropped.
+- ``context_prepositions``: after a ``not_movement_contexts`` word and one of these ("цены на пшеницу"), a
+  load (``what``) is the topic of the price or talk, no mover.
 - ``hedges`` (denied, likely, reported), ``negation``, ``conditionals``,
   ``attribution`` (speech verbs before or after the source, ``source_after_inverted`` when a verb names
   the source after it only right after a comma or quote, "according to", impersonal

@@ -259,6 +259,12 @@ class Cues:
         self.presence_origin = bool(d.get("presence_origin"))
         # the negation follows the verb ("fahren nicht mehr durch den Suezkanal", "wurde nicht genehmigt")
         self.negation_in_clause = bool(d.get("negation_in_clause"))
+        # "Мигранты не были высланы в X, опровергли в МВД": a negated trip that a source after the comma
+        # denies is a denial to report, not a trip that never was told
+        self.denied_after_comma = bool(d.get("denied_after_comma"))
+        # "Цены на пшеницу": after a ``not_movement_contexts`` word and one of these, a load is what is
+        # priced or talked of, no mover
+        self.context_prepositions = set(d.get("context_prepositions", []))
         a = d.get("attribution", {})
         self.src_before, self.src_after, self.according = ph("source_before", a), ph("source_after", a), ph("according", a)
         self.impersonal, self.media, self.statement_nouns = ph("impersonal", a), ph("media_words", a), ph("statement_nouns", a)

@@ -41,6 +41,14 @@ MOVEMENT_END_RULES = (
 class EndRules:
     """Sentence methods filling a movement's origin, destination and path (mixed into Sentence)."""
 
+    def _mover_from(self, k: int) -> bool:
+        """Is place k (or the list it ends) the "from" right after a mover's words ("мигрантов из Ирака и Сирии")?"""
+        toks, lows, c = self.toks, self.lows, self.cues
+        q = k - 1
+        while q > 0 and (toks[q].rp is not None or lows[q] in c.coord_words or lows[q] == ","):
+            q -= 1
+        return q > 0 and self.roles.get(k) == "origin" and (q - 1) in self.in_what
+
     def _ends_by_preposition(self, p: Partial) -> None:
         """"to X" is the destination ("in X" after an arrival verb, the object of "entered"); "from X" the origin."""
         trig = p.trig
@@ -114,6 +122,8 @@ class EndRules:
         if after:  # ... and so does it one told before a purpose or a relative clause the verb is inside
             before = [k for k in before if not any(self.lows[q] in self.cues.relative_words
                                                    or self.cues.purpose.match(self.lows, q) for q in range(k + 1, lb))]
+        if after and before:  # "migrants from Iraq tried to cross into Poland from Belarus": the verb's own
+            before = [k for k in before if not self._mover_from(k)]  # "from" outranks the movers' description
         p.origins = self._contained(before + after)
         if (not p.origins and p.dest and self.cues.offshore
                 and not any(self._usable(q) and self.roles.get(q) == "origin" for q in range(0, ca))):

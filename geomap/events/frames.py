@@ -110,7 +110,7 @@ class FrameRules:
         trig = g[0]
         la, lb = left
         reach = la if "nominal" in trig.flags else max(la, trig.i - 3)  # "had not yet seen ... departures from X"
-        called_off = self._called_off(trig, reach, right)
+        called_off = self._called_off(trig, reach, right) or self._denied_after(trig, reach)
         if called_off is None and (self._negated(reach, trig.i) or (c.negation_in_clause and self._negated(*right)) or (
                 "nominal" in trig.flags and (self._any(c.cancel_words, *right) or self._negated(*right)))):
             # "Flights ... have not resumed"; German puts the negation after the verb ("fahren nicht mehr")
@@ -182,6 +182,19 @@ class FrameRules:
             hit = self.cues.called_off.match(lows, k)
             if hit:
                 return str(hit[1])
+        return None
+
+    def _denied_after(self, trig: Trigger, reach: int) -> str | None:
+        """"Мигранты не были высланы в Узбекистан, опровергли в МВД": a negated verb whose sentence goes on
+        with ", <deny>" (``denied_after_comma``) is a denied trip, kept with its places."""
+        c, lows = self.cues, self.lows
+        if not c.denied_after_comma or not self._negated(reach, trig.i):
+            return None
+        for k in range(trig.end, len(lows) - 1):
+            if lows[k] == ",":
+                hit = c.hedges.match(lows, k + 1)
+                if hit and str(hit[1]) == "denied":
+                    return "denied"
         return None
 
     def _homeward(self, p: Partial) -> bool:

@@ -147,6 +147,12 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         lows, heads = self.lows, phrases.heads
         return any(phrases.match(lows, k) for k in range(max(0, a), min(b, len(lows))) if lows[k] in heads)
 
+    def _context_topic(self, i: int) -> bool:
+        """"Цены на пшеницу в Египте выросли": a load right after "price of" is the topic, not a mover."""
+        c = self.cues
+        return (i >= 2 and self.lows[i - 1] in c.context_prepositions
+                and bool(c.not_contexts.match(self.lows, i - 2, self.bases)))
+
     def _negated(self, a: int, b: int) -> bool:
         """A negation in tokens a..b that is not part of a description ("orang tak dikenal")."""
         c = self.cues
@@ -227,7 +233,8 @@ class Sentence(AttributionRules, RoleRules, MoverRules, FrameRules, EndRules, Di
         trigs = [t for t in trigs if not any(toks[k].attr for k in range(t.i, t.end))]
         self.trig_at = {k: t for t in trigs for k in range(t.i, t.end)}
         self.what_hits = [(i, n, str(cat)) for i, n, cat in c.what.scan(self.bases)
-                          if not any(toks[k].attr or toks[k].trig for k in range(i, i + n)) and not self._means(i)]
+                          if not any(toks[k].attr or toks[k].trig for k in range(i, i + n)) and not self._means(i)
+                          and not self._context_topic(i)]
         self.what_starts = [h[0] for h in self.what_hits]
         self.in_what = {k for i, n, _ in self.what_hits for k in range(i, i + n)}
         if not any(t.kind == "movement" for t in trigs):
