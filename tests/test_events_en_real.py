@@ -386,3 +386,16 @@ def test_ships_accessing_a_canal_go_there(gaz):
 
 def test_accessing_the_internet_somewhere_is_no_trip(gaz):
     assert not _routes("Residents can access the internet in Gaza again.", gaz)
+
+
+# --------------------------------------------------------------------------- a list that says its "in" again
+
+def test_a_landing_list_continued_with_its_preposition_after_a_comma(gaz):
+    got = _routes("Evacuation flights from Kabul will be able to land in Qatar, as well as in Uzbekistan.", gaz)
+    assert {("Kabul", "Qatar"), ("Kabul", "Uzbekistan")} <= got
+
+
+def test_a_later_in_past_another_verb_is_no_landing(gaz):
+    got = _routes("The rescued migrants landed in Lampedusa after sailing for two days from Sfax, and in Rome "
+                  "the minister called for talks.", gaz)
+    assert ("Sfax", "Lampedusa") in got and not any(d == "Rome" for _, d in got)

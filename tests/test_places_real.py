@@ -139,6 +139,8 @@ def test_new_zealand_keeps_its_west_coast():
      41.1, 29.05),
     ("Refugees from Tigray crossed the Tekeze into Sudan at Hamdait, near Kassala.", "en", "Hamdait", "SD",
      14.23, 36.57),
+    ("The aid convoy drove south from Cox's Bazar to the camps of Ukhiya before dawn.", "en", "Ukhiya", "BD",
+     21.28, 92.1),
 ])
 def test_curated_places_real_reporting_names(text, lang, mention, cc, lat, lon):
     rp = _places(text, lang=lang)[mention]

@@ -98,7 +98,7 @@ class EndRules:
             # and its list, not a place told later in the sentence about something else
             kept = [p.dest[0]]
             for k in p.dest[1:]:
-                if self._coordinated_places(kept[-1], k) or not any(
+                if self._coordinated_places(kept[-1], k) or self._listed_with_its_preposition(kept[0], k) or not any(
                         self.lows[q] in (",", ";") for q in range(ra, k)):
                     kept.append(k)
             p.dest = kept
@@ -295,6 +295,20 @@ class EndRules:
             elif t.low not in c.subject_gap:
                 return
             k -= 1
+
+    def _listed_with_its_preposition(self, a: int, b: int) -> bool:
+        """Is place b added to the list that place a opens, with a's preposition said again after the joining
+        words ("in Germany, as well as in Bahrain", "in Western and Southern European countries, as well as in
+        Bahrain")? The repeated preposition keeps the list; no verb may stand between them."""
+        q = b - 1
+        if a < 1 or q <= a + 1 or not self.toks[q].prep or self.lows[q] != self.lows[a - 1]:
+            return False
+        covered = {r for i, n, _ in self.cues.coord.scan(self.lows, a + 1, q) for r in range(i, i + n)}
+        start = q
+        while start - 1 > a and start - 1 in covered:
+            start -= 1
+        joined = any(self.lows[r] != "," for r in range(start, q))
+        return start < q and joined and not any(self.toks[r].trig or self.toks[r].prep for r in range(a + 1, start))
 
     def _ends_after_departure(self, p: Partial) -> None:
         """"left Nagorno-Karabakh for Armenia", "fled Sudan for Chad": "for" after a departure is the destination."""
