@@ -68,47 +68,12 @@ def _plain_find_date(toks, lows, ranges, cues, doc, forward=False):
 
 
 def _plain_merge_numbers(toks, text, cues):
-    """merge_numbers as it read before: every token looked at in turn."""
+    """merge_numbers as it read before: a number tried at every token in turn."""
     lows = [t.low for t in toks]
     out, i = [], 0
     while i < len(toks):
-        n, vague, spaced = 0, False, False
-        low = lows[i]
-        if not low[:1].isdigit() and low not in cues.vague.heads and low not in cues.number_words.heads:
-            out.append(toks[i])
-            i += 1
-            continue
-        if tokens._DIGITS.fullmatch(low):
-            n = 1
-            while ((cues.thousands == " " or (cues.space_thousands and len(low) <= 3)) and i + n < len(toks)
-                   and re.fullmatch(r"\d{3}", lows[i + n])
-                   and text[toks[i + n - 1].end:toks[i + n].start] in (" ", "\u00a0", "\u202f")):
-                n += 1
-                spaced = cues.space_thousands
-        else:
-            v = cues.vague.match(lows, i)
-            w = cues.number_words.match(lows, i)
-            if v and (not w or v[0] >= w[0]):
-                n, vague = v[0], True
-            elif w:
-                n = w[0]
-        if not n:
-            out.append(toks[i])
-            i += 1
-            continue
-        if not vague and i + n < len(toks):
-            sc = cues.scales.match(lows, i + n)
-            if sc:
-                n += sc[0]
-        a, b = toks[i].start, toks[i + n - 1].end
-        t = tokens.Tok(a, b, text[a:b], " ".join(lows[i:i + n]), " ".join(lows[i:i + n]), is_num=True)
-        if spaced:
-            digits = "".join(re.findall(r"\d", "".join(lows[i:i + n]) if not any(
-                cues.scales.match(lows, q) for q in range(i, i + n)) else ""))
-            t.num = float(digits) if digits else tokens.parse_number(t.text, cues)
-        else:
-            t.num = None if vague else tokens.parse_number(t.text, cues)
-        out.append(t)
+        num, n = tokens.read_number(toks, lows, i, text, cues)
+        out.append(num or toks[i])
         i += n
     return out
 

@@ -162,40 +162,44 @@ def merge_numbers(toks: list[Tok], text: str, cues: Cues) -> list[Tok]:
             continue  # inside the number read before
         out += toks[i:k]
         i = k
-        n, vague, spaced = 0, False, False
-        low = lows[i]
-        if _DIGITS.fullmatch(low):
-            n = 1
-            # "50 294 человека", "5 000 réfugiés": thousands grouped with a (narrow, no-break) space
-            while ((cues.thousands == " " or (cues.space_thousands and len(low) <= 3)) and i + n < len(toks)
-                   and re.fullmatch(r"\d{3}", lows[i + n])
-                   and text[toks[i + n - 1].end:toks[i + n].start] in (" ", "\u00a0", "\u202f")):
-                n += 1
-                spaced = cues.space_thousands
-        else:
-            v = cues.vague.match(lows, i)
-            w = cues.number_words.match(lows, i)
-            if v and (not w or v[0] >= w[0]):
-                n, vague = v[0], True
-            elif w:
-                n = w[0]
-        if not n:
-            out.append(toks[i])
-            i += 1
-            continue
-        if not vague and i + n < len(toks):
-            sc = cues.scales.match(lows, i + n)
-            if sc:
-                n += sc[0]
-        a, b = toks[i].start, toks[i + n - 1].end
-        t = Tok(a, b, text[a:b], " ".join(lows[i:i + n]), " ".join(lows[i:i + n]), is_num=True)
-        if spaced:  # the groups are one number; a scale word after them ("2 000 millions") is not
-            digits = "".join(re.findall(r"\d", "".join(lows[i:i + n]) if not any(
-                cues.scales.match(lows, q) for q in range(i, i + n)) else ""))
-            t.num = float(digits) if digits else parse_number(t.text, cues)
-        else:
-            t.num = None if vague else parse_number(t.text, cues)
-        out.append(t)
+        num, n = read_number(toks, lows, i, text, cues)
+        out.append(num or toks[i])
         i += n
     out += toks[i:]
     return out
+
+
+def read_number(toks: list[Tok], lows: list[str], i: int, text: str, cues: Cues) -> tuple[Tok | None, int]:
+    """The number that starts at token i, as one token, and how many tokens it takes; (None, 1) when none does."""
+    n, vague, spaced = 0, False, False
+    low = lows[i]
+    if _DIGITS.fullmatch(low):
+        n = 1
+        # "50 294 человека", "5 000 réfugiés": thousands grouped with a (narrow, no-break) space
+        while ((cues.thousands == " " or (cues.space_thousands and len(low) <= 3)) and i + n < len(toks)
+               and re.fullmatch(r"\d{3}", lows[i + n])
+               and text[toks[i + n - 1].end:toks[i + n].start] in (" ", "\u00a0", "\u202f")):
+            n += 1
+            spaced = cues.space_thousands
+    else:
+        v = cues.vague.match(lows, i)
+        w = cues.number_words.match(lows, i)
+        if v and (not w or v[0] >= w[0]):
+            n, vague = v[0], True
+        elif w:
+            n = w[0]
+    if not n:
+        return None, 1
+    if not vague and i + n < len(toks):
+        sc = cues.scales.match(lows, i + n)
+        if sc:
+            n += sc[0]
+    a, b = toks[i].start, toks[i + n - 1].end
+    t = Tok(a, b, text[a:b], " ".join(lows[i:i + n]), " ".join(lows[i:i + n]), is_num=True)
+    if spaced:  # the groups are one number; a scale word after them ("2 000 millions") is not
+        digits = "".join(re.findall(r"\d", "".join(lows[i:i + n]) if not any(
+            cues.scales.match(lows, q) for q in range(i, i + n)) else ""))
+        t.num = float(digits) if digits else parse_number(t.text, cues)
+    else:
+        t.num = None if vague else parse_number(t.text, cues)
+    return t, n
